@@ -1,0 +1,13 @@
+package io.ptp4j.tools;
+
+/** The one list of commands; each tool adds one line here. */
+final class Registry {
+    private Registry() {}
+
+    static void registerAll() {
+        Main.register("version", "print the ptp4j version", args -> {
+            System.out.println("ptp4j 0.1.0-SNAPSHOT");
+            return 0;
+        });
+    }
+}
