@@ -1,0 +1,48 @@
+package io.ptp4j.core.engine;
+
+import java.nio.ByteBuffer;
+
+/**
+ * What the sans-IO engine asks of the world around it. The simulator implements it over virtual
+ * time; the Linux daemon over timestamping sockets and clock_adjtime. The engine never reads a
+ * clock or touches a socket itself.
+ */
+public interface Driver {
+    /** Destination: the transport's primary multicast group (224.0.1.129, ff0e::181, 01:1B:19:00:00:00). */
+    long MULTICAST = -1;
+    /** Destination: the peer-delay multicast group (224.0.0.107, ff02::6b, 01:80:C2:00:00:0E). */
+    long PEER_MULTICAST = -2;
+
+    /**
+     * Sends {@code length} bytes of {@code buf} from {@code offset} on port {@code port} (1-based
+     * portNumber) to {@code destination}: {@link #MULTICAST}, {@link #PEER_MULTICAST}, or a unicast
+     * address handle the driver gave in {@link PtpNode#onReceive}/{@link #resolveUnicast}. For event
+     * messages the driver later reports the transmit timestamp through {@link PtpNode#onTxTimestamp}.
+     * The engine may reuse {@code buf} as soon as this returns.
+     *
+     * @return false when the send failed (the engine counts it; linuxptp would fault the port)
+     */
+    boolean send(int port, ByteBuffer buf, int offset, int length, boolean event, long destination);
+
+    /**
+     * A handle for a configured unicast address (unicast_master_table entries, e.g. "192.0.2.1"
+     * for UDPv4), or -3 when the text is not an address of this port's transport.
+     */
+    default long resolveUnicast(int port, String address) {
+        return -3;
+    }
+
+    /** Current time of the clock the engine disciplines, in nanoseconds of its timescale. */
+    long clockTimeNanos();
+
+    /** Sets the clock's frequency offset, in parts per billion (positive: runs faster). */
+    void adjustFrequency(double ppb);
+
+    /** The frequency offset currently set on the clock, in ppb (read once at start, as linuxptp does). */
+    default double currentFrequencyPpb() {
+        return 0.0;
+    }
+
+    /** Steps the clock by {@code deltaNanos} (added to its time). */
+    void stepClock(long deltaNanos);
+}

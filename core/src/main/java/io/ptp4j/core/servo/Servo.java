@@ -1,0 +1,32 @@
+package io.ptp4j.core.servo;
+
+/**
+ * A clock servo, linuxptp's servo.h contract: feed it the measured offset of the local clock from
+ * the master (local - master, ns) with the local timestamp of the measurement; it returns the
+ * absolute frequency adjustment to apply, in ppb, and its state says whether to step
+ * ({@link ServoState#JUMP}: step by -offset), just adjust frequency, or do nothing yet.
+ */
+public interface Servo {
+    /**
+     * @param offsetNanos   local clock minus master clock, nanoseconds
+     * @param localTimeNanos local time of the sample (the Sync ingress timestamp), nanoseconds
+     * @param weight        sample weight in (0, 1]; 1.0 unless tsproc runs a weighting mode
+     * @return the frequency adjustment to apply, ppb (meaningful in JUMP and LOCKED states)
+     */
+    double sample(long offsetNanos, long localTimeNanos, double weight);
+
+    /** The state after the last sample. */
+    ServoState state();
+
+    /** Tells the servo the current sync interval, seconds (linuxptp's servo_sync_interval). */
+    void syncInterval(double seconds);
+
+    /** Forgets all samples (after a step by someone else, or a new master). */
+    void reset();
+
+    /** The largest |adjustment| the servo may return, ppb (linuxptp: from the clock's max_adj). */
+    double maxFrequencyPpb();
+
+    /** Leap second pending: +1, -1 or 0 (linuxptp's servo_leap). */
+    default void leap(int leap) {}
+}
