@@ -96,6 +96,10 @@ public final class Libc {
     private static final MethodHandle SETNS = errnoCall("setns", FunctionDescriptor.of(I, I, I));
     private static final MethodHandle IF_NAMETOINDEX = errnoCall("if_nametoindex", FunctionDescriptor.of(I, P));
     private static final MethodHandle UNLINK = errnoCall("unlink", FunctionDescriptor.of(I, P));
+    private static final MethodHandle PPOLL = errnoCall("ppoll", FunctionDescriptor.of(I, P, J, P, P));
+    private static final MethodHandle EVENTFD = errnoCall("eventfd", FunctionDescriptor.of(I, I, I));
+    private static final MethodHandle READ = errnoCall("read", FunctionDescriptor.of(J, I, P, J));
+    private static final MethodHandle WRITE = errnoCall("write", FunctionDescriptor.of(J, I, P, J));
     private static final MethodHandle STRERROR = plainCall("strerror", FunctionDescriptor.of(P, I));
 
     /** errno left by the last failed call of this class on this thread. */
@@ -176,6 +180,41 @@ public final class Libc {
     public static int poll(MemorySegment fds, long nfds, int timeoutMillis) {
         try {
             return (int) POLL.invokeExact(STATE.get(), fds, nfds, timeoutMillis);
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    }
+
+    /** ppoll(fds, nfds, timeout, NULL): {@code timeout} is a timespec, or NULL to wait forever. */
+    public static int ppoll(MemorySegment fds, long nfds, MemorySegment timeout) {
+        try {
+            return (int) PPOLL.invokeExact(STATE.get(), fds, nfds, timeout, MemorySegment.NULL);
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    }
+
+    public static final int EFD_NONBLOCK = 0x800, EFD_CLOEXEC = 0x80000;
+
+    public static int eventfd(int initval, int flags) {
+        try {
+            return (int) EVENTFD.invokeExact(STATE.get(), initval, flags);
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    }
+
+    public static long read(int fd, MemorySegment buf, long len) {
+        try {
+            return (long) READ.invokeExact(STATE.get(), fd, buf, len);
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    }
+
+    public static long write(int fd, MemorySegment buf, long len) {
+        try {
+            return (long) WRITE.invokeExact(STATE.get(), fd, buf, len);
         } catch (Throwable t) {
             throw fatal(t);
         }
