@@ -24,13 +24,13 @@ class EventLoopNetnsTest {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     /** Counts Syncs and measures the bytes the loop thread allocates between packet FROM and TO. */
-    static final int FROM = 6000, TO = 10000;
+    static final int FROM = 10000, TO = 20000;
 
     static final class CountingNode implements PtpNode {
         final CountDownLatch done = new CountDownLatch(1);
         int count;
         long allocAtFrom, allocAtTo;
-        long lastTs, lastTsAtFrom;
+        long lastTs, lastTsAtFrom, tsAtTo;
 
         @Override public void start(long now) {}
         @Override public void onTxTimestamp(int p, int t, int s, long ts, long now) {}
@@ -48,6 +48,7 @@ class EventLoopNetnsTest {
             }
             if (count == TO) {
                 allocAtTo = THREADS.getCurrentThreadAllocatedBytes();
+                tsAtTo = ts;
                 done.countDown();
             }
         }
@@ -81,11 +82,13 @@ class EventLoopNetnsTest {
                 assertEquals(List.of(), failures);
                 assertEquals(List.of(), errors);
                 // stamps are in B's virtual timescale (an hour ahead), not REALTIME
-                long age = bNow - b.lastTs;
+                long age = bNow - b.tsAtTo; // stamped before the latch opened, so before bNow
                 assertTrue(age >= 0 && age < 1_000_000_000L, "last rx stamp " + age + " ns before B's now");
-                long perPacket = (b.allocAtTo - b.allocAtFrom) / (TO - FROM);
+                long allocated = b.allocAtTo - b.allocAtFrom;
                 System.out.println("receive loop allocation: " + (b.allocAtTo - b.allocAtFrom) + " bytes over " + (TO - FROM) + " packets (after " + FROM + " to warm up the JIT)");
-                assertTrue(perPacket < 16, perPacket + " bytes allocated per packet on the receive path");
+                // steady state measures 0; a rare one-off (a deoptimisation, ~32 KB) is tolerated, while
+                // even 8 bytes per packet would show as 80 KB
+                assertTrue(allocated < 64 * 1024, allocated + " bytes allocated on the receive path over " + (TO - FROM) + " packets");
                 assertTrue(a.txStamps.size() >= TO, "tx stamps " + a.txStamps.size());
                 long aNow = clockA.nowNanos();
                 long txAge = aNow - a.txStamps.getLast().ts();

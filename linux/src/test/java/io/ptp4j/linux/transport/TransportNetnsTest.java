@@ -125,6 +125,26 @@ class TransportNetnsTest {
     }
 
     @Test
+    void unicastAddressHandles() throws Exception {
+        try (Transport v4 = pair.in(pair.nsA(), () -> Udpv4Transport.open(NetnsPair.IF_A, TransportConfig.software()));
+                Transport v6 = pair.in(pair.nsA(), () -> Udpv6Transport.open(NetnsPair.IF_A,
+                        TransportConfig.software().withUdp6Scope(0x5)))) {
+            assertEquals(0xC0000202L, v4.resolveUnicast("192.0.2.2"));
+            assertEquals("192.0.2.2", v4.addressText(0xC0000202L));
+            assertEquals(Transport.NO_ADDRESS, v4.resolveUnicast("192.0.2.256"));
+            assertEquals(Transport.NO_ADDRESS, v4.resolveUnicast("2001:db8::2"));
+            assertEquals("224.0.1.129", v4.addressText(Driver.MULTICAST));
+            long h = v6.resolveUnicast("2001:db8::2");
+            assertTrue(h >= 0);
+            assertEquals(h, v6.resolveUnicast("2001:0db8:0:0::2"), "same peer, same handle");
+            assertEquals("2001:db8::2", v6.addressText(h));
+            assertEquals("ff05::181", v6.addressText(Driver.MULTICAST), "udp6_scope picks the group");
+            assertEquals("ff02::6b", v6.addressText(Driver.PEER_MULTICAST));
+            assertEquals(Transport.NO_ADDRESS, v6.resolveUnicast("example.com"));
+        }
+    }
+
+    @Test
     void openingAMissingInterfaceNamesIt() {
         Exception e = assertThrows(Exception.class,
                 () -> pair.in(pair.nsA(), () -> Udpv4Transport.open("nosuch0", TransportConfig.software())));
