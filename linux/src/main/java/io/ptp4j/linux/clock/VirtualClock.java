@@ -17,7 +17,8 @@ package io.ptp4j.linux.clock;
  * <li>the whole size of any step of CLOCK_REALTIME made between the stamp and the conversion.</li>
  * </ul>
  * The event loop converts each stamp as soon as it reads it, so in practice the error stays below
- * 100 ns, well under the microsecond scatter of software timestamps. Not thread-safe.
+ * 100 ns, well under the microsecond scatter of software timestamps. Reading it from another
+ * thread (a dashboard) is safe; adjust and step it from one thread only.
  */
 public final class VirtualClock implements ClockDevice {
     /** Where raw time and the REALTIME-to-RAW relation come from; {@link #system()} reads the kernel. */
@@ -62,17 +63,18 @@ public final class VirtualClock implements ClockDevice {
         return new VirtualClock(raw + offset, raw, s);
     }
 
-    /** Reads the kernel's clocks (one PosixTime per source; not thread-safe). */
+    /** Reads the kernel's clocks; safe from any thread (a timespec per thread). */
     public static TimeSource system() {
-        PosixTime t = new PosixTime();
+        ThreadLocal<PosixTime> times = ThreadLocal.withInitial(PosixTime::new);
         return new TimeSource() {
             @Override
             public long monotonicRawNanos() {
-                return t.monotonicRawNanos();
+                return times.get().monotonicRawNanos();
             }
 
             @Override
             public long realtimeMinusRawNanos() {
+                PosixTime t = times.get();
                 long best = 0, window = Long.MAX_VALUE;
                 // best of three; more tries (up to 20) while preemption or a cold JIT widens the window
                 for (int i = 0; i < 20 && (i < 3 || window > 2_000); i++) {

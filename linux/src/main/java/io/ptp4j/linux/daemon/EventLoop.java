@@ -49,10 +49,13 @@ public final class EventLoop implements Driver, AutoCloseable {
     private final ByteBuffer rx = ByteBuffer.allocate(RX_BUF);
 
     private final Arena arena = Arena.ofShared();
-    private final int nfds;
+    /** Descriptors that are not PTP ports (the management Unix socket, a signal fd) at most. */
+    public static final int MAX_WATCHED = 8;
+    private int nfds;
     private final MemorySegment pollFds;
     private final int[] fdPort;
     private final boolean[] fdEvent;
+    private final Runnable[] fdHandler;
     private final MemorySegment timeout = arena.allocate(Libc.TIMESPEC_SIZE, 8);
     private final MemorySegment wakeBuf = arena.allocate(8, 8);
     private final int wakeFd;
@@ -82,9 +85,10 @@ public final class EventLoop implements Driver, AutoCloseable {
         int n = 1;
         for (Transport t : ports) n += t.eventFd() == t.generalFd() ? 1 : 2;
         nfds = n;
-        pollFds = arena.allocate(Libc.POLLFD_SIZE * n, 8);
-        fdPort = new int[n];
-        fdEvent = new boolean[n];
+        pollFds = arena.allocate(Libc.POLLFD_SIZE * (n + MAX_WATCHED), 8);
+        fdPort = new int[n + MAX_WATCHED];
+        fdEvent = new boolean[n + MAX_WATCHED];
+        fdHandler = new Runnable[n + MAX_WATCHED];
         int w = Libc.eventfd(0, Libc.EFD_NONBLOCK | Libc.EFD_CLOEXEC);
         if (w < 0) {
             arena.close();
@@ -104,6 +108,24 @@ public final class EventLoop implements Driver, AutoCloseable {
         pollFds.set(ValueLayout.JAVA_SHORT, Libc.POLLFD_SIZE * i + 4, Libc.POLLIN);
         fdPort[i] = port;
         fdEvent[i] = event;
+    }
+
+    /**
+     * Adds a descriptor to the poll set, e.g. ptp4l's management Unix socket ({@link
+     * io.ptp4j.linux.UnixDatagramSocket#fd()}): {@code onReadable} runs on the loop thread whenever
+     * it is readable and must read what is waiting. Call before {@link #run} or from the loop thread.
+     */
+    public void watch(int fd, Runnable onReadable) {
+        if (nfds - 1 - portFdCount() >= MAX_WATCHED) throw new IllegalStateException("more than " + MAX_WATCHED + " watched descriptors");
+        int i = nfds++;
+        setFd(i, fd, 0, false);
+        fdHandler[i] = onReadable;
+    }
+
+    private int portFdCount() {
+        int n = 0;
+        for (Transport t : ports) n += t.eventFd() == t.generalFd() ? 1 : 2;
+        return n;
     }
 
     /** CLOCK_MONOTONIC now: the time base of the node's timers. */
@@ -155,7 +177,11 @@ public final class EventLoop implements Driver, AutoCloseable {
                 Libc.read(wakeFd, wakeBuf, 8);
                 continue;
             }
-            if ((revents & Libc.POLLIN) != 0) drain(fdPort[i], fdEvent[i]);
+            if (fdHandler[i] != null) {
+                fdHandler[i].run();
+                deliverTxTimestamps(); // the handler may have made the node send (a management answer)
+            }
+            else if ((revents & Libc.POLLIN) != 0) drain(fdPort[i], fdEvent[i]);
         }
     }
 

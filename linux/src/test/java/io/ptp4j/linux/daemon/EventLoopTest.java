@@ -128,6 +128,40 @@ class EventLoopTest {
     }
 
     @Test
+    void watchedDescriptorsRunTheirHandlerOnTheLoopThread() throws Exception {
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        String mgmt = dir.resolve("mgmt").toString();
+        try (Transport t = new UnixTestTransport(dir.toString(), "g", "h");
+                io.ptp4j.linux.UnixDatagramSocket server = io.ptp4j.linux.UnixDatagramSocket.bind(mgmt, false);
+                io.ptp4j.linux.UnixDatagramSocket client = io.ptp4j.linux.UnixDatagramSocket.unbound();
+                EventLoop loop = new EventLoop(new Transport[] {t}, new ShiftedClock(), 1, null)) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(64);
+            loop.watch(server.fd(), () -> {
+                try {
+                    int n = server.receive(buf, 0);
+                    seen.add(Thread.currentThread().getName() + ":" + n);
+                    loop.stop();
+                } catch (Exception e) {
+                    failures.add(e);
+                }
+            });
+            Thread th = Thread.ofPlatform().name("loop").start(() -> {
+                try {
+                    loop.run(new ToyNode(loop, 0, false, 0));
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            client.send(java.nio.ByteBuffer.allocate(10), 0, 10, mgmt);
+            th.join(3000);
+            assertFalse(th.isAlive());
+            assertEquals(List.of(), failures);
+            assertEquals(List.of("loop:10"), seen);
+        }
+    }
+
+    @Test
     void clockOperationsGoToTheClockDevice() throws Exception {
         ShiftedClock c = new ShiftedClock();
         try (Transport t = new UnixTestTransport(dir.toString(), "e", "f");
