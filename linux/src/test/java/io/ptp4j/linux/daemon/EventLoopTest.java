@@ -112,6 +112,7 @@ class EventLoopTest {
         try (UnixTestTransport ta = new UnixTestTransport(dir.toString(), "c", "d");
                 UnixTestTransport tb = new UnixTestTransport(dir.toString(), "d", "c");
                 EventLoop la = new EventLoop(new Transport[] {ta}, new ShiftedClock(), 1, (p, m) -> errors.add(p + ": " + m))) {
+            assertTrue(tb.eventFd() >= 0, "the peer exists so sends succeed");
             ta.dropTxTimestamps = true;
             ToyNode a = new ToyNode(la, 1_000_000L, true, 0);
             Thread th = runInThread(la, a, failures);
