@@ -145,6 +145,27 @@ class TransportNetnsTest {
     }
 
     @Test
+    void openByConfigNames() throws Exception {
+        for (String name : new String[] {"UDPv4", "UDPv6", "L2"}) {
+            try (Transport t = pair.in(pair.nsA(), () -> Transports.open(name, NetnsPair.IF_A, TransportConfig.software()))) {
+                assertEquals(NetnsPair.IF_A, t.interfaceName());
+            }
+        }
+        Exception bad = assertThrows(IllegalArgumentException.class,
+                () -> pair.in(pair.nsA(), () -> Transports.open("UDP", NetnsPair.IF_A, TransportConfig.software())));
+        assertTrue(bad.getMessage().contains("'UDP'"));
+        Exception hw = assertThrows(Exception.class,
+                () -> pair.in(pair.nsA(), () -> Transports.open("UDPv4", NetnsPair.IF_A, TransportConfig.defaults())));
+        assertEquals("interface 'vA' does not support requested timestamping mode", hw.getMessage());
+        Exception phc = assertThrows(Exception.class, () -> pair.in(pair.nsA(),
+                () -> io.ptp4j.linux.clock.Clocks.forInterface(NetnsPair.IF_A, Timestamping.HARDWARE)));
+        assertTrue(phc.getMessage().contains("no PTP hardware clock; use -S"), phc.getMessage());
+        try (var c = io.ptp4j.linux.clock.Clocks.forInterface(NetnsPair.IF_A, Timestamping.SOFTWARE)) {
+            assertEquals("CLOCK_REALTIME", c.name());
+        }
+    }
+
+    @Test
     void openingAMissingInterfaceNamesIt() {
         Exception e = assertThrows(Exception.class,
                 () -> pair.in(pair.nsA(), () -> Udpv4Transport.open("nosuch0", TransportConfig.software())));
