@@ -181,7 +181,10 @@ public final class EventLoop implements Driver, AutoCloseable {
                 fdHandler[i].run();
                 deliverTxTimestamps(); // the handler may have made the node send (a management answer)
             }
-            else if ((revents & Libc.POLLIN) != 0) drain(fdPort[i], fdEvent[i]);
+            else {
+                if ((revents & Libc.POLLIN) != 0) drain(fdPort[i], fdEvent[i]);
+                if ((revents & Libc.POLLERR) != 0) flushErrors(fdPort[i]);
+            }
         }
     }
 
@@ -200,6 +203,14 @@ public final class EventLoop implements Driver, AutoCloseable {
             if (ts != Long.MIN_VALUE) ts = convert(ts, port);
             node.onReceive(port, rx, 0, len, ts, t.rxSource(), monotonicNanos());
             deliverTxTimestamps();
+        }
+    }
+
+    private void flushErrors(int port) {
+        try {
+            ports[port - 1].flushErrorQueue();
+        } catch (NativeException e) {
+            listener.error(port, e.getMessage());
         }
     }
 

@@ -161,6 +161,11 @@ public final class RawEthernetTransport implements Transport {
     }
 
     @Override
+    public void flushErrorQueue() throws NativeException {
+        sock.flushErrorQueue();
+    }
+
+    @Override
     public long resolveUnicast(String address) {
         long mac = HardwareAddress.parse(address);
         return mac < 0 ? NO_ADDRESS : mac;

@@ -40,6 +40,10 @@ final class TimestampSocket implements AutoCloseable {
     private final MemorySegment errMsg = arena.allocate(Libc.MSGHDR_SIZE, 8);
     private final MemorySegment errControl = arena.allocate(CONTROL_SIZE, 8);
     private final MemorySegment pollFd = arena.allocate(Libc.POLLFD_SIZE, 8);
+    /** sendmsg for untimestamped sends: one SO_TIMESTAMPING cmsg with value 0 (no TX stamp). */
+    private final MemorySegment txIov = arena.allocate(Libc.IOVEC_SIZE, 8);
+    private final MemorySegment txMsg = arena.allocate(Libc.MSGHDR_SIZE, 8);
+    private final MemorySegment txNoStamp = arena.allocate(24, 8);
 
     private Timestamping timestamping;
     private int tsIndex;
@@ -61,6 +65,13 @@ final class TimestampSocket implements AutoCloseable {
         initMsg(rxMsg, rxIov, rxBuf, BUF_SIZE, rxName);
         initMsg(errMsg, errIov, errBuf, 256, MemorySegment.NULL);
         pollFd.set(ValueLayout.JAVA_INT, 0, fd);
+        initMsg(txMsg, txIov, txBuf, BUF_SIZE, txName);
+        txNoStamp.set(ValueLayout.JAVA_LONG, 0, 16 + 4); // CMSG_LEN(sizeof(int))
+        txNoStamp.set(ValueLayout.JAVA_INT, 8, Libc.SOL_SOCKET);
+        txNoStamp.set(ValueLayout.JAVA_INT, 12, Libc.SO_TIMESTAMPING);
+        txNoStamp.set(ValueLayout.JAVA_INT, 16, 0);
+        txMsg.set(ValueLayout.ADDRESS, 32, txNoStamp);
+        txMsg.set(ValueLayout.JAVA_LONG, 40, 24L); // CMSG_SPACE(sizeof(int))
     }
 
     private static void initMsg(MemorySegment msg, MemorySegment iov, MemorySegment buf, long bufLen, MemorySegment name) {
@@ -100,13 +111,26 @@ final class TimestampSocket implements AutoCloseable {
      * sends on a bound or connected socket). Records the OPT_ID key when {@code event}.
      */
     boolean send(int length, int nameLen, boolean event) {
+        if (timestamping != null && !event) {
+            // a general message on a timestamping socket (L2): ask for no TX stamp, so none piles up
+            // in the error queue (a non-empty queue makes poll() report POLLERR at once) and the
+            // OPT_ID key does not move (the kernel numbers only sends that request a stamp)
+            txIov.set(ValueLayout.JAVA_LONG, 8, length);
+            txMsg.set(ValueLayout.ADDRESS, 0, nameLen == 0 ? MemorySegment.NULL : txName);
+            txMsg.set(ValueLayout.JAVA_INT, 8, nameLen);
+            return Libc.sendmsg(fd, txMsg, 0) >= 0;
+        }
         long n = Libc.sendto(fd, txBuf, length, 0, nameLen == 0 ? MemorySegment.NULL : txName, nameLen);
         if (n < 0) return false;
-        if (timestamping != null) {
-            if (event) lastEventKey = nextKey;
-            nextKey++;
-        }
+        if (timestamping != null) lastEventKey = nextKey++;
         return true;
+    }
+
+    /** Reads and drops whatever waits in the error queue (late or unwanted TX stamps). */
+    void flushErrorQueue() throws NativeException {
+        while (readErrQueue()) {
+            // dropped
+        }
     }
 
     /**

@@ -55,6 +55,12 @@ public interface Transport extends AutoCloseable {
      */
     long txTimestampNanos(int timeoutMillis) throws NativeException, TxTimestampTimeoutException;
 
+    /**
+     * Drops stamps waiting in the event socket's error queue (one that came after its timeout):
+     * the event loop calls it when poll() reports POLLERR, which would otherwise repeat at once.
+     */
+    default void flushErrorQueue() throws NativeException {}
+
     /** A handle for an address written as text (192.0.2.1, 2001:db8::1, 02:00:00:00:00:01), or {@link #NO_ADDRESS}. */
     long resolveUnicast(String address);
 

@@ -157,6 +157,11 @@ public final class Udpv4Transport implements Transport {
     }
 
     @Override
+    public void flushErrorQueue() throws NativeException {
+        event.flushErrorQueue();
+    }
+
+    @Override
     public long resolveUnicast(String address) {
         String[] p = address.trim().split("\\.", -1);
         if (p.length != 4) return NO_ADDRESS;

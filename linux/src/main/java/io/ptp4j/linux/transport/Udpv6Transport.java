@@ -191,6 +191,11 @@ public final class Udpv6Transport implements Transport {
     }
 
     @Override
+    public void flushErrorQueue() throws NativeException {
+        event.flushErrorQueue();
+    }
+
+    @Override
     public long resolveUnicast(String address) {
         String a = address.trim();
         if (!a.contains(":") || a.contains("%") || !a.matches("[0-9a-fA-F:.]+")) return NO_ADDRESS;

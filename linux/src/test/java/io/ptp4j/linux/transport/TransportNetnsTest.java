@@ -43,6 +43,15 @@ class TransportNetnsTest {
         }
     }
 
+    /** poll() with no events still reports POLLERR when the error queue holds something. */
+    static boolean errorQueued(int fd, int timeoutMillis) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment p = a.allocate(8);
+            p.set(ValueLayout.JAVA_INT, 0, fd);
+            return Libc.poll(p, 1, timeoutMillis) > 0 && (p.get(ValueLayout.JAVA_SHORT, 6) & Libc.POLLERR) != 0;
+        }
+    }
+
     static long realtimeNanos() {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment ts = a.allocate(16);
@@ -61,11 +70,13 @@ class TransportNetnsTest {
         TransportConfig cfg = TransportConfig.software();
         try (Transport a = pair.in(pair.nsA(), () -> opener.open(NetnsPair.IF_A, cfg));
                 Transport b = pair.in(pair.nsB(), () -> opener.open(NetnsPair.IF_B, cfg))) {
-            // a general message first: on L2 it shares the socket and its TX stamp must be skipped
+            // a general message first: on L2 it shares the socket, yet must leave no TX stamp behind
             assertTrue(a.send(false, message(0xB, 1, 64), 0, 64, Driver.MULTICAST));
+            assertFalse(errorQueued(a.eventFd(), 20), "a general message left a TX stamp in the error queue");
             long before = realtimeNanos();
             assertTrue(a.send(true, message(0x0, 7, 44), 0, 44, Driver.MULTICAST), "send Sync");
             long tx = a.txTimestampNanos(100);
+            assertFalse(errorQueued(a.eventFd(), 0), "the error queue is empty once the stamp is read");
             ByteBuffer in = ByteBuffer.allocate(1500);
             int got = -1;
             for (int i = 0; i < 2 && got != 44; i++) {
