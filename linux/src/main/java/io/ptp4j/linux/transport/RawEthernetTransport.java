@@ -55,7 +55,6 @@ public final class RawEthernetTransport implements Transport {
             addMembership(s, ifIndex, config.ptpDstMac());
             addMembership(s, ifIndex, config.p2pDstMac());
             s.enableTimestamping(config.timestamping());
-            if (config.dscpEvent() != 0) s.setInt(Libc.SOL_SOCKET, Libc.SO_PRIORITY, config.dscpEvent() >> 3, "SO_PRIORITY");
         } catch (NativeException | RuntimeException e) {
             s.close();
             throw e;

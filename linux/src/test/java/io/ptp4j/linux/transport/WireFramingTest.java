@@ -35,25 +35,29 @@ class WireFramingTest {
         Path pcap = dir.resolve("wire.pcapng");
         try (NetnsPair pair = NetnsPair.create()) {
             Path log = dir.resolve("tshark.log");
+            // capture 8 PTP frames: any 8 in a row of the 4-frame round below hold every kind once, so
+            // a capture that starts late (a busy machine) still sees one of each
             Process cap = pair.start(pair.nsB(), log, "tshark", "-q", "-i", NetnsPair.IF_B, "-w", pcap.toString(),
-                    "-a", "duration:20");
-            long deadline = System.nanoTime() + 15_000_000_000L;
-            while (!Files.readString(log).contains("Capturing on")) {
-                assertTrue(System.nanoTime() < deadline && cap.isAlive(), "tshark did not start:\n" + Files.readString(log));
-                Thread.sleep(20);
-            }
+                    "-f", "udp port 319 or ether proto 0x88f7", "-c", "8", "-a", "duration:30");
             TransportConfig cfg = TransportConfig.software().withUdpTtl(3);
             try (Transport v4 = pair.in(pair.nsA(), () -> Udpv4Transport.open(NetnsPair.IF_A, cfg));
                     Transport v6 = pair.in(pair.nsA(), () -> Udpv6Transport.open(NetnsPair.IF_A, cfg));
                     Transport l2 = pair.in(pair.nsA(), () -> RawEthernetTransport.open(NetnsPair.IF_A, cfg))) {
-                assertTrue(v4.send(true, sync(41), 0, 44, Driver.MULTICAST));
-                assertTrue(v6.send(true, sync(61), 0, 44, Driver.MULTICAST));
-                assertTrue(l2.send(true, sync(21), 0, 44, Driver.MULTICAST));
-                assertTrue(l2.send(true, sync(22), 0, 44, Driver.PEER_MULTICAST));
-                Thread.sleep(300); // let dumpcap write the frames out
+                long deadline = System.nanoTime() + 25_000_000_000L;
+                while (cap.isAlive()) {
+                    assertTrue(System.nanoTime() < deadline, "tshark captured no 8 frames:\n" + Files.readString(log));
+                    assertTrue(v4.send(true, sync(41), 0, 44, Driver.MULTICAST));
+                    v4.txTimestampNanos(100);
+                    assertTrue(v6.send(true, sync(61), 0, 44, Driver.MULTICAST));
+                    v6.txTimestampNanos(100);
+                    assertTrue(l2.send(true, sync(21), 0, 44, Driver.MULTICAST));
+                    l2.txTimestampNanos(100);
+                    assertTrue(l2.send(true, sync(22), 0, 44, Driver.PEER_MULTICAST));
+                    l2.txTimestampNanos(100);
+                    cap.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                }
             }
-            cap.destroy(); // SIGTERM: tshark closes the file cleanly
-            cap.waitFor();
+            assertEquals(0, cap.exitValue(), Files.readString(log));
         }
         String fields = tshark(pcap, "ptp", "-T", "fields", "-E", "separator=|", "-e", "ptp.v2.sequenceid", "-e", "eth.dst",
                 "-e", "eth.type", "-e", "ip.dst", "-e", "ip.ttl", "-e", "ipv6.dst", "-e", "ipv6.hlim", "-e", "udp.dstport");
