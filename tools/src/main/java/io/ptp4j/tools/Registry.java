@@ -9,5 +9,6 @@ final class Registry {
             System.out.println("ptp4j 0.1.0-SNAPSHOT");
             return 0;
         });
+        Main.register("ts-info", "an interface's timestamping capabilities (ethtool -T) and a verdict", io.ptp4j.tools.tsinfo.TsInfoCommand::run);
     }
 }
