@@ -9,5 +9,7 @@ final class Registry {
             System.out.println("ptp4j 0.1.0-SNAPSHOT");
             return 0;
         });
+        Main.register("ptp4l", "PTP daemon, linuxptp's options and config files", io.ptp4j.tools.ptp4l.Ptp4lMain::main);
+        Main.register("config-keys", "list every config key (--markdown: docs/configuration.md)", io.ptp4j.tools.config.ConfigKeysDoc::main);
     }
 }

@@ -54,6 +54,14 @@ public final class PtpConfig {
         locked.add(k.name());
     }
 
+    /** What config_set_string does (phc2sys -t): set and lock a global STRING without parsing. */
+    public void setOptionString(String key, String value) {
+        ConfigKey k = require(key);
+        if (k.type() != ConfigKey.Type.STRING) throw new IllegalArgumentException("bug: " + key + " is not a string");
+        sections.get(GLOBAL).put(k.name(), value);
+        locked.add(k.name());
+    }
+
     /** Declares an interface (a port section or -i); declaring twice keeps the first position. */
     public void addInterface(String name) {
         if (!interfaces.contains(name)) interfaces.add(name);
