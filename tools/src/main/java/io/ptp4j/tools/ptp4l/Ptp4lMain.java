@@ -5,6 +5,7 @@ import io.ptp4j.tools.config.ConfigKey;
 import io.ptp4j.tools.config.ConfigKeys;
 import io.ptp4j.tools.config.ConfigReader;
 import io.ptp4j.tools.config.PtpConfig;
+import io.ptp4j.tools.ops.TimeDaemonScanner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,11 @@ public final class Ptp4lMain {
     }
 
     public static int run(String prog, String[] args, PrintStream out, PrintStream err) {
+        return run(prog, args, out, err, Path.of("/proc"));
+    }
+
+    /** procRoot: where to look for conflicting time daemons (a fake tree in tests). */
+    static int run(String prog, String[] args, PrintStream out, PrintStream err, Path procRoot) {
         Ptp4lSettings s;
         try {
             Ptp4lOptions o = Ptp4lOptions.parse(prog, args);
@@ -48,6 +54,12 @@ public final class Ptp4lMain {
             return e.exitCode();
         }
         for (String w : s.warnings()) err.println(prog + ": " + w);
+        try {
+            for (var c : TimeDaemonScanner.scan(procRoot, ProcessHandle.current().pid()))
+                err.println(prog + ": warning: " + c.warning());
+        } catch (java.io.IOException e) {
+            err.println(prog + ": cannot scan " + procRoot + " for other time daemons: " + e.getMessage());
+        }
         // The integrator replaces this with the engine and Linux event loop.
         err.println("ptp4j: the ptp4l daemon is not wired yet (configuration is valid: " + s.clockType() + " on "
                 + String.join(", ", s.interfaces()) + ")");

@@ -16,7 +16,7 @@ class Ptp4lMainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return Ptp4lMain.run("ptp4l", args, new PrintStream(out, true), new PrintStream(err, true));
+        return Ptp4lMain.run("ptp4l", args, new PrintStream(out, true), new PrintStream(err, true), dir);
     }
 
     @Test
@@ -114,6 +114,15 @@ class Ptp4lMainTest {
         assertEquals(1, run("-S", "-i", "eth0", "--tc_spanning_tree", "1"));
         assertEquals("ptp4l: option tc_spanning_tree is parsed but not yet acted on by ptp4j; it has no effect\n"
                 + "ptp4j: the ptp4l daemon is not wired yet (configuration is valid: OC on eth0)\n", err.toString());
+    }
+
+    @Test
+    void warnsAboutConflictingDaemons() throws Exception {
+        Files.createDirectories(dir.resolve("4242"));
+        Files.writeString(dir.resolve("4242/comm"), "chronyd\n");
+        assertEquals(1, run("-S", "-i", "eth0"));
+        assertTrue(err.toString().startsWith("ptp4l: warning: chronyd (pid 4242) also adjusts CLOCK_REALTIME: "
+                + "stop it or let timemaster manage it\n"), err.toString());
     }
 
     @Test
