@@ -1,0 +1,40 @@
+package io.ptp4j.linux.clock;
+
+import io.ptp4j.linux.NativeException;
+
+/**
+ * A clock ptp4j can read and discipline: the system clock, a PTP hardware clock, or a virtual
+ * clock for tests and demos. Times are nanoseconds since the clock's epoch (1970 for
+ * CLOCK_REALTIME; PHCs usually run TAI). Not thread-safe unless an implementation says so.
+ */
+public interface ClockDevice extends AutoCloseable {
+    /** A short name for logs: "CLOCK_REALTIME", "/dev/ptp0", "virtual". */
+    String name();
+
+    /** The current time. */
+    long nowNanos() throws NativeException;
+
+    /** Sets the frequency offset in parts per billion (positive: the clock runs faster). */
+    void adjustFrequency(double freqPpb) throws NativeException;
+
+    /** The frequency offset currently set, in ppb (linuxptp reads it once at start). */
+    double frequencyPpb() throws NativeException;
+
+    /** Adds {@code deltaNanos} to the clock's time at once. */
+    void step(long deltaNanos) throws NativeException;
+
+    /** The largest frequency offset the clock accepts, in ppb (linuxptp's max_adj / max_frequency). */
+    double maxFrequencyPpb();
+
+    /**
+     * Converts a socket timestamp into this clock's timescale. Software timestamps are
+     * CLOCK_REALTIME; hardware timestamps are already in the PHC's timescale. The default, for
+     * the clock the stamps come from, is the identity.
+     */
+    default long fromSocketTimestamp(long socketNanos) throws NativeException {
+        return socketNanos;
+    }
+
+    @Override
+    default void close() {}
+}

@@ -1,0 +1,192 @@
+package io.ptp4j.linux.clock;
+
+import io.ptp4j.linux.Libc;
+import io.ptp4j.linux.NativeException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * A PTP hardware clock, /dev/ptpN (include/uapi/linux/ptp_clock.h): read and disciplined as a
+ * dynamic POSIX clock whose id is made from the open file descriptor (FD_TO_CLOCKID), its limits
+ * from PTP_CLOCK_GETCAPS, and its offset to the system clock measured with PTP_SYS_OFFSET,
+ * PTP_SYS_OFFSET_EXTENDED or PTP_SYS_OFFSET_PRECISE for phc2sys. Not tested against a real PHC
+ * on the development VM (it has none); its error paths are.
+ */
+public final class PhcClock implements ClockDevice {
+    static final long PTP_CLOCK_GETCAPS = 0x80503d01L; // _IOR('=', 1, struct ptp_clock_caps /* 80 */)
+    static final long PTP_SYS_OFFSET = 0x43403d05L; // _IOW('=', 5, struct ptp_sys_offset /* 832 */)
+    static final long PTP_SYS_OFFSET_PRECISE = 0xc0403d08L; // _IOWR('=', 8, struct ptp_sys_offset_precise /* 64 */)
+    static final long PTP_SYS_OFFSET_EXTENDED = 0xc4c03d09L; // _IOWR('=', 9, struct ptp_sys_offset_extended /* 1216 */)
+    static final int PTP_MAX_SAMPLES = 25;
+    private static final long NS = 1_000_000_000L;
+
+    /** What PTP_CLOCK_GETCAPS says. */
+    public record Caps(int maxAdjPpb, int nAlarm, int nExtTs, int nPerOut, boolean pps, int nPins,
+            boolean crossTimestamping, boolean adjustPhase) {}
+
+    /** One PHC-to-system measurement: offset = phc - system at {@code systemNanos}, read within {@code delayNanos}. */
+    public record SysOffset(long offsetNanos, long delayNanos, long systemNanos) {}
+
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment ioBuf = arena.allocate(1216, 8);
+    private final PosixTime time = new PosixTime();
+    private final String path;
+    private final int fd;
+    private final int clockId;
+    private final Caps caps;
+    private final Timex timex;
+
+    private PhcClock(String path, int fd) throws NativeException {
+        this.path = path;
+        this.fd = fd;
+        this.clockId = fdToClockId(fd);
+        this.timex = new Timex(clockId, path);
+        this.caps = readCaps();
+    }
+
+    /** FD_TO_CLOCKID: the dynamic clock id of an open /dev/ptpN (((~fd) << 3) | 3). */
+    public static int fdToClockId(int fd) {
+        return ((~fd) << 3) | 3;
+    }
+
+    /** Opens /dev/ptp{@code index}. */
+    public static PhcClock open(int index) throws NativeException {
+        return open("/dev/ptp" + index);
+    }
+
+    /** Opens a PHC character device read-write and reads its capabilities. */
+    public static PhcClock open(String path) throws NativeException {
+        int fd;
+        try (Arena a = Arena.ofConfined()) {
+            fd = Libc.open(a.allocateFrom(path), Libc.O_RDWR | Libc.O_CLOEXEC);
+        }
+        if (fd < 0) throw new NativeException("open", Libc.errno(), path);
+        try {
+            return new PhcClock(path, fd);
+        } catch (NativeException | RuntimeException e) {
+            Libc.close(fd);
+            throw e;
+        }
+    }
+
+    private Caps readCaps() throws NativeException {
+        ioBuf.asSlice(0, 80).fill((byte) 0);
+        ioctl(PTP_CLOCK_GETCAPS, "PTP_CLOCK_GETCAPS");
+        return new Caps(i(0), i(4), i(8), i(12), i(16) != 0, i(20), i(24) != 0, i(28) != 0);
+    }
+
+    private int i(long off) {
+        return ioBuf.get(ValueLayout.JAVA_INT, off);
+    }
+
+    private long ptpTime(long off) {
+        return ioBuf.get(ValueLayout.JAVA_LONG, off) * NS + Integer.toUnsignedLong(ioBuf.get(ValueLayout.JAVA_INT, off + 8));
+    }
+
+    private void ioctl(long request, String name) throws NativeException {
+        if (Libc.ioctl(fd, request, ioBuf) < 0) throw new NativeException("ioctl(" + name + ")", Libc.errno(), path);
+    }
+
+    public Caps caps() {
+        return caps;
+    }
+
+    /** The dynamic POSIX clock id (for clock_gettime/clock_adjtime). */
+    public int clockId() {
+        return clockId;
+    }
+
+    @Override
+    public String name() {
+        return path;
+    }
+
+    @Override
+    public long nowNanos() throws NativeException {
+        return time.nanosChecked(clockId, path);
+    }
+
+    @Override
+    public void adjustFrequency(double freqPpb) throws NativeException {
+        double max = maxFrequencyPpb();
+        timex.setFrequency(Math.max(-max, Math.min(max, freqPpb)));
+    }
+
+    @Override
+    public double frequencyPpb() throws NativeException {
+        return timex.frequencyPpb();
+    }
+
+    @Override
+    public void step(long deltaNanos) throws NativeException {
+        timex.step(deltaNanos);
+    }
+
+    @Override
+    public double maxFrequencyPpb() {
+        return caps.maxAdjPpb();
+    }
+
+    /**
+     * PTP_SYS_OFFSET: {@code samples} (1..25) readings sys, phc, sys, ...; the one with the shortest
+     * system-clock window wins (linuxptp sysoff.c). System time is CLOCK_REALTIME.
+     */
+    public SysOffset sysOffset(int samples) throws NativeException {
+        checkSamples(samples);
+        ioBuf.asSlice(0, 832).fill((byte) 0);
+        ioBuf.set(ValueLayout.JAVA_INT, 0, samples);
+        ioctl(PTP_SYS_OFFSET, "PTP_SYS_OFFSET");
+        long bestDelay = Long.MAX_VALUE, bestOffset = 0, bestSys = 0;
+        for (int k = 0; k < samples; k++) {
+            long t1 = ptpTime(16 + 16L * (2 * k)), phc = ptpTime(16 + 16L * (2 * k + 1)), t2 = ptpTime(16 + 16L * (2 * k + 2));
+            long delay = t2 - t1, sys = t1 + delay / 2;
+            if (delay < bestDelay) {
+                bestDelay = delay;
+                bestOffset = phc - sys;
+                bestSys = sys;
+            }
+        }
+        return new SysOffset(bestOffset, bestDelay, bestSys);
+    }
+
+    /** PTP_SYS_OFFSET_EXTENDED: the driver stamps the system clock right around its PHC read. */
+    public SysOffset sysOffsetExtended(int samples) throws NativeException {
+        checkSamples(samples);
+        ioBuf.fill((byte) 0);
+        ioBuf.set(ValueLayout.JAVA_INT, 0, samples); // clockid at 4 left 0: CLOCK_REALTIME
+        ioctl(PTP_SYS_OFFSET_EXTENDED, "PTP_SYS_OFFSET_EXTENDED");
+        long bestDelay = Long.MAX_VALUE, bestOffset = 0, bestSys = 0;
+        for (int k = 0; k < samples; k++) {
+            long base = 16 + 48L * k;
+            long t1 = ptpTime(base), phc = ptpTime(base + 16), t2 = ptpTime(base + 32);
+            long delay = t2 - t1, sys = t1 + delay / 2;
+            if (delay < bestDelay) {
+                bestDelay = delay;
+                bestOffset = phc - sys;
+                bestSys = sys;
+            }
+        }
+        return new SysOffset(bestOffset, bestDelay, bestSys);
+    }
+
+    /** PTP_SYS_OFFSET_PRECISE: a hardware cross-timestamp (PCIe PTM, ART); delay is 0. */
+    public SysOffset sysOffsetPrecise() throws NativeException {
+        ioBuf.asSlice(0, 64).fill((byte) 0);
+        ioctl(PTP_SYS_OFFSET_PRECISE, "PTP_SYS_OFFSET_PRECISE");
+        long phc = ptpTime(0), sys = ptpTime(16);
+        return new SysOffset(phc - sys, 0, sys);
+    }
+
+    private static void checkSamples(int samples) {
+        if (samples < 1 || samples > PTP_MAX_SAMPLES) {
+            throw new IllegalArgumentException("PHC offset samples must be 1.." + PTP_MAX_SAMPLES + ": " + samples);
+        }
+    }
+
+    @Override
+    public void close() {
+        Libc.close(fd);
+        arena.close();
+    }
+}

@@ -1,0 +1,53 @@
+package io.ptp4j.linux.clock;
+
+import io.ptp4j.linux.Libc;
+import io.ptp4j.linux.NativeException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * struct timex (208 bytes on x86_64) and clock_adjtime(2), as linuxptp's clockadj.c uses them:
+ * frequency in ppm with a 16-bit fraction (ppb * 65.536), steps with ADJ_SETOFFSET | ADJ_NANO.
+ */
+final class Timex {
+    static final int SIZE = 208;
+    static final int ADJ_FREQUENCY = 0x0002, ADJ_SETOFFSET = 0x0100, ADJ_NANO = 0x2000;
+    static final long OFF_MODES = 0, OFF_FREQ = 16, OFF_TIME_SEC = 72, OFF_TIME_FRAC = 80;
+    private static final long NS = 1_000_000_000L;
+
+    private final MemorySegment tx = Arena.ofAuto().allocate(SIZE, 8);
+    private final int clockId;
+    private final String name;
+
+    Timex(int clockId, String name) {
+        this.clockId = clockId;
+        this.name = name;
+    }
+
+    void setFrequency(double freqPpb) throws NativeException {
+        tx.fill((byte) 0);
+        tx.set(ValueLayout.JAVA_INT, OFF_MODES, ADJ_FREQUENCY);
+        tx.set(ValueLayout.JAVA_LONG, OFF_FREQ, (long) (freqPpb * 65.536));
+        call("ADJ_FREQUENCY");
+    }
+
+    double frequencyPpb() throws NativeException {
+        tx.fill((byte) 0);
+        call("read");
+        return tx.get(ValueLayout.JAVA_LONG, OFF_FREQ) / 65.536;
+    }
+
+    void step(long deltaNanos) throws NativeException {
+        tx.fill((byte) 0);
+        tx.set(ValueLayout.JAVA_INT, OFF_MODES, ADJ_SETOFFSET | ADJ_NANO);
+        // the kernel wants a normalised timespec: 0 <= nsec < 1e9, the sign in seconds
+        tx.set(ValueLayout.JAVA_LONG, OFF_TIME_SEC, Math.floorDiv(deltaNanos, NS));
+        tx.set(ValueLayout.JAVA_LONG, OFF_TIME_FRAC, Math.floorMod(deltaNanos, NS));
+        call("ADJ_SETOFFSET");
+    }
+
+    private void call(String what) throws NativeException {
+        if (Libc.clockAdjtime(clockId, tx) < 0) throw new NativeException("clock_adjtime(" + what + ")", Libc.errno(), name);
+    }
+}

@@ -1,0 +1,139 @@
+package io.ptp4j.linux.clock;
+
+/**
+ * A software clock for tests and demos that anyone may discipline without privileges:
+ * {@code time = base + (raw - raw0) * (1 + freqPpb / 1e9)} where raw is CLOCK_MONOTONIC_RAW (the
+ * undisciplined oscillator). A frequency change re-bases at the current instant, so time is
+ * continuous; a step adds to base.
+ *
+ * <p>Socket timestamps are CLOCK_REALTIME, so {@link #fromSocketTimestamp} first maps a REALTIME
+ * stamp onto MONOTONIC_RAW with the relation measured right then (REALTIME, RAW, REALTIME read
+ * back to back, best of three or more, the RAW read taken as the midpoint). The error this adds is
+ * <ul>
+ * <li>half the read window: ~20-60 ns (clock_gettime via FFM costs ~40 ns);</li>
+ * <li>the drift of REALTIME against RAW between the stamp and the conversion: the NTP or PTP
+ * frequency correction on REALTIME (typically &lt;= 50 ppm, at most 500 ppm) times that age, e.g.
+ * 50 ns for a stamp converted 1 ms after it was taken at 50 ppm;</li>
+ * <li>the whole size of any step of CLOCK_REALTIME made between the stamp and the conversion.</li>
+ * </ul>
+ * The event loop converts each stamp as soon as it reads it, so in practice the error stays below
+ * 100 ns, well under the microsecond scatter of software timestamps. Reading it from another
+ * thread (a dashboard) is safe; adjust and step it from one thread only.
+ */
+public final class VirtualClock implements ClockDevice {
+    /** Where raw time and the REALTIME-to-RAW relation come from; {@link #system()} reads the kernel. */
+    public interface TimeSource {
+        /** CLOCK_MONOTONIC_RAW now, ns. */
+        long monotonicRawNanos();
+
+        /** CLOCK_REALTIME minus CLOCK_MONOTONIC_RAW now, ns. */
+        long realtimeMinusRawNanos();
+    }
+
+    /** The largest frequency offset accepted: 10 % (far beyond any oscillator; sims may exaggerate). */
+    public static final double MAX_FREQUENCY_PPB = 100_000_000;
+
+    private final TimeSource source;
+    private long base;
+    private long raw0;
+    private double freqPpb;
+    private double factor;
+
+    /** A virtual clock over the kernel's MONOTONIC_RAW that reads {@code startNanos} now. */
+    public VirtualClock(long startNanos) {
+        this(startNanos, system());
+    }
+
+    /** A virtual clock over {@code source} that reads {@code startNanos} now. */
+    public VirtualClock(long startNanos, TimeSource source) {
+        this(startNanos, source.monotonicRawNanos(), source);
+    }
+
+    private VirtualClock(long startNanos, long raw0, TimeSource source) {
+        this.source = source;
+        this.raw0 = raw0;
+        this.base = startNanos;
+    }
+
+    /** A virtual clock that starts at the current CLOCK_REALTIME (then drifts on its own). */
+    public static VirtualClock startingAtRealtime() {
+        TimeSource s = system();
+        long offset = s.realtimeMinusRawNanos();
+        long raw = s.monotonicRawNanos();
+        return new VirtualClock(raw + offset, raw, s);
+    }
+
+    /** Reads the kernel's clocks; safe from any thread (a timespec per thread). */
+    public static TimeSource system() {
+        ThreadLocal<PosixTime> times = ThreadLocal.withInitial(PosixTime::new);
+        return new TimeSource() {
+            @Override
+            public long monotonicRawNanos() {
+                return times.get().monotonicRawNanos();
+            }
+
+            @Override
+            public long realtimeMinusRawNanos() {
+                PosixTime t = times.get();
+                long best = 0, window = Long.MAX_VALUE;
+                // best of three; more tries (up to 20) while preemption or a cold JIT widens the window
+                for (int i = 0; i < 20 && (i < 3 || window > 2_000); i++) {
+                    long rt1 = t.realtimeNanos();
+                    long raw = t.monotonicRawNanos();
+                    long rt2 = t.realtimeNanos();
+                    if (rt2 - rt1 < window) {
+                        window = rt2 - rt1;
+                        best = rt1 + (rt2 - rt1) / 2 - raw;
+                    }
+                }
+                return best;
+            }
+        };
+    }
+
+    /** The virtual time at raw instant {@code raw}. */
+    private long at(long raw) {
+        long dt = raw - raw0;
+        return base + dt + Math.round(dt * factor);
+    }
+
+    @Override
+    public String name() {
+        return "virtual";
+    }
+
+    @Override
+    public long nowNanos() {
+        return at(source.monotonicRawNanos());
+    }
+
+    @Override
+    public void adjustFrequency(double ppb) {
+        long raw = source.monotonicRawNanos();
+        base = at(raw);
+        raw0 = raw;
+        freqPpb = Math.max(-MAX_FREQUENCY_PPB, Math.min(MAX_FREQUENCY_PPB, ppb));
+        factor = freqPpb / 1e9;
+    }
+
+    @Override
+    public double frequencyPpb() {
+        return freqPpb;
+    }
+
+    @Override
+    public void step(long deltaNanos) {
+        base += deltaNanos;
+    }
+
+    @Override
+    public double maxFrequencyPpb() {
+        return MAX_FREQUENCY_PPB;
+    }
+
+    /** A CLOCK_REALTIME socket stamp in this clock's timescale (see the class comment for its error). */
+    @Override
+    public long fromSocketTimestamp(long realtimeNanos) {
+        return at(realtimeNanos - source.realtimeMinusRawNanos());
+    }
+}

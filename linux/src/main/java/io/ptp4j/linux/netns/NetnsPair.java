@@ -1,0 +1,186 @@
+package io.ptp4j.linux.netns;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Two network namespaces joined by a veth pair, for tests that put real traffic on a wire without
+ * touching the host's networks: namespace A holds {@link #IF_A} with 192.0.2.1/24 and
+ * 2001:db8::1/64, namespace B holds {@link #IF_B} with 192.0.2.2/24 and 2001:db8::2/64 (nodad,
+ * so IPv6 is usable at once). Names are unique per JVM and call. {@link #close()} kills every
+ * process started through it and deletes both namespaces, even after a failure; a shutdown hook
+ * does the same if the JVM exits first. Needs root (ip netns).
+ */
+public final class NetnsPair implements AutoCloseable {
+    public static final String IF_A = "vA";
+    public static final String IF_B = "vB";
+    public static final String IPV4_A = "192.0.2.1", IPV4_B = "192.0.2.2";
+    public static final String IPV6_A = "2001:db8::1", IPV6_B = "2001:db8::2";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final Duration IP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final String nsA;
+    private final String nsB;
+    private final List<Process> processes = new ArrayList<>();
+    private final Thread hook;
+    private boolean closed;
+
+    private NetnsPair(String prefix) {
+        nsA = prefix + "a";
+        nsB = prefix + "b";
+        hook = new Thread(this::removeQuietly, "netns-cleanup-" + prefix);
+    }
+
+    /** Creates the namespaces, the veth pair and the addresses, all links up. */
+    public static NetnsPair create() throws IOException {
+        String prefix = "p4j" + ProcessHandle.current().pid() + "x" + COUNTER.incrementAndGet();
+        NetnsPair p = new NetnsPair(prefix);
+        Runtime.getRuntime().addShutdownHook(p.hook);
+        try {
+            ip("netns", "add", p.nsA);
+            ip("netns", "add", p.nsB);
+            ip("link", "add", IF_A, "netns", p.nsA, "type", "veth", "peer", "name", IF_B, "netns", p.nsB);
+            p.configure(p.nsA, IF_A, IPV4_A, IPV6_A);
+            p.configure(p.nsB, IF_B, IPV4_B, IPV6_B);
+            p.awaitCarrier(p.nsA, IF_A);
+            p.awaitCarrier(p.nsB, IF_B);
+            return p;
+        } catch (IOException | RuntimeException e) {
+            p.close();
+            throw e;
+        }
+    }
+
+    private void configure(String ns, String iface, String v4, String v6) throws IOException {
+        ip("-n", ns, "link", "set", "lo", "up");
+        ip("-n", ns, "addr", "add", v4 + "/24", "dev", iface);
+        ip("-n", ns, "addr", "add", v6 + "/64", "dev", iface, "nodad");
+        // no duplicate address detection on the link-local address either: until it ends, the
+        // first IPv6 multicast datagrams sent on a fresh veth are dropped (measured: ~1 s)
+        Result r = run(IP_TIMEOUT, List.of("ip", "netns", "exec", ns, "sysctl", "-qw", "net.ipv6.conf." + iface + ".accept_dad=0"));
+        if (r.exitCode != 0) throw new IOException("sysctl accept_dad=0 in " + ns + ": " + r.output.strip());
+        ip("-n", ns, "link", "set", iface, "up");
+    }
+
+    /**
+     * Waits until linkwatch has run for the fresh veth: before that the device keeps the noop
+     * qdisc and silently drops what is sent (seen as lost first IPv6 multicasts).
+     */
+    private void awaitCarrier(String ns, String iface) throws IOException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            Result r = run(IP_TIMEOUT, List.of("ip", "-n", ns, "-o", "link", "show", "dev", iface));
+            if (r.output.contains("state UP") && !r.output.contains("qdisc noop")) return;
+            if (System.nanoTime() > deadline) throw new IOException(iface + " in " + ns + " not up after 5 s: " + r.output.strip());
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted waiting for " + iface, e);
+            }
+        }
+    }
+
+    public String nsA() {
+        return nsA;
+    }
+
+    public String nsB() {
+        return nsB;
+    }
+
+    /** Runs Java code inside namespace {@code ns} (see {@link Netns#call}). */
+    public <T> T in(String ns, Callable<T> action) throws Exception {
+        return Netns.call(ns, action);
+    }
+
+    /** Runs a command inside {@code ns} to completion (bounded by {@code timeout}); returns its output. */
+    public Result exec(String ns, Duration timeout, String... command) throws IOException {
+        return run(timeout, prefixed(ns, command));
+    }
+
+    /**
+     * Starts a long-running command inside {@code ns}, output and errors merged into {@code log};
+     * it is killed by {@link #close()}.
+     */
+    public synchronized Process start(String ns, Path log, String... command) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(prefixed(ns, command)).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Process p = pb.start();
+        processes.add(p);
+        return p;
+    }
+
+    private static List<String> prefixed(String ns, String... command) {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+        cmd.addAll(List.of(command));
+        return cmd;
+    }
+
+    /** A finished command: exit code and merged output. */
+    public record Result(int exitCode, String output) {}
+
+    private static Result run(Duration timeout, List<String> cmd) throws IOException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(String.join(" ", cmd) + ": no exit within " + timeout);
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Result(p.exitValue(), out);
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + String.join(" ", cmd), e);
+        }
+    }
+
+    private static void ip(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("ip"));
+        cmd.addAll(List.of(args));
+        Result r = run(IP_TIMEOUT, cmd);
+        if (r.exitCode != 0) {
+            throw new IOException(String.join(" ", cmd) + " failed (exit " + r.exitCode + "): " + r.output.strip());
+        }
+    }
+
+    private synchronized void removeQuietly() {
+        if (closed) return;
+        closed = true;
+        for (Process p : processes) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            try {
+                p.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (String ns : List.of(nsA, nsB)) {
+            try {
+                run(IP_TIMEOUT, List.of("ip", "netns", "del", ns));
+            } catch (IOException ignored) {
+                // best effort: nothing else can be done on cleanup
+            }
+        }
+    }
+
+    /** Kills started processes and deletes both namespaces (and with them the veth pair). */
+    @Override
+    public void close() {
+        removeQuietly();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException ignored) {
+            // JVM already shutting down: the hook is running or ran
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package io.ptp4j.linux.transport;
+
+import io.ptp4j.core.engine.Driver;
+import io.ptp4j.linux.Buffers;
+import io.ptp4j.linux.Libc;
+import io.ptp4j.linux.NativeException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * PTP over UDP/IPv6 (IEEE 1588-2019 Annex D): ports 319/320, primary group ff0X::181 (X =
+ * udp6_scope, default 0xE: ff0e::181) and peer-delay group ff02::6b (linuxptp udp6.c). A 128-bit
+ * address does not fit a handle, so unicast handles index a small table of peers seen or
+ * configured (64 entries, oldest replaced), which keeps receive allocation-free.
+ */
+public final class Udpv6Transport implements Transport {
+    private static final ValueLayout.OfLong BE_LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfShort BE_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final int SOCKADDR_IN6_SIZE = 28;
+    private static final int IPV6_V6ONLY = 26;
+    private static final int PEERS = 64;
+    /** ff02::6b, the peer-delay group (link-local scope, fixed by Annex D). */
+    public static final long PDELAY_HI = 0xff02000000000000L, PDELAY_LO = 0x6bL;
+
+    private final String iface;
+    private final int ifIndex;
+    private final TransportConfig config;
+    private final TimestampSocket event;
+    private final TimestampSocket general;
+    private final long primaryHi;
+    private final long primaryLo = 0x181L;
+    private final long[] peerHi = new long[PEERS];
+    private final long[] peerLo = new long[PEERS];
+    private final int[] peerScope = new int[PEERS];
+    private int peerCount;
+    private int peerNext;
+    private TimestampSocket last;
+    private long lastSource = NO_ADDRESS;
+
+    private Udpv6Transport(String iface, int ifIndex, TransportConfig config, TimestampSocket event, TimestampSocket general) {
+        this.iface = iface;
+        this.ifIndex = ifIndex;
+        this.config = config;
+        this.event = event;
+        this.general = general;
+        this.primaryHi = 0xff00000000000000L | ((long) config.udp6Scope() << 48);
+        this.last = event;
+    }
+
+    /** Opens both sockets on {@code iface} (in the calling thread's network namespace). */
+    public static Udpv6Transport open(String iface, TransportConfig config) throws NativeException {
+        int ifIndex = Libc.ifIndex(iface);
+        if (config.timestamping() == Timestamping.HARDWARE) HardwareTimestamps.enable(iface, false);
+        long primaryHi = 0xff00000000000000L | ((long) config.udp6Scope() << 48);
+        TimestampSocket ev = openSocket(iface, ifIndex, Udpv4Transport.EVENT_PORT, config, primaryHi, config.dscpEvent());
+        TimestampSocket ge;
+        try {
+            ev.enableTimestamping(config.timestamping());
+            ge = openSocket(iface, ifIndex, Udpv4Transport.GENERAL_PORT, config, primaryHi, config.dscpGeneral());
+        } catch (NativeException | RuntimeException e) {
+            ev.close();
+            throw e;
+        }
+        return new Udpv6Transport(iface, ifIndex, config, ev, ge);
+    }
+
+    private static TimestampSocket openSocket(String iface, int ifIndex, int port, TransportConfig config, long primaryHi,
+            int dscp) throws NativeException {
+        TimestampSocket s = new TimestampSocket(Libc.AF_INET6, Libc.SOCK_DGRAM, 0, iface, "AF_INET6, SOCK_DGRAM");
+        try {
+            s.setInt(Libc.SOL_SOCKET, Libc.SO_REUSEADDR, 1, "SO_REUSEADDR");
+            s.setInt(Libc.SOL_IPV6, IPV6_V6ONLY, 1, "IPV6_V6ONLY");
+            writeSockaddr(s.txName, 0, 0, 0, port);
+            s.bind(s.txName, SOCKADDR_IN6_SIZE, "[::]:" + port);
+            try (Arena a = Arena.ofConfined()) {
+                MemorySegment name = a.allocateFrom(iface);
+                s.setOption(Libc.SOL_SOCKET, Libc.SO_BINDTODEVICE, name, (int) name.byteSize(), "SO_BINDTODEVICE");
+            }
+            joinGroup(s, primaryHi, 0x181L, ifIndex, String.format("ff%02x::181", (primaryHi >>> 48) & 0xff));
+            joinGroup(s, PDELAY_HI, PDELAY_LO, ifIndex, "ff02::6b");
+            s.setInt(Libc.SOL_IPV6, Libc.IPV6_MULTICAST_IF, ifIndex, "IPV6_MULTICAST_IF");
+            s.setInt(Libc.SOL_IPV6, Libc.IPV6_MULTICAST_LOOP, 0, "IPV6_MULTICAST_LOOP");
+            s.setInt(Libc.SOL_IPV6, Libc.IPV6_MULTICAST_HOPS, config.udpTtl(), "IPV6_MULTICAST_HOPS");
+            if (dscp != 0) s.setInt(Libc.SOL_IPV6, Libc.IPV6_TCLASS, dscp << 2, "IPV6_TCLASS");
+            return s;
+        } catch (NativeException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private static void joinGroup(TimestampSocket s, long hi, long lo, int ifIndex, String text) throws NativeException {
+        MemorySegment mreq = s.scratch; // struct ipv6_mreq: 16-byte group, int ifindex
+        mreq.fill((byte) 0);
+        mreq.set(BE_LONG, 0, hi);
+        mreq.set(BE_LONG, 8, lo);
+        mreq.set(ValueLayout.JAVA_INT, 16, ifIndex);
+        s.setOption(Libc.SOL_IPV6, Libc.IPV6_ADD_MEMBERSHIP, mreq, 20, "IPV6_ADD_MEMBERSHIP " + text);
+    }
+
+    private static void writeSockaddr(MemorySegment sa, long hi, long lo, int scope, int port) {
+        sa.set(ValueLayout.JAVA_SHORT, 0, (short) Libc.AF_INET6);
+        sa.set(BE_SHORT, 2, (short) port);
+        sa.set(ValueLayout.JAVA_INT, 4, 0);
+        sa.set(BE_LONG, 8, hi);
+        sa.set(BE_LONG, 16, lo);
+        sa.set(ValueLayout.JAVA_INT, 24, scope);
+    }
+
+    @Override
+    public String interfaceName() {
+        return iface;
+    }
+
+    @Override
+    public Timestamping timestamping() {
+        return config.timestamping();
+    }
+
+    @Override
+    public int eventFd() {
+        return event.fd;
+    }
+
+    @Override
+    public int generalFd() {
+        return general.fd;
+    }
+
+    @Override
+    public boolean send(boolean isEvent, ByteBuffer buf, int offset, int length, long destination) {
+        TimestampSocket s = isEvent ? event : general;
+        int port = isEvent ? Udpv4Transport.EVENT_PORT : Udpv4Transport.GENERAL_PORT;
+        if (destination == Driver.MULTICAST) writeSockaddr(s.txName, primaryHi, primaryLo, ifIndex, port);
+        else if (destination == Driver.PEER_MULTICAST) writeSockaddr(s.txName, PDELAY_HI, PDELAY_LO, ifIndex, port);
+        else if (destination >= 0 && destination < peerCount) {
+            int i = (int) destination;
+            writeSockaddr(s.txName, peerHi[i], peerLo[i], peerScope[i], port);
+        } else return false;
+        if (length > TimestampSocket.BUF_SIZE) return false;
+        Buffers.copyIn(buf, offset, s.txBuf, length);
+        return s.send(length, SOCKADDR_IN6_SIZE, isEvent);
+    }
+
+    @Override
+    public int receive(boolean isEvent, ByteBuffer into, int offset) throws NativeException {
+        TimestampSocket s = isEvent ? event : general;
+        int n = s.receive();
+        if (n < 0) return -1;
+        last = s;
+        lastSource = NO_ADDRESS;
+        n = Math.min(n, into.capacity() - offset);
+        Buffers.copyOut(s.rxBuf, into, offset, n);
+        return n;
+    }
+
+    @Override
+    public long rxTimestampNanos() {
+        return last.rxTimestampNanos();
+    }
+
+    @Override
+    public long rxSource() {
+        if (lastSource == NO_ADDRESS) {
+            MemorySegment sa = last.rxName;
+            lastSource = peer(sa.get(BE_LONG, 8), sa.get(BE_LONG, 16), sa.get(ValueLayout.JAVA_INT, 24));
+        }
+        return lastSource;
+    }
+
+    private int peer(long hi, long lo, int scope) {
+        for (int i = 0; i < peerCount; i++) {
+            if (peerHi[i] == hi && peerLo[i] == lo && peerScope[i] == scope) return i;
+        }
+        int i = peerCount < PEERS ? peerCount++ : peerNext;
+        peerNext = (i + 1) % PEERS;
+        peerHi[i] = hi;
+        peerLo[i] = lo;
+        peerScope[i] = scope;
+        return i;
+    }
+
+    @Override
+    public long txTimestampNanos(int timeoutMillis) throws NativeException, TxTimestampTimeoutException {
+        return event.txTimestamp(timeoutMillis);
+    }
+
+    @Override
+    public void flushErrorQueue() throws NativeException {
+        event.flushErrorQueue();
+    }
+
+    @Override
+    public long resolveUnicast(String address) {
+        String a = address.trim();
+        if (!a.contains(":") || a.contains("%") || !a.matches("[0-9a-fA-F:.]+")) return NO_ADDRESS;
+        try {
+            InetAddress ia = InetAddress.getByName(a); // literal only: no DNS for a text of hex digits and colons
+            if (!(ia instanceof Inet6Address)) return NO_ADDRESS;
+            ByteBuffer b = ByteBuffer.wrap(ia.getAddress());
+            long hi = b.getLong(0), lo = b.getLong(8);
+            boolean linkLocal = (hi >>> 54) == (0xfe80L >>> 6);
+            return peer(hi, lo, linkLocal ? ifIndex : 0);
+        } catch (java.net.UnknownHostException e) {
+            return NO_ADDRESS;
+        }
+    }
+
+    @Override
+    public String addressText(long h) {
+        long hi, lo;
+        if (h == Driver.MULTICAST) { hi = primaryHi; lo = primaryLo; }
+        else if (h == Driver.PEER_MULTICAST) { hi = PDELAY_HI; lo = PDELAY_LO; }
+        else if (h >= 0 && h < peerCount) { hi = peerHi[(int) h]; lo = peerLo[(int) h]; }
+        else return "?";
+        return ipv6Text(hi, lo);
+    }
+
+    /** RFC 5952 text: lower case, the longest run of two or more zero groups as "::". */
+    static String ipv6Text(long hi, long lo) {
+        int[] g = new int[8];
+        for (int i = 0; i < 4; i++) {
+            g[i] = (int) (hi >>> (48 - 16 * i)) & 0xffff;
+            g[i + 4] = (int) (lo >>> (48 - 16 * i)) & 0xffff;
+        }
+        int bestStart = -1, bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            if (g[i] != 0) { i++; continue; }
+            int j = i;
+            while (j < 8 && g[j] == 0) j++;
+            if (j - i > bestLen) { bestStart = i; bestLen = j - i; }
+            i = j;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                b.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (b.length() > 0 && b.charAt(b.length() - 1) != ':') b.append(':');
+            b.append(Integer.toHexString(g[i]));
+        }
+        return b.toString();
+    }
+
+    @Override
+    public void close() {
+        event.close();
+        general.close();
+    }
+}

@@ -1,0 +1,62 @@
+package io.ptp4j.linux;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.ptp4j.linux.netns.NetnsPair;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Our Unix datagram socket against ptp4l's management socket (linuxptp uds.c), as pmc uses it. */
+@Tag("interop")
+class UnixDatagramSocketPtp4lTest {
+    @TempDir
+    Path dir;
+
+    /** A GET DEFAULT_DATA_SET management message (IEEE 1588-2019 15.4.1, managementId 0x2000). */
+    static ByteBuffer getDefaultDataSet(int seq) {
+        ByteBuffer m = ByteBuffer.allocate(54);
+        m.put(0, (byte) 0x0D).put(1, (byte) 0x02).putShort(2, (short) 54);
+        m.putLong(20, 0x020000fffe0000aaL).putShort(28, (short) 1).putShort(30, (short) seq);
+        m.put(32, (byte) 0x04).put(33, (byte) 0x7f);
+        for (int i = 34; i < 44; i++) m.put(i, (byte) 0xff); // targetPortIdentity: all clocks, all ports
+        m.put(44, (byte) 1).put(45, (byte) 1).put(46, (byte) 0); // boundary hops, actionField GET
+        m.putShort(48, (short) 0x0001).putShort(50, (short) 2).putShort(52, (short) 0x2000);
+        return m;
+    }
+
+    @Test
+    void ptp4lAnswersAGetOnItsUdsAddress() throws Exception {
+        String server = dir.resolve("ptp4l").toString();
+        Path conf = dir.resolve("ptp4l.cfg");
+        Files.writeString(conf, "[global]\nfree_running 1\nuds_address " + server + "\n");
+        Path log = dir.resolve("ptp4l.log");
+        try (NetnsPair pair = NetnsPair.create();
+                UnixDatagramSocket pmc = UnixDatagramSocket.bind(dir.resolve("pmc.test").toString(), false)) {
+            Process p = pair.start(pair.nsA(), log, "setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time",
+                    "ptp4l", "-f", conf.toString(), "-i", NetnsPair.IF_A, "-S", "-m");
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!Files.exists(Path.of(server))) {
+                assertTrue(System.nanoTime() < deadline && p.isAlive(), "ptp4l made no " + server + ":\n" + Files.readString(log));
+                Thread.sleep(20);
+            }
+            ByteBuffer in = ByteBuffer.allocate(1500);
+            int n = -1;
+            for (int seq = 1; n < 0; seq++) {
+                assertTrue(System.nanoTime() < deadline, "no answer from ptp4l:\n" + Files.readString(log));
+                pmc.send(getDefaultDataSet(seq), 0, 54, server);
+                n = pmc.receive(in, 0, 500);
+            }
+            assertEquals(server, pmc.lastSenderPath());
+            assertEquals(0x0D, in.get(0) & 0x0F, "management message");
+            assertEquals(2, in.get(46) & 0x0F, "actionField RESPONSE");
+            assertEquals(0x0001, in.getShort(48), "MANAGEMENT TLV");
+            assertEquals(0x2000, in.getShort(52), "DEFAULT_DATA_SET");
+            assertEquals(1, in.getShort(56), "defaultDS.numberPorts");
+            assertEquals(128, in.get(58) & 0xff, "defaultDS.priority1");
+        }
+    }
+}
