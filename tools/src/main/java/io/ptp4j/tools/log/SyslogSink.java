@@ -2,8 +2,9 @@ package io.ptp4j.tools.log;
 
 /**
  * linuxptp's syslog output (unless -q): {@code syslog(level, "[%lld.%03ld] %s%s", ...)} to
- * /dev/log. Sending needs a Unix datagram socket from the linux module, which is not wired yet:
- * {@link #NOT_WIRED} drops lines and says so once; the integrator passes a real sender.
+ * /dev/log via {@link DevLogSender} (the linux module's AF_UNIX datagram socket). The datagram is
+ * "&lt;PRI&gt;ident: [sec.ms] message" with facility LOG_USER (linuxptp calls no openlog); unlike glibc it carries no
+ * "Mmm dd hh:mm:ss" header (journald and rsyslog stamp it on arrival). {@link #NOT_WIRED} drops.
  */
 public final class SyslogSink implements LogSink {
     /** Sends one formatted RFC 3164 datagram; implemented over AF_UNIX in the linux module. */
@@ -15,7 +16,7 @@ public final class SyslogSink implements LogSink {
     /** A sender that sends nothing; {@link #wired()} reports false. */
     public static final DatagramSender NOT_WIRED = d -> {};
 
-    private static final int LOG_DAEMON = 3 << 3;
+    private static final int LOG_USER = 1 << 3; // linuxptp never calls openlog(), so glibc uses LOG_USER
 
     private final String ident;
     private final DatagramSender sender;
@@ -39,7 +40,7 @@ public final class SyslogSink implements LogSink {
     public void write(int level, CharSequence line) {
         datagram.setLength(0);
         datagram.append('<');
-        CFormat.appendInt(datagram, LOG_DAEMON | level, 0);
+        CFormat.appendInt(datagram, LOG_USER | level, 0);
         datagram.append('>').append(ident).append(": ");
         int start = 0;
         for (int i = 0; i < line.length(); i++) if (line.charAt(i) == '[') { start = i; break; }

@@ -58,7 +58,7 @@ class LinuxptpLogListenerTest {
         List<String> sent = new ArrayList<>();
         SyslogSink s = new SyslogSink("ptp4l", d -> sent.add(d.toString()));
         new Printer("ptp4l", () -> 1_500_000_000L).syslog(s).print(Printer.LOG_NOTICE, "note");
-        assertEquals(List.of("<29>ptp4l: [1.500] note"), sent);
+        assertEquals(List.of("<13>ptp4l: [1.500] note"), sent);
         assertFalse(new SyslogSink("x", SyslogSink.NOT_WIRED).wired());
     }
 
