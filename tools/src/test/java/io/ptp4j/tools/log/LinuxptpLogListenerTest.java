@@ -159,6 +159,19 @@ class LinuxptpLogListenerTest {
         assertTrue(sink[0] > 0);
     }
 
+    @Test
+    void printersFollowConfig() throws Exception {
+        var cfg = new io.ptp4j.tools.config.PtpConfig();
+        cfg.setOption("logging_level", "5");
+        cfg.setOption("use_syslog", "0");
+        Printer p = Printers.forConfig("ptp4l", cfg);
+        assertFalse(p.enabled(Printer.LOG_NOTICE)); // neither -m nor syslog: nothing prints
+        cfg.setOption("verbose", "1");
+        p = Printers.forConfig("ptp4l", cfg);
+        assertTrue(p.enabled(Printer.LOG_NOTICE));
+        assertFalse(p.enabled(Printer.LOG_INFO));
+    }
+
     private static String body(String line) {
         return line.substring(line.indexOf("]: ") + 3);
     }
