@@ -162,7 +162,7 @@ public final class PtpConfig {
     /** True if the key was set for that port (null: in [global] or on the command line). */
     public boolean isSet(String port, String key) {
         Map<String, Object> m = sections.get(port == null ? GLOBAL : port);
-        return m != null && m.containsKey(renamed(key));
+        return m != null && m.containsKey(ConfigKeys.canonicalName(key));
     }
 
     /** Every key set anywhere (global, port sections, command line), for "not yet acted on" warnings. */
@@ -173,7 +173,7 @@ public final class PtpConfig {
     }
 
     private Object get(String port, String key, ConfigKey.Type type) {
-        ConfigKey k = require(renamed(key));
+        ConfigKey k = require(ConfigKeys.canonicalName(key));
         if (k.type() != type)
             throw new IllegalArgumentException("bug: config option " + key + " is " + k.type() + ", not " + type);
         if (port != null) {

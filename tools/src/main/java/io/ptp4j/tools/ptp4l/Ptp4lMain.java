@@ -53,7 +53,8 @@ public final class Ptp4lMain {
             if (e.showUsage()) err.print(Ptp4lOptions.usage(prog));
             return e.exitCode();
         }
-        for (String w : s.warnings()) err.println(prog + ": " + w);
+        // linuxptp prints its own warnings (deprecated names) bare; ours carry the program name
+        for (String w : s.warnings()) err.println(s.config().warnings().contains(w) ? w : prog + ": " + w);
         try {
             for (var c : TimeDaemonScanner.scan(procRoot, ProcessHandle.current().pid()))
                 err.println(prog + ": warning: " + c.warning());

@@ -101,7 +101,9 @@ class ConfigReaderTest {
         assertEquals(1, cfg.getInt("slaveOnly"));
         assertEquals(0.5, cfg.getDouble("step_threshold"));
         assertEquals(1, cfg.getInt("eth0", "serverOnly"));
-        assertTrue(cfg.warnings().contains("option slaveOnly is deprecated, please use clientOnly instead"));
+        assertEquals(List.of("option slaveOnly is deprecated, please use clientOnly instead",
+                "option pi_offset_const is deprecated, please use step_threshold instead",
+                "option masterOnly is deprecated, please use serverOnly instead"), cfg.warnings());
     }
 
     @Test
