@@ -51,6 +51,33 @@ class LinuxptpErrorParityTest {
         }
     }
 
+    @Test
+    void sameCommandLineErrorsAsLinuxptp() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/ptp4l")) && Files.isExecutable(Path.of("/usr/bin/setpriv")),
+                "linuxptp or setpriv not installed");
+        List<List<String>> cases = List.of(List.of("-Z"), List.of("-i"), List.of("-l", "9", "-i", "lo"),
+                List.of("-l", "x", "-i", "lo"), List.of("--bogus", "1"), List.of("--priority1", "999", "-i", "lo"),
+                List.of("-S"), List.of("--clock_type", "BC", "-i", "lo"),
+                List.of("--clock_type", "P2P_TC", "-i", "lo", "-i", "eth9"));
+        for (List<String> args : cases) {
+            var cmd = new java.util.ArrayList<>(List.of("setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time",
+                    "/usr/sbin/ptp4l", "-q"));
+            cmd.addAll(args);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS), "linuxptp ptp4l did not stop: " + args);
+            String theirs = new String(p.getInputStream().readAllBytes()).lines().findFirst().orElse("");
+            var err = new java.io.ByteArrayOutputStream();
+            var out = new java.io.ByteArrayOutputStream();
+            var all = new java.util.ArrayList<>(List.of("-q"));
+            all.addAll(args);
+            int rc = io.ptp4j.tools.ptp4l.Ptp4lMain.run("ptp4l", all.toArray(String[]::new),
+                    new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+            String ours = err.toString().lines().findFirst().orElse("").replaceAll(" \\([^()]*\\)$", "");
+            assertEquals(theirs.replace("/usr/sbin/ptp4l", "ptp4l"), ours, args.toString());
+            assertEquals(p.exitValue(), rc, args.toString());
+        }
+    }
+
     private static List<String> linuxptp(Path cfg) throws Exception {
         Process p = new ProcessBuilder("setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time",
                 "/usr/sbin/ptp4l", "-f", cfg.toString(), "-i", "lo", "-q").redirectErrorStream(true).start();
