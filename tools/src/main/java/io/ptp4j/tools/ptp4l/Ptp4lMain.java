@@ -96,6 +96,7 @@ public final class Ptp4lMain {
         if (cfg.interfaces().isEmpty()) throw new UsageException("no interface specified", true, 255);
         String type = clockType(cfg);
         List<String> warnings = new ArrayList<>(cfg.warnings());
+        unicastTables(cfg, warnings);
         warnings.addAll(notActedOn(cfg));
         return new Ptp4lSettings(cfg, cfg.interfaces(), type, o.phcDevice(), warnings);
     }
@@ -124,6 +125,32 @@ public final class Ptp4lMain {
             default -> throw new IllegalStateException(type);
         }
         return type;
+    }
+
+    /**
+     * unicast_client.c unicast_client_initialize: a port's unicast_master_table must exist ("no
+     * table with id N", fatal: the clock is not created); entries of another transport draw
+     * "unicast master transport mismatch".
+     */
+    static void unicastTables(PtpConfig cfg, List<String> warnings) throws UsageException {
+        List<String> ports = cfg.interfaces();
+        for (int i = 0; i < ports.size(); i++) {
+            String port = ports.get(i);
+            int id = cfg.getInt(port, "unicast_master_table");
+            if (id == 0) continue;
+            String logName = "port " + (i + 1) + " (" + port + ")";
+            var table = cfg.unicastMasterTable(id);
+            if (table == null)
+                throw new UsageException(logName + ": no table with id " + id + "\nfailed to create a clock", false, 255);
+            String transport = cfg.getEnum(port, "network_transport");
+            for (var e : table.entries()) {
+                if (!e.transport().equals(transport)) {
+                    warnings.add(logName + ": unicast master transport mismatch (" + e.address() + " is " + e.transport()
+                            + ", the port uses " + transport + ")");
+                    break;
+                }
+            }
+        }
     }
 
     /** One warning per key in ConfigKeys.NOT_YET_ACTED_ON that is set to something other than its default. */

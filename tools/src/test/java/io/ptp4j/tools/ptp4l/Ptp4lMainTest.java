@@ -126,6 +126,19 @@ class Ptp4lMainTest {
     }
 
     @Test
+    void unicastTableMustExistAndMatchTransport() throws Exception {
+        Path f = dir.resolve("u.cfg");
+        Files.writeString(f, "[unicast_master_table]\ntable_id 1\nUDPv6 2001:db8::1\n[eth0]\nunicast_master_table 2\n");
+        assertEquals(255, run("-f", f.toString()));
+        assertEquals("port 1 (eth0): no table with id 2\nfailed to create a clock\n", err.toString());
+        // a port section value beats the command line's global one (linuxptp), so drop it from the file
+        Files.writeString(f, "[unicast_master_table]\ntable_id 1\nUDPv6 2001:db8::1\n[eth0]\n");
+        Ptp4lSettings s = Ptp4lMain.settings("ptp4l", new String[] {"-f", f.toString(), "--unicast_master_table", "1"});
+        assertTrue(s.warnings().contains(
+                "port 1 (eth0): unicast master transport mismatch (2001:db8::1 is UDPv6, the port uses UDPv4)"), s.warnings().toString());
+    }
+
+    @Test
     void phc2sysOptions() throws Exception {
         Phc2sysOptions p = Phc2sysOptions.parse("phc2sys", new String[] {"-a", "-rr", "-s", "eth0", "-c", "CLOCK_REALTIME",
                 "-O", "0", "-w", "-n", "24", "-N", "3", "-R", "8", "-E", "linreg", "-S", "0.5", "-u", "16", "-t", "[x]", "-m", "-q", "-x", "-L", "1000"});
