@@ -19,6 +19,8 @@ public final class LinuxptpLogListener implements EngineListener {
     private final SummaryStats freq = new SummaryStats();
     private final SummaryStats delay = new SummaryStats();
     private final int summaryInterval;
+    private final boolean freeRunning;
+    private final int freqEstInterval;
     private long maxCount;
 
     /**
@@ -27,16 +29,31 @@ public final class LinuxptpLogListener implements EngineListener {
      * @param logSyncInterval the slave port's current log2 sync interval
      */
     public LinuxptpLogListener(Printer printer, String[] portNames, int summaryInterval, int logSyncInterval) {
+        this(printer, portNames, summaryInterval, logSyncInterval, false, 1);
+    }
+
+    /**
+     * For free_running 1: linuxptp then reports one sample per frequency-estimation interval
+     * (freq_est_interval), so fewer samples make up a summary.
+     */
+    public LinuxptpLogListener(Printer printer, String[] portNames, int summaryInterval, int logSyncInterval,
+            boolean freeRunning, int freqEstInterval) {
         this.printer = printer;
         this.portNames = portNames.clone();
         this.summaryInterval = summaryInterval;
+        this.freeRunning = freeRunning;
+        this.freqEstInterval = freqEstInterval;
         syncInterval(logSyncInterval);
     }
 
-    /** clock.c clock_sync_interval: samples per summary = 2^(summary_interval - logSyncInterval). */
+    /**
+     * clock.c clock_sync_interval: samples per summary = 2^(summary_interval - logSyncInterval),
+     * less the frequency-estimation shift when free running.
+     */
     public void syncInterval(int logSyncInterval) {
-        int shift = Math.max(0, Math.min(31, summaryInterval - logSyncInterval));
-        maxCount = 1L << shift;
+        int festShift = Math.max(0, Math.min(31, freqEstInterval - logSyncInterval));
+        int shift = freeRunning ? summaryInterval - logSyncInterval - festShift : summaryInterval - logSyncInterval;
+        maxCount = 1L << Math.max(0, Math.min(31, shift));
     }
 
     @Override

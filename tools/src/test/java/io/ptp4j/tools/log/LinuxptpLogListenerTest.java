@@ -125,6 +125,24 @@ class LinuxptpLogListenerTest {
     }
 
     @Test
+    void freeRunningSummaryCountsFrequencyEstimationIntervals() {
+        // summary_interval 2, logSyncInterval -1, freq_est_interval 1: 2^(2+1-2) = 2 samples per line
+        LinuxptpLogListener l = new LinuxptpLogListener(printer, new String[] {"eth0"}, 2, -1, true, 1);
+        l.servoSample(1, 5, ServoState.UNLOCKED, 10, 100);
+        assertTrue(lines.isEmpty());
+        l.servoSample(1, -5, ServoState.UNLOCKED, 20, 100);
+        assertEquals(List.of("rms    5 max    5 freq    +15 +/-   5 delay   100 +/-   0"),
+                lines.stream().map(LinuxptpLogListenerTest::body).toList());
+        lines.clear();
+        // not free running, same intervals: 2^(2+1) = 8 samples per line
+        LinuxptpLogListener m = new LinuxptpLogListener(printer, new String[] {"eth0"}, 2, -1);
+        for (int i = 0; i < 7; i++) m.servoSample(1, 1, ServoState.LOCKED, 1, 1);
+        assertTrue(lines.isEmpty());
+        m.servoSample(1, 1, ServoState.LOCKED, 1, 1);
+        assertEquals(1, lines.size());
+    }
+
+    @Test
     void summaryStatsMatchDefinitions() {
         SummaryStats s = new SummaryStats();
         for (double v : new double[] {3, -4, 5}) s.add(v);
