@@ -9,6 +9,8 @@ final class Registry {
             System.out.println("ptp4j 0.1.0-SNAPSHOT");
             return 0;
         });
+        Main.register("ptp4l", "PTP daemon, linuxptp's options and config files", io.ptp4j.tools.ptp4l.Ptp4lMain::main);
+        Main.register("config-keys", "list every config key (--markdown: docs/configuration.md)", io.ptp4j.tools.config.ConfigKeysDoc::main);
         Main.register("ts-info", "an interface's timestamping capabilities (ethtool -T) and a verdict", io.ptp4j.tools.tsinfo.TsInfoCommand::run);
     }
 }

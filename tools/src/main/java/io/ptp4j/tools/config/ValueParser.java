@@ -1,0 +1,107 @@
+package io.ptp4j.tools.config;
+
+/**
+ * Turns a value string into a typed value the way linuxptp's util.c does (strtol/strtoul base 0,
+ * so 0x.. is hex and a leading 0 is octal; strtod for doubles; case-insensitive enum labels).
+ */
+final class ValueParser {
+    /** linuxptp's parser_result values that reject a value. */
+    enum Failure { BAD_VALUE, MALFORMED, OUT_OF_RANGE }
+
+    /** A rejected value: the linuxptp failure kind and our reason in words. */
+    static final class Rejected extends Exception {
+        final Failure failure;
+
+        Rejected(Failure failure, String reason) {
+            super(reason, null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    private ValueParser() {}
+
+    static Object parse(ConfigKey key, String value) throws Rejected {
+        return switch (key.type()) {
+            case INT, UINT -> ranged(key, parseCLong(value, key.type() == ConfigKey.Type.UINT));
+            case DOUBLE -> rangedDouble(key, parseCDouble(value));
+            case ENUM -> enumLabel(key, value);
+            case STRING -> value;
+        };
+    }
+
+    private static Long ranged(ConfigKey key, long v) throws Rejected {
+        if (v < key.min() || v > key.max())
+            throw new Rejected(Failure.OUT_OF_RANGE, "must be in the range " + key.rangeText());
+        return v;
+    }
+
+    private static Double rangedDouble(ConfigKey key, double v) throws Rejected {
+        if (!(v >= key.minDouble() && v <= key.maxDouble()))
+            throw new Rejected(Failure.OUT_OF_RANGE, "must be in the range " + key.rangeText());
+        return v;
+    }
+
+    private static String enumLabel(ConfigKey key, String value) throws Rejected {
+        for (String label : key.enumLabels()) if (label.equalsIgnoreCase(value)) return label;
+        throw new Rejected(Failure.BAD_VALUE, "must be one of " + key.rangeText());
+    }
+
+    /** C strtol/strtoul with base 0 over the whole string; unsigned accepts a leading minus like C. */
+    static long parseCLong(String s, boolean unsigned) throws Rejected {
+        int i = 0, n = s.length();
+        while (i < n && isCSpace(s.charAt(i))) i++;
+        boolean negative = false;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) negative = s.charAt(i++) == '-';
+        int radix = 10;
+        if (i + 1 < n && s.charAt(i) == '0' && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')
+                && i + 2 < n && Character.digit(s.charAt(i + 2), 16) >= 0) {
+            radix = 16;
+            i += 2;
+        } else if (i < n && s.charAt(i) == '0') {
+            radix = 8;
+        }
+        int start = i;
+        long v = 0;
+        boolean overflow = false;
+        for (; i < n; i++) {
+            int d = Character.digit(s.charAt(i), radix);
+            if (d < 0 || s.charAt(i) > 0x7f) break;
+            if (v > (Long.MAX_VALUE - d) / radix) overflow = true;
+            else v = v * radix + d;
+        }
+        if (i == start || i != n) throw new Rejected(Failure.MALFORMED, "not an integer");
+        if (overflow) throw new Rejected(Failure.OUT_OF_RANGE, "too large");
+        // strtoul wraps a negative number to a huge one, which every range then rejects
+        if (negative && unsigned && v != 0) throw new Rejected(Failure.OUT_OF_RANGE, "negative");
+        return negative && !unsigned ? -v : v;
+    }
+
+    static double parseCDouble(String s) throws Rejected {
+        String t = s.strip();
+        if (t.isEmpty() || t.length() != s.length() - leadingSpaces(s)
+                || "dDfF".indexOf(t.charAt(t.length() - 1)) >= 0 && !t.toLowerCase().startsWith("0x"))
+            throw new Rejected(Failure.MALFORMED, "not a number");
+        String lower = t.toLowerCase();
+        String unsignedPart = lower.startsWith("-") || lower.startsWith("+") ? lower.substring(1) : lower;
+        if (unsignedPart.equals("inf") || unsignedPart.equals("infinity"))
+            return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        if (unsignedPart.equals("nan")) return Double.NaN;
+        if (unsignedPart.startsWith("infinity") || unsignedPart.startsWith("nan"))
+            throw new Rejected(Failure.MALFORMED, "not a number");
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new Rejected(Failure.MALFORMED, "not a number");
+        }
+    }
+
+    private static int leadingSpaces(String s) {
+        int i = 0;
+        while (i < s.length() && isCSpace(s.charAt(i))) i++;
+        return i;
+    }
+
+    static boolean isCSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0b || c == '\f';
+    }
+}

@@ -1,0 +1,129 @@
+package io.ptp4j.tools.log;
+
+import io.ptp4j.core.engine.EngineListener;
+import io.ptp4j.core.port.PortEvent;
+import io.ptp4j.core.port.PortState;
+import io.ptp4j.core.servo.ServoState;
+
+/**
+ * Prints the engine's events as linuxptp 4.x's ptp4l does (port.c, clock.c): port lines are
+ * prefixed "port N (ifname): ", servo samples are one "master offset" line each, or, when
+ * summary_interval exceeds the sync interval, one "rms ... max ..." line per 2^summary_interval
+ * seconds (clock.c clock_stats_update/display). No allocation per sample.
+ */
+public final class LinuxptpLogListener implements EngineListener {
+    private final Printer printer;
+    private final String[] portNames;
+    private final StringBuilder msg = new StringBuilder(160);
+    private final SummaryStats offset = new SummaryStats();
+    private final SummaryStats freq = new SummaryStats();
+    private final SummaryStats delay = new SummaryStats();
+    private final int summaryInterval;
+    private final boolean freeRunning;
+    private final int freqEstInterval;
+    private long maxCount;
+
+    /**
+     * @param portNames interface names, index 0 for port 1 (linuxptp numbers ports from 1)
+     * @param summaryInterval the summary_interval key (log2 seconds)
+     * @param logSyncInterval the slave port's current log2 sync interval
+     */
+    public LinuxptpLogListener(Printer printer, String[] portNames, int summaryInterval, int logSyncInterval) {
+        this(printer, portNames, summaryInterval, logSyncInterval, false, 1);
+    }
+
+    /**
+     * For free_running 1: linuxptp then reports one sample per frequency-estimation interval
+     * (freq_est_interval), so fewer samples make up a summary.
+     */
+    public LinuxptpLogListener(Printer printer, String[] portNames, int summaryInterval, int logSyncInterval,
+            boolean freeRunning, int freqEstInterval) {
+        this.printer = printer;
+        this.portNames = portNames.clone();
+        this.summaryInterval = summaryInterval;
+        this.freeRunning = freeRunning;
+        this.freqEstInterval = freqEstInterval;
+        syncInterval(logSyncInterval);
+    }
+
+    /**
+     * clock.c clock_sync_interval: samples per summary = 2^(summary_interval - logSyncInterval),
+     * less the frequency-estimation shift when free running.
+     */
+    public void syncInterval(int logSyncInterval) {
+        int festShift = Math.max(0, Math.min(31, freqEstInterval - logSyncInterval));
+        int shift = freeRunning ? summaryInterval - logSyncInterval - festShift : summaryInterval - logSyncInterval;
+        maxCount = 1L << Math.max(0, Math.min(31, shift));
+    }
+
+    @Override
+    public void portStateChanged(int port, PortState from, PortState to, PortEvent event) {
+        if (!printer.enabled(Printer.LOG_NOTICE)) return;
+        portPrefix(port).append(from.name()).append(" to ").append(to.name()).append(" on ").append(event.name());
+        printer.print(Printer.LOG_NOTICE, msg);
+    }
+
+    @Override
+    public void servoSample(int port, long offsetNanos, ServoState state, double freqPpb, long pathDelayNanos) {
+        if (maxCount > 1) {
+            offset.add(offsetNanos);
+            freq.add(freqPpb);
+            delay.add(pathDelayNanos);
+            if (offset.count() >= maxCount) displaySummary();
+            return;
+        }
+        if (!printer.enabled(Printer.LOG_INFO)) return;
+        msg.setLength(0);
+        msg.append("master offset ");
+        CFormat.appendInt(msg, offsetNanos, 10).append(' ').append(state.tag).append(" freq ");
+        CFormat.appendFixed0(msg, freqPpb, 7, true).append(" path delay ");
+        CFormat.appendInt(msg, pathDelayNanos, 9);
+        printer.print(Printer.LOG_INFO, msg);
+    }
+
+    @Override
+    public void peerDelay(int port, long peerDelayNanos, double neighborRateRatio) {
+        if (maxCount > 1) delay.add(peerDelayNanos);
+    }
+
+    @Override
+    public void notice(int port, String text) {
+        if (!printer.enabled(Printer.LOG_NOTICE)) return;
+        if (port >= 1) portPrefix(port);
+        else msg.setLength(0);
+        msg.append(text);
+        printer.print(Printer.LOG_NOTICE, msg);
+    }
+
+    @Override
+    public void clockStepped(long deltaNanos) {
+        // linuxptp prints nothing of its own on a step beyond the s1 sample line
+    }
+
+    /** "rms %4.0f max %4.0f freq %+6.0f +/- %3.0f[ delay %5.0f +/- %3.0f]", then reset. */
+    private void displaySummary() {
+        msg.setLength(0);
+        msg.append("rms ");
+        CFormat.appendFixed0(msg, offset.rms(), 4, false).append(" max ");
+        CFormat.appendFixed0(msg, offset.maxAbs(), 4, false).append(" freq ");
+        CFormat.appendFixed0(msg, freq.mean(), 6, true).append(" +/- ");
+        CFormat.appendFixed0(msg, freq.stddev(), 3, false);
+        if (delay.count() > 0) {
+            msg.append(" delay ");
+            CFormat.appendFixed0(msg, delay.mean(), 5, false).append(" +/- ");
+            CFormat.appendFixed0(msg, delay.stddev(), 3, false);
+        }
+        printer.print(Printer.LOG_INFO, msg);
+        offset.reset();
+        freq.reset();
+        delay.reset();
+    }
+
+    private StringBuilder portPrefix(int port) {
+        msg.setLength(0);
+        msg.append("port ");
+        CFormat.appendInt(msg, port, 0);
+        if (port >= 1 && port <= portNames.length) msg.append(" (").append(portNames[port - 1]).append(')');
+        return msg.append(": ");
+    }
+}

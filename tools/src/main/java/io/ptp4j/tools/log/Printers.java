@@ -1,0 +1,27 @@
+package io.ptp4j.tools.log;
+
+import io.ptp4j.tools.config.PtpConfig;
+
+/** Builds the Printer ptp4l.c sets up from its config: logging_level, message_tag, verbose, use_syslog. */
+public final class Printers {
+    private Printers() {}
+
+    /**
+     * A Printer for a daemon: stdout/stderr when verbose is 1 (-m), /dev/log when use_syslog is 1
+     * (no -q; dropped with a note on stderr if the socket cannot be opened).
+     */
+    public static Printer forConfig(String prog, PtpConfig cfg) {
+        Printer p = new Printer(prog, System::nanoTime)
+                .level(cfg.getInt("logging_level"))
+                .tag(cfg.getString("message_tag"));
+        if (cfg.getInt("verbose") == 1) p.verbose(new StreamSink(System.out, System.err));
+        if (cfg.getInt("use_syslog") == 1) {
+            try {
+                p.syslog(new SyslogSink(prog, DevLogSender.devLog()));
+            } catch (Exception e) {
+                System.err.println(prog + ": syslog disabled: " + e.getMessage());
+            }
+        }
+        return p;
+    }
+}

@@ -1,0 +1,164 @@
+package io.ptp4j.tools.ptp4l;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class Ptp4lMainTest {
+    @TempDir Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Ptp4lMain.run("ptp4l", args, new PrintStream(out, true), new PrintStream(err, true), dir);
+    }
+
+    @Test
+    void shortOptionsMapOntoConfigKeys() throws Exception {
+        Ptp4lSettings s = Ptp4lMain.settings("ptp4l", new String[] {"-2", "-S", "-P", "-s", "-mq", "-l", "7", "-i", "eth0", "-ieth1", "-p", "/dev/ptp1"});
+        var c = s.config();
+        assertEquals("L2", c.getEnum("network_transport"));
+        assertEquals("software", c.getEnum("time_stamping"));
+        assertEquals("P2P", c.getEnum("delay_mechanism"));
+        assertEquals(1, c.getInt("clientOnly"));
+        assertEquals(1, c.getInt("verbose"));
+        assertEquals(0, c.getInt("use_syslog"));
+        assertEquals(7, c.getInt("logging_level"));
+        assertEquals(List.of("eth0", "eth1"), s.interfaces());
+        assertEquals("BC", s.clockType());
+        assertEquals("/dev/ptp1", s.phcDevice());
+    }
+
+    @Test
+    void longOptionsOverrideFileAndAcceptEqualsAndPrefix() throws Exception {
+        Path f = dir.resolve("p.cfg");
+        Files.writeString(f, "[global]\npriority1 9\ndomainNumber 3\n[eth0]\n");
+        Ptp4lSettings s = Ptp4lMain.settings("ptp4l", new String[] {"-f", f.toString(), "--priority1", "5", "--domainNumber=4", "--slaveOnly=1", "--summary_int", "2"});
+        assertEquals(5, s.config().getInt("priority1"));
+        assertEquals(4, s.config().getInt("domainNumber"));
+        assertEquals(1, s.config().getInt("clientOnly"));
+        assertEquals(2, s.config().getInt("summary_interval"));
+        assertEquals(List.of("eth0"), s.interfaces());
+        assertEquals("OC", s.clockType());
+        assertTrue(s.warnings().contains("option slaveOnly is deprecated, please use clientOnly instead"));
+    }
+
+    @Test
+    void helpPrintsUsageAndExitsZero() {
+        assertEquals(0, run("-h"));
+        assertTrue(err.toString().startsWith("\nusage: ptp4l [options]\n\n Delay Mechanism\n"));
+    }
+
+    @Test
+    void invalidOptionPrintsGetoptErrorAndUsage() {
+        assertEquals(255, run("-Z"));
+        assertTrue(err.toString().startsWith("ptp4l: invalid option -- 'Z'\n\nusage: ptp4l [options]"));
+    }
+
+    @Test
+    void missingArgumentAndUnknownLongOption() {
+        assertEquals(255, run("-i"));
+        assertTrue(err.toString().startsWith("ptp4l: option requires an argument -- 'i'\n"));
+        err.reset();
+        assertEquals(255, run("--bogus", "1"));
+        assertTrue(err.toString().startsWith("ptp4l: unrecognized option '--bogus'\n"));
+        err.reset();
+        assertEquals(255, run("--priority1", "999", "-i", "eth0"));
+        assertEquals("999 is an out of range value for option priority1 (must be in the range 0 to 255)\n", err.toString());
+    }
+
+    @Test
+    void ambiguousPrefix() {
+        assertEquals(255, run("--pi_integral", "1"));
+        assertTrue(err.toString().startsWith("ptp4l: option '--pi_integral' is ambiguous; possibilities: '--pi_integral_const'"));
+    }
+
+    @Test
+    void logLevelRange() {
+        assertEquals(255, run("-l", "9", "-i", "eth0"));
+        assertEquals("-l: 9 is out of range. Must be in the range 0 to 7\n", err.toString());
+    }
+
+    @Test
+    void noInterface() {
+        assertEquals(255, run("-S"));
+        assertTrue(err.toString().startsWith("no interface specified\n\nusage: ptp4l"));
+    }
+
+    @Test
+    void badConfigFileNamesFileLineAndTrailer() throws Exception {
+        Path f = dir.resolve("bad.cfg");
+        Files.writeString(f, "[global]\n# x\npriority1 300\n");
+        assertEquals(254, run("-f", f.toString(), "-i", "eth0"));
+        assertEquals(f + ":3: 300 is an out of range value for option priority1 at line 3 (must be in the range 0 to 255)\n"
+                + "failed to parse configuration file " + f + "\n", err.toString());
+    }
+
+    @Test
+    void clockTypeChecks() throws Exception {
+        assertEquals(255, run("--clock_type", "BC", "-i", "eth0"));
+        assertEquals("BC needs at least two interfaces\n", err.toString());
+        err.reset();
+        assertEquals(255, run("--clock_type", "P2P_TC", "-i", "eth0", "-i", "eth1"));
+        assertEquals("P2P_TC needs P2P delay mechanism\n", err.toString());
+    }
+
+    @Test
+    void validConfigSaysDaemonNotWiredAndWarnsUnusedKeys() {
+        assertEquals(1, run("-S", "-i", "eth0", "--tc_spanning_tree", "1"));
+        assertEquals("ptp4l: option tc_spanning_tree is parsed but not yet acted on by ptp4j; it has no effect\n"
+                + "ptp4j: the ptp4l daemon is not wired yet (configuration is valid: OC on eth0)\n", err.toString());
+    }
+
+    @Test
+    void warnsAboutConflictingDaemons() throws Exception {
+        Files.createDirectories(dir.resolve("4242"));
+        Files.writeString(dir.resolve("4242/comm"), "chronyd\n");
+        assertEquals(1, run("-S", "-i", "eth0"));
+        assertTrue(err.toString().startsWith("ptp4l: warning: chronyd (pid 4242) also adjusts CLOCK_REALTIME: "
+                + "stop it or let timemaster manage it\n"), err.toString());
+    }
+
+    @Test
+    void unicastTableMustExistAndMatchTransport() throws Exception {
+        Path f = dir.resolve("u.cfg");
+        Files.writeString(f, "[unicast_master_table]\ntable_id 1\nUDPv6 2001:db8::1\n[eth0]\nunicast_master_table 2\n");
+        assertEquals(255, run("-f", f.toString()));
+        assertEquals("port 1 (eth0): no table with id 2\nfailed to create a clock\n", err.toString());
+        // a port section value beats the command line's global one (linuxptp), so drop it from the file
+        Files.writeString(f, "[unicast_master_table]\ntable_id 1\nUDPv6 2001:db8::1\n[eth0]\n");
+        Ptp4lSettings s = Ptp4lMain.settings("ptp4l", new String[] {"-f", f.toString(), "--unicast_master_table", "1"});
+        assertTrue(s.warnings().contains(
+                "port 1 (eth0): unicast master transport mismatch (2001:db8::1 is UDPv6, the port uses UDPv4)"), s.warnings().toString());
+    }
+
+    @Test
+    void phc2sysOptions() throws Exception {
+        Phc2sysOptions p = Phc2sysOptions.parse("phc2sys", new String[] {"-a", "-rr", "-s", "eth0", "-c", "CLOCK_REALTIME",
+                "-O", "0", "-w", "-n", "24", "-N", "3", "-R", "8", "-E", "linreg", "-S", "0.5", "-u", "16", "-t", "[x]", "-m", "-q", "-x", "-L", "1000"});
+        assertTrue(p.autoConfigure);
+        assertEquals(2, p.realtimeCount);
+        assertEquals("eth0", p.sourceClock);
+        assertEquals(List.of("CLOCK_REALTIME"), p.sinkClocks);
+        assertEquals(0, p.forcedOffsetSeconds);
+        assertTrue(p.waitForPtp4l);
+        assertEquals(List.of(24), p.domainNumbers);
+        assertEquals(3, p.readings);
+        assertEquals(8.0, p.updateRateHz);
+        assertEquals(16, p.summaryUpdates);
+        assertEquals("linreg", p.config.getEnum("clock_servo"));
+        assertEquals(0.5, p.config.getDouble("step_threshold"));
+        assertEquals(0.7, p.config.getDouble("pi_proportional_const"));
+        assertEquals("[x]", p.config.getString("message_tag"));
+        assertEquals(0, p.config.getInt("kernel_leap"));
+        assertEquals(1000, p.config.getInt("sanity_freq_limit"));
+        UsageException e = assertThrows(UsageException.class, () -> Phc2sysOptions.parse("phc2sys", new String[] {"-E", "foo"}));
+        assertEquals("invalid servo name foo", e.getMessage());
+    }
+}
