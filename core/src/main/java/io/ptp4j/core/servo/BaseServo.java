@@ -47,7 +47,9 @@ abstract class BaseServo implements Servo {
             case LOCKED_STABLE -> { }
         }
         state = s;
-        return ppb;
+        // linuxptp's servos compute the correction in offset terms; the clock gets its negation
+        // (clock.c: clockadj_set_freq(clkid, -adj)). Return what the clock must be set to.
+        return -ppb;
     }
 
     private boolean stable(long offsetNanos) {

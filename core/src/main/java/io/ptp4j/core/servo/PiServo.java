@@ -27,13 +27,13 @@ public final class PiServo extends BaseServo {
     private final double kiScale, kiExponent, kiNormMax;
 
     /**
-     * @param initialFreqPpb the clock's current frequency adjustment (linuxptp's fadj)
+     * @param initialFreqPpb the frequency currently set on the clock, ppb (linuxptp's fadj is its negation)
      * @param clockMaxPpb    the most the clock can be adjusted, ppb
      */
     public PiServo(ServoConfig cfg, double initialFreqPpb, double clockMaxPpb) {
         super(cfg, clockMaxPpb);
-        this.drift = initialFreqPpb;
-        this.lastFreq = initialFreqPpb;
+        this.drift = -initialFreqPpb;
+        this.lastFreq = -initialFreqPpb;
         if (cfg.piProportionalConst != 0) {
             // User constants are used as given, not scaled with the sync interval.
             kpScale = cfg.piProportionalConst;

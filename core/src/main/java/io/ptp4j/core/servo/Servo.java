@@ -3,15 +3,17 @@ package io.ptp4j.core.servo;
 /**
  * A clock servo, linuxptp's servo.h contract: feed it the measured offset of the local clock from
  * the master (local - master, ns) with the local timestamp of the measurement; it returns the
- * absolute frequency adjustment to apply, in ppb, and its state says whether to step
- * ({@link ServoState#JUMP}: step by -offset), just adjust frequency, or do nothing yet.
+ * frequency to set on the clock, in ppb (positive: the clock runs faster; linuxptp's servos
+ * return the negation, which clock.c negates again), and its state says whether to step
+ * ({@link ServoState#JUMP}: step the clock by -offset, then set the frequency), just set the
+ * frequency ({@link ServoState#LOCKED}), or do nothing yet ({@link ServoState#UNLOCKED}).
  */
 public interface Servo {
     /**
      * @param offsetNanos   local clock minus master clock, nanoseconds
      * @param localTimeNanos local time of the sample (the Sync ingress timestamp), nanoseconds
      * @param weight        sample weight in (0, 1]; 1.0 unless tsproc runs a weighting mode
-     * @return the frequency adjustment to apply, ppb (meaningful in JUMP and LOCKED states)
+     * @return the frequency to set on the clock, ppb (meaningful in JUMP and LOCKED states)
      */
     double sample(long offsetNanos, long localTimeNanos, double weight);
 
