@@ -112,6 +112,13 @@ public final class PtpMessage {
         return type;
     }
 
+    /** {@link #validate()} and then every TLV (lengths inside messageLength, fixed parts present). */
+    public MessageType validate(TlvCursor tlvs) throws DecodeException {
+        MessageType type = validate();
+        tlvs.reset(this).validateAll();
+        return type;
+    }
+
     // ---- header -------------------------------------------------------------------------
 
     public int majorSdoId() {
