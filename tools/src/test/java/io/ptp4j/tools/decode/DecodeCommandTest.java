@@ -1,0 +1,83 @@
+package io.ptp4j.tools.decode;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DecodeCommandTest {
+    static Path vector(String name) {
+        String shared = System.getProperty("ptp4j.shared", "../../shared");
+        return Paths.get(shared, "linuxptp-vectors", name);
+    }
+
+    record Run(int rc, String out, String err) {}
+
+    static Run run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+        int rc = DecodeCommand.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void printsOneLinePerPtpMessage() {
+        Run r = run(vector("udp4-e2e.pcapng").toString());
+        assertEquals(0, r.rc());
+        String[] lines = r.out().split("\n");
+        assertEquals(221, lines.length, "221 PTP packets in the capture");
+        assertTrue(r.out().contains("UDPv4 192.0.2.1 -> 224.0.1.129 ANNOUNCE seq 0 domain 0 src 6e6886.fffe.d36905-1"), r.out().substring(0, 400));
+        assertTrue(r.out().contains("gm 6e6886.fffe.d36905 p1 128 class 248 acc 0xfe var 0xffff p2 128 steps 0 utc 37 src 0xa0"));
+        assertTrue(r.out().contains("SYNC seq 0 domain 0 src 6e6886.fffe.d36905-1 two-step interval -3 origin 0.000000000"));
+        assertTrue(r.out().contains("DELAY_RESP") && r.out().contains("req 16dde9.fffe.2b0304-1"));
+        assertTrue(r.err().contains("221 PTP messages, 0 that did not decode"), r.err());
+    }
+
+    @Test
+    void showsTlvsAndL2() {
+        Run r = run(vector("gptp.pcapng").toString());
+        assertTrue(r.out().contains("L2    "), r.out().substring(0, 300));
+        assertTrue(r.out().contains("[ORGANIZATION_EXTENSION len 28]"));
+        assertTrue(r.out().contains("[PATH_TRACE len 8]"));
+        Run m = run(vector("mgmt-udp4.pcapng").toString());
+        assertTrue(m.out().contains("MANAGEMENT") && m.out().contains("action GET") && m.out().contains("[MANAGEMENT id 0x2000 len"), m.out());
+    }
+
+    @Test
+    void jsonIsOneObjectPerLine() {
+        Run r = run(vector("unicast-udp4.pcapng").toString(), "--json");
+        for (String line : r.out().split("\n")) {
+            assertTrue(line.startsWith("{\"frame\":") && line.endsWith("]}"), line);
+        }
+        assertTrue(r.out().contains("\"type\":\"REQUEST_UNICAST_TRANSMISSION\""));
+    }
+
+    @Test
+    void badPacketsAreReportedAndCounted(@TempDir Path dir) throws Exception {
+        byte[] ptp = new byte[44];
+        ptp[1] = 2;
+        ptp[3] = 99; // messageLength past the datagram
+        byte[] frame = io.ptp4j.core.capture.Framing.udp4Frame(ptp, true, new byte[] {(byte) 192, 0, 2, 1}, new byte[] {(byte) 224, 0, 1, (byte) 129});
+        Path f = dir.resolve("bad.pcapng");
+        try (var out = Files.newOutputStream(f)) {
+            io.ptp4j.core.capture.Pcapng.write(out, java.util.List.of(new io.ptp4j.core.capture.Pcapng.Packet(1, 1, 0, frame)));
+        }
+        Run r = run(f.toString());
+        assertEquals(0, r.rc());
+        assertTrue(r.out().contains("decode error: messageLength at offset 2: says 99 but only 44 bytes arrived"), r.out());
+        assertTrue(r.err().contains("1 that did not decode"));
+    }
+
+    @Test
+    void missingFileAndBadOptions() {
+        assertEquals(1, run("/nonexistent.pcapng").rc());
+        assertTrue(run("/nonexistent.pcapng").err().contains("no such file"));
+        assertEquals(2, run("--frobnicate").rc());
+        assertEquals(2, run().rc());
+    }
+}
