@@ -261,7 +261,9 @@ public final class PtpMessage {
      * controlField per Table 42, everything else zero. Callers then set the fields they need.
      */
     public PtpMessage initHeader(MessageType type, int minorVersion) {
-        for (int i = 0; i < type.fixedLength; i++) buf.put(base + i, (byte) 0);
+        int i = 0;
+        for (; i + 8 <= type.fixedLength; i += 8) buf.putLong(base + i, 0L);
+        for (; i < type.fixedLength; i++) buf.put(base + i, (byte) 0);
         messageType(type);
         version(2, minorVersion);
         messageLength(type.fixedLength);
