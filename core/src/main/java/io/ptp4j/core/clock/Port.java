@@ -1,0 +1,90 @@
+package io.ptp4j.core.clock;
+
+import io.ptp4j.core.bmca.BmcDataset;
+import io.ptp4j.core.bmca.ForeignMasterRecords;
+import io.ptp4j.core.port.PortState;
+import io.ptp4j.core.servo.MovingMedian;
+import java.nio.ByteBuffer;
+
+/**
+ * The state of one PTP port (IEEE 1588-2019 8.2.15 portDS plus the protocol's working state):
+ * timers, sequence numbers, the pending halves of delay measurements, foreign masters. The
+ * logic lives in {@link PtpClock}; everything here is preallocated.
+ */
+final class Port {
+    static final int T_ANNOUNCE_TX = 0;
+    static final int T_SYNC_TX = 1;
+    static final int T_DELAY_REQ = 2;
+    static final int T_ANNOUNCE_RX = 3;
+    static final int T_PDELAY_REQ = 4;
+    static final int T_QUALIFICATION = 5;
+    static final int TIMERS = 6;
+
+    final int number;
+    PortState state = PortState.INITIALIZING;
+    final long[] deadline = new long[TIMERS];
+    final ForeignMasterRecords foreign;
+    final ByteBuffer tx = ByteBuffer.allocate(256);
+    final ByteBuffer tx2 = ByteBuffer.allocate(256);
+    final BmcDataset scratch = new BmcDataset();
+
+    // Sequence ids of what this port sends (7.3.7).
+    int announceSeq, syncSeq, delayReqSeq, pdelayReqSeq, signalingSeq;
+
+    // Slave side, E2E: the Sync waiting for its Follow_Up, the Delay_Req waiting for its Delay_Resp.
+    boolean syncPending;
+    int pendingSyncSeq;
+    long pendingSyncT2;
+    long pendingSyncCorrection;
+    int lastSyncLogInterval = 0x7F;
+    boolean delayReqPending;
+    long delayReqT3 = Long.MIN_VALUE;
+    int logMinDelayReqInterval;
+
+    // P2P requester: t1 (our Pdelay_Req egress), t2 (peer ingress), t4 (our ingress), correction.
+    long pdT1 = Long.MIN_VALUE, pdT2, pdT4;
+    long pdCorrection;
+    boolean pdRespWaitingFollowUp;
+    long peerDelayNanos;
+    boolean peerDelayValid;
+    double neighborRateRatio = 1.0;
+    long prevT3 = Long.MIN_VALUE, prevT4;
+    final MovingMedian peerDelayFilter;
+    // P2P responder: who asked (for the Pdelay_Resp_Follow_Up) and the request's correction.
+    long pdRespToClock;
+    int pdRespToPort;
+    int pdRespSeq;
+    long pdRespCorrection;
+    long pdRespSource;
+    boolean pdRespPending;
+
+    // Master side, two-step: the Sync whose transmit timestamp makes the Follow_Up.
+    int lastSyncSentSeq = -1;
+
+    // Counters for PORT_STATS and metrics.
+    long rxMessages, txMessages, badPackets, txFailures;
+
+    Port(int number, long clockIdentity, int delayFilterLength) {
+        this.number = number;
+        this.foreign = new ForeignMasterRecords(8, clockIdentity, number);
+        this.peerDelayFilter = new MovingMedian(delayFilterLength);
+        java.util.Arrays.fill(deadline, Long.MAX_VALUE);
+    }
+
+    void disarmAll() {
+        java.util.Arrays.fill(deadline, Long.MAX_VALUE);
+    }
+
+    boolean isMasterLike() {
+        return state == PortState.MASTER || state == PortState.GRAND_MASTER || state == PortState.PRE_MASTER;
+    }
+
+    boolean isSlaveLike() {
+        return state == PortState.SLAVE || state == PortState.UNCALIBRATED;
+    }
+
+    /** Ports in these states take part in the protocol (9.2.5); the others ignore messages. */
+    boolean active() {
+        return state != PortState.INITIALIZING && state != PortState.FAULTY && state != PortState.DISABLED;
+    }
+}

@@ -1,0 +1,692 @@
+package io.ptp4j.core.clock;
+
+import io.ptp4j.core.bmca.BmcDataset;
+import io.ptp4j.core.bmca.DatasetComparison;
+import io.ptp4j.core.bmca.ForeignMasterRecords;
+import io.ptp4j.core.bmca.StateDecision;
+import io.ptp4j.core.engine.Driver;
+import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.engine.EngineConfig.DelayMechanism;
+import io.ptp4j.core.engine.EngineListener;
+import io.ptp4j.core.engine.PtpNode;
+import io.ptp4j.core.port.Fsm;
+import io.ptp4j.core.port.PortEvent;
+import io.ptp4j.core.port.PortState;
+import io.ptp4j.core.servo.DelayFilter;
+import io.ptp4j.core.servo.NullServo;
+import io.ptp4j.core.servo.PiServo;
+import io.ptp4j.core.servo.Servo;
+import io.ptp4j.core.servo.ServoState;
+import io.ptp4j.core.servo.TimestampProcessor;
+import io.ptp4j.core.wire.ClockIdentity;
+import io.ptp4j.core.wire.DecodeException;
+import io.ptp4j.core.wire.MessageType;
+import io.ptp4j.core.wire.PortIdentity;
+import io.ptp4j.core.wire.PtpMessage;
+import io.ptp4j.core.wire.TlvCursor;
+import java.nio.ByteBuffer;
+import java.util.SplittableRandom;
+
+/**
+ * An ordinary or boundary clock (IEEE 1588-2019 clauses 9 and 11; linuxptp clock.c and port.c):
+ * the BMCA over all ports, the port state machines, E2E and P2P delay measurement, and the servo
+ * loop that disciplines the clock through the {@link Driver}. Sans-IO: it reads no clock and owns
+ * no socket; all time comes in as arguments. Nothing is allocated per message in steady state.
+ */
+public final class PtpClock implements PtpNode {
+    private static final long NS = 1_000_000_000L;
+
+    private final EngineConfig cfg;
+    private final Driver driver;
+    private final EngineListener listener;
+    private final Port[] ports;
+    private final DatasetComparison cmp;
+    private final SplittableRandom random;
+    private final PtpMessage rx = new PtpMessage();
+    private final PtpMessage out = new PtpMessage();
+    private final TlvCursor tlvs = new TlvCursor();
+
+    // defaultDS as a BMCA data set (D0).
+    private final BmcDataset d0 = new BmcDataset();
+    // The best foreign data set (Ebest) as last selected, and which port heard it (0: local).
+    private final BmcDataset best = new BmcDataset();
+    private int bestPort;
+    private boolean bestIsLocal = true;
+    private long bestId = Long.MIN_VALUE;
+
+    // parentDS, currentDS and timePropertiesDS (8.2.2-8.2.4).
+    private long parentClock;
+    private int parentPortNumber;
+    private long gmIdentity;
+    private int gmPriority1, gmPriority2, gmClockClass, gmClockAccuracy, gmVariance;
+    private int stepsRemoved;
+    private int currentUtcOffset;
+    private int timeFlags;
+    private int timeSource;
+
+    private final Servo servo;
+    private final TimestampProcessor tsproc;
+    private long offsetFromMaster;
+    private long meanPathDelay;
+    private double freqPpb;
+    private ServoState servoState = ServoState.UNLOCKED;
+    private long lastIngressNanos;
+    private long nowNanos;
+
+    public PtpClock(EngineConfig cfg, Driver driver, EngineListener listener) {
+        this.cfg = cfg;
+        this.driver = driver;
+        this.listener = listener == null ? new EngineListener() {} : listener;
+        this.cmp = DatasetComparison.named(cfg.datasetComparison);
+        this.random = new SplittableRandom(cfg.randomSeed ^ cfg.clockIdentity);
+        this.ports = new Port[cfg.numberPorts];
+        for (int i = 0; i < ports.length; i++) ports[i] = new Port(i + 1, cfg.clockIdentity, cfg.delayFilterLength);
+        d0.priority1 = cfg.priority1;
+        d0.identity = cfg.clockIdentity;
+        d0.clockClass = cfg.clockClass;
+        d0.clockAccuracy = cfg.clockAccuracy;
+        d0.offsetScaledLogVariance = cfg.offsetScaledLogVariance;
+        d0.priority2 = cfg.priority2;
+        d0.stepsRemoved = 0;
+        d0.senderClock = cfg.clockIdentity;
+        d0.receiverClock = cfg.clockIdentity;
+        this.freqPpb = driver.currentFrequencyPpb();
+        this.servo = cfg.freeRunning || "nullf".equals(cfg.servo.clockServo)
+                ? new NullServo() : new PiServo(cfg.servo, freqPpb, cfg.servo.maxFrequency);
+        this.tsproc = new TimestampProcessor(TimestampProcessor.Mode.parse(cfg.tsprocMode),
+                DelayFilter.create(cfg.delayFilter, cfg.delayFilterLength));
+        becomeGrandmaster();
+    }
+
+    // ---- PtpNode ------------------------------------------------------------------------------
+
+    @Override
+    public void start(long now) {
+        nowNanos = now;
+        for (Port p : ports) {
+            p.logMinDelayReqInterval = cfg.logMinDelayReqInterval;
+            transition(p, PortEvent.INIT_COMPLETE, false);
+        }
+    }
+
+    @Override
+    public void onReceive(int portNumber, ByteBuffer buf, int offset, int length, long rxTs, long source, long now) {
+        nowNanos = now;
+        if (portNumber < 1 || portNumber > ports.length) return;
+        Port p = ports[portNumber - 1];
+        MessageType type;
+        try {
+            rx.wrap(buf, offset, length);
+            type = rx.validate(tlvs);
+        } catch (DecodeException e) {
+            p.badPackets++;
+            listener.badPacket(portNumber, e);
+            return;
+        }
+        p.rxMessages++;
+        if (!p.active()) return;
+        // Other domains and other transportSpecific (majorSdoId) values are not ours (7.1, 13.3.2.1).
+        if (rx.domainNumber() != cfg.domainNumber || rx.majorSdoId() != cfg.transportSpecific) return;
+        if (rx.sourceClockIdentity() == cfg.clockIdentity) return; // our own multicast looped back
+        switch (type) {
+            case ANNOUNCE -> onAnnounce(p);
+            case SYNC -> onSync(p, rxTs);
+            case FOLLOW_UP -> onFollowUp(p);
+            case DELAY_REQ -> onDelayReq(p, rxTs, source);
+            case DELAY_RESP -> onDelayResp(p);
+            case PDELAY_REQ -> onPdelayReq(p, rxTs, source);
+            case PDELAY_RESP -> onPdelayResp(p, rxTs);
+            case PDELAY_RESP_FOLLOW_UP -> onPdelayRespFollowUp(p);
+            default -> { } // signaling and management are handled elsewhere
+        }
+    }
+
+    @Override
+    public void onTxTimestamp(int portNumber, int typeCode, int sequenceId, long txTs, long now) {
+        nowNanos = now;
+        if (portNumber < 1 || portNumber > ports.length) return;
+        Port p = ports[portNumber - 1];
+        if (typeCode == MessageType.SYNC.code && sequenceId == p.lastSyncSentSeq && cfg.twoStepFlag) {
+            sendFollowUp(p, txTs);
+        } else if (typeCode == MessageType.DELAY_REQ.code && p.delayReqPending && sequenceId == p.delayReqSeq) {
+            p.delayReqT3 = txTs;
+        } else if (typeCode == MessageType.PDELAY_REQ.code && sequenceId == p.pdelayReqSeq) {
+            p.pdT1 = txTs;
+        } else if (typeCode == MessageType.PDELAY_RESP.code && p.pdRespPending && sequenceId == p.pdRespSeq) {
+            sendPdelayRespFollowUp(p, txTs);
+        }
+    }
+
+    @Override
+    public void onTimer(long now) {
+        nowNanos = now;
+        for (Port p : ports) {
+            for (int t = 0; t < Port.TIMERS; t++) {
+                if (p.deadline[t] <= now) {
+                    p.deadline[t] = Long.MAX_VALUE;
+                    fire(p, t);
+                }
+            }
+        }
+    }
+
+    @Override
+    public long nextTimerNanos() {
+        long next = Long.MAX_VALUE;
+        for (Port p : ports) for (long d : p.deadline) if (d < next) next = d;
+        return next;
+    }
+
+    // ---- views for management, metrics and tests ----------------------------------------------
+
+    public PortState portState(int portNumber) {
+        return ports[portNumber - 1].state;
+    }
+
+    public int numberPorts() {
+        return ports.length;
+    }
+
+    public long clockIdentity() {
+        return cfg.clockIdentity;
+    }
+
+    public long grandmasterIdentity() {
+        return gmIdentity;
+    }
+
+    public int grandmasterClockClass() {
+        return gmClockClass;
+    }
+
+    public PortIdentity parentPortIdentity() {
+        return new PortIdentity(parentClock, parentPortNumber);
+    }
+
+    public int stepsRemoved() {
+        return stepsRemoved;
+    }
+
+    public long offsetFromMasterNanos() {
+        return offsetFromMaster;
+    }
+
+    public long meanPathDelayNanos() {
+        return meanPathDelay;
+    }
+
+    public double frequencyPpb() {
+        return freqPpb;
+    }
+
+    public ServoState servoState() {
+        return servoState;
+    }
+
+    public long peerDelayNanos(int portNumber) {
+        return ports[portNumber - 1].peerDelayNanos;
+    }
+
+    public long badPackets(int portNumber) {
+        return ports[portNumber - 1].badPackets;
+    }
+
+    public long rxMessages(int portNumber) {
+        return ports[portNumber - 1].rxMessages;
+    }
+
+    public long txMessages(int portNumber) {
+        return ports[portNumber - 1].txMessages;
+    }
+
+    public int currentUtcOffset() {
+        return currentUtcOffset;
+    }
+
+    public int timeFlags() {
+        return timeFlags;
+    }
+
+    public long lastIngressNanos() {
+        return lastIngressNanos;
+    }
+
+    public EngineConfig config() {
+        return cfg;
+    }
+
+    // ---- timers -------------------------------------------------------------------------------
+
+    private static long interval(int log) {
+        return log >= 0 ? NS << Math.min(log, 30) : NS >> Math.min(-log, 30);
+    }
+
+    private void arm(Port p, int timer, long delay) {
+        p.deadline[timer] = nowNanos + delay;
+    }
+
+    /** announceReceiptTimeout intervals plus a random part of one (linuxptp set_tmo_random). */
+    private void armAnnounceReceipt(Port p) {
+        long iv = interval(cfg.logAnnounceInterval);
+        arm(p, Port.T_ANNOUNCE_RX, cfg.announceReceiptTimeout * iv + (long) (random.nextDouble() * iv));
+    }
+
+    /** 9.5.11.2: Delay_Req at a random time in [0, 2 * 2^logMinDelayReqInterval]. */
+    private void armDelayReq(Port p) {
+        long iv = interval(p.logMinDelayReqInterval);
+        arm(p, Port.T_DELAY_REQ, (long) (random.nextDouble() * 2 * iv));
+    }
+
+    private void fire(Port p, int timer) {
+        switch (timer) {
+            case Port.T_ANNOUNCE_TX -> {
+                sendAnnounce(p);
+                arm(p, Port.T_ANNOUNCE_TX, interval(cfg.logAnnounceInterval));
+            }
+            case Port.T_SYNC_TX -> {
+                sendSync(p);
+                arm(p, Port.T_SYNC_TX, interval(cfg.logSyncInterval));
+            }
+            case Port.T_DELAY_REQ -> {
+                if (p.isSlaveLike() && cfg.delayMechanism == DelayMechanism.E2E) {
+                    sendDelayReq(p);
+                    armDelayReq(p);
+                }
+            }
+            case Port.T_PDELAY_REQ -> {
+                sendPdelayReq(p);
+                arm(p, Port.T_PDELAY_REQ, interval(cfg.logMinPdelayReqInterval));
+            }
+            case Port.T_QUALIFICATION -> transition(p, PortEvent.QUALIFICATION_TIMEOUT_EXPIRES, false);
+            case Port.T_ANNOUNCE_RX -> announceReceiptTimeout(p);
+            default -> { }
+        }
+    }
+
+    private void announceReceiptTimeout(Port p) {
+        // 9.2.6.11: the master is gone; its records are stale.
+        p.foreign.clear();
+        if (cfg.clientOnly && p.state == PortState.LISTENING) {
+            armAnnounceReceipt(p);
+            return;
+        }
+        transition(p, PortEvent.ANNOUNCE_RECEIPT_TIMEOUT_EXPIRES, false);
+        stateDecision();
+    }
+
+    // ---- state machine ------------------------------------------------------------------------
+
+    private void transition(Port p, PortEvent event, boolean masterChanged) {
+        PortState from = p.state;
+        PortState to = Fsm.next(from, event, masterChanged, cfg.clientOnly);
+        if (to == from) return;
+        p.state = to;
+        listener.portStateChanged(p.number, from, to, event);
+        enter(p, from);
+    }
+
+    /** What a port starts doing when it enters its new state (9.2.5, linuxptp port_state_update). */
+    private void enter(Port p, PortState from) {
+        long delayTimer = p.deadline[Port.T_PDELAY_REQ];
+        p.disarmAll();
+        switch (p.state) {
+            case LISTENING, PASSIVE -> armAnnounceReceipt(p);
+            case PRE_MASTER -> {
+                // 9.2.6.10: qualify for (stepsRemoved + 1) announce intervals before acting as master.
+                arm(p, Port.T_QUALIFICATION, (stepsRemoved + 1L) * interval(cfg.logAnnounceInterval));
+            }
+            case MASTER, GRAND_MASTER -> {
+                arm(p, Port.T_ANNOUNCE_TX, 0);
+                arm(p, Port.T_SYNC_TX, 0);
+            }
+            case UNCALIBRATED, SLAVE -> {
+                armAnnounceReceipt(p);
+                if (cfg.delayMechanism == DelayMechanism.E2E) armDelayReq(p);
+                if (p.state == PortState.UNCALIBRATED && from != PortState.SLAVE) {
+                    p.syncPending = false;
+                    p.delayReqPending = false;
+                }
+            }
+            default -> { }
+        }
+        if (cfg.delayMechanism == DelayMechanism.P2P && p.active()) {
+            p.deadline[Port.T_PDELAY_REQ] = delayTimer != Long.MAX_VALUE ? delayTimer : nowNanos;
+        }
+    }
+
+    // ---- BMCA ---------------------------------------------------------------------------------
+
+    /** linuxptp handle_state_decision_event: pick Ebest, update the data sets, decide each port. */
+    private void stateDecision() {
+        BmcDataset ebest = null;
+        int ebestPort = 0;
+        for (Port p : ports) {
+            BmcDataset erbest = p.foreign.computeBest(cmp, nowNanos);
+            if (erbest != null && (ebest == null || cmp.compare(erbest, ebest) > 0)) {
+                ebest = erbest;
+                ebestPort = p.number;
+            }
+        }
+        boolean local = ebest == null || cmp.compare(d0, ebest) > 0;
+        long newBestId = local ? cfg.clockIdentity : ebest.identity;
+        boolean changed = newBestId != bestId || (!local && (ebestPort != bestPort || ebest.senderClock != best.senderClock
+                || ebest.senderPort != best.senderPort));
+        if (changed) {
+            tsproc.reset(true);
+            servo.reset();
+            if (local) listener.notice(0, "selected local clock " + ClockIdentity.format(newBestId) + " as best master");
+            else listener.notice(0, "selected best master clock " + ClockIdentity.format(newBestId));
+        }
+        bestId = newBestId;
+        bestIsLocal = local;
+        if (local) {
+            bestPort = 0;
+        } else {
+            best.copyFrom(ebest);
+            bestPort = ebestPort;
+        }
+        for (Port p : ports) {
+            if (!p.active()) continue;
+            BmcDataset erbest = p.foreign.best();
+            PortState rs = StateDecision.decide(d0, local ? null : best, erbest, !local && bestPort == p.number, p.state, cmp);
+            PortEvent ev;
+            switch (rs) {
+                case GRAND_MASTER -> {
+                    listener.notice(p.number, "assuming the grand master role");
+                    becomeGrandmaster();
+                    ev = PortEvent.RS_GRAND_MASTER;
+                }
+                case MASTER -> ev = PortEvent.RS_MASTER;
+                case PASSIVE -> ev = PortEvent.RS_PASSIVE;
+                case SLAVE -> {
+                    becomeSlaveOf(best);
+                    ev = PortEvent.RS_SLAVE;
+                }
+                default -> ev = PortEvent.NONE;
+            }
+            if (ev != PortEvent.NONE) transition(p, ev, changed);
+        }
+    }
+
+    private void becomeGrandmaster() {
+        parentClock = cfg.clockIdentity;
+        parentPortNumber = 0;
+        gmIdentity = cfg.clockIdentity;
+        gmPriority1 = cfg.priority1;
+        gmPriority2 = cfg.priority2;
+        gmClockClass = cfg.clockClass;
+        gmClockAccuracy = cfg.clockAccuracy;
+        gmVariance = cfg.offsetScaledLogVariance;
+        stepsRemoved = 0;
+        currentUtcOffset = cfg.utcOffset;
+        timeSource = cfg.timeSource;
+        timeFlags = cfg.ptpTimescale ? PtpMessage.FLAG_PTP_TIMESCALE : 0;
+    }
+
+    private void becomeSlaveOf(BmcDataset d) {
+        parentClock = d.senderClock;
+        parentPortNumber = d.senderPort;
+        gmIdentity = d.identity;
+        gmPriority1 = d.priority1;
+        gmPriority2 = d.priority2;
+        gmClockClass = d.clockClass;
+        gmClockAccuracy = d.clockAccuracy;
+        gmVariance = d.offsetScaledLogVariance;
+        stepsRemoved = d.stepsRemoved + 1;
+    }
+
+    private boolean fromParent(Port p) {
+        return !bestIsLocal && p.number == bestPort && rx.sourceClockIdentity() == parentClock
+                && rx.sourcePortNumber() == parentPortNumber;
+    }
+
+    private void onAnnounce(Port p) {
+        if (cfg.serverOnly) return; // masterOnly/serverOnly: never follows another master
+        BmcDataset d = p.scratch;
+        d.priority1 = rx.grandmasterPriority1();
+        d.identity = rx.grandmasterIdentity();
+        d.clockClass = rx.grandmasterClockClass();
+        d.clockAccuracy = rx.grandmasterClockAccuracy();
+        d.offsetScaledLogVariance = rx.grandmasterOffsetScaledLogVariance();
+        d.priority2 = rx.grandmasterPriority2();
+        d.stepsRemoved = rx.stepsRemoved();
+        d.senderClock = rx.sourceClockIdentity();
+        d.senderPort = rx.sourcePortNumber();
+        // 9.3.2.5: an Announce that went through 255 hops or came around to us is not qualified.
+        if (d.stepsRemoved >= 255) return;
+        ForeignMasterRecords.AddResult r = p.foreign.add(d, rx.logMessageInterval(), nowNanos);
+        if (r == ForeignMasterRecords.AddResult.NEW_FOREIGN_MASTER) {
+            listener.notice(p.number, "new foreign master " + rx.sourcePortIdentity());
+        }
+        if (fromParent(p)) {
+            boolean wasTimescale = (timeFlags & PtpMessage.FLAG_PTP_TIMESCALE) != 0;
+            currentUtcOffset = rx.currentUtcOffset();
+            timeSource = rx.timeSource();
+            timeFlags = rx.flags() & 0xFF;
+            if (p.isSlaveLike()) armAnnounceReceipt(p);
+            if (wasTimescale && (timeFlags & PtpMessage.FLAG_PTP_TIMESCALE) == 0) {
+                listener.notice(0, "foreign master not using PTP timescale");
+            }
+        }
+        if (r == ForeignMasterRecords.AddResult.CHANGED) {
+            boolean wasLocal = bestIsLocal;
+            stateDecision();
+            if (wasLocal && !bestIsLocal && (rx.flags() & PtpMessage.FLAG_PTP_TIMESCALE) == 0 && fromParent(p)) {
+                listener.notice(0, "foreign master not using PTP timescale");
+            }
+        }
+    }
+
+    // ---- Sync / Follow_Up / Delay_Req / Delay_Resp (E2E, 11.3) ---------------------------------
+
+    private void onSync(Port p, long t2) {
+        if (!p.isSlaveLike() || !fromParent(p) || t2 == Long.MIN_VALUE) return;
+        p.lastSyncLogInterval = rx.logMessageInterval();
+        long corr = rx.correctionField() >> 16;
+        if (rx.flag(PtpMessage.FLAG_TWO_STEP)) {
+            p.syncPending = true;
+            p.pendingSyncSeq = rx.sequenceId();
+            p.pendingSyncT2 = t2;
+            p.pendingSyncCorrection = corr;
+        } else {
+            p.syncPending = false;
+            synchronize(p, rx.bodyTimestampAsNanos() + corr, t2);
+        }
+    }
+
+    private void onFollowUp(Port p) {
+        if (!p.isSlaveLike() || !p.syncPending || !fromParent(p) || rx.sequenceId() != p.pendingSyncSeq) return;
+        p.syncPending = false;
+        long t1 = rx.bodyTimestampAsNanos() + (rx.correctionField() >> 16) + p.pendingSyncCorrection;
+        synchronize(p, t1, p.pendingSyncT2);
+    }
+
+    private void onDelayReq(Port p, long t4, long source) {
+        if (!(p.state == PortState.MASTER || p.state == PortState.GRAND_MASTER) || cfg.delayMechanism != DelayMechanism.E2E) return;
+        if (t4 == Long.MIN_VALUE) return;
+        boolean unicast = rx.flag(PtpMessage.FLAG_UNICAST);
+        out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.DELAY_RESP, cfg.minorVersion)
+                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .sourcePort(cfg.clockIdentity, p.number).sequenceId(rx.sequenceId())
+                .correctionField(rx.correctionField()).logMessageInterval(cfg.logMinDelayReqInterval)
+                .flag(PtpMessage.FLAG_UNICAST, unicast)
+                .timestampFromNanos(PtpMessage.OFF_BODY, t4)
+                .requestingPort(rx.sourceClockIdentity(), rx.sourcePortNumber());
+        send(p, p.tx, out.messageLength(), false, unicast ? source : Driver.MULTICAST);
+    }
+
+    private void onDelayResp(Port p) {
+        if (!p.isSlaveLike() || !p.delayReqPending || !fromParent(p)) return;
+        if (rx.requestingClockIdentity() != cfg.clockIdentity || rx.requestingPortNumber() != p.number
+                || rx.sequenceId() != p.delayReqSeq || p.delayReqT3 == Long.MIN_VALUE) return;
+        p.delayReqPending = false;
+        long t4 = rx.bodyTimestampAsNanos() - (rx.correctionField() >> 16);
+        // 11.3.2 asymmetry: the master-to-slave direction is longer by delayAsymmetry.
+        tsproc.upTs(p.delayReqT3, t4 - cfg.delayAsymmetryNanos);
+        if (tsproc.updateDelay()) meanPathDelay = tsproc.delay();
+        int log = rx.logMessageInterval();
+        if (log != 0x7F && log > -10 && log < 10) p.logMinDelayReqInterval = log;
+    }
+
+    private void sendDelayReq(Port p) {
+        p.delayReqSeq = (p.delayReqSeq + 1) & 0xFFFF;
+        out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.DELAY_REQ, cfg.minorVersion)
+                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.delayReqSeq).logMessageInterval(0x7F);
+        p.delayReqPending = true;
+        p.delayReqT3 = Long.MIN_VALUE;
+        send(p, p.tx, out.messageLength(), true, Driver.MULTICAST);
+    }
+
+    private void sendSync(Port p) {
+        p.syncSeq = (p.syncSeq + 1) & 0xFFFF;
+        p.lastSyncSentSeq = p.syncSeq;
+        out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.SYNC, cfg.minorVersion)
+                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.syncSeq).logMessageInterval(cfg.logSyncInterval)
+                .flag(PtpMessage.FLAG_TWO_STEP, cfg.twoStepFlag);
+        if (!cfg.twoStepFlag) out.timestampFromNanos(PtpMessage.OFF_BODY, driver.clockTimeNanos());
+        send(p, p.tx, out.messageLength(), true, Driver.MULTICAST);
+    }
+
+    private void sendFollowUp(Port p, long t1) {
+        out.wrap(p.tx2, 0, p.tx2.capacity()).initHeader(MessageType.FOLLOW_UP, cfg.minorVersion)
+                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.lastSyncSentSeq).logMessageInterval(cfg.logSyncInterval)
+                .timestampFromNanos(PtpMessage.OFF_BODY, t1);
+        send(p, p.tx2, out.messageLength(), false, Driver.MULTICAST);
+    }
+
+    private void sendAnnounce(Port p) {
+        p.announceSeq = (p.announceSeq + 1) & 0xFFFF;
+        out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.ANNOUNCE, cfg.minorVersion)
+                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.announceSeq).logMessageInterval(cfg.logAnnounceInterval)
+                .flags(timeFlags)
+                .currentUtcOffset(currentUtcOffset).grandmasterPriority1(gmPriority1)
+                .grandmasterClockQuality(gmClockClass, gmClockAccuracy, gmVariance).grandmasterPriority2(gmPriority2)
+                .grandmasterIdentity(gmIdentity).stepsRemoved(stepsRemoved).timeSource(timeSource);
+        send(p, p.tx, out.messageLength(), false, Driver.MULTICAST);
+    }
+
+    // ---- Pdelay (P2P, 11.4) -------------------------------------------------------------------
+
+    private void sendPdelayReq(Port p) {
+        p.pdelayReqSeq = (p.pdelayReqSeq + 1) & 0xFFFF;
+        p.pdT1 = Long.MIN_VALUE;
+        p.pdRespWaitingFollowUp = false;
+        out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.PDELAY_REQ, cfg.minorVersion)
+                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.pdelayReqSeq).logMessageInterval(0x7F);
+        send(p, p.tx, out.messageLength(), true, Driver.PEER_MULTICAST);
+    }
+
+    private void onPdelayReq(Port p, long t2, long source) {
+        if (cfg.delayMechanism != DelayMechanism.P2P || t2 == Long.MIN_VALUE) return;
+        p.pdRespToClock = rx.sourceClockIdentity();
+        p.pdRespToPort = rx.sourcePortNumber();
+        p.pdRespSeq = rx.sequenceId();
+        p.pdRespCorrection = rx.correctionField();
+        p.pdRespSource = source;
+        p.pdRespPending = true;
+        // Two-step responder: t2 in the Pdelay_Resp, t3 in the Pdelay_Resp_Follow_Up (11.4.2).
+        out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.PDELAY_RESP, cfg.minorVersion)
+                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.pdRespSeq).logMessageInterval(0x7F)
+                .flag(PtpMessage.FLAG_TWO_STEP, true)
+                .timestampFromNanos(PtpMessage.OFF_BODY, t2)
+                .requestingPort(p.pdRespToClock, p.pdRespToPort);
+        send(p, p.tx, out.messageLength(), true, Driver.PEER_MULTICAST);
+    }
+
+    private void sendPdelayRespFollowUp(Port p, long t3) {
+        p.pdRespPending = false;
+        out.wrap(p.tx2, 0, p.tx2.capacity()).initHeader(MessageType.PDELAY_RESP_FOLLOW_UP, cfg.minorVersion)
+                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.pdRespSeq).logMessageInterval(0x7F)
+                .correctionField(p.pdRespCorrection)
+                .timestampFromNanos(PtpMessage.OFF_BODY, t3)
+                .requestingPort(p.pdRespToClock, p.pdRespToPort);
+        send(p, p.tx2, out.messageLength(), false, Driver.PEER_MULTICAST);
+    }
+
+    private boolean answersOurPdelayReq(Port p) {
+        return rx.requestingClockIdentity() == cfg.clockIdentity && rx.requestingPortNumber() == p.number
+                && rx.sequenceId() == p.pdelayReqSeq && p.pdT1 != Long.MIN_VALUE;
+    }
+
+    private void onPdelayResp(Port p, long t4) {
+        if (cfg.delayMechanism != DelayMechanism.P2P || !answersOurPdelayReq(p) || t4 == Long.MIN_VALUE) return;
+        p.pdT4 = t4;
+        p.pdT2 = rx.bodyTimestampAsNanos();
+        p.pdCorrection = rx.correctionField() >> 16;
+        if (rx.flag(PtpMessage.FLAG_TWO_STEP)) {
+            p.pdRespWaitingFollowUp = true;
+        } else {
+            // One-step responder: the turnaround time is in the correctionField.
+            peerDelay(p, p.pdT2, p.pdT2);
+        }
+    }
+
+    private void onPdelayRespFollowUp(Port p) {
+        if (!p.pdRespWaitingFollowUp || !answersOurPdelayReq(p)) return;
+        p.pdRespWaitingFollowUp = false;
+        p.pdCorrection += rx.correctionField() >> 16;
+        peerDelay(p, p.pdT2, rx.bodyTimestampAsNanos());
+    }
+
+    /** 11.4.2: meanLinkDelay = ((t4 - t1) * r - (t3 - t2) - corrections) / 2. */
+    private void peerDelay(Port p, long t2, long t3) {
+        if (p.prevT3 != Long.MIN_VALUE && p.pdT4 > p.prevT4 && t3 > p.prevT3) {
+            p.neighborRateRatio = (double) (t3 - p.prevT3) / (double) (p.pdT4 - p.prevT4);
+        }
+        p.prevT3 = t3;
+        p.prevT4 = p.pdT4;
+        long raw = Math.round(((p.pdT4 - p.pdT1) * p.neighborRateRatio - (t3 - t2) - p.pdCorrection) / 2.0);
+        p.peerDelayNanos = p.peerDelayFilter.sample(raw);
+        p.peerDelayValid = true;
+        listener.peerDelay(p.number, p.peerDelayNanos, p.neighborRateRatio);
+        if (p.isSlaveLike()) meanPathDelay = p.peerDelayNanos;
+    }
+
+    // ---- the servo loop (clock.c clock_synchronize) --------------------------------------------
+
+    private void synchronize(Port p, long t1, long t2) {
+        lastIngressNanos = t2;
+        tsproc.downTs(t1 + cfg.delayAsymmetryNanos, t2);
+        if (cfg.delayMechanism == DelayMechanism.P2P) {
+            if (!p.peerDelayValid) return;
+            tsproc.setDelay(p.peerDelayNanos);
+        }
+        if (!tsproc.updateOffset()) return;
+        long offset = tsproc.offset();
+        offsetFromMaster = offset;
+        int log = p.lastSyncLogInterval;
+        servo.syncInterval(log != 0x7F && log > -10 && log < 10 ? Math.pow(2, log) : Math.pow(2, cfg.logSyncInterval));
+        double ppb = servo.sample(offset, t2, tsproc.weight());
+        servoState = servo.state();
+        switch (servoState) {
+            case UNLOCKED -> { }
+            case JUMP -> {
+                driver.stepClock(-offset);
+                listener.clockStepped(-offset);
+                freqPpb = ppb;
+                driver.adjustFrequency(ppb);
+                tsproc.reset(false);
+            }
+            case LOCKED, LOCKED_STABLE -> {
+                freqPpb = ppb;
+                driver.adjustFrequency(ppb);
+            }
+        }
+        listener.servoSample(p.number, offset, servoState, freqPpb, meanPathDelay);
+        if ((servoState == ServoState.LOCKED || servoState == ServoState.LOCKED_STABLE) && p.state == PortState.UNCALIBRATED) {
+            transition(p, PortEvent.MASTER_CLOCK_SELECTED, false);
+        }
+    }
+
+    private void send(Port p, ByteBuffer buf, int length, boolean event, long destination) {
+        if (driver.send(p.number, buf, 0, length, event, destination)) p.txMessages++;
+        else p.txFailures++;
+    }
+}

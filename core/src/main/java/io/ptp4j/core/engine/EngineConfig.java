@@ -1,0 +1,122 @@
+package io.ptp4j.core.engine;
+
+import io.ptp4j.core.servo.ServoConfig;
+
+/**
+ * Settings of one PTP instance, named after linuxptp's config keys (camelCase) with linuxptp's
+ * defaults. The linuxptp config parser in tools maps a config file onto this class.
+ */
+public final class EngineConfig {
+    public enum DelayMechanism { E2E, P2P, AUTO, NONE }
+
+    public enum ClockType { OC, BC, E2E_TC, P2P_TC }
+
+    // defaultDS (8.2.1) and clock description
+    public long clockIdentity = 0x0000_00ff_fe00_0001L;
+    public int domainNumber = 0;
+    public int priority1 = 128;
+    public int priority2 = 128;
+    public int clockClass = 248;
+    public int clockAccuracy = 0xFE;
+    public int offsetScaledLogVariance = 0xFFFF;
+    /** slaveOnly / clientOnly: never MASTER. */
+    public boolean clientOnly = false;
+    /** masterOnly / serverOnly: never SLAVE (foreign masters are ignored). */
+    public boolean serverOnly = false;
+    public boolean twoStepFlag = true;
+    public ClockType clockType = ClockType.OC;
+    public String datasetComparison = "ieee1588";
+
+    // timePropertiesDS of a grandmaster (8.2.4)
+    public int utcOffset = 37;
+    public int timeSource = 0xA0;
+    public boolean ptpTimescale = false;
+
+    // portDS (8.2.15), per port in linuxptp; one value for every port here
+    public int logAnnounceInterval = 1;
+    public int logSyncInterval = 0;
+    public int logMinDelayReqInterval = 0;
+    public int logMinPdelayReqInterval = 0;
+    public int announceReceiptTimeout = 3;
+    public int syncReceiptTimeout = 0;
+    public DelayMechanism delayMechanism = DelayMechanism.E2E;
+    public int transportSpecific = 0;
+    public long delayAsymmetryNanos = 0;
+    public long neighborPropDelayThreshNanos = 20_000_000;
+    public boolean followUpInfo = false;
+    public boolean pathTraceEnabled = false;
+    public boolean gmCapable = true;
+    public int minorVersion = 1;
+
+    // clock discipline
+    public boolean freeRunning = false;
+    public ServoConfig servo = new ServoConfig();
+    public String tsprocMode = "filter";
+    public String delayFilter = "moving_median";
+    public int delayFilterLength = 10;
+    public int freqEstInterval = 1;
+
+    /** Number of PTP ports (1 for an ordinary clock, more for a boundary clock). */
+    public int numberPorts = 1;
+    /** Seed for the random parts of timers (9.5.11.2); a daemon seeds from the clock identity. */
+    public long randomSeed = 1;
+
+    /** A copy, for nodes that start from a shared template. */
+    public EngineConfig copy() {
+        EngineConfig c = new EngineConfig();
+        c.clockIdentity = clockIdentity;
+        c.domainNumber = domainNumber;
+        c.priority1 = priority1;
+        c.priority2 = priority2;
+        c.clockClass = clockClass;
+        c.clockAccuracy = clockAccuracy;
+        c.offsetScaledLogVariance = offsetScaledLogVariance;
+        c.clientOnly = clientOnly;
+        c.serverOnly = serverOnly;
+        c.twoStepFlag = twoStepFlag;
+        c.clockType = clockType;
+        c.datasetComparison = datasetComparison;
+        c.utcOffset = utcOffset;
+        c.timeSource = timeSource;
+        c.ptpTimescale = ptpTimescale;
+        c.logAnnounceInterval = logAnnounceInterval;
+        c.logSyncInterval = logSyncInterval;
+        c.logMinDelayReqInterval = logMinDelayReqInterval;
+        c.logMinPdelayReqInterval = logMinPdelayReqInterval;
+        c.announceReceiptTimeout = announceReceiptTimeout;
+        c.syncReceiptTimeout = syncReceiptTimeout;
+        c.delayMechanism = delayMechanism;
+        c.transportSpecific = transportSpecific;
+        c.delayAsymmetryNanos = delayAsymmetryNanos;
+        c.neighborPropDelayThreshNanos = neighborPropDelayThreshNanos;
+        c.followUpInfo = followUpInfo;
+        c.pathTraceEnabled = pathTraceEnabled;
+        c.gmCapable = gmCapable;
+        c.minorVersion = minorVersion;
+        c.freeRunning = freeRunning;
+        ServoConfig s = new ServoConfig();
+        s.clockServo = servo.clockServo;
+        s.piProportionalConst = servo.piProportionalConst;
+        s.piIntegralConst = servo.piIntegralConst;
+        s.piProportionalScale = servo.piProportionalScale;
+        s.piProportionalExponent = servo.piProportionalExponent;
+        s.piProportionalNormMax = servo.piProportionalNormMax;
+        s.piIntegralScale = servo.piIntegralScale;
+        s.piIntegralExponent = servo.piIntegralExponent;
+        s.piIntegralNormMax = servo.piIntegralNormMax;
+        s.stepThreshold = servo.stepThreshold;
+        s.firstStepThreshold = servo.firstStepThreshold;
+        s.maxFrequency = servo.maxFrequency;
+        s.servoOffsetThreshold = servo.servoOffsetThreshold;
+        s.servoNumOffsetValues = servo.servoNumOffsetValues;
+        s.softwareTimestamping = servo.softwareTimestamping;
+        c.servo = s;
+        c.tsprocMode = tsprocMode;
+        c.delayFilter = delayFilter;
+        c.delayFilterLength = delayFilterLength;
+        c.freqEstInterval = freqEstInterval;
+        c.numberPorts = numberPorts;
+        c.randomSeed = randomSeed;
+        return c;
+    }
+}

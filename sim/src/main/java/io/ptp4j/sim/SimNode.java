@@ -1,0 +1,159 @@
+package io.ptp4j.sim;
+
+import io.ptp4j.core.clock.PtpClock;
+import io.ptp4j.core.engine.Driver;
+import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.engine.EngineListener;
+import io.ptp4j.core.wire.PtpMessage;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One simulated PTP instance: the real {@link PtpClock} engine, unchanged, over a {@link SimClock}
+ * and simulated ports. Implements the engine's {@link Driver}: sends go onto links, transmit and
+ * receive timestamps are read from the node's own oscillator plus timestamp noise.
+ */
+public final class SimNode implements Driver {
+    private final String name;
+    private final Simulation sim;
+    private final SimClock clock;
+    private final PtpClock engine;
+    private final Noise timestampNoise;
+    private final SplittableRandom random;
+    private final List<NodePort> ports = new ArrayList<>();
+    private final ByteBuffer rxBuf = ByteBuffer.allocate(512);
+    private final PtpMessage peek = new PtpMessage();
+    private long scheduledWake = Long.MAX_VALUE;
+    private boolean alive = true;
+    long steps;
+
+    final class NodePort implements Endpoint {
+        final int number;
+        Link link;
+
+        NodePort(int number) {
+            this.number = number;
+        }
+
+        @Override
+        public void deliver(byte[] frame, int length, boolean event, boolean peerDelay, Link from) {
+            if (!alive) return;
+            long now = sim.now();
+            long rxTs = Math.round(clock.localTimeExact(now) + timestampNoise.sample(random));
+            rxBuf.clear();
+            rxBuf.put(0, frame, 0, length);
+            engine.onReceive(number, rxBuf, 0, length, rxTs, 0, now);
+            reschedule();
+        }
+    }
+
+    SimNode(String name, Simulation sim, EngineConfig cfg, SimClock clock, Noise timestampNoise, EngineListener listener, long seed) {
+        this.name = name;
+        this.sim = sim;
+        this.clock = clock;
+        this.timestampNoise = timestampNoise;
+        this.random = new SplittableRandom(seed);
+        for (int i = 1; i <= cfg.numberPorts; i++) ports.add(new NodePort(i));
+        this.engine = new PtpClock(cfg, this, listener);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public PtpClock engine() {
+        return engine;
+    }
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    /** TRUE time error of this node now, ns. */
+    public double trueErrorNanos() {
+        return clock.errorNanos(sim.now());
+    }
+
+    NodePort port(int n) {
+        return ports.get(n - 1);
+    }
+
+    void start() {
+        engine.start(sim.now());
+        reschedule();
+    }
+
+    /** A node that dies stops sending and receiving; its clock runs on. */
+    public void setAlive(boolean alive) {
+        this.alive = alive;
+        if (alive) reschedule();
+    }
+
+    public boolean alive() {
+        return alive;
+    }
+
+    private void reschedule() {
+        long next = engine.nextTimerNanos();
+        if (next == Long.MAX_VALUE || next >= scheduledWake) return;
+        scheduledWake = next;
+        sim.at(next, this::wake);
+    }
+
+    private void wake() {
+        if (sim.now() < scheduledWake) return; // superseded by an earlier wake that already ran
+        scheduledWake = Long.MAX_VALUE;
+        if (!alive) return;
+        engine.onTimer(sim.now());
+        reschedule();
+    }
+
+    // ---- Driver -------------------------------------------------------------------------------
+
+    @Override
+    public boolean send(int port, ByteBuffer buf, int offset, int length, boolean event, long destination) {
+        if (!alive) return false;
+        NodePort p = ports.get(port - 1);
+        if (p.link == null) return true;
+        byte[] frame = new byte[length];
+        buf.get(offset, frame);
+        boolean peer = destination == PEER_MULTICAST;
+        p.link.send(p, frame, length, event, peer);
+        if (event) {
+            peek.wrap(ByteBuffer.wrap(frame), 0, length);
+            int type = peek.messageTypeCode();
+            int seq = peek.sequenceId();
+            long txTs = Math.round(clock.localTimeExact(sim.now()) + timestampNoise.sample(random));
+            // The timestamp comes back after the call returns, as from a socket's error queue.
+            sim.after(0, () -> {
+                if (!alive) return;
+                engine.onTxTimestamp(port, type, seq, txTs, sim.now());
+                reschedule();
+            });
+        }
+        return true;
+    }
+
+    @Override
+    public long clockTimeNanos() {
+        return clock.localTime(sim.now());
+    }
+
+    @Override
+    public void adjustFrequency(double ppb) {
+        clock.adjustFrequency(sim.now(), ppb);
+    }
+
+    @Override
+    public double currentFrequencyPpb() {
+        return clock.adjustmentPpb();
+    }
+
+    @Override
+    public void stepClock(long deltaNanos) {
+        steps++;
+        clock.step(sim.now(), deltaNanos);
+    }
+}

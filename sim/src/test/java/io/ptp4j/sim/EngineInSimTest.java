@@ -1,0 +1,230 @@
+package io.ptp4j.sim;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.engine.EngineListener;
+import io.ptp4j.core.port.PortEvent;
+import io.ptp4j.core.port.PortState;
+import io.ptp4j.core.servo.ServoState;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The real engine in the simulator: elections, state sequences, delay measurement, convergence. */
+class EngineInSimTest {
+    static final long S = 1_000_000_000L;
+
+    static EngineConfig cfg(long id, int priority1) {
+        EngineConfig c = new EngineConfig();
+        c.clockIdentity = id;
+        c.priority1 = priority1;
+        c.logSyncInterval = -3;
+        return c;
+    }
+
+    static final class Recorder implements EngineListener {
+        final List<String> lines = new ArrayList<>();
+        long lastOffset;
+        long lastDelay;
+        ServoState lastState;
+
+        @Override
+        public void portStateChanged(int port, PortState from, PortState to, PortEvent event) {
+            lines.add("port " + port + ": " + from + " to " + to + " on " + event);
+        }
+
+        @Override
+        public void notice(int port, String text) {
+            lines.add(port == 0 ? text : "port " + port + ": " + text);
+        }
+
+        @Override
+        public void servoSample(int port, long offsetNanos, ServoState state, double freqPpb, long pathDelayNanos) {
+            lastOffset = offsetNanos;
+            lastDelay = pathDelayNanos;
+            lastState = state;
+        }
+    }
+
+    /** Runs until {@code end}, returning the rms of the client's TRUE error sampled every 1/8 s after {@code settle}. */
+    static double rms(Simulation sim, SimNode n, long settle, long end, double[] maxOut) {
+        double sum = 0, max = 0;
+        int count = 0;
+        for (long t = sim.now(); t < end; t += S / 8) {
+            sim.runUntil(t);
+            if (t >= settle) {
+                double e = n.trueErrorNanos();
+                sum += e * e;
+                max = Math.max(max, Math.abs(e));
+                count++;
+            }
+        }
+        if (maxOut != null) maxOut[0] = max;
+        return Math.sqrt(sum / count);
+    }
+
+    @Test
+    void clientElectsMasterConvergesAndMeasuresTheLinkDelay() {
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 1);
+        Recorder gmLog = new Recorder(), clientLog = new Recorder();
+        SimNode gm = net.node("gm", cfg(0x10, 100), 0, 0, 0, Noise.gaussian(8), gmLog);
+        EngineConfig cc = cfg(0x20, 128);
+        SimNode client = net.node("client", cc, 100_000, 50, 0, Noise.gaussian(8), clientLog);
+        net.connect(gm, 1, client, 1, 1_000, Noise.NONE);
+        net.start();
+        double[] max = new double[1];
+        double rms = rms(sim, client, 1_060 * S, 1_120 * S, max);
+        System.out.printf("E2E, 8 ns HW noise: client true rms %.1f ns, max %.1f ns, path delay %d ns%n", rms, max[0], clientLog.lastDelay);
+        assertEquals(PortState.MASTER, gm.engine().portState(1));
+        assertEquals(PortState.SLAVE, client.engine().portState(1));
+        // Both started together, so both timed out to MASTER before hearing the other (as linuxptp does).
+        assertTrue(clientLog.lines.contains("port 1: MASTER to UNCALIBRATED on RS_SLAVE"), clientLog.lines.toString());
+        assertTrue(clientLog.lines.contains("port 1: UNCALIBRATED to SLAVE on MASTER_CLOCK_SELECTED"));
+        assertTrue(clientLog.lines.contains("selected best master clock 000000.0000.000010"), clientLog.lines.toString());
+        assertTrue(gmLog.lines.contains("port 1: assuming the grand master role"), gmLog.lines.toString());
+        assertEquals(1_000, clientLog.lastDelay, 30, "path delay = the link's 1 us");
+        assertTrue(rms < 100, "rms " + rms);
+        assertEquals(1, client.steps, "one step at the start");
+    }
+
+    @Test
+    void lateClientGoesStraightToUncalibratedAndClientOnlyNeverMasters() {
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 2);
+        SimNode gm = net.node("gm", cfg(0x10, 128), 0, 0, 0, Noise.gaussian(8), null);
+        Recorder log = new Recorder();
+        EngineConfig cc = cfg(0x20, 128);
+        cc.clientOnly = true;
+        SimNode client = net.node("client", cc, 0, 10, 0, Noise.gaussian(8), log);
+        net.connect(gm, 1, client, 1, 500, Noise.NONE);
+        gm.start();
+        sim.runUntil(1_010 * S);
+        client.start();
+        sim.runUntil(1_060 * S);
+        assertEquals(List.of("port 1: INITIALIZING to LISTENING on INIT_COMPLETE", "port 1: new foreign master 000000.0000.000010-1",
+                "selected best master clock 000000.0000.000010", "port 1: LISTENING to UNCALIBRATED on RS_SLAVE",
+                "foreign master not using PTP timescale", "port 1: UNCALIBRATED to SLAVE on MASTER_CLOCK_SELECTED"), log.lines);
+        // The master dies: a client-only clock goes back to LISTENING, never MASTER.
+        gm.setAlive(false);
+        sim.runUntil(1_100 * S);
+        assertEquals(PortState.LISTENING, client.engine().portState(1));
+        assertTrue(log.lines.contains("port 1: SLAVE to LISTENING on ANNOUNCE_RECEIPT_TIMEOUT_EXPIRES"), log.lines.toString());
+        assertFalse(log.lines.stream().anyMatch(l -> l.contains("to MASTER")));
+    }
+
+    @Test
+    void peerToPeerMeasuresLinkDelayAndSynchronizes() {
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 3);
+        EngineConfig g = cfg(0x10, 100);
+        g.delayMechanism = EngineConfig.DelayMechanism.P2P;
+        EngineConfig c = cfg(0x20, 128);
+        c.delayMechanism = EngineConfig.DelayMechanism.P2P;
+        Recorder log = new Recorder();
+        SimNode gm = net.node("gm", g, 0, 0, 0, Noise.gaussian(8), null);
+        SimNode client = net.node("client", c, -30_000, -20, 0, Noise.gaussian(8), log);
+        net.connect(gm, 1, client, 1, 2_500, Noise.NONE);
+        net.start();
+        double rms = rms(sim, client, 1_060 * S, 1_120 * S, null);
+        System.out.printf("P2P: client true rms %.1f ns, peer delay %d ns%n", rms, client.engine().peerDelayNanos(1));
+        assertEquals(PortState.SLAVE, client.engine().portState(1));
+        assertEquals(2_500, client.engine().peerDelayNanos(1), 30);
+        assertEquals(2_500, gm.engine().peerDelayNanos(1), 30, "the master measures its peer too");
+        assertTrue(rms < 100, "rms " + rms);
+    }
+
+    @Test
+    void boundaryClockRelaysTimeDownAChain() {
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 4);
+        SimNode gm = net.node("gm", cfg(0x10, 1), 0, 0, 0, Noise.gaussian(8), null);
+        EngineConfig bcCfg = cfg(0x20, 128);
+        bcCfg.numberPorts = 2;
+        bcCfg.clockType = EngineConfig.ClockType.BC;
+        SimNode bc = net.node("bc", bcCfg, 50_000, 30, 0, Noise.gaussian(8), null);
+        SimNode leaf = net.node("leaf", cfg(0x30, 200), -80_000, -40, 0, Noise.gaussian(8), null);
+        net.connect(gm, 1, bc, 1, 1_000, Noise.NONE);
+        net.connect(bc, 2, leaf, 1, 1_000, Noise.NONE);
+        net.start();
+        double rms = rms(sim, leaf, 1_090 * S, 1_150 * S, null);
+        System.out.printf("BC chain: leaf true rms %.1f ns%n", rms);
+        assertEquals(PortState.SLAVE, bc.engine().portState(1));
+        assertEquals(PortState.MASTER, bc.engine().portState(2));
+        assertEquals(PortState.SLAVE, leaf.engine().portState(1));
+        assertEquals(0x10, leaf.engine().grandmasterIdentity(), "the leaf sees the GM through the BC");
+        assertEquals(2, leaf.engine().stepsRemoved());
+        assertTrue(rms < 100, "rms " + rms);
+    }
+
+    @Test
+    void grandmasterFailoverToBackup() {
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 5);
+        Switch sw = net.plainSwitch("sw", new Noise("gaussian", 1_000, 20));
+        SimNode gm = net.node("gm", cfg(0x10, 10), 0, 0, 0, Noise.gaussian(8), null);
+        SimNode backup = net.node("backup", cfg(0x11, 20), 0, 5, 0, Noise.gaussian(8), null);
+        Recorder log = new Recorder();
+        SimNode client = net.node("client", cfg(0x30, 128), 20_000, -10, 0, Noise.gaussian(8), log);
+        net.connect(gm, 1, sw, 200, Noise.NONE);
+        net.connect(backup, 1, sw, 200, Noise.NONE);
+        net.connect(client, 1, sw, 200, Noise.NONE);
+        net.start();
+        sim.runUntil(1_060 * S);
+        assertEquals(0x10, client.engine().grandmasterIdentity());
+        assertEquals(PortState.SLAVE, backup.engine().portState(1), "an ordinary-clock backup follows the better GM until it fails");
+        long failAt = 1_060 * S;
+        gm.setAlive(false);
+        long selected = -1;
+        for (long t = failAt; t < failAt + 30 * S; t += S / 8) {
+            sim.runUntil(t);
+            if (client.engine().grandmasterIdentity() == 0x11 && selected < 0) selected = t;
+        }
+        assertTrue(selected > 0, log.lines.toString());
+        double seconds = (selected - failAt) / 1e9;
+        System.out.printf("failover: backup selected %.2f s after the GM died%n", seconds);
+        // announceReceiptTimeout (3) intervals of 2 s plus up to one interval of randomness, + 1 s.
+        assertTrue(seconds <= 3 * 2 + 2 + 1, "took " + seconds + " s");
+        assertEquals(PortState.MASTER, backup.engine().portState(1));
+        assertTrue(Math.abs(client.trueErrorNanos()) < 1_000, "offset stayed bounded: " + client.trueErrorNanos());
+    }
+
+    @Test
+    void freeRunningClientMeasuresButNeverAdjusts() {
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 6);
+        SimNode gm = net.node("gm", cfg(0x10, 100), 0, 0, 0, Noise.NONE, null);
+        EngineConfig c = cfg(0x20, 128);
+        c.freeRunning = true;
+        Recorder log = new Recorder();
+        SimNode client = net.node("client", c, 12_345, 0, 0, Noise.NONE, log);
+        net.connect(gm, 1, client, 1, 1_000, Noise.NONE);
+        net.start();
+        sim.runUntil(1_060 * S);
+        assertEquals(PortState.UNCALIBRATED, client.engine().portState(1), "linuxptp's free_running client stays UNCALIBRATED");
+        assertEquals(ServoState.UNLOCKED, log.lastState);
+        assertEquals(12_345, log.lastOffset, 2, "it measures the offset");
+        assertEquals(0, client.steps);
+        assertEquals(12_345, client.trueErrorNanos(), 1, "and never touches its clock");
+    }
+
+    @Test
+    void badPacketsAreCountedNotThrown() {
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 7);
+        List<String> bad = new ArrayList<>();
+        SimNode n = net.node("n", cfg(0x10, 128), 0, 0, 0, Noise.NONE, new EngineListener() {
+            @Override
+            public void badPacket(int port, io.ptp4j.core.wire.DecodeException error) {
+                bad.add(error.getMessage());
+            }
+        });
+        net.start();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(64);
+        b.put(1, (byte) 2).putShort(2, (short) 200);
+        n.engine().onReceive(1, b, 0, 44, 0, 0, sim.now());
+        assertEquals(1, n.engine().badPackets(1));
+        assertEquals(List.of("messageLength at offset 2: says 200 but only 44 bytes arrived"), bad);
+    }
+}
