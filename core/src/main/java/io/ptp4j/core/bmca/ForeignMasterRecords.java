@@ -108,6 +108,15 @@ public final class ForeignMasterRecords {
         bestIndex = -1;
     }
 
+    /** Forgets one sender (linuxptp fc_clear of the failed best master on announce receipt timeout). */
+    public void remove(long senderClock, int senderPort) {
+        Record r = find(senderClock, senderPort);
+        if (r == null) return;
+        if (bestIndex >= 0 && records[bestIndex] == r) bestIndex = -1;
+        r.used = false;
+        r.count = 0;
+    }
+
     /** Number of foreign masters currently qualified (for PORT_STATS / management). */
     public int qualifiedCount(long nowNanos) {
         int n = 0;

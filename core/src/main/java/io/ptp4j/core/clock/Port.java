@@ -18,7 +18,9 @@ final class Port {
     static final int T_ANNOUNCE_RX = 3;
     static final int T_PDELAY_REQ = 4;
     static final int T_QUALIFICATION = 5;
-    static final int TIMERS = 6;
+    /** No Sync sample for 4 sync intervals: hold the learned frequency (ptp4j's holdover). */
+    static final int T_SYNC_LOSS = 6;
+    static final int TIMERS = 7;
 
     final int number;
     PortState state = PortState.INITIALIZING;
@@ -60,6 +62,8 @@ final class Port {
 
     // Master side, two-step: the Sync whose transmit timestamp makes the Follow_Up.
     int lastSyncSentSeq = -1;
+
+    boolean inHoldover;
 
     // Counters for PORT_STATS and metrics.
     long rxMessages, txMessages, badPackets, txFailures;

@@ -299,13 +299,31 @@ public final class PtpClock implements PtpNode {
             }
             case Port.T_QUALIFICATION -> transition(p, PortEvent.QUALIFICATION_TIMEOUT_EXPIRES, false);
             case Port.T_ANNOUNCE_RX -> announceReceiptTimeout(p);
+            case Port.T_SYNC_LOSS -> holdover(p);
             default -> { }
         }
     }
 
+    /**
+     * The master's Syncs stopped. linuxptp keeps the last frequency, which includes the servo's
+     * proportional reaction to the last (possibly outlying) sample; ptp4j holds the servo's
+     * integral estimate of the oscillator error instead, so the clock drifts less in holdover.
+     */
+    private void holdover(Port p) {
+        if (!p.isSlaveLike() || cfg.freeRunning || p.inHoldover) return;
+        p.inHoldover = true;
+        double hold = servo.holdoverFrequencyPpb(freqPpb);
+        if (hold != freqPpb) {
+            freqPpb = hold;
+            driver.adjustFrequency(hold);
+        }
+        listener.notice(p.number, String.format("no sync from master for %d intervals, holding frequency %+.0f ppb", 4, hold));
+    }
+
     private void announceReceiptTimeout(Port p) {
-        // 9.2.6.11: the master is gone; its records are stale.
-        p.foreign.clear();
+        // 9.2.6.11: the master is gone; forget it (other foreign masters stay qualified, as in linuxptp).
+        if (!bestIsLocal && bestPort == p.number) p.foreign.remove(parentClock, parentPortNumber);
+        else p.foreign.clear();
         if (cfg.clientOnly && p.state == PortState.LISTENING) {
             armAnnounceReceipt(p);
             return;
@@ -680,6 +698,8 @@ public final class PtpClock implements PtpNode {
             }
         }
         listener.servoSample(p.number, offset, servoState, freqPpb, meanPathDelay);
+        p.inHoldover = false;
+        arm(p, Port.T_SYNC_LOSS, 4 * interval(log != 0x7F && log > -10 && log < 10 ? log : cfg.logSyncInterval));
         if ((servoState == ServoState.LOCKED || servoState == ServoState.LOCKED_STABLE) && p.state == PortState.UNCALIBRATED) {
             transition(p, PortEvent.MASTER_CLOCK_SELECTED, false);
         }

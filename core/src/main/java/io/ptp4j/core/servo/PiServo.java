@@ -119,6 +119,12 @@ public final class PiServo extends BaseServo {
     }
 
     @Override
+    public double holdoverFrequencyPpb(double lastPpb) {
+        // drift is the integral term: the oscillator's error as learned; negated like sample()
+        return count == 2 ? -drift : lastPpb;
+    }
+
+    @Override
     public void syncInterval(double seconds) {
         kp = Math.min(kpScale * Math.pow(seconds, kpExponent), kpNormMax / seconds);
         ki = Math.min(kiScale * Math.pow(seconds, kiExponent), kiNormMax / seconds);

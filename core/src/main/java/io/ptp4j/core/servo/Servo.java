@@ -29,6 +29,14 @@ public interface Servo {
     /** The largest |adjustment| the servo may return, ppb (linuxptp: from the clock's max_adj). */
     double maxFrequencyPpb();
 
+    /**
+     * The frequency to hold when the master's samples stop (holdover): the servo's long-term
+     * estimate of the oscillator's error, without the proportional kick of the last sample.
+     */
+    default double holdoverFrequencyPpb(double lastPpb) {
+        return lastPpb;
+    }
+
     /** Leap second pending: +1, -1 or 0 (linuxptp's servo_leap). */
     default void leap(int leap) {}
 }
