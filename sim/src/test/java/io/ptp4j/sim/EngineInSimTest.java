@@ -193,7 +193,9 @@ class EngineInSimTest {
         // Both ran in holdover on the frequency they had learned through a PTP-unaware switch (whose
         // queueing shifts a Sync by a frame time when an Announce is ahead of it): bounded error.
         System.out.printf("failover: client true error %.0f ns when the backup was selected%n", client.trueErrorNanos());
-        assertTrue(Math.abs(client.trueErrorNanos()) < 5_000, "client error at failover " + client.trueErrorNanos());
+        // (The switch delays every 16th Sync by a frame time behind an Announce, which biases the
+        // learned frequency by ~0.5 ppm; 9 s of holdover on it stays within 10 us.)
+        assertTrue(Math.abs(client.trueErrorNanos()) < 10_000, "client error at failover " + client.trueErrorNanos());
         // And the client follows the new grandmaster closely afterwards.
         sim.runUntil(selected + 40 * S);
         double rel = client.trueErrorNanos() - backup.trueErrorNanos();

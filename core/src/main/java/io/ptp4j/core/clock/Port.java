@@ -39,6 +39,10 @@ final class Port {
     long pendingSyncT2;
     long pendingSyncCorrection;
     int lastSyncLogInterval = 0x7F;
+    // A Follow_Up that overtook its Sync (jitter can reorder them): kept until the Sync arrives.
+    boolean followUpPending;
+    int pendingFollowUpSeq;
+    long pendingFollowUpT1;
     boolean delayReqPending;
     long delayReqT3 = Long.MIN_VALUE;
     int logMinDelayReqInterval;

@@ -317,7 +317,7 @@ public final class PtpClock implements PtpNode {
             freqPpb = hold;
             driver.adjustFrequency(hold);
         }
-        listener.notice(p.number, String.format("no sync from master for %d intervals, holding frequency %+.0f ppb", 4, hold));
+        listener.notice(p.number, String.format("no sync from master, holding frequency %+.0f ppb", hold));
     }
 
     private void announceReceiptTimeout(Port p) {
@@ -500,8 +500,18 @@ public final class PtpClock implements PtpNode {
     private void onSync(Port p, long t2) {
         if (!p.isSlaveLike() || !fromParent(p) || t2 == Long.MIN_VALUE) return;
         p.lastSyncLogInterval = rx.logMessageInterval();
+        // Holdover starts when the master's Syncs stop: 4 intervals, and at least 2 s so that
+        // ordinary loss (30 % of 8 Sync/s) never triggers it.
+        int log = p.lastSyncLogInterval;
+        arm(p, Port.T_SYNC_LOSS, Math.max(2 * NS, 4 * interval(log != 0x7F && log > -10 && log < 10 ? log : cfg.logSyncInterval)));
         long corr = rx.correctionField() >> 16;
         if (rx.flag(PtpMessage.FLAG_TWO_STEP)) {
+            if (p.followUpPending && p.pendingFollowUpSeq == rx.sequenceId()) {
+                p.followUpPending = false;
+                p.syncPending = false;
+                synchronize(p, p.pendingFollowUpT1 + corr, t2);
+                return;
+            }
             p.syncPending = true;
             p.pendingSyncSeq = rx.sequenceId();
             p.pendingSyncT2 = t2;
@@ -513,7 +523,14 @@ public final class PtpClock implements PtpNode {
     }
 
     private void onFollowUp(Port p) {
-        if (!p.isSlaveLike() || !p.syncPending || !fromParent(p) || rx.sequenceId() != p.pendingSyncSeq) return;
+        if (!p.isSlaveLike() || !fromParent(p)) return;
+        if (!p.syncPending || rx.sequenceId() != p.pendingSyncSeq) {
+            // It overtook its Sync: keep it for the Sync with the same sequenceId (linuxptp does too).
+            p.followUpPending = true;
+            p.pendingFollowUpSeq = rx.sequenceId();
+            p.pendingFollowUpT1 = rx.bodyTimestampAsNanos() + (rx.correctionField() >> 16);
+            return;
+        }
         p.syncPending = false;
         long t1 = rx.bodyTimestampAsNanos() + (rx.correctionField() >> 16) + p.pendingSyncCorrection;
         synchronize(p, t1, p.pendingSyncT2);
@@ -690,7 +707,12 @@ public final class PtpClock implements PtpNode {
                 listener.clockStepped(-offset);
                 freqPpb = ppb;
                 driver.adjustFrequency(ppb);
-                tsproc.reset(false);
+                // Delays measured before the frequency was corrected mix the old frequency error
+                // into the path delay (t2 and t3 are up to two intervals apart): start the delay
+                // filter afresh. linuxptp keeps the filter (tsproc_reset(tsp, 0)).
+                tsproc.reset(true);
+                p.delayReqPending = false;
+                armDelayReq(p);
             }
             case LOCKED, LOCKED_STABLE -> {
                 freqPpb = ppb;
@@ -699,7 +721,6 @@ public final class PtpClock implements PtpNode {
         }
         listener.servoSample(p.number, offset, servoState, freqPpb, meanPathDelay);
         p.inHoldover = false;
-        arm(p, Port.T_SYNC_LOSS, 4 * interval(log != 0x7F && log > -10 && log < 10 ? log : cfg.logSyncInterval));
         if ((servoState == ServoState.LOCKED || servoState == ServoState.LOCKED_STABLE) && p.state == PortState.UNCALIBRATED) {
             transition(p, PortEvent.MASTER_CLOCK_SELECTED, false);
         }
