@@ -168,6 +168,8 @@ public final class ConfigKeys {
         stringKey("userDescription", GLOBAL, ""),
         intKey("utc_offset", GLOBAL, 37, 0, Integer.MAX_VALUE),
         intKey("verbose", GLOBAL, 0, 0, 1),
+        // ptp4j's own: discipline an unprivileged software clock instead of the system clock or a PHC
+        intKey("virtual_clock", GLOBAL, 0, 0, 1),
         intKey("write_phase_mode", GLOBAL, 0, 0, 1)
     );
 

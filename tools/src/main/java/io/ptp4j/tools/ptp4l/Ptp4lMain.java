@@ -61,10 +61,7 @@ public final class Ptp4lMain {
         } catch (java.io.IOException e) {
             err.println(prog + ": cannot scan " + procRoot + " for other time daemons: " + e.getMessage());
         }
-        // The integrator replaces this with the engine and Linux event loop.
-        err.println("ptp4j: the ptp4l daemon is not wired yet (configuration is valid: " + s.clockType() + " on "
-                + String.join(", ", s.interfaces()) + ")");
-        return 1;
+        return Ptp4lDaemon.run(prog, s, err);
     }
 
     /** Parses argv, reads -f, and validates like ptp4l.c main. */

@@ -1,0 +1,216 @@
+package io.ptp4j.tools.ptp4l;
+
+import io.ptp4j.core.clock.PtpClock;
+import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.engine.EngineListener;
+import io.ptp4j.core.servo.ServoConfig;
+import io.ptp4j.core.wire.ClockIdentity;
+import io.ptp4j.linux.NativeException;
+import io.ptp4j.linux.clock.ClockDevice;
+import io.ptp4j.linux.clock.Clocks;
+import io.ptp4j.linux.clock.SystemClock;
+import io.ptp4j.linux.clock.VirtualClock;
+import io.ptp4j.linux.daemon.EventLoop;
+import io.ptp4j.linux.ethtool.HardwareAddress;
+import io.ptp4j.linux.transport.Timestamping;
+import io.ptp4j.linux.transport.Transport;
+import io.ptp4j.linux.transport.TransportConfig;
+import io.ptp4j.linux.transport.Transports;
+import io.ptp4j.tools.config.PtpConfig;
+import io.ptp4j.tools.log.LinuxptpLogListener;
+import io.ptp4j.tools.log.Printer;
+import io.ptp4j.tools.log.Printers;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * The ptp4l daemon: a validated configuration becomes an {@link EngineConfig}, the interfaces
+ * become timestamping transports, the clock becomes a {@link ClockDevice}, and the Linux
+ * {@link EventLoop} runs the {@link PtpClock} engine until SIGINT/SIGTERM.
+ */
+public final class Ptp4lDaemon {
+    private Ptp4lDaemon() {}
+
+    /** Maps linuxptp keys onto the engine's settings; per-port keys are read for the first interface. */
+    public static EngineConfig engineConfig(PtpConfig c, String port, long clockIdentity, int numberPorts, boolean softwareTs) {
+        EngineConfig e = new EngineConfig();
+        e.clockIdentity = clockIdentity;
+        e.numberPorts = numberPorts;
+        e.domainNumber = c.getInt("domainNumber");
+        e.priority1 = c.getInt("priority1");
+        e.priority2 = c.getInt("priority2");
+        e.clockClass = c.getInt("clockClass");
+        e.clockAccuracy = c.getInt("clockAccuracy");
+        e.offsetScaledLogVariance = c.getInt("offsetScaledLogVariance");
+        e.clientOnly = c.getInt("clientOnly") == 1;
+        e.serverOnly = c.getInt(port, "serverOnly") == 1;
+        e.twoStepFlag = c.getInt("twoStepFlag") == 1;
+        e.datasetComparison = c.getEnum("dataset_comparison");
+        e.utcOffset = c.getInt("utc_offset");
+        e.timeSource = c.getInt("timeSource");
+        e.freeRunning = c.getInt("free_running") == 1;
+        e.logAnnounceInterval = c.getInt(port, "logAnnounceInterval");
+        e.logSyncInterval = c.getInt(port, "logSyncInterval");
+        e.logMinDelayReqInterval = c.getInt(port, "logMinDelayReqInterval");
+        e.logMinPdelayReqInterval = c.getInt(port, "logMinPdelayReqInterval");
+        e.announceReceiptTimeout = c.getInt(port, "announceReceiptTimeout");
+        e.syncReceiptTimeout = c.getInt(port, "syncReceiptTimeout");
+        String dm = c.getEnum(port, "delay_mechanism");
+        e.delayMechanism = switch (dm) {
+            case "P2P", "COMMON_P2P" -> EngineConfig.DelayMechanism.P2P;
+            case "NONE" -> EngineConfig.DelayMechanism.NONE;
+            case "Auto" -> EngineConfig.DelayMechanism.AUTO;
+            default -> EngineConfig.DelayMechanism.E2E;
+        };
+        e.transportSpecific = c.getInt(port, "transportSpecific");
+        e.delayAsymmetryNanos = c.getInt(port, "delayAsymmetry");
+        e.neighborPropDelayThreshNanos = c.getInt(port, "neighborPropDelayThresh");
+        e.followUpInfo = c.getInt(port, "follow_up_info") == 1;
+        e.tsprocMode = c.getEnum(port, "tsproc_mode");
+        e.delayFilter = c.getEnum(port, "delay_filter");
+        e.delayFilterLength = c.getInt(port, "delay_filter_length");
+        e.freqEstInterval = c.getInt(port, "freq_est_interval");
+        e.clockType = switch (c.getEnum("clock_type")) {
+            case "BC" -> EngineConfig.ClockType.BC;
+            case "E2E_TC" -> EngineConfig.ClockType.E2E_TC;
+            case "P2P_TC" -> EngineConfig.ClockType.P2P_TC;
+            default -> numberPorts > 1 ? EngineConfig.ClockType.BC : EngineConfig.ClockType.OC;
+        };
+        ServoConfig s = e.servo;
+        s.clockServo = c.getEnum("clock_servo");
+        s.piProportionalConst = c.getDouble("pi_proportional_const");
+        s.piIntegralConst = c.getDouble("pi_integral_const");
+        s.piProportionalScale = c.getDouble("pi_proportional_scale");
+        s.piProportionalExponent = c.getDouble("pi_proportional_exponent");
+        s.piProportionalNormMax = c.getDouble("pi_proportional_norm_max");
+        s.piIntegralScale = c.getDouble("pi_integral_scale");
+        s.piIntegralExponent = c.getDouble("pi_integral_exponent");
+        s.piIntegralNormMax = c.getDouble("pi_integral_norm_max");
+        s.stepThreshold = c.getDouble("step_threshold");
+        s.firstStepThreshold = c.getDouble("first_step_threshold");
+        s.maxFrequency = c.getInt("max_frequency");
+        s.servoOffsetThreshold = c.getInt("servo_offset_threshold");
+        s.servoNumOffsetValues = c.getInt("servo_num_offset_values");
+        s.softwareTimestamping = softwareTs;
+        e.randomSeed = System.nanoTime();
+        return e;
+    }
+
+    /** Runs the daemon; returns the exit code. */
+    public static int run(String prog, Ptp4lSettings s, PrintStream err) {
+        PtpConfig c = s.config();
+        List<String> ifaces = s.interfaces();
+        if (s.clockType().endsWith("_TC")) {
+            err.println(prog + ": transparent clocks (clock_type " + s.clockType() + ") run in the simulator only so far");
+            return 1;
+        }
+        String ts = c.getEnum("time_stamping");
+        boolean software = ts.equals("software") || ts.equals("legacy");
+        Timestamping timestamping = software ? Timestamping.SOFTWARE : Timestamping.HARDWARE;
+        Transport[] ports = new Transport[ifaces.size()];
+        ClockDevice clock = null;
+        EventLoop loop = null;
+        try {
+            long id;
+            String idText = c.getString("clockIdentity");
+            if (!idText.equals("000000.0000.000000")) {
+                id = ClockIdentity.parse(idText);
+            } else {
+                byte[] mac = new byte[6];
+                long m = HardwareAddress.of(ifaces.get(0));
+                for (int i = 0; i < 6; i++) mac[i] = (byte) (m >>> (40 - 8 * i));
+                id = ClockIdentity.fromMac(mac);
+            }
+            for (int i = 0; i < ports.length; i++) {
+                String iface = ifaces.get(i);
+                TransportConfig tc = TransportConfig.defaults().withTimestamping(timestamping)
+                        .withUdpTtl(c.getInt(iface, "udp_ttl")).withUdp6Scope(c.getInt(iface, "udp6_scope"));
+                try {
+                    Transports.checkTimestamping(iface, timestamping);
+                } catch (Transports.UnsupportedTimestampingException e) {
+                    err.println(prog + ": interface '" + iface + "' does not support requested timestamping mode"
+                            + (software ? "" : " (no hardware timestamping: try -S for software timestamps; 'ptp4j ts-info " + iface + "' shows what it can do)"));
+                    return 1;
+                }
+                ports[i] = Transports.open(c.getEnum(iface, "network_transport"), iface, tc);
+            }
+            boolean freeRunning = c.getInt("free_running") == 1;
+            if (c.getInt("virtual_clock") == 1) {
+                clock = VirtualClock.startingAtRealtime();
+            } else if (software) {
+                clock = new SystemClock();
+            } else {
+                clock = Clocks.forInterface(ifaces.get(0), timestamping);
+            }
+            if (freeRunning) clock = new ReadOnlyClock(clock);
+            Printer printer = Printers.forConfig(prog, c);
+            EngineConfig ec = engineConfig(c, ifaces.get(0), id, ports.length, software);
+            EngineListener listener = new LinuxptpLogListener(printer, ifaces.toArray(new String[0]), c.getInt("summary_interval"),
+                    ec.logSyncInterval, freeRunning, ec.freqEstInterval);
+            if (software && !freeRunning && c.getInt("virtual_clock") == 0) {
+                printer.print(Printer.LOG_WARNING, "software timestamping: expect about 1 us of accuracy, and this adjusts "
+                        + clock.name() + "; use hardware timestamps (-H) where the NIC has them");
+            }
+            loop = new EventLoop(ports, clock, c.getInt("tx_timestamp_timeout"), (port, msg) ->
+                    printer.print(Printer.LOG_ERR, port == 0 ? msg : "port " + port + " (" + ifaces.get(port - 1) + "): " + msg));
+            PtpClock node = new PtpClock(ec, loop, listener);
+            EventLoop l = loop;
+            Thread hook = new Thread(l::stop, "ptp4l-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            loop.run(node);
+            return 0;
+        } catch (NativeException e) {
+            err.println(prog + ": " + e.getMessage());
+            return 1;
+        } finally {
+            if (loop != null) loop.close();
+            for (Transport t : ports) if (t != null) t.close();
+            if (clock != null) clock.close();
+        }
+    }
+
+    /** free_running 1: the clock is read, never adjusted (linuxptp's free_running). */
+    static final class ReadOnlyClock implements ClockDevice {
+        private final ClockDevice inner;
+
+        ReadOnlyClock(ClockDevice inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public long nowNanos() throws NativeException {
+            return inner.nowNanos();
+        }
+
+        @Override
+        public void adjustFrequency(double freqPpb) {}
+
+        @Override
+        public double frequencyPpb() {
+            return 0;
+        }
+
+        @Override
+        public void step(long deltaNanos) {}
+
+        @Override
+        public double maxFrequencyPpb() {
+            return inner.maxFrequencyPpb();
+        }
+
+        @Override
+        public long fromSocketTimestamp(long socketNanos) throws NativeException {
+            return inner.fromSocketTimestamp(socketNanos);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+}

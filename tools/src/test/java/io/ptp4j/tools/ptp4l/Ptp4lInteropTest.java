@@ -1,0 +1,122 @@
+package io.ptp4j.tools.ptp4l;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.ptp4j.linux.netns.NetnsPair;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ptp4j's bin/ptp4l against Debian's linuxptp ptp4l, both ways, over a veth pair between two
+ * network namespaces this test creates. Every daemon runs under setpriv without CAP_SYS_TIME
+ * and with free_running 1: nothing can touch the machine's clock. Both read the same clock, so
+ * the true offset is 0 and every reported offset is measurement noise.
+ */
+@Tag("interop")
+class Ptp4lInteropTest {
+    static final String[] NO_CLOCK = {"setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time"};
+    static final Pattern OFFSET = Pattern.compile("master offset +(-?\\d+) s(\\d) freq +([+-]\\d+) path delay +(-?\\d+)");
+
+    static String launcher() {
+        String root = System.getProperty("ptp4j.root", "..");
+        Path p = Paths.get(root, "bin", "ptp4l").toAbsolutePath().normalize();
+        assertTrue(Files.isExecutable(p), p + " missing");
+        return p.toString();
+    }
+
+    static String[] cmd(String... c) {
+        String[] all = new String[NO_CLOCK.length + c.length];
+        System.arraycopy(NO_CLOCK, 0, all, 0, NO_CLOCK.length);
+        System.arraycopy(c, 0, all, NO_CLOCK.length, c.length);
+        return all;
+    }
+
+    static List<long[]> offsets(String log) {
+        List<long[]> l = new ArrayList<>();
+        Matcher m = OFFSET.matcher(log);
+        while (m.find()) l.add(new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(4))});
+        return l;
+    }
+
+    static long median(List<Long> v) {
+        List<Long> s = new ArrayList<>(v);
+        s.sort(null);
+        return s.get(s.size() / 2);
+    }
+
+    @Test
+    void linuxptpMasterPtp4jClientUdpv4(@TempDir Path dir) throws Exception {
+        Path mcfg = dir.resolve("m.cfg"), scfg = dir.resolve("s.cfg");
+        Files.writeString(mcfg, "[global]\nmasterOnly 1\nfree_running 1\nlogSyncInterval -3\nuds_address " + dir.resolve("m.uds") + "\n");
+        Files.writeString(scfg, "[global]\nslaveOnly 1\nfree_running 1\nlogSyncInterval -3\nsummary_interval -3\nuse_syslog 0\n");
+        try (NetnsPair net = NetnsPair.create()) {
+            Process m = net.start(net.nsA(), dir.resolve("m.log"), cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
+            Process s = net.start(net.nsB(), dir.resolve("s.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
+            Thread.sleep(26_000);
+            s.destroy();
+            m.destroy();
+            s.waitFor();
+            m.waitFor();
+            String log = Files.readString(dir.resolve("s.log"));
+            System.out.println("---- ptp4j client log (tail)\n" + tail(log, 12));
+            assertTrue(log.contains("port 1 (vB): LISTENING to UNCALIBRATED on RS_SLAVE"), log);
+            assertTrue(log.contains("selected best master clock"), log);
+            List<long[]> o = offsets(log);
+            assertTrue(o.size() > 20, "offset samples: " + o.size());
+            List<Long> offs = new ArrayList<>(), delays = new ArrayList<>();
+            for (long[] x : o.subList(o.size() / 2, o.size())) {
+                offs.add(x[0]);
+                delays.add(x[2]);
+                assertEquals(0, x[1], "free_running stays s0");
+            }
+            long medOffset = median(offs), medDelay = median(delays);
+            System.out.printf("ptp4j client vs linuxptp master: median offset %d ns, median path delay %d ns%n", medOffset, medDelay);
+            assertTrue(Math.abs(medOffset) < 5_000, "offset consistent with 0: " + medOffset);
+            assertTrue(medDelay > 0 && medDelay < 50_000, "path delay " + medDelay);
+        }
+    }
+
+    @Test
+    void ptp4jMasterLinuxptpClientUdpv4(@TempDir Path dir) throws Exception {
+        Path mcfg = dir.resolve("m.cfg"), scfg = dir.resolve("s.cfg");
+        Files.writeString(mcfg, "[global]\nmasterOnly 1\nfree_running 1\nlogSyncInterval -3\nuse_syslog 0\n");
+        Files.writeString(scfg, "[global]\nslaveOnly 1\nfree_running 1\nlogSyncInterval -3\nsummary_interval -3\nuds_address " + dir.resolve("s.uds") + "\n");
+        try (NetnsPair net = NetnsPair.create()) {
+            Process m = net.start(net.nsA(), dir.resolve("m.log"), cmd(launcher(), "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
+            Process s = net.start(net.nsB(), dir.resolve("s.log"), cmd("ptp4l", "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
+            Thread.sleep(26_000);
+            s.destroy();
+            m.destroy();
+            s.waitFor();
+            m.waitFor();
+            String mlog = Files.readString(dir.resolve("m.log"));
+            String log = Files.readString(dir.resolve("s.log"));
+            System.out.println("---- ptp4j master log\n" + tail(mlog, 8) + "---- linuxptp client log (tail)\n" + tail(log, 8));
+            assertTrue(mlog.contains("port 1 (vA): assuming the grand master role"), mlog);
+            assertTrue(log.contains("LISTENING to UNCALIBRATED on RS_SLAVE"), log);
+            List<long[]> o = offsets(log);
+            // linuxptp 3.1.1 with free_running logs one offset per 2^freq_est_interval s (LINUX-NOTES).
+            assertTrue(o.size() >= 3, "linuxptp reported " + o.size() + " offsets");
+            List<Long> offs = new ArrayList<>();
+            for (long[] x : o) offs.add(x[0]);
+            long med = median(offs);
+            System.out.printf("linuxptp client vs ptp4j master: median offset %d ns%n", med);
+            assertTrue(Math.abs(med) < 5_000, "offset consistent with 0: " + med);
+        }
+    }
+
+    static String tail(String s, int n) {
+        String[] l = s.split("\n");
+        StringBuilder sb = new StringBuilder();
+        for (int i = Math.max(0, l.length - n); i < l.length; i++) sb.append(l[i]).append('\n');
+        return sb.toString();
+    }
+}
