@@ -1,0 +1,164 @@
+package io.ptp4j.tools.metrics;
+
+import io.ptp4j.core.engine.EngineListener;
+import io.ptp4j.core.port.PortEvent;
+import io.ptp4j.core.port.PortState;
+import io.ptp4j.core.servo.ServoState;
+import io.ptp4j.core.wire.DecodeException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.function.LongSupplier;
+
+/**
+ * Structured log: one JSON object per line per engine event, for log shippers that should not have
+ * to parse linuxptp's prose. Fields: ts (seconds of the given clock, as linuxptp's [2570.784]),
+ * process, port, event, then the event's own fields. One StringBuilder is reused per line.
+ */
+public final class JsonEventLog implements EngineListener {
+    private final Writer out;
+    private final String process;
+    private final LongSupplier clockNanos;
+    private final StringBuilder line = new StringBuilder(256);
+
+    /**
+     * @param out where lines go; flushed after each line
+     * @param process the process field: ptp4l, phc2sys or sim
+     * @param clockNanos the time stamp source (monotonic clock, or the simulator's virtual clock)
+     */
+    public JsonEventLog(Writer out, String process, LongSupplier clockNanos) {
+        this.out = out;
+        this.process = process;
+        this.clockNanos = clockNanos;
+    }
+
+    @Override
+    public synchronized void portStateChanged(int port, PortState from, PortState to, PortEvent event) {
+        begin(port, "portStateChanged");
+        string("from", from == null ? null : from.name());
+        string("to", to == null ? null : to.name());
+        string("reason", event == null ? null : event.name());
+        end();
+    }
+
+    @Override
+    public synchronized void servoSample(int port, long offsetNanos, ServoState state, double freqPpb, long pathDelayNanos) {
+        begin(port, "servoSample");
+        number("offsetNs", offsetNanos);
+        string("servoState", state == null ? null : state.tag);
+        number("freqPpb", freqPpb);
+        number("pathDelayNs", pathDelayNanos);
+        end();
+    }
+
+    @Override
+    public synchronized void peerDelay(int port, long peerDelayNanos, double neighborRateRatio) {
+        begin(port, "peerDelay");
+        number("peerDelayNs", peerDelayNanos);
+        number("neighborRateRatio", neighborRateRatio);
+        end();
+    }
+
+    @Override
+    public synchronized void notice(int port, String text) {
+        begin(port, "notice");
+        string("text", text);
+        end();
+    }
+
+    @Override
+    public synchronized void badPacket(int port, DecodeException error) {
+        begin(port, "badPacket");
+        string("error", error == null ? null : error.getMessage());
+        end();
+    }
+
+    @Override
+    public synchronized void clockStepped(long deltaNanos) {
+        begin(0, "clockStepped");
+        number("deltaNs", deltaNanos);
+        end();
+    }
+
+    /** A line the daemon adds itself, e.g. a tx timestamp timeout, with one text field. */
+    public synchronized void event(int port, String event, String key, String value) {
+        begin(port, event);
+        string(key, value);
+        end();
+    }
+
+    private void begin(int port, String event) {
+        line.setLength(0);
+        long t = clockNanos.getAsLong();
+        line.append("{\"ts\":");
+        if (t < 0) {
+            line.append('-');
+            t = -t;
+        }
+        line.append(t / 1_000_000_000L).append('.');
+        String frac = Long.toString(t % 1_000_000_000L);
+        for (int i = frac.length(); i < 9; i++) line.append('0');
+        line.append(frac);
+        string("process", process);
+        line.append(",\"port\":").append(port);
+        string("event", event);
+    }
+
+    private void string(String key, String value) {
+        line.append(",\"").append(key).append("\":");
+        if (value == null) {
+            line.append("null");
+            return;
+        }
+        appendQuoted(line, value);
+    }
+
+    private void number(String key, long v) {
+        line.append(",\"").append(key).append("\":").append(v);
+    }
+
+    private void number(String key, double v) {
+        line.append(",\"").append(key).append("\":");
+        // JSON has no NaN or Infinity
+        if (Double.isNaN(v) || Double.isInfinite(v)) line.append("null");
+        else line.append(v);
+    }
+
+    private void end() {
+        line.append("}\n");
+        try {
+            out.append(line);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("json log: write failed", e);
+        }
+    }
+
+    /** Appends s as a JSON string literal (RFC 8259 section 7). */
+    public static void appendQuoted(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        sb.append("\\u");
+                        String hex = Integer.toHexString(c);
+                        for (int k = hex.length(); k < 4; k++) sb.append('0');
+                        sb.append(hex);
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}
