@@ -83,7 +83,8 @@ public final class PtpClock implements PtpNode {
         for (int i = 0; i < ports.length; i++) ports[i] = new Port(i + 1, cfg.clockIdentity, cfg.delayFilterLength);
         d0.priority1 = cfg.priority1;
         d0.identity = cfg.clockIdentity;
-        d0.clockClass = cfg.clockClass;
+        // A slaveOnly/clientOnly clock announces itself as class 255 so it never wins (linuxptp clock.c).
+        d0.clockClass = cfg.clientOnly ? 255 : cfg.clockClass;
         d0.clockAccuracy = cfg.clockAccuracy;
         d0.offsetScaledLogVariance = cfg.offsetScaledLogVariance;
         d0.priority2 = cfg.priority2;
@@ -160,6 +161,8 @@ public final class PtpClock implements PtpNode {
     @Override
     public void onTimer(long now) {
         nowNanos = now;
+        if (now < nextTimerNanos()) return;
+        timersDirty = true;
         for (Port p : ports) {
             for (int t = 0; t < Port.TIMERS; t++) {
                 if (p.deadline[t] <= now) {
@@ -170,11 +173,20 @@ public final class PtpClock implements PtpNode {
         }
     }
 
+    // The earliest deadline over all ports, kept so that callers asking after every packet do
+    // not scan every port's timers (a grandmaster may have hundreds of ports).
+    private long nextDeadline = Long.MAX_VALUE;
+    private boolean timersDirty = true;
+
     @Override
     public long nextTimerNanos() {
-        long next = Long.MAX_VALUE;
-        for (Port p : ports) for (long d : p.deadline) if (d < next) next = d;
-        return next;
+        if (timersDirty) {
+            long next = Long.MAX_VALUE;
+            for (Port p : ports) for (long d : p.deadline) if (d < next) next = d;
+            nextDeadline = next;
+            timersDirty = false;
+        }
+        return nextDeadline;
     }
 
     // ---- views for management, metrics and tests ----------------------------------------------
@@ -262,7 +274,11 @@ public final class PtpClock implements PtpNode {
     }
 
     private void arm(Port p, int timer, long delay) {
-        p.deadline[timer] = nowNanos + delay;
+        long old = p.deadline[timer];
+        long when = nowNanos + delay;
+        p.deadline[timer] = when;
+        if (old == nextDeadline) timersDirty = true;
+        else if (when < nextDeadline) nextDeadline = when;
     }
 
     /** announceReceiptTimeout intervals plus a random part of one (linuxptp set_tmo_random). */
@@ -321,9 +337,9 @@ public final class PtpClock implements PtpNode {
     }
 
     private void announceReceiptTimeout(Port p) {
-        // 9.2.6.11: the master is gone; forget it (other foreign masters stay qualified, as in linuxptp).
+        // 9.2.6.11: the master is gone; forget it. Other foreign masters stay, and a LISTENING port
+        // keeps counting the ones it is qualifying (linuxptp clears only p->best).
         if (!bestIsLocal && bestPort == p.number) p.foreign.remove(parentClock, parentPortNumber);
-        else p.foreign.clear();
         if (cfg.clientOnly && p.state == PortState.LISTENING) {
             armAnnounceReceipt(p);
             return;
@@ -347,6 +363,7 @@ public final class PtpClock implements PtpNode {
     private void enter(Port p, PortState from) {
         long delayTimer = p.deadline[Port.T_PDELAY_REQ];
         p.disarmAll();
+        timersDirty = true;
         switch (p.state) {
             case LISTENING, PASSIVE -> armAnnounceReceipt(p);
             case PRE_MASTER -> {
@@ -432,7 +449,7 @@ public final class PtpClock implements PtpNode {
         gmIdentity = cfg.clockIdentity;
         gmPriority1 = cfg.priority1;
         gmPriority2 = cfg.priority2;
-        gmClockClass = cfg.clockClass;
+        gmClockClass = d0.clockClass;
         gmClockAccuracy = cfg.clockAccuracy;
         gmVariance = cfg.offsetScaledLogVariance;
         stepsRemoved = 0;
