@@ -113,7 +113,10 @@ public final class DecodeCommand {
         for (DecodedMessage.Tlv tlv : m.tlvs()) {
             sb.append(" [").append(tlv.name());
             if (tlv.type() == 1 && tlv.value().length >= 2) {
-                sb.append(String.format(" id 0x%04x", ((tlv.value()[0] & 0xFF) << 8) | (tlv.value()[1] & 0xFF)));
+                int id = ((tlv.value()[0] & 0xFF) << 8) | (tlv.value()[1] & 0xFF);
+                io.ptp4j.core.management.ManagementId mid = io.ptp4j.core.management.ManagementId.of(id);
+                sb.append(String.format(" id 0x%04x", id));
+                if (mid != null) sb.append(' ').append(mid.name());
             }
             sb.append(" len ").append(tlv.value().length).append(']');
         }
