@@ -45,7 +45,7 @@ class DecodeCommandTest {
         assertTrue(r.out().contains("[ORGANIZATION_EXTENSION len 28]"));
         assertTrue(r.out().contains("[PATH_TRACE len 8]"));
         Run m = run(vector("mgmt-udp4.pcapng").toString());
-        assertTrue(m.out().contains("MANAGEMENT") && m.out().contains("action GET") && m.out().contains("[MANAGEMENT id 0x2000 len"), m.out());
+        assertTrue(m.out().contains("MANAGEMENT") && m.out().contains("action GET") && m.out().contains("[MANAGEMENT id 0x2000 DEFAULT_DATA_SET len"), m.out());
     }
 
     @Test
