@@ -170,6 +170,9 @@ public final class ConfigKeys {
         intKey("verbose", GLOBAL, 0, 0, 1),
         // ptp4j's own: discipline an unprivileged software clock instead of the system clock or a PHC
         intKey("virtual_clock", GLOBAL, 0, 0, 1),
+        // ptp4j's own: the virtual clock's initial error (tests and demos of convergence)
+        intKey("virtual_clock_offset", GLOBAL, 0, Integer.MIN_VALUE, Integer.MAX_VALUE),
+        intKey("virtual_clock_freq", GLOBAL, 0, -100000000, 100000000),
         intKey("write_phase_mode", GLOBAL, 0, 0, 1)
     );
 

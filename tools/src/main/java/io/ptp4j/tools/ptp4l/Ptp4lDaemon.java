@@ -135,8 +135,11 @@ public final class Ptp4lDaemon {
                 ports[i] = Transports.open(c.getEnum(iface, "network_transport"), iface, tc);
             }
             boolean freeRunning = c.getInt("free_running") == 1;
-            if (c.getInt("virtual_clock") == 1) {
-                clock = VirtualClock.startingAtRealtime();
+            boolean virtual = c.getInt("virtual_clock") == 1;
+            if (virtual) {
+                VirtualClock v = VirtualClock.startingAtRealtime();
+                v.step(c.getInt("virtual_clock_offset"));
+                clock = new OscillatorErrorClock(v, c.getInt("virtual_clock_freq"));
             } else if (software) {
                 clock = new SystemClock();
             } else {
@@ -145,8 +148,9 @@ public final class Ptp4lDaemon {
             if (freeRunning) clock = new ReadOnlyClock(clock);
             Printer printer = Printers.forConfig(prog, c);
             EngineConfig ec = engineConfig(c, ifaces.get(0), id, ports.length, software);
-            EngineListener listener = new LinuxptpLogListener(printer, ifaces.toArray(new String[0]), c.getInt("summary_interval"),
+            EngineListener log = new LinuxptpLogListener(printer, ifaces.toArray(new String[0]), c.getInt("summary_interval"),
                     ec.logSyncInterval, freeRunning, ec.freqEstInterval);
+            EngineListener listener = virtual ? new VirtualClockReport(log, clock, printer) : log;
             if (software && !freeRunning && c.getInt("virtual_clock") == 0) {
                 printer.print(Printer.LOG_WARNING, "software timestamping: expect about 1 us of accuracy, and this adjusts "
                         + clock.name() + "; use hardware timestamps (-H) where the NIC has them");
@@ -166,6 +170,121 @@ public final class Ptp4lDaemon {
             if (loop != null) loop.close();
             for (Transport t : ports) if (t != null) t.close();
             if (clock != null) clock.close();
+        }
+    }
+
+    /**
+     * With virtual_clock 1, reports after each servo sample how far the virtual clock is from
+     * CLOCK_REALTIME (debug level, logging_level 7). Where the master runs on this machine's clock
+     * (tests, demos) that is the true time error.
+     */
+    static final class VirtualClockReport implements EngineListener {
+        private final EngineListener inner;
+        private final ClockDevice clock;
+        private final Printer printer;
+        private final StringBuilder line = new StringBuilder(80);
+
+        VirtualClockReport(EngineListener inner, ClockDevice clock, Printer printer) {
+            this.inner = inner;
+            this.clock = clock;
+            this.printer = printer;
+        }
+
+        @Override
+        public void portStateChanged(int port, io.ptp4j.core.port.PortState from, io.ptp4j.core.port.PortState to,
+                io.ptp4j.core.port.PortEvent event) {
+            inner.portStateChanged(port, from, to, event);
+        }
+
+        @Override
+        public void servoSample(int port, long offsetNanos, io.ptp4j.core.servo.ServoState state, double freqPpb, long pathDelayNanos) {
+            inner.servoSample(port, offsetNanos, state, freqPpb, pathDelayNanos);
+            if (!printer.enabled(Printer.LOG_DEBUG)) return;
+            try {
+                java.time.Instant now = java.time.Clock.systemUTC().instant();
+                long real = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                long v = clock.nowNanos();
+                line.setLength(0);
+                line.append("virtual clock offset from CLOCK_REALTIME ").append(v - real).append(" ns");
+                printer.print(Printer.LOG_DEBUG, line);
+            } catch (NativeException e) {
+                // a read failed: skip this report
+            }
+        }
+
+        @Override
+        public void peerDelay(int port, long peerDelayNanos, double neighborRateRatio) {
+            inner.peerDelay(port, peerDelayNanos, neighborRateRatio);
+        }
+
+        @Override
+        public void notice(int port, String text) {
+            inner.notice(port, text);
+        }
+
+        @Override
+        public void badPacket(int port, io.ptp4j.core.wire.DecodeException error) {
+            inner.badPacket(port, error);
+        }
+
+        @Override
+        public void clockStepped(long deltaNanos) {
+            inner.clockStepped(deltaNanos);
+        }
+    }
+
+    /**
+     * A clock whose oscillator is off by {@code errorPpb}: adjustments are made on top of that
+     * error, and the engine sees only its own adjustment (as with a real oscillator).
+     */
+    static final class OscillatorErrorClock implements ClockDevice {
+        private final ClockDevice inner;
+        private final double errorPpb;
+
+        OscillatorErrorClock(ClockDevice inner, double errorPpb) throws NativeException {
+            this.inner = inner;
+            this.errorPpb = errorPpb;
+            inner.adjustFrequency(errorPpb);
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public long nowNanos() throws NativeException {
+            return inner.nowNanos();
+        }
+
+        @Override
+        public void adjustFrequency(double freqPpb) throws NativeException {
+            inner.adjustFrequency(freqPpb + errorPpb);
+        }
+
+        @Override
+        public double frequencyPpb() throws NativeException {
+            return inner.frequencyPpb() - errorPpb;
+        }
+
+        @Override
+        public void step(long deltaNanos) throws NativeException {
+            inner.step(deltaNanos);
+        }
+
+        @Override
+        public double maxFrequencyPpb() {
+            return inner.maxFrequencyPpb();
+        }
+
+        @Override
+        public long fromSocketTimestamp(long socketNanos) throws NativeException {
+            return inner.fromSocketTimestamp(socketNanos);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
         }
     }
 
