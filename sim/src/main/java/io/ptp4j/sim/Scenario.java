@@ -89,7 +89,7 @@ public final class Scenario {
         }
     }
 
-    private static final List<String> NODE_KEYS = List.of("name", "offset", "freq", "wander", "noise", "ports");
+    private static final List<String> NODE_KEYS = List.of("name", "offset", "freq", "wander", "noise", "ports", "residence");
 
     /** Applies linuxptp-named keys (priority1, logSyncInterval, delay_mechanism, ...) to a config. */
     void apply(Toml.Table t, EngineConfig c) throws Toml.ParseException {
@@ -171,6 +171,7 @@ public final class Scenario {
             if (c.numberPorts > 1) c.clockType = EngineConfig.ClockType.BC;
             apply(defaults, c);
             apply(t, c);
+            if (c.clockType == EngineConfig.ClockType.E2E_TC && c.numberPorts < 2) throw error(t.line, "an E2E_TC needs ports >= 2");
             double offset = nanos(t, "offset", "0ns");
             double freq;
             Toml.Value fv = t.get("freq");
@@ -181,7 +182,9 @@ public final class Scenario {
             }
             double wander = number(t, "wander", 0);
             Noise noise = noise(t, "noise");
-            nodes.put(n, net.node(n, c, offset, freq, wander, noise, listeners.apply(n)));
+            SimNode made = net.node(n, c, offset, freq, wander, noise, listeners.apply(n));
+            made.residence = noise(t, "residence");
+            nodes.put(n, made);
         }
         for (Toml.Table t : toml.array("switch")) {
             String n = str(t, "name", null);

@@ -1,7 +1,6 @@
 package io.ptp4j.sim;
 
 import io.ptp4j.core.engine.EngineListener;
-import io.ptp4j.core.port.PortState;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -84,9 +83,10 @@ public final class ScenarioRun {
                     count++;
                 }
             }
-            PortState st = n.engine().portState(1);
-            summaries.add(new NodeSummary(n.name(), st.toString(), n.engine().grandmasterIdentity(), count == 0 ? 0 : Math.sqrt(sum / count),
-                    max, convergedAt, n.steps, n.engine().badPackets(1)));
+            String st = n.isTransparent() ? "E2E_TC" : n.engine().portState(1).toString();
+            long gm = n.isTransparent() ? 0 : n.engine().grandmasterIdentity();
+            long bad = n.isTransparent() ? ((io.ptp4j.core.clock.TransparentClock) n.node()).badPackets() : n.engine().badPackets(1);
+            summaries.add(new NodeSummary(n.name(), st, gm, count == 0 ? 0 : Math.sqrt(sum / count), max, convergedAt, n.steps, bad));
         }
         if (pass == null) return true;
         String who = scenario.str(pass, "nodes", "*");

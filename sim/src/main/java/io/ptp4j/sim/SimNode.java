@@ -1,6 +1,8 @@
 package io.ptp4j.sim;
 
 import io.ptp4j.core.clock.PtpClock;
+import io.ptp4j.core.clock.TransparentClock;
+import io.ptp4j.core.engine.PtpNode;
 import io.ptp4j.core.engine.Driver;
 import io.ptp4j.core.engine.EngineConfig;
 import io.ptp4j.core.engine.EngineListener;
@@ -19,13 +21,16 @@ public final class SimNode implements Driver {
     private final String name;
     private final Simulation sim;
     private final SimClock clock;
-    private final PtpClock engine;
+    private final PtpClock engine;     // null for a transparent clock
+    private final PtpNode node;
     private final Noise timestampNoise;
     private final SplittableRandom random;
     private final List<NodePort> ports = new ArrayList<>();
     private final ByteBuffer rxBuf = ByteBuffer.allocate(512);
     private final PtpMessage peek = new PtpMessage();
     private long scheduledWake = Long.MAX_VALUE;
+    /** Time a frame waits inside this node before egress (transparent clocks: a busy switch). */
+    Noise residence = Noise.NONE;
     private boolean alive = true;
     long steps;
 
@@ -44,7 +49,7 @@ public final class SimNode implements Driver {
             long rxTs = Math.round(clock.localTimeExact(now) + timestampNoise.sample(random));
             rxBuf.clear();
             rxBuf.put(0, frame, 0, length);
-            engine.onReceive(number, rxBuf, 0, length, rxTs, 0, now);
+            node.onReceive(number, rxBuf, 0, length, rxTs, 0, now);
             reschedule();
         }
     }
@@ -56,15 +61,30 @@ public final class SimNode implements Driver {
         this.timestampNoise = timestampNoise;
         this.random = new SplittableRandom(seed);
         for (int i = 1; i <= cfg.numberPorts; i++) ports.add(new NodePort(i));
-        this.engine = new PtpClock(cfg, this, listener);
+        if (cfg.clockType == EngineConfig.ClockType.E2E_TC) {
+            this.engine = null;
+            this.node = new TransparentClock(cfg, this, listener);
+        } else {
+            this.engine = new PtpClock(cfg, this, listener);
+            this.node = engine;
+        }
     }
 
     public String name() {
         return name;
     }
 
+    /** The ordinary/boundary clock engine, or null when this node is a transparent clock. */
     public PtpClock engine() {
         return engine;
+    }
+
+    public PtpNode node() {
+        return node;
+    }
+
+    public boolean isTransparent() {
+        return engine == null;
     }
 
     public SimClock clock() {
@@ -81,7 +101,7 @@ public final class SimNode implements Driver {
     }
 
     void start() {
-        engine.start(sim.now());
+        node.start(sim.now());
         reschedule();
     }
 
@@ -96,7 +116,7 @@ public final class SimNode implements Driver {
     }
 
     private void reschedule() {
-        long next = engine.nextTimerNanos();
+        long next = node.nextTimerNanos();
         if (next == Long.MAX_VALUE || next >= scheduledWake) return;
         scheduledWake = next;
         sim.at(next, this::wake);
@@ -106,7 +126,7 @@ public final class SimNode implements Driver {
         if (sim.now() < scheduledWake) return; // superseded by an earlier wake that already ran
         scheduledWake = Long.MAX_VALUE;
         if (!alive) return;
-        engine.onTimer(sim.now());
+        node.onTimer(sim.now());
         reschedule();
     }
 
@@ -129,7 +149,7 @@ public final class SimNode implements Driver {
             // The timestamp comes back after the call returns, as from a socket's error queue.
             sim.after(0, () -> {
                 if (!alive) return;
-                engine.onTxTimestamp(port, type, seq, txTs, sim.now());
+                node.onTxTimestamp(port, type, seq, txTs, sim.now());
                 reschedule();
             });
         }

@@ -100,10 +100,11 @@ public final class Ptp4lDaemon {
     public static int run(String prog, Ptp4lSettings s, PrintStream err) {
         PtpConfig c = s.config();
         List<String> ifaces = s.interfaces();
-        if (s.clockType().endsWith("_TC")) {
-            err.println(prog + ": transparent clocks (clock_type " + s.clockType() + ") run in the simulator only so far");
+        if (s.clockType().equals("P2P_TC")) {
+            err.println(prog + ": clock_type P2P_TC is not supported yet (E2E_TC is)");
             return 1;
         }
+        boolean transparent = s.clockType().equals("E2E_TC");
         String ts = c.getEnum("time_stamping");
         boolean software = ts.equals("software") || ts.equals("legacy");
         Timestamping timestamping = software ? Timestamping.SOFTWARE : Timestamping.HARDWARE;
@@ -145,7 +146,8 @@ public final class Ptp4lDaemon {
             } else {
                 clock = Clocks.forInterface(ifaces.get(0), timestamping);
             }
-            if (freeRunning) clock = new ReadOnlyClock(clock);
+            // A transparent clock only measures residence times: it never adjusts its clock.
+            if (freeRunning || transparent) clock = new ReadOnlyClock(clock);
             Printer printer = Printers.forConfig(prog, c);
             EngineConfig ec = engineConfig(c, ifaces.get(0), id, ports.length, software);
             EngineListener log = new LinuxptpLogListener(printer, ifaces.toArray(new String[0]), c.getInt("summary_interval"),
@@ -157,7 +159,8 @@ public final class Ptp4lDaemon {
             }
             loop = new EventLoop(ports, clock, c.getInt("tx_timestamp_timeout"), (port, msg) ->
                     printer.print(Printer.LOG_ERR, port == 0 ? msg : "port " + port + " (" + ifaces.get(port - 1) + "): " + msg));
-            PtpClock node = new PtpClock(ec, loop, listener);
+            io.ptp4j.core.engine.PtpNode node = transparent ? new io.ptp4j.core.clock.TransparentClock(ec, loop, listener)
+                    : new PtpClock(ec, loop, listener);
             EventLoop l = loop;
             Thread hook = new Thread(l::stop, "ptp4l-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
