@@ -13,6 +13,7 @@ import io.ptp4j.core.port.Fsm;
 import io.ptp4j.core.port.PortEvent;
 import io.ptp4j.core.port.PortState;
 import io.ptp4j.core.servo.DelayFilter;
+import io.ptp4j.core.servo.LinRegServo;
 import io.ptp4j.core.servo.NullServo;
 import io.ptp4j.core.servo.PiServo;
 import io.ptp4j.core.servo.Servo;
@@ -92,8 +93,9 @@ public final class PtpClock implements PtpNode {
         d0.senderClock = cfg.clockIdentity;
         d0.receiverClock = cfg.clockIdentity;
         this.freqPpb = driver.currentFrequencyPpb();
-        this.servo = cfg.freeRunning || "nullf".equals(cfg.servo.clockServo)
-                ? new NullServo() : new PiServo(cfg.servo, freqPpb, cfg.servo.maxFrequency);
+        this.servo = cfg.freeRunning || "nullf".equals(cfg.servo.clockServo) ? new NullServo()
+                : "linreg".equals(cfg.servo.clockServo) ? new LinRegServo(cfg.servo, freqPpb, cfg.servo.maxFrequency)
+                : new PiServo(cfg.servo, freqPpb, cfg.servo.maxFrequency);
         this.tsproc = new TimestampProcessor(TimestampProcessor.Mode.parse(cfg.tsprocMode),
                 DelayFilter.create(cfg.delayFilter, cfg.delayFilterLength));
         becomeGrandmaster();

@@ -125,4 +125,17 @@ class PiServoTest {
         // No drift measured: keep what the clock already had.
         assertEquals(12_345, s.sample(0, 3_000_000_000L, 1.0), 1e-6);
     }
+
+    /** linuxptp's servo test bar for linreg: time rms <= 19 ns at 10 ns jitter. */
+    @Test
+    void linearRegressionClosedLoop() {
+        double worst = 0;
+        for (long seed = 1; seed <= 5; seed++) {
+            ClosedLoop loop = new ClosedLoop(new LinRegServo(hw(), 0, 900_000_000), 1.0, 10.0, 100_000, 50_000_000, seed);
+            worst = Math.max(worst, loop.rmsAfter(300, 2000));
+            assertEquals(1, loop.steps, "one step at start");
+        }
+        System.out.printf("linreg servo, 1 s sync, 10 ns jitter, 100 ppm: worst true-time rms %.2f ns%n", worst);
+        assertTrue(worst <= 19.0, "rms " + worst + " ns");
+    }
 }
