@@ -213,6 +213,26 @@ public final class PtpClock implements PtpNode {
         return gmClockClass;
     }
 
+    public int grandmasterClockAccuracy() {
+        return gmClockAccuracy;
+    }
+
+    public int grandmasterVariance() {
+        return gmVariance;
+    }
+
+    public int grandmasterPriority1() {
+        return gmPriority1;
+    }
+
+    public int grandmasterPriority2() {
+        return gmPriority2;
+    }
+
+    public int timeSource() {
+        return timeSource;
+    }
+
     public PortIdentity parentPortIdentity() {
         return new PortIdentity(parentClock, parentPortNumber);
     }

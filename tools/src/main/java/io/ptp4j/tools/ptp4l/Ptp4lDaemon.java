@@ -111,6 +111,7 @@ public final class Ptp4lDaemon {
         Transport[] ports = new Transport[ifaces.size()];
         ClockDevice clock = null;
         EventLoop loop = null;
+        io.ptp4j.linux.UnixDatagramSocket uds = null;
         try {
             long id;
             String idText = c.getString("clockIdentity");
@@ -161,6 +162,7 @@ public final class Ptp4lDaemon {
                     printer.print(Printer.LOG_ERR, port == 0 ? msg : "port " + port + " (" + ifaces.get(port - 1) + "): " + msg));
             io.ptp4j.core.engine.PtpNode node = transparent ? new io.ptp4j.core.clock.TransparentClock(ec, loop, listener)
                     : new PtpClock(ec, loop, listener);
+            if (node instanceof PtpClock pc) uds = openManagement(prog, c, pc, loop, printer, err);
             EventLoop l = loop;
             Thread hook = new Thread(l::stop, "ptp4l-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -170,9 +172,46 @@ public final class Ptp4lDaemon {
             err.println(prog + ": " + e.getMessage());
             return 1;
         } finally {
+            if (uds != null) uds.close();
             if (loop != null) loop.close();
             for (Transport t : ports) if (t != null) t.close();
             if (clock != null) clock.close();
+        }
+    }
+
+    /**
+     * ptp4l's management socket (uds_address): pmc's GETs are answered from the engine's data
+     * sets, on the event loop's thread. A socket that cannot be bound is reported, not fatal.
+     */
+    static io.ptp4j.linux.UnixDatagramSocket openManagement(String prog, PtpConfig c, PtpClock clock, EventLoop loop, Printer printer,
+            PrintStream err) {
+        String path = c.getString("uds_address");
+        try {
+            java.nio.file.Path parent = java.nio.file.Path.of(path).getParent();
+            if (parent != null) java.nio.file.Files.createDirectories(parent);
+            io.ptp4j.linux.UnixDatagramSocket uds = io.ptp4j.linux.UnixDatagramSocket.bind(path, true);
+            io.ptp4j.core.clock.ManagementAgent agent = new io.ptp4j.core.clock.ManagementAgent(clock);
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(io.ptp4j.linux.UnixDatagramSocket.MAX_DATAGRAM);
+            loop.watch(uds.fd(), () -> {
+                try {
+                    int n;
+                    while ((n = uds.receive(in, 0, 0)) > 0) {
+                        agent.handle(in, 0, n, (buf, len) -> {
+                            try {
+                                uds.reply(buf, 0, len);
+                            } catch (NativeException e) {
+                                printer.print(Printer.LOG_ERR, "port 0 (" + path + "): " + e.getMessage());
+                            }
+                        });
+                    }
+                } catch (NativeException | io.ptp4j.core.wire.DecodeException e) {
+                    printer.print(Printer.LOG_INFO, "port 0 (" + path + "): bad management message: " + e.getMessage());
+                }
+            });
+            return uds;
+        } catch (java.io.IOException e) {
+            err.println(prog + ": cannot open the management socket " + path + ": " + e.getMessage() + " (pmc will not reach this ptp4l)");
+            return null;
         }
     }
 

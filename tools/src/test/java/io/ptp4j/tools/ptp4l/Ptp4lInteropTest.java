@@ -56,11 +56,27 @@ class Ptp4lInteropTest {
     void linuxptpMasterPtp4jClientUdpv4(@TempDir Path dir) throws Exception {
         Path mcfg = dir.resolve("m.cfg"), scfg = dir.resolve("s.cfg");
         Files.writeString(mcfg, "[global]\nmasterOnly 1\nfree_running 1\nlogSyncInterval -3\nuds_address " + dir.resolve("m.uds") + "\n");
-        Files.writeString(scfg, "[global]\nslaveOnly 1\nfree_running 1\nlogSyncInterval -3\nsummary_interval -3\nuse_syslog 0\n");
+        Path uds = dir.resolve("ptp4j-uds");
+        Files.writeString(scfg, "[global]\nslaveOnly 1\nfree_running 1\nlogSyncInterval -3\nsummary_interval -3\nuse_syslog 0\nuds_address "
+                + uds + "\n");
         try (NetnsPair net = NetnsPair.create()) {
             Process m = net.start(net.nsA(), dir.resolve("m.log"), cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
             Process s = net.start(net.nsB(), dir.resolve("s.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
             Thread.sleep(26_000);
+            // linuxptp's own pmc asks ptp4j's ptp4l over its management socket.
+            NetnsPair.Result pmc = net.exec(net.nsB(), java.time.Duration.ofSeconds(10), cmd("pmc", "-u", "-b", "0", "-s", uds.toString(),
+                    "GET DEFAULT_DATA_SET", "GET CURRENT_DATA_SET", "GET PARENT_DATA_SET", "GET PORT_DATA_SET", "GET TIME_STATUS_NP",
+                    "GET TIME_PROPERTIES_DATA_SET", "GET PRIORITY1", "GET DOMAIN"));
+            System.out.println("---- linuxptp pmc against ptp4j\n" + pmc.output());
+            String out = pmc.output();
+            assertTrue(out.contains("RESPONSE MANAGEMENT DEFAULT_DATA_SET"), out);
+            assertTrue(out.contains("\t\tslaveOnly               1"), out);
+            assertTrue(out.contains("\t\tclockClass              255"), out);
+            assertTrue(out.contains("\t\tstepsRemoved     1"), out);
+            assertTrue(out.matches("(?s).*\t\tportState +(UNCALIBRATED|SLAVE).*"), out);
+            assertTrue(out.contains("\t\tgmPresent                  true"), out);
+            assertTrue(out.contains("\t\tcurrentUtcOffset      37"), out);
+            assertTrue(out.contains("RESPONSE MANAGEMENT PRIORITY1"), out);
             s.destroy();
             m.destroy();
             s.waitFor();
