@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Decode + encode of the messages a daemon handles most, on the flyweight path a daemon uses:
  * validate the received bytes, read the fields the engine needs, write the answer in place.
+ * Each message sits in its own receive buffer, as recvmsg leaves it: no copy is measured.
  * Target: <= 50 ns per message and 0 B allocated per operation (run with -prof gc).
  */
 @State(Scope.Thread)
@@ -30,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC"})
 public class CodecBenchmark {
-    private final ByteBuffer in = ByteBuffer.allocateDirect(128);
+    private final ByteBuffer syncIn = ByteBuffer.allocateDirect(128), followUpIn = ByteBuffer.allocateDirect(128),
+            announceIn = ByteBuffer.allocateDirect(128), managementIn = ByteBuffer.allocateDirect(128);
     private final ByteBuffer out = ByteBuffer.allocateDirect(128);
     private final PtpMessage rx = new PtpMessage();
     private final PtpMessage tx = new PtpMessage();
@@ -45,6 +47,10 @@ public class CodecBenchmark {
         followUpLen = build(followUp, MessageType.FOLLOW_UP);
         announceLen = build(announce, MessageType.ANNOUNCE);
         managementLen = build(management, MessageType.MANAGEMENT);
+        syncIn.put(0, sync, 0, syncLen);
+        followUpIn.put(0, followUp, 0, followUpLen);
+        announceIn.put(0, announce, 0, announceLen);
+        managementIn.put(0, management, 0, managementLen);
     }
 
     private static int build(byte[] b, MessageType t) {
@@ -62,16 +68,14 @@ public class CodecBenchmark {
         return m.messageLength();
     }
 
-    private PtpMessage receive(byte[] bytes, int len) throws DecodeException {
-        in.clear();
-        in.put(0, bytes, 0, len);
+    private PtpMessage receive(ByteBuffer in, int len) throws DecodeException {
         rx.wrap(in, 0, len).validate(tlvs);
         return rx;
     }
 
     @Benchmark
     public long sync() throws DecodeException {
-        PtpMessage m = receive(sync, syncLen);
+        PtpMessage m = receive(syncIn, syncLen);
         long t1 = m.bodyTimestampAsNanos() + (m.correctionField() >> 16);
         tx.wrap(out, 0, 128).initHeader(MessageType.SYNC, 1).sourcePort(m.sourceClockIdentity(), m.sourcePortNumber())
                 .sequenceId(++seq).flag(PtpMessage.FLAG_TWO_STEP, true).logMessageInterval(-3);
@@ -80,7 +84,7 @@ public class CodecBenchmark {
 
     @Benchmark
     public long followUp() throws DecodeException {
-        PtpMessage m = receive(followUp, followUpLen);
+        PtpMessage m = receive(followUpIn, followUpLen);
         long t = m.bodyTimestampAsNanos() + m.sequenceId();
         tx.wrap(out, 0, 128).initHeader(MessageType.FOLLOW_UP, 1).sourcePort(0x6e6886fffed36905L, 1).sequenceId(++seq)
                 .timestampFromNanos(PtpMessage.OFF_BODY, t);
@@ -89,7 +93,7 @@ public class CodecBenchmark {
 
     @Benchmark
     public long announce() throws DecodeException {
-        PtpMessage m = receive(announce, announceLen);
+        PtpMessage m = receive(announceIn, announceLen);
         long key = m.grandmasterIdentity() ^ m.grandmasterPriority1() ^ m.grandmasterClockClass() ^ m.grandmasterOffsetScaledLogVariance()
                 ^ m.stepsRemoved() ^ m.currentUtcOffset();
         tx.wrap(out, 0, 128).initHeader(MessageType.ANNOUNCE, 1).sourcePort(0x6e6886fffed36905L, 1).sequenceId(++seq)
@@ -100,7 +104,7 @@ public class CodecBenchmark {
 
     @Benchmark
     public long managementTlv() throws DecodeException {
-        PtpMessage m = receive(management, managementLen);
+        PtpMessage m = receive(managementIn, managementLen);
         tlvs.reset(m);
         long id = 0;
         while (tlvs.next()) id += m.u16(tlvs.valueOffset()) + m.u8(tlvs.valueOffset() + 2);
