@@ -100,6 +100,38 @@ class Ptp4lInteropTest {
         }
     }
 
+    /** The same over UDPv6 (E2E) and raw Ethernet (P2P): linuxptp master, ptp4j client. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"-6,-E", "-2,-P"})
+    void linuxptpMasterPtp4jClientOtherTransports(String transport, String delay, @TempDir Path dir) throws Exception {
+        Path mcfg = dir.resolve("m.cfg"), scfg = dir.resolve("s.cfg");
+        Files.writeString(mcfg, "[global]\nmasterOnly 1\nfree_running 1\nlogSyncInterval -3\nuds_address " + dir.resolve("m.uds") + "\n");
+        Files.writeString(scfg, "[global]\nslaveOnly 1\nfree_running 1\nlogSyncInterval -3\nsummary_interval -3\nuse_syslog 0\nuds_address "
+                + dir.resolve("s.uds") + "\n");
+        try (NetnsPair net = NetnsPair.create()) {
+            Process m = net.start(net.nsA(), dir.resolve("m.log"), cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", transport, delay, "-m", "-f", mcfg.toString()));
+            Process s = net.start(net.nsB(), dir.resolve("s.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", transport, delay, "-m", "-f", scfg.toString()));
+            Thread.sleep(24_000);
+            s.destroy();
+            m.destroy();
+            s.waitFor();
+            m.waitFor();
+            String log = Files.readString(dir.resolve("s.log"));
+            System.out.println("---- ptp4j client " + transport + " " + delay + " (tail)\n" + tail(log, 4));
+            assertTrue(log.contains("LISTENING to UNCALIBRATED on RS_SLAVE"), log);
+            List<long[]> o = offsets(log);
+            assertTrue(o.size() > 20, "offset samples: " + o.size() + "\n" + log);
+            List<Long> offs = new ArrayList<>(), delays = new ArrayList<>();
+            for (long[] x : o.subList(o.size() / 2, o.size())) {
+                offs.add(x[0]);
+                delays.add(x[2]);
+            }
+            System.out.printf("ptp4j client %s %s: median offset %d ns, median path delay %d ns%n", transport, delay, median(offs), median(delays));
+            assertTrue(Math.abs(median(offs)) < 5_000, "offset consistent with 0: " + median(offs));
+            assertTrue(median(delays) > 0 && median(delays) < 50_000, "path delay " + median(delays));
+        }
+    }
+
     @Test
     void ptp4jMasterLinuxptpClientUdpv4(@TempDir Path dir) throws Exception {
         Path mcfg = dir.resolve("m.cfg"), scfg = dir.resolve("s.cfg");
