@@ -132,6 +132,37 @@ class Ptp4lInteropTest {
         }
     }
 
+    /** The 802.1AS (gPTP) profile with the shared vectors' own configs: L2, P2P, transportSpecific 1. */
+    @Test
+    void gptpLinuxptpMasterPtp4jClient(@TempDir Path dir) throws Exception {
+        Path shared = Paths.get(System.getProperty("ptp4j.shared", "../../shared"), "linuxptp-vectors");
+        Path mcfg = dir.resolve("m.cfg"), scfg = dir.resolve("s.cfg");
+        Files.writeString(mcfg, Files.readString(shared.resolve("gptp-master.cfg")).replace("/tmp/ptp4l-a", dir.resolve("m.uds").toString()));
+        Files.writeString(scfg, Files.readString(shared.resolve("gptp-slave.cfg")).replace("/tmp/ptp4l-b", dir.resolve("s.uds").toString())
+                + "use_syslog 0\nsummary_interval -3\n");
+        try (NetnsPair net = NetnsPair.create()) {
+            Process m = net.start(net.nsA(), dir.resolve("m.log"), cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
+            Process s = net.start(net.nsB(), dir.resolve("s.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
+            Thread.sleep(24_000);
+            s.destroy();
+            m.destroy();
+            s.waitFor();
+            m.waitFor();
+            String log = Files.readString(dir.resolve("s.log"));
+            assertTrue(log.contains("to UNCALIBRATED on RS_SLAVE"), log);
+            List<long[]> o = offsets(log);
+            assertTrue(o.size() > 20, "offset samples: " + o.size() + "\n" + log);
+            List<Long> offs = new ArrayList<>(), delays = new ArrayList<>();
+            for (long[] x : o.subList(o.size() / 2, o.size())) {
+                offs.add(x[0]);
+                delays.add(x[2]);
+            }
+            System.out.printf("ptp4j gPTP client: median offset %d ns, median peer delay %d ns%n", median(offs), median(delays));
+            assertTrue(Math.abs(median(offs)) < 5_000, "offset consistent with 0: " + median(offs));
+            assertTrue(median(delays) > 0 && median(delays) < 50_000, "peer delay " + median(delays));
+        }
+    }
+
     @Test
     void ptp4jMasterLinuxptpClientUdpv4(@TempDir Path dir) throws Exception {
         Path mcfg = dir.resolve("m.cfg"), scfg = dir.resolve("s.cfg");
