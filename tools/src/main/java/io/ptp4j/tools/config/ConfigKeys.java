@@ -170,6 +170,8 @@ public final class ConfigKeys {
         intKey("verbose", GLOBAL, 0, 0, 1),
         // ptp4j's own: discipline an unprivileged software clock instead of the system clock or a PHC
         intKey("virtual_clock", GLOBAL, 0, 0, 1),
+        // ptp4j's own: Prometheus/OpenMetrics on 127.0.0.1:PORT/metrics (0: off)
+        intKey("metrics_port", GLOBAL, 0, 0, 65535),
         // ptp4j's own: the virtual clock's initial error (tests and demos of convergence)
         intKey("virtual_clock_offset", GLOBAL, 0, Integer.MIN_VALUE, Integer.MAX_VALUE),
         intKey("virtual_clock_freq", GLOBAL, 0, -100000000, 100000000),

@@ -112,6 +112,7 @@ public final class Ptp4lDaemon {
         ClockDevice clock = null;
         EventLoop loop = null;
         io.ptp4j.linux.UnixDatagramSocket uds = null;
+        io.ptp4j.tools.metrics.MetricsServer metricsServer = null;
         try {
             long id;
             String idText = c.getString("clockIdentity");
@@ -154,6 +155,14 @@ public final class Ptp4lDaemon {
             EngineListener log = new LinuxptpLogListener(printer, ifaces.toArray(new String[0]), c.getInt("summary_interval"),
                     ec.logSyncInterval, freeRunning, ec.freqEstInterval);
             EngineListener listener = virtual ? new VirtualClockReport(log, clock, printer) : log;
+            io.ptp4j.tools.metrics.PtpMetrics metrics = null;
+            if (c.getInt("metrics_port") > 0) {
+                metrics = new io.ptp4j.tools.metrics.PtpMetrics("ptp4l", ports.length);
+                for (int i = 0; i < ifaces.size(); i++) metrics.setInterface(i + 1, ifaces.get(i));
+                metricsServer = io.ptp4j.tools.metrics.MetricsServer.start(io.ptp4j.tools.metrics.MetricsServer.DEFAULT_BIND,
+                        c.getInt("metrics_port"), metrics);
+                listener = new Tee(listener, metrics);
+            }
             if (software && !freeRunning && c.getInt("virtual_clock") == 0) {
                 printer.print(Printer.LOG_WARNING, "software timestamping: expect about 1 us of accuracy, and this adjusts "
                         + clock.name() + "; use hardware timestamps (-H) where the NIC has them");
@@ -162,7 +171,10 @@ public final class Ptp4lDaemon {
                     printer.print(Printer.LOG_ERR, port == 0 ? msg : "port " + port + " (" + ifaces.get(port - 1) + "): " + msg));
             io.ptp4j.core.engine.PtpNode node = transparent ? new io.ptp4j.core.clock.TransparentClock(ec, loop, listener)
                     : new PtpClock(ec, loop, listener);
-            if (node instanceof PtpClock pc) uds = openManagement(prog, c, pc, loop, printer, err);
+            if (node instanceof PtpClock pc) {
+                uds = openManagement(prog, c, pc, loop, printer, err);
+                if (metrics != null && listener instanceof Tee tee) tee.clock = pc;
+            }
             EventLoop l = loop;
             Thread hook = new Thread(l::stop, "ptp4l-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -171,8 +183,12 @@ public final class Ptp4lDaemon {
         } catch (NativeException e) {
             err.println(prog + ": " + e.getMessage());
             return 1;
+        } catch (java.io.IOException e) {
+            err.println(prog + ": cannot serve metrics on port " + c.getInt("metrics_port") + ": " + e.getMessage());
+            return 1;
         } finally {
             if (uds != null) uds.close();
+            if (metricsServer != null) metricsServer.close();
             if (loop != null) loop.close();
             for (Transport t : ports) if (t != null) t.close();
             if (clock != null) clock.close();
@@ -212,6 +228,62 @@ public final class Ptp4lDaemon {
         } catch (java.io.IOException e) {
             err.println(prog + ": cannot open the management socket " + path + ": " + e.getMessage() + " (pmc will not reach this ptp4l)");
             return null;
+        }
+    }
+
+    /** Sends the engine's events to the log and to the metrics; keeps the GM gauges current. */
+    static final class Tee implements EngineListener {
+        private final EngineListener log;
+        private final io.ptp4j.tools.metrics.PtpMetrics metrics;
+        volatile PtpClock clock;
+
+        Tee(EngineListener log, io.ptp4j.tools.metrics.PtpMetrics metrics) {
+            this.log = log;
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void portStateChanged(int port, io.ptp4j.core.port.PortState from, io.ptp4j.core.port.PortState to,
+                io.ptp4j.core.port.PortEvent event) {
+            log.portStateChanged(port, from, to, event);
+            metrics.portStateChanged(port, from, to, event);
+            grandmaster();
+        }
+
+        @Override
+        public void servoSample(int port, long offsetNanos, io.ptp4j.core.servo.ServoState state, double freqPpb, long pathDelayNanos) {
+            log.servoSample(port, offsetNanos, state, freqPpb, pathDelayNanos);
+            metrics.servoSample(port, offsetNanos, state, freqPpb, pathDelayNanos);
+        }
+
+        @Override
+        public void peerDelay(int port, long peerDelayNanos, double neighborRateRatio) {
+            log.peerDelay(port, peerDelayNanos, neighborRateRatio);
+            metrics.peerDelay(port, peerDelayNanos, neighborRateRatio);
+        }
+
+        @Override
+        public void notice(int port, String text) {
+            log.notice(port, text);
+            metrics.notice(port, text);
+            grandmaster();
+        }
+
+        @Override
+        public void badPacket(int port, io.ptp4j.core.wire.DecodeException error) {
+            log.badPacket(port, error);
+            metrics.badPacket(port, error);
+        }
+
+        @Override
+        public void clockStepped(long deltaNanos) {
+            log.clockStepped(deltaNanos);
+            metrics.clockStepped(deltaNanos);
+        }
+
+        private void grandmaster() {
+            PtpClock c = clock;
+            if (c != null) metrics.setGrandmaster(ClockIdentity.format(c.grandmasterIdentity()), c.grandmasterClockClass());
         }
     }
 

@@ -58,7 +58,7 @@ class Ptp4lInteropTest {
         Files.writeString(mcfg, "[global]\nmasterOnly 1\nfree_running 1\nlogSyncInterval -3\nuds_address " + dir.resolve("m.uds") + "\n");
         Path uds = dir.resolve("ptp4j-uds");
         Files.writeString(scfg, "[global]\nslaveOnly 1\nfree_running 1\nlogSyncInterval -3\nsummary_interval -3\nuse_syslog 0\nuds_address "
-                + uds + "\n");
+                + uds + "\nmetrics_port 9187\n");
         try (NetnsPair net = NetnsPair.create()) {
             Process m = net.start(net.nsA(), dir.resolve("m.log"), cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
             Process s = net.start(net.nsB(), dir.resolve("s.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
@@ -77,6 +77,15 @@ class Ptp4lInteropTest {
             assertTrue(out.contains("\t\tgmPresent                  true"), out);
             assertTrue(out.contains("\t\tcurrentUtcOffset      37"), out);
             assertTrue(out.contains("RESPONSE MANAGEMENT PRIORITY1"), out);
+            // Prometheus metrics on 127.0.0.1:9187 inside the client's namespace (bash's /dev/tcp: no curl needed).
+            NetnsPair.Result scrape = net.exec(net.nsB(), java.time.Duration.ofSeconds(10), "bash", "-c",
+                    "exec 3<>/dev/tcp/127.0.0.1/9187; printf 'GET /metrics HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3; cat <&3");
+            String metrics = scrape.output();
+            System.out.println("---- metrics (head)\n" + tail(metrics.lines().filter(l -> l.startsWith("ptp4j_")).limit(8)
+                    .reduce("", (a, b) -> a + b + "\n"), 8));
+            assertTrue(metrics.contains("HTTP/1.1 200"), metrics);
+            assertTrue(metrics.matches("(?s).*\nptp4j_offset_ns\\{[^}]*iface=\"vB\"[^}]*\\} -?\\d+.*"), metrics);
+            assertTrue(metrics.matches("(?s).*\nptp4j_servo_samples(_total)?\\{[^}]*\\} [1-9]\\d*.*"), metrics);
             s.destroy();
             m.destroy();
             s.waitFor();
