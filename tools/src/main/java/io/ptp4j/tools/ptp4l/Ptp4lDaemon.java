@@ -231,77 +231,12 @@ public final class Ptp4lDaemon {
         }
     }
 
-    /** Sends the engine's events to the log and to the metrics; keeps the GM gauges current. */
-    static final class Tee implements EngineListener {
-        private final EngineListener log;
-        private final io.ptp4j.tools.metrics.PtpMetrics metrics;
-        volatile PtpClock clock;
+    /** Passes every engine event on to another listener; subclasses add to the ones they care about. */
+    static class ForwardingListener implements EngineListener {
+        final EngineListener inner;
 
-        Tee(EngineListener log, io.ptp4j.tools.metrics.PtpMetrics metrics) {
-            this.log = log;
-            this.metrics = metrics;
-        }
-
-        @Override
-        public void portStateChanged(int port, io.ptp4j.core.port.PortState from, io.ptp4j.core.port.PortState to,
-                io.ptp4j.core.port.PortEvent event) {
-            log.portStateChanged(port, from, to, event);
-            metrics.portStateChanged(port, from, to, event);
-            grandmaster();
-        }
-
-        @Override
-        public void servoSample(int port, long offsetNanos, io.ptp4j.core.servo.ServoState state, double freqPpb, long pathDelayNanos) {
-            log.servoSample(port, offsetNanos, state, freqPpb, pathDelayNanos);
-            metrics.servoSample(port, offsetNanos, state, freqPpb, pathDelayNanos);
-        }
-
-        @Override
-        public void peerDelay(int port, long peerDelayNanos, double neighborRateRatio) {
-            log.peerDelay(port, peerDelayNanos, neighborRateRatio);
-            metrics.peerDelay(port, peerDelayNanos, neighborRateRatio);
-        }
-
-        @Override
-        public void notice(int port, String text) {
-            log.notice(port, text);
-            metrics.notice(port, text);
-            grandmaster();
-        }
-
-        @Override
-        public void badPacket(int port, io.ptp4j.core.wire.DecodeException error) {
-            log.badPacket(port, error);
-            metrics.badPacket(port, error);
-        }
-
-        @Override
-        public void clockStepped(long deltaNanos) {
-            log.clockStepped(deltaNanos);
-            metrics.clockStepped(deltaNanos);
-        }
-
-        private void grandmaster() {
-            PtpClock c = clock;
-            if (c != null) metrics.setGrandmaster(ClockIdentity.format(c.grandmasterIdentity()), c.grandmasterClockClass());
-        }
-    }
-
-    /**
-     * With virtual_clock 1, reports after each servo sample how far the virtual clock is from
-     * CLOCK_REALTIME (debug level, logging_level 7). Where the master runs on this machine's clock
-     * (tests, demos) that is the true time error.
-     */
-    static final class VirtualClockReport implements EngineListener {
-        private final EngineListener inner;
-        private final ClockDevice clock;
-        private final Printer printer;
-        private final StringBuilder line = new StringBuilder(80);
-
-        VirtualClockReport(EngineListener inner, ClockDevice clock, Printer printer) {
+        ForwardingListener(EngineListener inner) {
             this.inner = inner;
-            this.clock = clock;
-            this.printer = printer;
         }
 
         @Override
@@ -313,17 +248,6 @@ public final class Ptp4lDaemon {
         @Override
         public void servoSample(int port, long offsetNanos, io.ptp4j.core.servo.ServoState state, double freqPpb, long pathDelayNanos) {
             inner.servoSample(port, offsetNanos, state, freqPpb, pathDelayNanos);
-            if (!printer.enabled(Printer.LOG_DEBUG)) return;
-            try {
-                java.time.Instant now = java.time.Clock.systemUTC().instant();
-                long real = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-                long v = clock.nowNanos();
-                line.setLength(0);
-                line.append("virtual clock offset from CLOCK_REALTIME ").append(v - real).append(" ns");
-                printer.print(Printer.LOG_DEBUG, line);
-            } catch (NativeException e) {
-                // a read failed: skip this report
-            }
         }
 
         @Override
@@ -344,6 +268,94 @@ public final class Ptp4lDaemon {
         @Override
         public void clockStepped(long deltaNanos) {
             inner.clockStepped(deltaNanos);
+        }
+    }
+
+    /** Sends the engine's events to the log and to the metrics; keeps the GM gauges current. */
+    static final class Tee extends ForwardingListener {
+        private final io.ptp4j.tools.metrics.PtpMetrics metrics;
+        volatile PtpClock clock;
+
+        Tee(EngineListener log, io.ptp4j.tools.metrics.PtpMetrics metrics) {
+            super(log);
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void portStateChanged(int port, io.ptp4j.core.port.PortState from, io.ptp4j.core.port.PortState to,
+                io.ptp4j.core.port.PortEvent event) {
+            super.portStateChanged(port, from, to, event);
+            metrics.portStateChanged(port, from, to, event);
+            grandmaster();
+        }
+
+        @Override
+        public void servoSample(int port, long offsetNanos, io.ptp4j.core.servo.ServoState state, double freqPpb, long pathDelayNanos) {
+            super.servoSample(port, offsetNanos, state, freqPpb, pathDelayNanos);
+            metrics.servoSample(port, offsetNanos, state, freqPpb, pathDelayNanos);
+        }
+
+        @Override
+        public void peerDelay(int port, long peerDelayNanos, double neighborRateRatio) {
+            super.peerDelay(port, peerDelayNanos, neighborRateRatio);
+            metrics.peerDelay(port, peerDelayNanos, neighborRateRatio);
+        }
+
+        @Override
+        public void notice(int port, String text) {
+            super.notice(port, text);
+            metrics.notice(port, text);
+            grandmaster();
+        }
+
+        @Override
+        public void badPacket(int port, io.ptp4j.core.wire.DecodeException error) {
+            super.badPacket(port, error);
+            metrics.badPacket(port, error);
+        }
+
+        @Override
+        public void clockStepped(long deltaNanos) {
+            super.clockStepped(deltaNanos);
+            metrics.clockStepped(deltaNanos);
+        }
+
+        private void grandmaster() {
+            PtpClock c = clock;
+            if (c != null) metrics.setGrandmaster(ClockIdentity.format(c.grandmasterIdentity()), c.grandmasterClockClass());
+        }
+    }
+
+    /**
+     * With virtual_clock 1, reports after each servo sample how far the virtual clock is from
+     * CLOCK_REALTIME (debug level, logging_level 7). Where the master runs on this machine's clock
+     * (tests, demos) that is the true time error.
+     */
+    static final class VirtualClockReport extends ForwardingListener {
+        private final ClockDevice clock;
+        private final Printer printer;
+        private final StringBuilder line = new StringBuilder(80);
+
+        VirtualClockReport(EngineListener inner, ClockDevice clock, Printer printer) {
+            super(inner);
+            this.clock = clock;
+            this.printer = printer;
+        }
+
+        @Override
+        public void servoSample(int port, long offsetNanos, io.ptp4j.core.servo.ServoState state, double freqPpb, long pathDelayNanos) {
+            super.servoSample(port, offsetNanos, state, freqPpb, pathDelayNanos);
+            if (!printer.enabled(Printer.LOG_DEBUG)) return;
+            try {
+                java.time.Instant now = java.time.Clock.systemUTC().instant();
+                long real = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                long v = clock.nowNanos();
+                line.setLength(0);
+                line.append("virtual clock offset from CLOCK_REALTIME ").append(v - real).append(" ns");
+                printer.print(Printer.LOG_DEBUG, line);
+            } catch (NativeException e) {
+                // a read failed: skip this report
+            }
         }
     }
 
