@@ -35,6 +35,27 @@ public interface ClockDevice extends AutoCloseable {
         return socketNanos;
     }
 
+    /**
+     * This clock's time minus CLOCK_REALTIME at one instant: where the master runs on this
+     * machine's clock (tests, demos) that is the true time error. The default brackets a read of
+     * this clock between two REALTIME reads (best of five), so the cost of a read, which can be
+     * microseconds before the JIT compiles it, does not bias the answer.
+     */
+    default long minusRealtimeNanos() throws NativeException {
+        PosixTime real = PosixTime.forThisThread();
+        long best = 0, window = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long rt1 = real.realtimeNanos();
+            long t = nowNanos();
+            long rt2 = real.realtimeNanos();
+            if (rt2 - rt1 < window) {
+                window = rt2 - rt1;
+                best = t - (rt1 + (rt2 - rt1) / 2);
+            }
+        }
+        return best;
+    }
+
     @Override
     default void close() {}
 }

@@ -10,6 +10,13 @@ import java.lang.foreign.MemorySegment;
  * (not thread-safe), no allocation per read (~40 ns through FFM).
  */
 public final class PosixTime {
+    private static final ThreadLocal<PosixTime> PER_THREAD = ThreadLocal.withInitial(PosixTime::new);
+
+    /** This thread's instance (made on first use). */
+    public static PosixTime forThisThread() {
+        return PER_THREAD.get();
+    }
+
     private final MemorySegment ts = Arena.ofAuto().allocate(Libc.TIMESPEC_SIZE, 8);
 
     /** Nanoseconds of {@code clockId} (CLOCK_REALTIME 0, CLOCK_MONOTONIC 1, CLOCK_MONOTONIC_RAW 4, or a PHC's id). */

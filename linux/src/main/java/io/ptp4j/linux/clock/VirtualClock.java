@@ -131,6 +131,13 @@ public final class VirtualClock implements ClockDevice {
         return MAX_FREQUENCY_PPB;
     }
 
+    /** Exact: virtual and REALTIME are both functions of MONOTONIC_RAW, read once. */
+    @Override
+    public long minusRealtimeNanos() {
+        long raw = source.monotonicRawNanos();
+        return at(raw) - (raw + source.realtimeMinusRawNanos());
+    }
+
     /** A CLOCK_REALTIME socket stamp in this clock's timescale (see the class comment for its error). */
     @Override
     public long fromSocketTimestamp(long realtimeNanos) {

@@ -347,11 +347,9 @@ public final class Ptp4lDaemon {
             super.servoSample(port, offsetNanos, state, freqPpb, pathDelayNanos);
             if (!printer.enabled(Printer.LOG_DEBUG)) return;
             try {
-                java.time.Instant now = java.time.Clock.systemUTC().instant();
-                long real = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-                long v = clock.nowNanos();
+                long error = clock.minusRealtimeNanos();
                 line.setLength(0);
-                line.append("virtual clock offset from CLOCK_REALTIME ").append(v - real).append(" ns");
+                line.append("virtual clock offset from CLOCK_REALTIME ").append(error).append(" ns");
                 printer.print(Printer.LOG_DEBUG, line);
             } catch (NativeException e) {
                 // a read failed: skip this report
@@ -409,6 +407,11 @@ public final class Ptp4lDaemon {
         }
 
         @Override
+        public long minusRealtimeNanos() throws NativeException {
+            return inner.minusRealtimeNanos();
+        }
+
+        @Override
         public void close() {
             inner.close();
         }
@@ -451,6 +454,11 @@ public final class Ptp4lDaemon {
         @Override
         public long fromSocketTimestamp(long socketNanos) throws NativeException {
             return inner.fromSocketTimestamp(socketNanos);
+        }
+
+        @Override
+        public long minusRealtimeNanos() throws NativeException {
+            return inner.minusRealtimeNanos();
         }
 
         @Override

@@ -1,0 +1,100 @@
+package io.ptp4j.tools.ptp4l;
+
+import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.cmd;
+import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.launcher;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.ptp4j.linux.netns.NetnsPair;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Closed loop over real sockets with a known truth: linuxptp's ptp4l is the master on the
+ * machine's CLOCK_REALTIME (free_running, never adjusted); ptp4j's ptp4l disciplines a virtual
+ * clock that starts 50 us and 100 ppm off. Both namespaces share one kernel clock, so the
+ * virtual clock's distance from CLOCK_REALTIME (logged at logging_level 7) is the true time
+ * error, not the servo's own estimate. Default PI servo, software timestamps, 8 Sync/s: the PI
+ * waits 0.016/ki = ~37 s before its first frequency estimate, exactly as linuxptp's pi.c does.
+ */
+@Tag("interop")
+class VirtualClockClosedLoopTest {
+    static final Pattern TRUE_ERROR = Pattern.compile("ptp4l\\[(\\d+\\.\\d+)\\]: virtual clock offset from CLOCK_REALTIME (-?\\d+) ns");
+
+    @Test
+    void virtualClockLocksToLinuxptpMaster(@TempDir Path dir) throws Exception {
+        Path mcfg = dir.resolve("m.cfg"), scfg = dir.resolve("s.cfg");
+        Files.writeString(mcfg, "[global]\nmasterOnly 1\nfree_running 1\nlogSyncInterval -3\nuds_address " + dir.resolve("m.uds") + "\n");
+        Files.writeString(scfg, """
+                [global]
+                clientOnly 1
+                logSyncInterval -3
+                summary_interval -3
+                use_syslog 0
+                logging_level 7
+                virtual_clock 1
+                virtual_clock_offset 50000
+                virtual_clock_freq 100000
+                uds_address %s
+                """.formatted(dir.resolve("s.uds")));
+        try (NetnsPair net = NetnsPair.create()) {
+            Process m = net.start(net.nsA(), dir.resolve("m.log"), cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
+            Process s = net.start(net.nsB(), dir.resolve("s.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
+            Thread.sleep(100_000);
+            s.destroy();
+            m.destroy();
+            s.waitFor();
+            m.waitFor();
+        }
+        String log = Files.readString(dir.resolve("s.log"));
+        List<double[]> err = new ArrayList<>(); // {seconds, true error ns}
+        Matcher mm = TRUE_ERROR.matcher(log);
+        while (mm.find()) err.add(new double[] {Double.parseDouble(mm.group(1)), Long.parseLong(mm.group(2))});
+        assertTrue(err.size() > 200, "true-error samples: " + err.size() + "\n" + tail(log));
+        assertTrue(log.contains("UNCALIBRATED to SLAVE on MASTER_CLOCK_SELECTED"), tail(log));
+        Stats st = Stats.of(err, 1_000, WINDOW_SECONDS);
+        System.out.printf("virtual clock closed loop: converged (|error| < 1 us for good) %.1f s after the first sample;"
+                + " over the last %.0f s: true error rms %.0f ns, mean %.0f ns, max |error| %.0f ns (%d samples)%n",
+                st.convergedAfterSeconds, WINDOW_SECONDS, st.rms, st.mean, st.maxAbs, st.n);
+        assertTrue(st.convergedAfterSeconds < 100 - WINDOW_SECONDS - 5, "converged too late for the window: " + st.convergedAfterSeconds + " s\n" + tail(log));
+        assertTrue(st.n > 150, "too few samples in the window: " + st.n + "\n" + tail(log));
+        assertTrue(st.rms < 300, "true time error rms " + st.rms + " ns >= 300 ns\n" + tail(log));
+    }
+
+    /** The steady state is measured over the run's last 30 s (the servo has locked well before). */
+    static final double WINDOW_SECONDS = 30;
+
+    /**
+     * Convergence: the first sample after which |error| stays below {@code boundNanos}, in seconds
+     * from the first sample; rms/mean/max over the last {@code windowSeconds}.
+     */
+    record Stats(double convergedAfterSeconds, double rms, double mean, double maxAbs, int n) {
+        static Stats of(List<double[]> e, double boundNanos, double windowSeconds) {
+            int conv = e.size();
+            while (conv > 0 && Math.abs(e.get(conv - 1)[1]) < boundNanos) conv--;
+            double end = e.get(e.size() - 1)[0];
+            int from = e.size();
+            while (from > 0 && e.get(from - 1)[0] > end - windowSeconds) from--;
+            double ss = 0, s = 0, max = 0;
+            for (double[] x : e.subList(from, e.size())) {
+                ss += x[1] * x[1];
+                s += x[1];
+                max = Math.max(max, Math.abs(x[1]));
+            }
+            int n = e.size() - from;
+            double convSeconds = conv < e.size() ? e.get(conv)[0] - e.get(0)[0] : Double.POSITIVE_INFINITY;
+            return new Stats(convSeconds, n == 0 ? Double.NaN : Math.sqrt(ss / n), n == 0 ? Double.NaN : s / n, max, n);
+        }
+    }
+
+    static String tail(String log) {
+        String[] l = log.split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(l, Math.max(0, l.length - 30), l.length));
+    }
+}
