@@ -156,6 +156,12 @@ public final class SimNode implements Driver {
         return true;
     }
 
+    /** Links are point to point (or a switch that floods): any unicast address reaches the far end. */
+    @Override
+    public long resolveUnicast(int port, String address) {
+        return 0;
+    }
+
     @Override
     public long clockTimeNanos() {
         return clock.localTime(sim.now());

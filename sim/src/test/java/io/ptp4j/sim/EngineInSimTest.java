@@ -242,4 +242,55 @@ class EngineInSimTest {
         assertEquals(1, n.engine().badPackets(1));
         assertEquals(List.of("messageLength at offset 2: says 200 but only 44 bytes arrived"), bad);
     }
+
+    /** 16.1 negotiation: a client with a unicast master table and a master that only serves grants. */
+    @Test
+    void unicastNegotiationWithAServerThatSendsNoMulticast() {
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 3);
+        Recorder gmLog = new Recorder(), clientLog = new Recorder();
+        EngineConfig gc = cfg(0x10, 128);
+        gc.serverOnly = true;
+        gc.unicastListen = true;
+        gc.inhibitMulticastService = true;
+        gc.hybridE2e = true;
+        SimNode gm = net.node("gm", gc, 0, 0, 0, Noise.gaussian(8), gmLog);
+        EngineConfig cc = cfg(0x20, 128);
+        cc.clientOnly = true;
+        cc.unicastMasters = new String[][] {{"192.0.2.1"}};
+        cc.unicastLogQueryInterval = new int[] {0};
+        cc.unicastReqDuration = 60;
+        SimNode client = net.node("client", cc, 100_000, 50, 0, Noise.gaussian(8), clientLog);
+        net.connect(gm, 1, client, 1, 1_000, Noise.NONE);
+        net.start();
+        double[] max = new double[1];
+        // 200 s: three renewals of the 60 s grants happen in the run
+        double rms = rms(sim, client, 1_100 * S, 1_200 * S, max);
+        System.out.printf("unicast negotiation: client true rms %.1f ns, max %.1f ns, path delay %d ns%n", rms, max[0], clientLog.lastDelay);
+        assertEquals(PortState.SLAVE, client.engine().portState(1), String.join("\n", clientLog.lines));
+        assertEquals(1, gm.engine().unicastClients(1), "the master serves one granted client");
+        assertTrue(rms < 50, "rms " + rms);
+        assertTrue(clientLog.lastDelay > 900 && clientLog.lastDelay < 1_100, "path delay " + clientLog.lastDelay);
+    }
+
+    /** Without a master table, a client of a unicast-only server hears nothing and stays LISTENING. */
+    @Test
+    void inhibitedMulticastServiceIsSilentWithoutNegotiation() {
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 4);
+        Recorder clientLog = new Recorder();
+        EngineConfig gc = cfg(0x10, 128);
+        gc.serverOnly = true;
+        gc.unicastListen = true;
+        gc.inhibitMulticastService = true;
+        SimNode gm = net.node("gm", gc, 0, 0, 0, Noise.gaussian(8), new Recorder());
+        EngineConfig cc = cfg(0x20, 128);
+        cc.clientOnly = true;
+        SimNode client = net.node("client", cc, 100_000, 50, 0, Noise.gaussian(8), clientLog);
+        net.connect(gm, 1, client, 1, 1_000, Noise.NONE);
+        net.start();
+        sim.runUntil(1_060 * S);
+        assertEquals(PortState.LISTENING, client.engine().portState(1));
+        assertEquals(0, gm.engine().unicastClients(1));
+    }
 }

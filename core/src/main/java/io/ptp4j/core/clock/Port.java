@@ -20,7 +20,11 @@ final class Port {
     static final int T_QUALIFICATION = 5;
     /** No Sync sample for 4 sync intervals: hold the learned frequency (ptp4j's holdover). */
     static final int T_SYNC_LOSS = 6;
-    static final int TIMERS = 7;
+    /** Unicast client: the next round of requests and renewals (logQueryInterval). */
+    static final int T_UNICAST_REQ = 7;
+    /** Unicast service: the next granted Announce or Sync due to some client. */
+    static final int T_UNICAST_TX = 8;
+    static final int TIMERS = 9;
 
     final int number;
     PortState state = PortState.INITIALIZING;
@@ -68,6 +72,31 @@ final class Port {
     int lastSyncSentSeq = -1;
 
     boolean inHoldover;
+
+    // Unicast client: the master table (null: none) and its query interval.
+    UnicastMaster[] unicastMasters;
+    int logQueryInterval;
+    // Hybrid E2E: where the parent's Sync came from, for unicast Delay_Req.
+    long masterAddress = Long.MIN_VALUE;
+    // Unicast service: what this port granted to whom.
+    final java.util.ArrayList<UnicastGrant> grants = new java.util.ArrayList<>();
+
+    // Every Sync sent, in order, with its destination: the transmit timestamps come back in the
+    // same order, and each two-step Follow_Up must go where its Sync went.
+    final int[] syncRingSeq = new int[64];
+    final long[] syncRingDest = new long[64];
+    int syncRingHead, syncRingSize;
+
+    void pushSync(int seq, long destination) {
+        if (syncRingSize == syncRingSeq.length) { // stamps that never came: forget the oldest
+            syncRingHead = (syncRingHead + 1) % syncRingSeq.length;
+            syncRingSize--;
+        }
+        int i = (syncRingHead + syncRingSize) % syncRingSeq.length;
+        syncRingSeq[i] = seq;
+        syncRingDest[i] = destination;
+        syncRingSize++;
+    }
 
     // Counters for PORT_STATS and metrics.
     long rxMessages, txMessages, badPackets, txFailures;

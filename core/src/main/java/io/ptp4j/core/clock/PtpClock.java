@@ -65,6 +65,14 @@ public final class PtpClock implements PtpNode {
     private int timeFlags;
     private int timeSource;
 
+    // 16.2 path trace: the clocks the parent's Announce passed through (its pathSequence).
+    private final long[] pathTrace = new long[PATH_TRACE_MAX];
+    private int pathTraceLength;
+    private static final int PATH_TRACE_MAX = 179; // what fits in a 1500-byte frame with the Announce body
+    // 802.1AS follow_up information a relay forwards.
+    private double masterRateRatio = 1.0;
+    private int gmTimeBaseIndicator;
+
     private final Servo servo;
     private final TimestampProcessor tsproc;
     private long offsetFromMaster;
@@ -109,6 +117,7 @@ public final class PtpClock implements PtpNode {
         for (Port p : ports) {
             p.logMinDelayReqInterval = cfg.logMinDelayReqInterval;
             transition(p, PortEvent.INIT_COMPLETE, false);
+            setUpUnicastClient(p);
         }
     }
 
@@ -132,15 +141,16 @@ public final class PtpClock implements PtpNode {
         if (rx.domainNumber() != cfg.domainNumber || rx.majorSdoId() != cfg.transportSpecific) return;
         if (rx.sourceClockIdentity() == cfg.clockIdentity) return; // our own multicast looped back
         switch (type) {
-            case ANNOUNCE -> onAnnounce(p);
-            case SYNC -> onSync(p, rxTs);
+            case ANNOUNCE -> onAnnounce(p, source);
+            case SYNC -> onSync(p, rxTs, source);
             case FOLLOW_UP -> onFollowUp(p);
             case DELAY_REQ -> onDelayReq(p, rxTs, source);
             case DELAY_RESP -> onDelayResp(p);
             case PDELAY_REQ -> onPdelayReq(p, rxTs, source);
             case PDELAY_RESP -> onPdelayResp(p, rxTs);
             case PDELAY_RESP_FOLLOW_UP -> onPdelayRespFollowUp(p);
-            default -> { } // signaling and management are handled elsewhere
+            case SIGNALING -> onSignaling(p, source);
+            default -> { } // management is answered by ManagementAgent
         }
     }
 
@@ -149,8 +159,17 @@ public final class PtpClock implements PtpNode {
         nowNanos = now;
         if (portNumber < 1 || portNumber > ports.length) return;
         Port p = ports[portNumber - 1];
-        if (typeCode == MessageType.SYNC.code && sequenceId == p.lastSyncSentSeq && cfg.twoStepFlag) {
-            sendFollowUp(p, txTs);
+        if (typeCode == MessageType.SYNC.code) {
+            // Stamps come back in send order; a stamp that never came leaves its entry behind.
+            while (p.syncRingSize > 0) {
+                int i = p.syncRingHead;
+                p.syncRingHead = (i + 1) % p.syncRingSeq.length;
+                p.syncRingSize--;
+                if (p.syncRingSeq[i] == sequenceId) {
+                    if (cfg.twoStepFlag) sendFollowUp(p, txTs, sequenceId, p.syncRingDest[i]);
+                    break;
+                }
+            }
         } else if (typeCode == MessageType.DELAY_REQ.code && p.delayReqPending && sequenceId == p.delayReqSeq) {
             p.delayReqT3 = txTs;
         } else if (typeCode == MessageType.PDELAY_REQ.code && sequenceId == p.pdelayReqSeq) {
@@ -338,6 +357,11 @@ public final class PtpClock implements PtpNode {
             case Port.T_QUALIFICATION -> transition(p, PortEvent.QUALIFICATION_TIMEOUT_EXPIRES, false);
             case Port.T_ANNOUNCE_RX -> announceReceiptTimeout(p);
             case Port.T_SYNC_LOSS -> holdover(p);
+            case Port.T_UNICAST_REQ -> {
+                unicastClientTimer(p);
+                arm(p, Port.T_UNICAST_REQ, interval(p.logQueryInterval));
+            }
+            case Port.T_UNICAST_TX -> unicastServiceTimer(p);
             default -> { }
         }
     }
@@ -384,7 +408,10 @@ public final class PtpClock implements PtpNode {
     /** What a port starts doing when it enters its new state (9.2.5, linuxptp port_state_update). */
     private void enter(Port p, PortState from) {
         long delayTimer = p.deadline[Port.T_PDELAY_REQ];
+        long unicastReq = p.deadline[Port.T_UNICAST_REQ], unicastTx = p.deadline[Port.T_UNICAST_TX];
         p.disarmAll();
+        p.deadline[Port.T_UNICAST_REQ] = unicastReq;
+        p.deadline[Port.T_UNICAST_TX] = unicastTx;
         timersDirty = true;
         switch (p.state) {
             case LISTENING, PASSIVE -> armAnnounceReceipt(p);
@@ -393,8 +420,11 @@ public final class PtpClock implements PtpNode {
                 arm(p, Port.T_QUALIFICATION, (stepsRemoved + 1L) * interval(cfg.logAnnounceInterval));
             }
             case MASTER, GRAND_MASTER -> {
-                arm(p, Port.T_ANNOUNCE_TX, 0);
-                arm(p, Port.T_SYNC_TX, 0);
+                // inhibit_multicast_service: only granted unicast clients are served.
+                if (!cfg.inhibitMulticastService) {
+                    arm(p, Port.T_ANNOUNCE_TX, 0);
+                    arm(p, Port.T_SYNC_TX, 0);
+                }
             }
             case UNCALIBRATED, SLAVE -> {
                 armAnnounceReceipt(p);
@@ -463,6 +493,7 @@ public final class PtpClock implements PtpNode {
             }
             if (ev != PortEvent.NONE) transition(p, ev, changed);
         }
+        for (Port p : ports) if (p.unicastMasters != null) unicastSelectionChanged(p);
     }
 
     private void becomeGrandmaster() {
@@ -478,6 +509,7 @@ public final class PtpClock implements PtpNode {
         currentUtcOffset = cfg.utcOffset;
         timeSource = cfg.timeSource;
         timeFlags = cfg.ptpTimescale ? PtpMessage.FLAG_PTP_TIMESCALE : 0;
+        pathTraceLength = 0;
     }
 
     private void becomeSlaveOf(BmcDataset d) {
@@ -497,7 +529,7 @@ public final class PtpClock implements PtpNode {
                 && rx.sourcePortNumber() == parentPortNumber;
     }
 
-    private void onAnnounce(Port p) {
+    private void onAnnounce(Port p, long source) {
         if (cfg.serverOnly) return; // masterOnly/serverOnly: never follows another master
         BmcDataset d = p.scratch;
         d.priority1 = rx.grandmasterPriority1();
@@ -511,10 +543,13 @@ public final class PtpClock implements PtpNode {
         d.senderPort = rx.sourcePortNumber();
         // 9.3.2.5: an Announce that went through 255 hops or came around to us is not qualified.
         if (d.stepsRemoved >= 255) return;
+        if (cfg.pathTraceEnabled && pathTraceHolds(cfg.clockIdentity, false)) return; // 16.2.3: a loop
+
         ForeignMasterRecords.AddResult r = p.foreign.add(d, rx.logMessageInterval(), nowNanos);
         if (r == ForeignMasterRecords.AddResult.NEW_FOREIGN_MASTER) {
             listener.notice(p.number, "new foreign master " + rx.sourcePortIdentity());
         }
+        if (fromParent(p) && cfg.pathTraceEnabled) pathTraceHolds(0, true);
         if (fromParent(p)) {
             boolean wasTimescale = (timeFlags & PtpMessage.FLAG_PTP_TIMESCALE) != 0;
             currentUtcOffset = rx.currentUtcOffset();
@@ -534,10 +569,34 @@ public final class PtpClock implements PtpNode {
         }
     }
 
+    /**
+     * Looks through the received Announce's PATH_TRACE TLV: whether it holds {@code id}, and with
+     * {@code keep} stores its pathSequence as the path this clock extends.
+     */
+    private boolean pathTraceHolds(long id, boolean keep) {
+        try {
+            tlvs.reset(rx);
+            while (tlvs.next()) {
+                if (tlvs.type() != io.ptp4j.core.wire.TlvType.PATH_TRACE) continue;
+                int n = io.ptp4j.core.wire.PathTraceTlv.count(tlvs.length());
+                if (keep) pathTraceLength = 0;
+                for (int i = 0; i < n; i++) {
+                    long c = io.ptp4j.core.wire.PathTraceTlv.clockIdentity(rx, tlvs.valueOffset(), i);
+                    if (!keep && c == id) return true;
+                    if (keep && pathTraceLength < PATH_TRACE_MAX - 1) pathTrace[pathTraceLength++] = c;
+                }
+            }
+        } catch (DecodeException e) {
+            return false; // validate() already checked the TLVs
+        }
+        return false;
+    }
+
     // ---- Sync / Follow_Up / Delay_Req / Delay_Resp (E2E, 11.3) ---------------------------------
 
-    private void onSync(Port p, long t2) {
+    private void onSync(Port p, long t2, long source) {
         if (!p.isSlaveLike() || !fromParent(p) || t2 == Long.MIN_VALUE) return;
+        p.masterAddress = source;
         p.lastSyncLogInterval = rx.logMessageInterval();
         // Holdover starts when the master's Syncs stop: 4 intervals, and at least 2 s so that
         // ordinary loss (30 % of 8 Sync/s) never triggers it.
@@ -607,40 +666,68 @@ public final class PtpClock implements PtpNode {
         out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.DELAY_REQ, cfg.minorVersion)
                 .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.delayReqSeq).logMessageInterval(0x7F);
+        long dest = delayReqDestination(p);
+        out.flag(PtpMessage.FLAG_UNICAST, dest != Driver.MULTICAST);
         p.delayReqPending = true;
         p.delayReqT3 = Long.MIN_VALUE;
-        send(p, p.tx, out.messageLength(), true, Driver.MULTICAST);
+        send(p, p.tx, out.messageLength(), true, dest);
     }
 
     private void sendSync(Port p) {
         p.syncSeq = (p.syncSeq + 1) & 0xFFFF;
-        p.lastSyncSentSeq = p.syncSeq;
-        out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.SYNC, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
-                .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.syncSeq).logMessageInterval(cfg.logSyncInterval)
-                .flag(PtpMessage.FLAG_TWO_STEP, cfg.twoStepFlag);
-        if (!cfg.twoStepFlag) out.timestampFromNanos(PtpMessage.OFF_BODY, driver.clockTimeNanos());
-        send(p, p.tx, out.messageLength(), true, Driver.MULTICAST);
+        sendSync(p, p.syncSeq, Driver.MULTICAST, cfg.logSyncInterval);
     }
 
-    private void sendFollowUp(Port p, long t1) {
+    /** A Sync to {@code dest}; unicast ones carry logMessageInterval 0x7F (7.7.2.1, as linuxptp). */
+    private void sendSync(Port p, int seq, long dest, int logInterval) {
+        boolean unicast = dest != Driver.MULTICAST;
+        p.lastSyncSentSeq = seq;
+        out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.SYNC, cfg.minorVersion)
+                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .sourcePort(cfg.clockIdentity, p.number).sequenceId(seq).logMessageInterval(unicast ? 0x7F : logInterval)
+                .flag(PtpMessage.FLAG_TWO_STEP, cfg.twoStepFlag).flag(PtpMessage.FLAG_UNICAST, unicast);
+        if (!cfg.twoStepFlag) out.timestampFromNanos(PtpMessage.OFF_BODY, driver.clockTimeNanos());
+        p.pushSync(seq, dest);
+        send(p, p.tx, out.messageLength(), true, dest);
+    }
+
+    private void sendFollowUp(Port p, long t1, int seq, long dest) {
+        boolean unicast = dest != Driver.MULTICAST;
         out.wrap(p.tx2, 0, p.tx2.capacity()).initHeader(MessageType.FOLLOW_UP, cfg.minorVersion)
                 .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
-                .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.lastSyncSentSeq).logMessageInterval(cfg.logSyncInterval)
+                .sourcePort(cfg.clockIdentity, p.number).sequenceId(seq)
+                .logMessageInterval(unicast ? 0 : cfg.logSyncInterval).flag(PtpMessage.FLAG_UNICAST, unicast)
                 .timestampFromNanos(PtpMessage.OFF_BODY, t1);
-        send(p, p.tx2, out.messageLength(), false, Driver.MULTICAST);
+        if (cfg.followUpInfo) {
+            // 802.1AS 11.4.4.3: a grandmaster's rate offset and GM changes are all zero; a relay
+            // passes on the rate ratio it measured to its master (cumulativeScaledRateOffset,
+            // (ratio - 1) * 2^41).
+            int rateOffset = bestIsLocal ? 0 : (int) Math.round((masterRateRatio - 1.0) * 2199023255552.0);
+            io.ptp4j.core.wire.FollowUpInfoTlv.append(out, rateOffset, gmTimeBaseIndicator, 0, 0L, 0);
+        }
+        send(p, p.tx2, out.messageLength(), false, dest);
     }
 
     private void sendAnnounce(Port p) {
         p.announceSeq = (p.announceSeq + 1) & 0xFFFF;
+        sendAnnounce(p, p.announceSeq, Driver.MULTICAST, cfg.logAnnounceInterval);
+    }
+
+    private void sendAnnounce(Port p, int seq, long dest, int logInterval) {
         out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.ANNOUNCE, cfg.minorVersion)
                 .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
-                .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.announceSeq).logMessageInterval(cfg.logAnnounceInterval)
-                .flags(timeFlags)
+                .sourcePort(cfg.clockIdentity, p.number).sequenceId(seq).logMessageInterval(logInterval)
+                .flags(timeFlags).flag(PtpMessage.FLAG_UNICAST, dest != Driver.MULTICAST)
                 .currentUtcOffset(currentUtcOffset).grandmasterPriority1(gmPriority1)
                 .grandmasterClockQuality(gmClockClass, gmClockAccuracy, gmVariance).grandmasterPriority2(gmPriority2)
                 .grandmasterIdentity(gmIdentity).stepsRemoved(stepsRemoved).timeSource(timeSource);
-        send(p, p.tx, out.messageLength(), false, Driver.MULTICAST);
+        if (cfg.pathTraceEnabled) {
+            // 16.2 / 802.1AS 10.3.8.23: the path so far, then this clock.
+            int v = io.ptp4j.core.wire.TlvCursor.append(out, io.ptp4j.core.wire.TlvType.PATH_TRACE, 8 * (pathTraceLength + 1));
+            for (int i = 0; i < pathTraceLength; i++) out.buffer().putLong(out.baseOffset() + v + 8 * i, pathTrace[i]);
+            out.buffer().putLong(out.baseOffset() + v + 8 * pathTraceLength, cfg.clockIdentity);
+        }
+        send(p, p.tx, out.messageLength(), false, dest);
     }
 
     // ---- Pdelay (P2P, 11.4) -------------------------------------------------------------------
@@ -763,6 +850,283 @@ public final class PtpClock implements PtpNode {
         if ((servoState == ServoState.LOCKED || servoState == ServoState.LOCKED_STABLE) && p.state == PortState.UNCALIBRATED) {
             transition(p, PortEvent.MASTER_CLOCK_SELECTED, false);
         }
+    }
+
+    // ---- unicast negotiation (16.1; linuxptp unicast_client.c, unicast_service.c) -------------
+
+    private static final int ANNOUNCE_CODE = MessageType.ANNOUNCE.code;
+    private static final int SYNC_CODE = MessageType.SYNC.code;
+    private static final int DELAY_RESP_CODE = MessageType.DELAY_RESP.code;
+    private static final int PDELAY_RESP_CODE = MessageType.PDELAY_RESP.code;
+
+    private void setUpUnicastClient(Port p) {
+        String[][] tables = cfg.unicastMasters;
+        if (tables == null || p.number > tables.length || tables[p.number - 1] == null) return;
+        String[] texts = tables[p.number - 1];
+        java.util.ArrayList<UnicastMaster> ok = new java.util.ArrayList<>();
+        for (String t : texts) {
+            long a = driver.resolveUnicast(p.number, t);
+            if (a == -3) {
+                listener.notice(p.number, "unicast master table: '" + t + "' is not an address of this port's transport, skipped");
+            } else {
+                ok.add(new UnicastMaster(t, a));
+            }
+        }
+        p.unicastMasters = ok.toArray(new UnicastMaster[0]);
+        p.logQueryInterval = cfg.unicastLogQueryInterval != null && p.number <= cfg.unicastLogQueryInterval.length
+                ? cfg.unicastLogQueryInterval[p.number - 1] : 2;
+        arm(p, Port.T_UNICAST_REQ, 0);
+    }
+
+    private int sydyMask() {
+        int m = 1 << ANNOUNCE_CODE | 1 << SYNC_CODE;
+        return cfg.delayMechanism == DelayMechanism.E2E || cfg.delayMechanism == DelayMechanism.AUTO ? m | 1 << DELAY_RESP_CODE : m;
+    }
+
+    /** Every logQueryInterval: ask for what is missing, renew what is about to expire. */
+    private void unicastClientTimer(Port p) {
+        for (UnicastMaster m : p.unicastMasters) {
+            switch (m.state) {
+                case WAIT -> requestUnicast(p, m, false);
+                case NEED_SYDY -> requestUnicast(p, m, true);
+                case HAVE_ANN, HAVE_SYDY -> {
+                    if (nowNanos >= m.renewalAt) {
+                        m.renewalAt = Long.MAX_VALUE;
+                        requestUnicast(p, m, m.state == UnicastMaster.State.HAVE_SYDY);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * One Signaling message to {@code m}: Announce while not selected; Sync (and Delay_Resp)
+     * once selected; all of them when renewing a master we synchronize to.
+     */
+    private void requestUnicast(Port p, UnicastMaster m, boolean sydy) {
+        startSignaling(p, m.clockIdentity, m.portNumber);
+        int duration = cfg.unicastReqDuration;
+        boolean renewal = m.state == UnicastMaster.State.HAVE_ANN || m.state == UnicastMaster.State.HAVE_SYDY;
+        if (!sydy || renewal) io.ptp4j.core.wire.UnicastTlv.appendRequest(out, ANNOUNCE_CODE, cfg.logAnnounceInterval, duration);
+        if (sydy) {
+            io.ptp4j.core.wire.UnicastTlv.appendRequest(out, SYNC_CODE, cfg.logSyncInterval, duration);
+            if ((sydyMask() & 1 << DELAY_RESP_CODE) != 0) {
+                io.ptp4j.core.wire.UnicastTlv.appendRequest(out, DELAY_RESP_CODE, p.logMinDelayReqInterval, duration);
+            }
+        }
+        send(p, p.tx2, out.messageLength(), false, m.address);
+    }
+
+    private void startSignaling(Port p, long targetClock, int targetPort) {
+        p.signalingSeq = (p.signalingSeq + 1) & 0xFFFF;
+        out.wrap(p.tx2, 0, p.tx2.capacity()).initHeader(MessageType.SIGNALING, cfg.minorVersion)
+                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.signalingSeq).logMessageInterval(0x7F)
+                .flag(PtpMessage.FLAG_UNICAST, true).targetPort(targetClock, targetPort);
+    }
+
+    /** After a state decision: the selected table entry asks for Sync at once, the others drop theirs. */
+    private void unicastSelectionChanged(Port p) {
+        for (UnicastMaster m : p.unicastMasters) {
+            boolean selected = !bestIsLocal && bestPort == p.number && m.clockIdentity == parentClock
+                    && m.portNumber == parentPortNumber;
+            UnicastMaster.State before = m.state;
+            if (m.selected(selected)) {
+                startSignaling(p, m.clockIdentity, m.portNumber);
+                io.ptp4j.core.wire.UnicastTlv.appendCancel(out, false, SYNC_CODE);
+                send(p, p.tx2, out.messageLength(), false, m.address);
+                if ((sydyMask() & 1 << DELAY_RESP_CODE) != 0) {
+                    startSignaling(p, m.clockIdentity, m.portNumber);
+                    io.ptp4j.core.wire.UnicastTlv.appendCancel(out, false, DELAY_RESP_CODE);
+                    send(p, p.tx2, out.messageLength(), false, m.address);
+                }
+                m.granted &= ~(1 << SYNC_CODE | 1 << DELAY_RESP_CODE);
+            }
+            if (before != UnicastMaster.State.NEED_SYDY && m.state == UnicastMaster.State.NEED_SYDY) requestUnicast(p, m, true);
+        }
+    }
+
+    /** Delay_Req goes to the selected unicast master, or with hybrid_e2e to where Sync came from. */
+    private long delayReqDestination(Port p) {
+        if (p.unicastMasters != null) {
+            for (UnicastMaster m : p.unicastMasters) {
+                if (m.clockIdentity == parentClock && m.portNumber == parentPortNumber) return m.address;
+            }
+        }
+        if (cfg.hybridE2e && p.masterAddress >= 0) return p.masterAddress;
+        return Driver.MULTICAST;
+    }
+
+    private UnicastMaster tableEntry(Port p, long source) {
+        if (p.unicastMasters == null) return null;
+        for (UnicastMaster m : p.unicastMasters) if (m.address == source) return m;
+        return null;
+    }
+
+    private void onSignaling(Port p, long source) {
+        long target = rx.targetClockIdentity();
+        int targetPort = rx.targetPortNumber();
+        if (target != -1L && target != cfg.clockIdentity) return;
+        if (targetPort != 0xFFFF && targetPort != p.number) return;
+        long fromClock = rx.sourceClockIdentity();
+        int fromPort = rx.sourcePortNumber();
+        try {
+            tlvs.reset(rx);
+            while (tlvs.next()) {
+                int v = tlvs.valueOffset();
+                switch (tlvs.type()) {
+                    case io.ptp4j.core.wire.TlvType.REQUEST_UNICAST_TRANSMISSION -> serveRequest(p, source, fromClock, fromPort,
+                            io.ptp4j.core.wire.UnicastTlv.messageType(rx, v), io.ptp4j.core.wire.UnicastTlv.logInterMessagePeriod(rx, v),
+                            io.ptp4j.core.wire.UnicastTlv.durationSeconds(rx, v));
+                    case io.ptp4j.core.wire.TlvType.GRANT_UNICAST_TRANSMISSION -> onGrant(p, source, fromClock, fromPort,
+                            io.ptp4j.core.wire.UnicastTlv.messageType(rx, v), io.ptp4j.core.wire.UnicastTlv.logInterMessagePeriod(rx, v),
+                            io.ptp4j.core.wire.UnicastTlv.durationSeconds(rx, v));
+                    case io.ptp4j.core.wire.TlvType.CANCEL_UNICAST_TRANSMISSION -> onCancel(p, source, fromClock, fromPort,
+                            io.ptp4j.core.wire.UnicastTlv.messageType(rx, v));
+                    default -> { } // ACKNOWLEDGE_CANCEL and others: nothing to do
+                }
+            }
+        } catch (DecodeException e) {
+            p.badPackets++;
+            listener.badPacket(p.number, e);
+        }
+    }
+
+    private void onGrant(Port p, long source, long fromClock, int fromPort, int mtype, int log, long duration) {
+        UnicastMaster m = tableEntry(p, source);
+        if (m == null) {
+            listener.notice(p.number, "received rogue unicast grant or cancel");
+            return;
+        }
+        MessageType mt = MessageType.ofCode(mtype);
+        String name = mt != null ? mt.name() : Integer.toString(mtype);
+        if (duration == 0) {
+            listener.notice(p.number, "unicast grant of " + name + " rejected");
+            if (mtype != PDELAY_RESP_CODE) m.cancelled();
+            return;
+        }
+        if (Math.abs(log) > 30) {
+            listener.notice(p.number, "ignore bogus unicast message interval 2^" + log);
+            return;
+        }
+        m.granted |= 1 << mtype;
+        switch (m.state) {
+            case WAIT, HAVE_ANN -> {
+                if (mtype == ANNOUNCE_CODE) {
+                    m.grantAnnounce();
+                    m.clockIdentity = fromClock;
+                    m.portNumber = fromPort;
+                    m.renewAfter(nowNanos, duration);
+                }
+            }
+            case NEED_SYDY -> {
+                if (mtype == SYNC_CODE || mtype == DELAY_RESP_CODE) {
+                    if ((m.granted & sydyMask()) == sydyMask()) m.state = UnicastMaster.State.HAVE_SYDY;
+                    m.renewAfter(nowNanos, duration);
+                    if (mtype == DELAY_RESP_CODE) p.logMinDelayReqInterval = log;
+                }
+            }
+            case HAVE_SYDY -> m.renewAfter(nowNanos, duration);
+        }
+    }
+
+    private void onCancel(Port p, long source, long fromClock, int fromPort, int mtype) {
+        UnicastMaster m = tableEntry(p, source);
+        if (m != null) {
+            m.cancelled();
+        } else if (cfg.unicastListen) {
+            for (UnicastGrant g : p.grants) {
+                if (g.address != source || g.clockIdentity != fromClock || g.portNumber != fromPort) continue;
+                if (mtype == ANNOUNCE_CODE) g.announceUntil = Long.MIN_VALUE;
+                if (mtype == SYNC_CODE) g.syncUntil = Long.MIN_VALUE;
+            }
+        } else {
+            return;
+        }
+        startSignaling(p, fromClock, fromPort);
+        io.ptp4j.core.wire.UnicastTlv.appendCancel(out, true, mtype);
+        send(p, p.tx2, out.messageLength(), false, source);
+    }
+
+    /** A master with unicast_listen grants what it is asked for (one Signaling per TLV, as linuxptp). */
+    private void serveRequest(Port p, long source, long fromClock, int fromPort, int mtype, int log, long duration) {
+        boolean known = mtype == ANNOUNCE_CODE || mtype == SYNC_CODE || mtype == DELAY_RESP_CODE || mtype == PDELAY_RESP_CODE;
+        boolean grant = cfg.unicastListen && !cfg.clientOnly && known && Math.abs(log) <= 30 && p.active();
+        if (!cfg.unicastListen) return; // not a unicast server: requests are ignored, as linuxptp does
+        if (grant && (mtype == ANNOUNCE_CODE || mtype == SYNC_CODE)) {
+            UnicastGrant g = null;
+            for (UnicastGrant x : p.grants) {
+                if (x.address == source && x.clockIdentity == fromClock && x.portNumber == fromPort) g = x;
+            }
+            if (g == null) {
+                g = new UnicastGrant();
+                g.address = source;
+                g.clockIdentity = fromClock;
+                g.portNumber = fromPort;
+                p.grants.add(g);
+            }
+            long until = nowNanos + duration * NS;
+            if (mtype == ANNOUNCE_CODE) {
+                g.announceLog = log;
+                g.announceUntil = until;
+                if (g.nextAnnounce == Long.MAX_VALUE) g.nextAnnounce = nowNanos + 10_000_000; // as linuxptp: 10 ms after the grant
+            } else {
+                g.syncLog = log;
+                g.syncUntil = until;
+                if (g.nextSync == Long.MAX_VALUE) g.nextSync = nowNanos + 10_000_000;
+            }
+            armUnicastTx(p);
+        }
+        startSignaling(p, fromClock, fromPort);
+        io.ptp4j.core.wire.UnicastTlv.appendGrant(out, mtype, log, grant ? duration : 0, grant);
+        send(p, p.tx2, out.messageLength(), false, source);
+    }
+
+    private void armUnicastTx(Port p) {
+        long next = Long.MAX_VALUE;
+        for (UnicastGrant g : p.grants) next = Math.min(next, g.nextDue());
+        if (next == Long.MAX_VALUE) return;
+        arm(p, Port.T_UNICAST_TX, Math.max(0, next - nowNanos));
+    }
+
+    /** Sends every granted Announce and Sync that is due; drops expired grants. */
+    private void unicastServiceTimer(Port p) {
+        boolean master = p.state == PortState.MASTER || p.state == PortState.GRAND_MASTER;
+        for (int i = p.grants.size() - 1; i >= 0; i--) {
+            UnicastGrant g = p.grants.get(i);
+            if (g.expired(nowNanos)) {
+                p.grants.remove(i);
+                continue;
+            }
+            if (g.nextAnnounce <= nowNanos) {
+                if (nowNanos <= g.announceUntil) {
+                    if (master) {
+                        sendAnnounce(p, g.announceSeq, g.address, g.announceLog);
+                        g.announceSeq = (g.announceSeq + 1) & 0xFFFF;
+                    }
+                    g.nextAnnounce = Math.max(g.nextAnnounce + interval(g.announceLog), nowNanos);
+                } else {
+                    g.nextAnnounce = Long.MAX_VALUE;
+                }
+            }
+            if (g.nextSync <= nowNanos) {
+                if (nowNanos <= g.syncUntil) {
+                    if (master) {
+                        sendSync(p, g.syncSeq, g.address, g.syncLog);
+                        g.syncSeq = (g.syncSeq + 1) & 0xFFFF;
+                    }
+                    g.nextSync = Math.max(g.nextSync + interval(g.syncLog), nowNanos);
+                } else {
+                    g.nextSync = Long.MAX_VALUE;
+                }
+            }
+        }
+        armUnicastTx(p);
+    }
+
+    /** The clients this port has granted unicast service to (for management and metrics). */
+    public int unicastClients(int portNumber) {
+        return ports[portNumber - 1].grants.size();
     }
 
     private void send(Port p, ByteBuffer buf, int length, boolean event, long destination) {

@@ -49,6 +49,20 @@ public final class EngineConfig {
     public int minorVersion = 1;
 
     // clock discipline
+    // Unicast (IEEE 1588-2019 16.1 negotiation; linuxptp unicast_client.c, unicast_service.c)
+    /** unicast_listen: grant unicast Announce/Sync/Delay_Resp to clients that ask. */
+    public boolean unicastListen = false;
+    /** inhibit_multicast_service: a master sends only what it granted, no multicast Announce/Sync. */
+    public boolean inhibitMulticastService = false;
+    /** hybrid_e2e: multicast Sync, unicast Delay_Req/Delay_Resp with the master's address. */
+    public boolean hybridE2e = false;
+    /** unicast_req_duration: seconds a client asks each grant to last. */
+    public int unicastReqDuration = 3600;
+    /** Per port (index portNumber - 1): the unicast master table's addresses, or null for none. */
+    public String[][] unicastMasters = null;
+    /** Per port: the table's logQueryInterval (log2 s between requests while waiting). */
+    public int[] unicastLogQueryInterval = null;
+
     public boolean freeRunning = false;
     public ServoConfig servo = new ServoConfig();
     public String tsprocMode = "filter";
@@ -94,6 +108,12 @@ public final class EngineConfig {
         c.gmCapable = gmCapable;
         c.minorVersion = minorVersion;
         c.freeRunning = freeRunning;
+        c.unicastListen = unicastListen;
+        c.inhibitMulticastService = inhibitMulticastService;
+        c.hybridE2e = hybridE2e;
+        c.unicastReqDuration = unicastReqDuration;
+        c.unicastMasters = unicastMasters == null ? null : unicastMasters.clone();
+        c.unicastLogQueryInterval = unicastLogQueryInterval == null ? null : unicastLogQueryInterval.clone();
         ServoConfig s = new ServoConfig();
         s.clockServo = servo.clockServo;
         s.piProportionalConst = servo.piProportionalConst;

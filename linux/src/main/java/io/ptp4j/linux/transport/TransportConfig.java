@@ -41,6 +41,28 @@ public record TransportConfig(Timestamping timestamping, int udpTtl, int udp6Sco
         return new TransportConfig(timestamping, ttl, udp6Scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral);
     }
 
+    /** ptp_dst_mac and p2p_dst_mac, as 48-bit numbers. */
+    public TransportConfig withMacs(long ptpDst, long p2pDst) {
+        return new TransportConfig(timestamping, udpTtl, udp6Scope, ptpDst, p2pDst, dscpEvent, dscpGeneral);
+    }
+
+    public TransportConfig withDscp(int event, int general) {
+        return new TransportConfig(timestamping, udpTtl, udp6Scope, ptpDstMac, p2pDstMac, event, general);
+    }
+
+    /** Parses "01:1B:19:00:00:00" into a 48-bit number; IllegalArgumentException names what is wrong. */
+    public static long parseMac(String text) {
+        String[] p = text.trim().split(":", -1);
+        if (p.length != 6) throw new IllegalArgumentException("'" + text + "' is not a MAC address (six hex bytes separated by ':')");
+        long v = 0;
+        for (String b : p) {
+            if (b.length() != 2 || !b.chars().allMatch(ch -> Character.digit(ch, 16) >= 0))
+                throw new IllegalArgumentException("'" + text + "' is not a MAC address (six hex bytes separated by ':')");
+            v = (v << 8) | Integer.parseInt(b, 16);
+        }
+        return v;
+    }
+
     public TransportConfig withUdp6Scope(int scope) {
         return new TransportConfig(timestamping, udpTtl, scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral);
     }

@@ -202,11 +202,11 @@ public final class ConfigKeys {
      */
     public static final Set<String> NOT_YET_ACTED_ON = Set.of(
             "active_key_id", "allow_unauth", "sa_file", "spp",
-            "boundary_clock_jbod", "BMCA", "clock_servo", "dataset_comparison",
+            "boundary_clock_jbod", "BMCA",
             "cmlds.client_address", "cmlds.domainNumber", "cmlds.majorSdoId", "cmlds.port",
-            "cmlds.server_address", "dscp_event", "dscp_general", "hwts_filter", "hybrid_e2e",
-            "inhibit_multicast_service", "interface_rate_tlv", "kernel_leap", "leapfile",
-            "net_sync_monitor", "ntpshm_segment", "path_trace_enabled", "power_profile.version",
+            "cmlds.server_address", "hwts_filter",
+            "interface_rate_tlv", "kernel_leap", "leapfile",
+            "net_sync_monitor", "ntpshm_segment", "power_profile.version",
             "power_profile.2011.grandmasterTimeInaccuracy", "power_profile.2011.networkTimeInaccuracy",
             "power_profile.2017.totalTimeInaccuracy", "power_profile.grandmasterID",
             "refclock_sock_address", "slave_event_monitor", "socket_priority", "tc_spanning_tree",
@@ -214,8 +214,8 @@ public final class ConfigKeys {
             "ts2phc.extts_polarity", "ts2phc.holdover", "ts2phc.master", "ts2phc.nmea_baudrate",
             "ts2phc.nmea_delay", "ts2phc.nmea_remote_host", "ts2phc.nmea_remote_port",
             "ts2phc.nmea_serialport", "ts2phc.perout_phase", "ts2phc.pin_index", "ts2phc.pin_name",
-            "ts2phc.pulserate", "ts2phc.pulsewidth", "ts2phc.tod_source", "tsproc_mode", "user",
-            "write_phase_mode", "unicast_listen", "msg_interval_request", "follow_up_info",
+            "ts2phc.pulserate", "ts2phc.pulsewidth", "ts2phc.tod_source", "user",
+            "write_phase_mode", "msg_interval_request",
             "uds_file_mode", "uds_ro_file_mode", "G.8275.defaultDS.localPriority",
             "G.8275.portDS.localPriority");
 

@@ -66,6 +66,7 @@ public final class Ptp4lDaemon {
         e.delayAsymmetryNanos = c.getInt(port, "delayAsymmetry");
         e.neighborPropDelayThreshNanos = c.getInt(port, "neighborPropDelayThresh");
         e.followUpInfo = c.getInt(port, "follow_up_info") == 1;
+        e.pathTraceEnabled = c.getInt("path_trace_enabled") == 1;
         e.tsprocMode = c.getEnum(port, "tsproc_mode");
         e.delayFilter = c.getEnum(port, "delay_filter");
         e.delayFilterLength = c.getInt(port, "delay_filter_length");
@@ -92,8 +93,37 @@ public final class Ptp4lDaemon {
         s.servoOffsetThreshold = c.getInt("servo_offset_threshold");
         s.servoNumOffsetValues = c.getInt("servo_num_offset_values");
         s.softwareTimestamping = softwareTs;
+        e.unicastListen = c.getInt(port, "unicast_listen") == 1;
+        e.inhibitMulticastService = c.getInt(port, "inhibit_multicast_service") == 1;
+        e.hybridE2e = c.getInt(port, "hybrid_e2e") == 1;
+        e.unicastReqDuration = c.getInt(port, "unicast_req_duration");
         e.randomSeed = System.nanoTime();
         return e;
+    }
+
+    /**
+     * Each interface's unicast_master_table (linuxptp: per port): the entries of the port's
+     * network_transport become the engine's master addresses, with the table's logQueryInterval.
+     */
+    static void applyUnicastTables(EngineConfig e, PtpConfig c, List<String> ifaces) {
+        String[][] masters = new String[ifaces.size()][];
+        int[] query = new int[ifaces.size()];
+        boolean any = false;
+        for (int i = 0; i < ifaces.size(); i++) {
+            int id = c.getInt(ifaces.get(i), "unicast_master_table");
+            if (id == 0) continue;
+            io.ptp4j.tools.config.UnicastMasterTable t = c.unicastMasterTable(id);
+            if (t == null) continue; // the reader already refused a port naming a missing table
+            String transport = c.getEnum(ifaces.get(i), "network_transport");
+            masters[i] = t.entries().stream().filter(en -> en.transport().equals(transport))
+                    .map(io.ptp4j.tools.config.UnicastMasterTable.Entry::address).toArray(String[]::new);
+            query[i] = t.logQueryInterval();
+            any = true;
+        }
+        if (any) {
+            e.unicastMasters = masters;
+            e.unicastLogQueryInterval = query;
+        }
     }
 
     /** Runs the daemon; returns the exit code. */
@@ -126,8 +156,17 @@ public final class Ptp4lDaemon {
             }
             for (int i = 0; i < ports.length; i++) {
                 String iface = ifaces.get(i);
-                TransportConfig tc = TransportConfig.defaults().withTimestamping(timestamping)
-                        .withUdpTtl(c.getInt(iface, "udp_ttl")).withUdp6Scope(c.getInt(iface, "udp6_scope"));
+                TransportConfig tc;
+                try {
+                    tc = TransportConfig.defaults().withTimestamping(timestamping)
+                            .withUdpTtl(c.getInt(iface, "udp_ttl")).withUdp6Scope(c.getInt(iface, "udp6_scope"))
+                            .withMacs(TransportConfig.parseMac(c.getString(iface, "ptp_dst_mac")),
+                                    TransportConfig.parseMac(c.getString(iface, "p2p_dst_mac")))
+                            .withDscp(c.getInt(iface, "dscp_event"), c.getInt(iface, "dscp_general"));
+                } catch (IllegalArgumentException e) {
+                    err.println(prog + ": interface '" + iface + "': " + e.getMessage());
+                    return 1;
+                }
                 try {
                     Transports.checkTimestamping(iface, timestamping);
                 } catch (Transports.UnsupportedTimestampingException e) {
@@ -152,6 +191,7 @@ public final class Ptp4lDaemon {
             if (freeRunning || transparent) clock = new ReadOnlyClock(clock);
             Printer printer = Printers.forConfig(prog, c);
             EngineConfig ec = engineConfig(c, ifaces.get(0), id, ports.length, software);
+            applyUnicastTables(ec, c, ifaces);
             EngineListener log = new LinuxptpLogListener(printer, ifaces.toArray(new String[0]), c.getInt("summary_interval"),
                     ec.logSyncInterval, freeRunning, ec.freqEstInterval);
             EngineListener listener = virtual ? new VirtualClockReport(log, clock, printer) : log;
