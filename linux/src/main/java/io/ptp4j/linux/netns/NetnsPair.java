@@ -28,6 +28,7 @@ public final class NetnsPair implements AutoCloseable {
 
     private final String nsA;
     private final String nsB;
+    private String nsC;
     private final List<Process> processes = new ArrayList<>();
     private final Thread hook;
     private boolean closed;
@@ -86,6 +87,35 @@ public final class NetnsPair implements AutoCloseable {
                 throw new IOException("interrupted waiting for " + iface, e);
             }
         }
+    }
+
+    /** The second link's interfaces: {@link #IF_B2} in namespace B, {@link #IF_C} in namespace C. */
+    public static final String IF_B2 = "vB2", IF_C = "vC";
+    public static final String IPV4_B2 = "192.0.2.65", IPV4_C = "192.0.2.66";
+    public static final String IPV6_B2 = "2001:db8:1::1", IPV6_C = "2001:db8:1::2";
+
+    /**
+     * Makes a line of three: a third namespace C joined to B by a second veth pair ({@link #IF_B2}
+     * 192.0.2.65/26 in B, {@link #IF_C} 192.0.2.66/26 in C; the /26 is more specific than B's /24).
+     * For a boundary clock in B between A and C. Deleted by {@link #close()} like the others.
+     */
+    public synchronized String addThird() throws IOException {
+        if (nsC != null) return nsC;
+        nsC = nsA.substring(0, nsA.length() - 1) + "c";
+        ip("netns", "add", nsC);
+        ip("link", "add", IF_B2, "netns", nsB, "type", "veth", "peer", "name", IF_C, "netns", nsC);
+        ip("-n", nsB, "addr", "add", IPV4_B2 + "/26", "dev", IF_B2);
+        ip("-n", nsB, "addr", "add", IPV6_B2 + "/64", "dev", IF_B2, "nodad");
+        run(IP_TIMEOUT, List.of("ip", "netns", "exec", nsB, "sysctl", "-qw", "net.ipv6.conf." + IF_B2 + ".accept_dad=0"));
+        ip("-n", nsB, "link", "set", IF_B2, "up");
+        ip("-n", nsC, "link", "set", "lo", "up");
+        ip("-n", nsC, "addr", "add", IPV4_C + "/26", "dev", IF_C);
+        ip("-n", nsC, "addr", "add", IPV6_C + "/64", "dev", IF_C, "nodad");
+        run(IP_TIMEOUT, List.of("ip", "netns", "exec", nsC, "sysctl", "-qw", "net.ipv6.conf." + IF_C + ".accept_dad=0"));
+        ip("-n", nsC, "link", "set", IF_C, "up");
+        awaitCarrier(nsB, IF_B2);
+        awaitCarrier(nsC, IF_C);
+        return nsC;
     }
 
     public String nsA() {
@@ -164,7 +194,9 @@ public final class NetnsPair implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        for (String ns : List.of(nsA, nsB)) {
+        List<String> all = new ArrayList<>(List.of(nsA, nsB));
+        if (nsC != null) all.add(nsC);
+        for (String ns : all) {
             try {
                 run(IP_TIMEOUT, List.of("ip", "netns", "del", ns));
             } catch (IOException ignored) {

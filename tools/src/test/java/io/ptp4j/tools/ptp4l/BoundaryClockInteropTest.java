@@ -1,0 +1,69 @@
+package io.ptp4j.tools.ptp4l;
+
+import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.cmd;
+import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.launcher;
+import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.median;
+import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.offsets;
+import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.tail;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.ptp4j.linux.netns.NetnsPair;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A ptp4j boundary clock in the middle of three namespaces: linuxptp grandmaster (A) -> ptp4j BC
+ * with two ports (B: vB toward the GM, vB2 toward the client) -> linuxptp client (C). Everyone
+ * runs free_running on the one machine clock, so every hop's offset is consistent with 0. The
+ * client must see the BC as its parent but the linuxptp GM as its grandmaster, with
+ * stepsRemoved 2.
+ */
+@Tag("interop")
+class BoundaryClockInteropTest {
+    @Test
+    void linuxptpGmPtp4jBoundaryClockLinuxptpClient(@TempDir Path dir) throws Exception {
+        String common = "free_running 1\nlogSyncInterval -3\nuse_syslog 0\n";
+        Files.writeString(dir.resolve("gm.cfg"), "[global]\nmasterOnly 1\npriority1 100\n" + common + "uds_address " + dir.resolve("gm.uds") + "\n");
+        Files.writeString(dir.resolve("bc.cfg"), "[global]\n" + common + "summary_interval -3\nuds_address " + dir.resolve("bc.uds") + "\n");
+        Files.writeString(dir.resolve("c.cfg"), "[global]\nslaveOnly 1\n" + common + "summary_interval -3\nuds_address " + dir.resolve("c.uds") + "\n");
+        String pmcOut;
+        try (NetnsPair net = NetnsPair.create()) {
+            String nsC = net.addThird();
+            Process gm = net.start(net.nsA(), dir.resolve("gm.log"), cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", dir.resolve("gm.cfg").toString()));
+            Process bc = net.start(net.nsB(), dir.resolve("bc.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-i", NetnsPair.IF_B2, "-S", "-m",
+                    "-f", dir.resolve("bc.cfg").toString()));
+            Process c = net.start(nsC, dir.resolve("c.log"), cmd("ptp4l", "-i", NetnsPair.IF_C, "-S", "-m", "-f", dir.resolve("c.cfg").toString()));
+            Thread.sleep(30_000);
+            pmcOut = net.exec(nsC, java.time.Duration.ofSeconds(10), cmd("pmc", "-u", "-b", "0", "-s", dir.resolve("c.uds").toString(),
+                    "GET CURRENT_DATA_SET", "GET PARENT_DATA_SET")).output();
+            for (Process p : List.of(c, bc, gm)) p.destroy();
+            for (Process p : List.of(c, bc, gm)) p.waitFor();
+        }
+        String gmLog = Files.readString(dir.resolve("gm.log")), bcLog = Files.readString(dir.resolve("bc.log"));
+        String cLog = Files.readString(dir.resolve("c.log"));
+        System.out.println("---- ptp4j BC\n" + tail(bcLog, 6) + "---- linuxptp client\n" + tail(cLog, 4) + "---- client's pmc\n" + pmcOut);
+        assertTrue(bcLog.matches("(?s).*port 1 \\(vB\\): (LISTENING|MASTER) to UNCALIBRATED on RS_SLAVE.*"), bcLog);
+        assertTrue(bcLog.matches("(?s).*port 2 \\(vB2\\): LISTENING to (PRE_MASTER|MASTER) on (RS_MASTER|ANNOUNCE_RECEIPT_TIMEOUT_EXPIRES).*"), bcLog);
+        assertTrue(cLog.contains("LISTENING to UNCALIBRATED on RS_SLAVE"), cLog);
+        // the grandmaster as the client sees it: linuxptp's GM, two steps away, the BC its parent
+        Matcher gmId = Pattern.compile("selected local clock (\\S+) as best master").matcher(gmLog);
+        assertTrue(gmId.find(), gmLog);
+        assertTrue(pmcOut.matches("(?s).*grandmasterIdentity\\s+" + Pattern.quote(gmId.group(1)) + ".*"), pmcOut);
+        assertTrue(pmcOut.matches("(?s).*stepsRemoved\\s+2\\b.*"), pmcOut);
+        for (String[] hop : new String[][] {{"BC", bcLog}, {"client", cLog}}) {
+            List<long[]> o = offsets(hop[1]);
+            assertTrue(o.size() >= 3, hop[0] + ": " + o.size() + " offsets\n" + hop[1]);
+            List<Long> offs = new ArrayList<>();
+            for (long[] x : o.subList(o.size() / 2, o.size())) offs.add(x[0]);
+            System.out.printf("%s: median offset %d ns over %d samples%n", hop[0], median(offs), offs.size());
+            assertTrue(Math.abs(median(offs)) < 5_000, hop[0] + " offset consistent with 0: " + median(offs));
+        }
+    }
+}
