@@ -105,7 +105,8 @@ public final class PtpClock implements PtpNode {
                 : "linreg".equals(cfg.servo.clockServo) ? new LinRegServo(cfg.servo, freqPpb, cfg.servo.maxFrequency)
                 : new PiServo(cfg.servo, freqPpb, cfg.servo.maxFrequency);
         this.tsproc = new TimestampProcessor(TimestampProcessor.Mode.parse(cfg.tsprocMode),
-                DelayFilter.create(cfg.delayFilter, cfg.delayFilterLength));
+                DelayFilter.create(cfg.delayFilter, cfg.delayFilterLength), cfg.luckyPacketWindow, cfg.delayFilterLength);
+        this.tsproc.luckyPackets(cfg.freeRunning);
         becomeGrandmaster();
     }
 
@@ -826,6 +827,9 @@ public final class PtpClock implements PtpNode {
         servo.syncInterval(log != 0x7F && log > -10 && log < 10 ? Math.pow(2, log) : Math.pow(2, cfg.logSyncInterval));
         double ppb = servo.sample(offset, t2, tsproc.weight());
         servoState = servo.state();
+        // Once the frequency is locked t2 - t1 moves little over a window: the lucky-packet
+        // estimate is safe. A step or an unlock goes back to the plain one.
+        tsproc.luckyPackets(cfg.freeRunning || servoState == ServoState.LOCKED || servoState == ServoState.LOCKED_STABLE);
         switch (servoState) {
             case UNLOCKED -> { }
             case JUMP -> {

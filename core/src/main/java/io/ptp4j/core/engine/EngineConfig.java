@@ -69,6 +69,8 @@ public final class EngineConfig {
     public String delayFilter = "moving_median";
     public int delayFilterLength = 10;
     public int freqEstInterval = 1;
+    /** ptp4j: lucky_packet_window (0 off): offsets from the fastest of the last N Syncs once locked. */
+    public int luckyPacketWindow = 0;
 
     /** Number of PTP ports (1 for an ordinary clock, more for a boundary clock). */
     public int numberPorts = 1;
@@ -135,6 +137,7 @@ public final class EngineConfig {
         c.delayFilter = delayFilter;
         c.delayFilterLength = delayFilterLength;
         c.freqEstInterval = freqEstInterval;
+        c.luckyPacketWindow = luckyPacketWindow;
         c.numberPorts = numberPorts;
         c.randomSeed = randomSeed;
         return c;

@@ -36,10 +36,35 @@ public final class TimestampProcessor {
     private long rawDelay;
     private long offset;
     private double weight = 1.0;
+    // ptp4j's lucky-packet filter (lucky_packet_window): the fastest Sync of the last N and the
+    // fastest round trip of the last delay_filter_length, null when off.
+    private final MovingMinimum fastestSync;
+    private final MovingMinimum fastestRoundTrip;
+    private boolean luckyActive;
 
     public TimestampProcessor(Mode mode, DelayFilter delayFilter) {
+        this(mode, delayFilter, 0, 1);
+    }
+
+    /**
+     * @param luckyWindow      0: linuxptp's behaviour; N &gt; 0: offsets from the fastest of the
+     *                         last N Syncs, delay from the fastest of the last {@code delayWindow}
+     *                         exchanges, whenever {@link #luckyPackets(boolean)} turns it on
+     */
+    public TimestampProcessor(Mode mode, DelayFilter delayFilter, int luckyWindow, int delayWindow) {
         this.mode = mode;
         this.delayFilter = delayFilter;
+        this.fastestSync = luckyWindow > 0 ? new MovingMinimum(luckyWindow) : null;
+        this.fastestRoundTrip = luckyWindow > 0 ? new MovingMinimum(Math.max(1, delayWindow)) : null;
+    }
+
+    /**
+     * Turns the lucky-packet estimate on or off (the caller turns it on once the clock's frequency
+     * is locked, when t2 - t1 drifts too little over the window to matter). Both windows keep
+     * filling while it is off.
+     */
+    public void luckyPackets(boolean on) {
+        luckyActive = on && fastestSync != null;
     }
 
     /** The Sync direction: master egress t1, local ingress t2. */
@@ -47,6 +72,7 @@ public final class TimestampProcessor {
         t1 = remoteNanos;
         t2 = localNanos;
         down = true;
+        if (fastestSync != null) fastestSync.sample(t2 - t1);
     }
 
     /** The Delay_Req direction: local egress t3, master ingress t4. */
@@ -81,6 +107,10 @@ public final class TimestampProcessor {
         if (!down || !up) return false;
         rawDelay = computeRawDelay();
         filteredDelay = delayFilter.sample(rawDelay);
+        if (fastestRoundTrip != null) {
+            fastestRoundTrip.sample(rawDelay);
+            if (luckyActive) filteredDelay = fastestRoundTrip.minimum();
+        }
         filteredDelayValid = true;
         return true;
     }
@@ -122,7 +152,9 @@ public final class TimestampProcessor {
                 delay = filteredDelay;
             }
         }
-        offset = t2 - t1 - delay;
+        offset = luckyActive && mode == Mode.FILTER && fastestRoundTrip.count() > 0
+                ? fastestSync.minimum() - fastestRoundTrip.minimum()
+                : t2 - t1 - delay;
         boolean weighting = mode == Mode.FILTER_WEIGHT || mode == Mode.RAW_WEIGHT;
         if (weighting && filteredDelay > 0 && raw > 0) {
             weight = Math.min(1.0, (double) filteredDelay / raw);
@@ -148,6 +180,10 @@ public final class TimestampProcessor {
             clockRateRatio = 1.0;
             delayFilter.reset();
             filteredDelayValid = false;
+            if (fastestSync != null) {
+                fastestSync.reset();
+                fastestRoundTrip.reset();
+            }
         }
     }
 }

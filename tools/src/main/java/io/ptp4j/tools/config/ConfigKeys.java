@@ -175,6 +175,9 @@ public final class ConfigKeys {
         // ptp4j's own: the virtual clock's initial error (tests and demos of convergence)
         intKey("virtual_clock_offset", GLOBAL, 0, Integer.MIN_VALUE, Integer.MAX_VALUE),
         intKey("virtual_clock_freq", GLOBAL, 0, -100000000, 100000000),
+        // ptp4j's own: once locked, offsets from the fastest of the last N Syncs and the delay from
+        // the fastest of the last delay_filter_length exchanges (0: linuxptp's filter only)
+        intKey("lucky_packet_window", PORT, 0, 0, 256),
         intKey("write_phase_mode", GLOBAL, 0, 0, 1)
     );
 

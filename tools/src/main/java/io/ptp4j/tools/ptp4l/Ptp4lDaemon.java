@@ -71,6 +71,7 @@ public final class Ptp4lDaemon {
         e.delayFilter = c.getEnum(port, "delay_filter");
         e.delayFilterLength = c.getInt(port, "delay_filter_length");
         e.freqEstInterval = c.getInt(port, "freq_est_interval");
+        e.luckyPacketWindow = c.getInt(port, "lucky_packet_window");
         e.clockType = switch (c.getEnum("clock_type")) {
             case "BC" -> EngineConfig.ClockType.BC;
             case "E2E_TC" -> EngineConfig.ClockType.E2E_TC;
