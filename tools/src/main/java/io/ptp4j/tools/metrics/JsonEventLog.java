@@ -87,6 +87,15 @@ public final class JsonEventLog implements EngineListener {
         end();
     }
 
+    /** A printer line (warnings, errors) as {"event":"log","level":N,"text":...}; level is syslog's 0..7. */
+    public synchronized void log(int level, CharSequence text) {
+        begin(0, "log");
+        line.append(",\"level\":").append(level);
+        line.append(",\"text\":");
+        appendQuoted(line, text);
+        end();
+    }
+
     private void begin(int port, String event) {
         line.setLength(0);
         long t = clockNanos.getAsLong();
@@ -135,7 +144,7 @@ public final class JsonEventLog implements EngineListener {
     }
 
     /** Appends s as a JSON string literal (RFC 8259 section 7). */
-    public static void appendQuoted(StringBuilder sb, String s) {
+    public static void appendQuoted(StringBuilder sb, CharSequence s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
