@@ -28,6 +28,7 @@ public final class DashboardFeed implements EngineListener {
     private final byte[] servo = new byte[CAPACITY];
     private final long startNanos;
     private long seq; // number of samples ever recorded
+    private int shownPorts;
     private String gmIdentity = "";
     private int gmClockClass = -1;
 
@@ -40,6 +41,7 @@ public final class DashboardFeed implements EngineListener {
         this.title = title;
         this.iface = ifaces.clone();
         this.state = new PortState[ifaces.length];
+        this.shownPorts = ifaces.length;
         this.clockNanos = clockNanos;
         this.startNanos = clockNanos.getAsLong();
     }
@@ -66,6 +68,11 @@ public final class DashboardFeed implements EngineListener {
         gmClockClass = clockClass;
     }
 
+    /** Shows only ports 1..n (a simulated node's real port count). */
+    public synchronized void showPorts(int n) {
+        shownPorts = Math.max(0, Math.min(n, iface.length));
+    }
+
     public synchronized long samples() {
         return seq;
     }
@@ -86,7 +93,7 @@ public final class DashboardFeed implements EngineListener {
             sb.append(",\"seq\":").append(seq).append(",\"gm\":");
             JsonEventLog.appendQuoted(sb, gmIdentity);
             sb.append(",\"gmClockClass\":").append(gmClockClass).append(",\"ports\":[");
-            for (int p = 0; p < iface.length; p++) {
+            for (int p = 0; p < shownPorts; p++) {
                 if (p > 0) sb.append(',');
                 sb.append("{\"port\":").append(p + 1).append(",\"iface\":");
                 JsonEventLog.appendQuoted(sb, iface[p]);

@@ -30,6 +30,12 @@ public final class CountingNode implements PtpNode {
 
     @Override
     public void onReceive(int port, ByteBuffer buf, int offset, int length, long rxTimestampNanos, long source, long nowNanos) {
+        countReceived(metrics, port, buf, offset, length);
+        inner.onReceive(port, buf, offset, length, rxTimestampNanos, source, nowNanos);
+    }
+
+    /** Counts one received message and records a Sync/Follow_Up correctionField; shorter than a header: ignored. */
+    public static void countReceived(PtpMetrics metrics, int port, ByteBuffer buf, int offset, int length) {
         if (length >= HEADER_LENGTH) {
             int type = buf.get(offset) & 0x0F;
             metrics.messageReceived(port, type);
@@ -40,7 +46,6 @@ public final class CountingNode implements PtpNode {
                 if (type == FOLLOW_UP || scaled != 0) metrics.syncCorrection(port, scaled >> 16);
             }
         }
-        inner.onReceive(port, buf, offset, length, rxTimestampNanos, source, nowNanos);
     }
 
     @Override
