@@ -68,19 +68,24 @@ public final class Checks {
                         "fine while PTP only disciplines the NIC clock; stop it before running phc2sys -r or a software-timestamping ptp4l"));
             }
         }
-        // two ptp4l on one interface fight over it; on different interfaces they may be a deliberate setup
+        // two ptp4l on one interface (in one network namespace) fight over it; elsewhere they may be deliberate
+        boolean shared = false;
         for (int i = 0; i < ptp4l.size(); i++) {
             for (int j = i + 1; j < ptp4l.size(); j++) {
-                DaemonConfig a = configs.get(ptp4l.get(i).pid()), b = configs.get(ptp4l.get(j).pid());
-                List<String> shared = a == null || b == null ? List.of() : a.interfaces().stream().filter(b.interfaces()::contains).toList();
-                if (!shared.isEmpty()) {
-                    out.add(Finding.error("time-daemons", ptp4l.get(i).label() + " and " + ptp4l.get(j).label() + " both run on " + String.join(", ", shared),
-                            "stop one of them: two ptp4l on one interface answer each other's messages and steer the same clock"));
-                } else {
-                    out.add(Finding.info("time-daemons", ptp4l.get(i).label() + " and " + ptp4l.get(j).label() + " run on different interfaces",
-                            "fine for separate domains or NICs; make sure they do not discipline the same PHC"));
-                }
+                TimeProcess pa = ptp4l.get(i), pb = ptp4l.get(j);
+                DaemonConfig a = configs.get(pa.pid()), b = configs.get(pb.pid());
+                if (a == null || b == null || !java.util.Objects.equals(pa.netns(), pb.netns())) continue;
+                List<String> both = a.interfaces().stream().filter(b.interfaces()::contains).toList();
+                if (both.isEmpty()) continue;
+                shared = true;
+                out.add(Finding.error("time-daemons", pa.label() + " and " + pb.label() + " both run on " + String.join(", ", both),
+                        "stop one of them: two ptp4l on one interface answer each other's messages and steer the same clock"));
             }
+        }
+        if (!shared && ptp4l.size() > 1) {
+            out.add(Finding.info("time-daemons", ptp4l.size() + " ptp4l processes run, on different interfaces or network namespaces: "
+                    + String.join(", ", ptp4l.stream().map(TimeProcess::label).toList()),
+                    "fine for separate NICs or domains; make sure no two discipline the same PHC"));
         }
         if (phc2sys.size() > 1 && phc2sys.stream().noneMatch(TimeProcess::underTimemaster)) {
             out.add(Finding.warn("time-daemons", phc2sys.size() + " phc2sys processes are running",
@@ -144,7 +149,8 @@ public final class Checks {
     public static Finding phc2sys(DaemonConfig c, List<TimeProcess> procs) {
         boolean running = procs.stream().anyMatch(p -> p.kind().equals("phc2sys"));
         if (!c.hardwareTimestamping())
-            return Finding.ok("phc2sys", "software timestamping: ptp4l steers the system clock itself; phc2sys is not needed");
+            return Finding.ok("phc2sys", "software timestamping: ptp4l " + (c.leavesClocksAlone() ? "measures the system clock (free_running)"
+                    : "steers the system clock itself") + "; phc2sys is not needed");
         if (running) return Finding.ok("phc2sys", "phc2sys is running: the NIC clock is copied to the system clock");
         if (c.leavesClocksAlone())
             return Finding.info("phc2sys", "no phc2sys, and ptp4l runs free_running/virtual_clock: no real clock is steered", "");

@@ -42,13 +42,22 @@ public final class Doctor {
         }
         Map<Long, DaemonConfig> configs = new HashMap<>();
         for (TimeProcess p : procs) if (p.kind().equals("ptp4l")) configs.put(p.pid(), DaemonConfig.of(p));
+        // the ptp4l asked about: on the interface given, in the doctor's own network namespace first
+        String ownNetns = scanner.selfNetns();
         TimeProcess target = null;
-        for (TimeProcess p : procs) {
-            if (!p.kind().equals("ptp4l")) continue;
-            if (ifaces.isEmpty() || configs.get(p.pid()).interfaces().stream().anyMatch(ifaces::contains)) {
-                target = p;
-                break;
+        for (int pass = 0; pass < 2 && target == null; pass++) {
+            for (TimeProcess p : procs) {
+                if (!p.kind().equals("ptp4l")) continue;
+                if (pass == 0 && ownNetns != null && !ownNetns.equals(p.netns())) continue;
+                if (ifaces.isEmpty() || configs.get(p.pid()).interfaces().stream().anyMatch(ifaces::contains)) {
+                    target = p;
+                    break;
+                }
             }
+        }
+        if (target != null && ownNetns != null && target.netns() != null && !ownNetns.equals(target.netns())) {
+            out.add(Finding.info("netns", target.label() + " runs in another network namespace (" + target.netns() + ")",
+                    "run the doctor inside it ('ip netns exec NAME ptp4j doctor') to check its interfaces and metrics"));
         }
         DaemonConfig cfg = target == null ? null : configs.get(target.pid());
         List<String> checked = !ifaces.isEmpty() ? ifaces : cfg != null ? cfg.interfaces() : List.of();

@@ -68,7 +68,7 @@ public final class ProcScanner {
             }
         }
         if (kind == null) return null;
-        return new TimeProcess(pid, kind, ptp4j, List.copyOf(args), cwd(dir), parentName(dir));
+        return new TimeProcess(pid, kind, ptp4j, List.copyOf(args), cwd(dir), parentName(dir), link(dir.resolve("ns").resolve("net")));
     }
 
     private String parentName(Path dir) {
@@ -83,8 +83,16 @@ public final class ProcScanner {
         return null;
     }
 
+    /** The network namespace of this process (the doctor's own), for comparison. */
+    public String selfNetns() {
+        return link(procRoot.resolve("self").resolve("ns").resolve("net"));
+    }
+
     private static String cwd(Path dir) {
-        Path link = dir.resolve("cwd");
+        return link(dir.resolve("cwd"));
+    }
+
+    private static String link(Path link) {
         try {
             if (Files.isSymbolicLink(link)) return Files.readSymbolicLink(link).toString();
             if (Files.isRegularFile(link)) return Files.readString(link).strip(); // fake trees: a file naming it

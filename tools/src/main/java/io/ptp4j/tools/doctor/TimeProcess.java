@@ -10,8 +10,9 @@ import java.util.List;
  * @param args the tool's own arguments (after the program name)
  * @param cwd the process's working directory (to resolve a relative -f), or null
  * @param parentName comm of the parent process, e.g. "timemaster" when timemaster started it
+ * @param netns the target of /proc/PID/ns/net (e.g. "net:[4026531840]"), or null when unreadable
  */
-public record TimeProcess(long pid, String kind, boolean ptp4j, List<String> args, String cwd, String parentName) {
+public record TimeProcess(long pid, String kind, boolean ptp4j, List<String> args, String cwd, String parentName, String netns) {
     public boolean underTimemaster() {
         return "timemaster".equals(parentName);
     }
