@@ -115,11 +115,13 @@ public final class PtpMetrics implements EngineListener {
 
     /** The daemon received a message of this messageType (4-bit code, Table 36) on a port. */
     public void messageReceived(int port, int messageType) {
+        seen[slot(port)] = true;
         messages[msgIndex(port, messageType, RX)]++;
     }
 
     /** The daemon sent a message of this messageType on a port. */
     public void messageSent(int port, int messageType) {
+        seen[slot(port)] = true;
         messages[msgIndex(port, messageType, TX)]++;
     }
 
