@@ -32,7 +32,8 @@ public final class Checks {
         }
         if (info.hardwareUsable() && info.phcIndex() >= 0)
             return Finding.ok("timestamping", iface + ": hardware timestamps and a PTP hardware clock (/dev/ptp" + info.phcIndex() + ")");
-        if (info.hardwareUsable())
+        boolean hardwareBits = (info.soTimestamping() & 0x45) == 0x45; // hardware-transmit, -receive, -raw-clock
+        if (hardwareBits)
             return Finding.warn("timestamping", iface + ": hardware timestamps but no PTP hardware clock index",
                     "the driver reports no PHC; update the NIC driver/firmware, or use software timestamping (ptp4l -S)");
         if (info.softwareUsable()) {
