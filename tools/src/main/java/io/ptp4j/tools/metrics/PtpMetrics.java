@@ -39,8 +39,9 @@ public final class PtpMetrics implements EngineListener {
     private final long[] badPackets;
     private final long[] txTimestampTimeouts;
     private final long[] messages;
-    // correctionField of the last Sync/Follow_Up received: non-zero means a transparent clock on the path
+    // correctionField of the last Sync (+ its Follow_Up) received: non-zero means a transparent clock on the path
     private final long[] lastSyncCorrectionNanos;
+    private final long[] pendingSyncCorrectionNanos;
     private final long[] correctedSyncs;
     // summary window, linuxptp's "rms N max N" over summary_interval: the running window and the
     // last completed one
@@ -83,6 +84,7 @@ public final class PtpMetrics implements EngineListener {
         txTimestampTimeouts = new long[n];
         messages = new long[n * TYPES * 2];
         lastSyncCorrectionNanos = new long[n];
+        pendingSyncCorrectionNanos = new long[n];
         correctedSyncs = new long[n];
         windowSumSquares = new double[n];
         windowMaxAbs = new long[n];
@@ -126,13 +128,27 @@ public final class PtpMetrics implements EngineListener {
     }
 
     /**
-     * The correctionField (in ns, the 2^-16 fraction dropped) of a received Sync or Follow_Up: a
-     * transparent clock on the path adds its residence time there (IEEE 1588-2019 10.2.2.1).
+     * A Sync arrived with this correctionField (ns, the 2^-16 fraction dropped). A transparent clock
+     * adds its residence time to the Sync (one-step) or to the Follow_Up (two-step), so for a
+     * two-step Sync the total is known only with its Follow_Up (IEEE 1588-2019 10.2.2, 11.4.2).
      */
-    public void syncCorrection(int port, long correctionNanos) {
+    public void syncReceived(int port, long correctionNanos, boolean twoStep) {
         int p = slot(port);
-        lastSyncCorrectionNanos[p] = correctionNanos;
-        if (correctionNanos != 0) correctedSyncs[p]++;
+        seen[p] = true;
+        if (twoStep) pendingSyncCorrectionNanos[p] = correctionNanos;
+        else syncCorrection(p, correctionNanos);
+    }
+
+    /** The Follow_Up of a two-step Sync: the path's correction is the Sync's plus this one's. */
+    public void followUpReceived(int port, long correctionNanos) {
+        int p = slot(port);
+        syncCorrection(p, pendingSyncCorrectionNanos[p] + correctionNanos);
+        pendingSyncCorrectionNanos[p] = 0;
+    }
+
+    private void syncCorrection(int p, long totalNanos) {
+        lastSyncCorrectionNanos[p] = totalNanos;
+        if (totalNanos != 0) correctedSyncs[p]++;
     }
 
     /** linuxptp's "timed out while polling for tx timestamp". */
@@ -286,9 +302,9 @@ public final class PtpMetrics implements EngineListener {
         for (PtpMetrics m : sources) m.eachPort(p -> w.sample(m.txTimestampTimeouts[p], m.portLabels(p)));
         w.counter("ptp4j_bad_packets", "Received packets dropped because they did not decode");
         for (PtpMetrics m : sources) m.eachPort(p -> w.sample(m.badPackets[p], m.portLabels(p)));
-        w.gauge("ptp4j_sync_correction_ns", "correctionField of the last Sync/Follow_Up received, ns: non-zero when a transparent clock is on the path");
+        w.gauge("ptp4j_sync_correction_ns", "correctionField of the last Sync plus its Follow_Up, ns: non-zero when a transparent clock is on the path");
         for (PtpMetrics m : sources) m.eachPort(p -> w.sample(m.lastSyncCorrectionNanos[p], m.portLabels(p)));
-        w.counter("ptp4j_corrected_syncs", "Sync/Follow_Up messages received with a non-zero correctionField");
+        w.counter("ptp4j_corrected_syncs", "Syncs received whose correctionField (Sync plus Follow_Up) was non-zero");
         for (PtpMetrics m : sources) m.eachPort(p -> w.sample(m.correctedSyncs[p], m.portLabels(p)));
         w.counter("ptp4j_clock_steps", "Times the servo stepped the clock (s1)");
         for (PtpMetrics m : sources) w.sample(m.clockSteps, "process", m.process);

@@ -14,6 +14,8 @@ public final class CountingNode implements PtpNode {
     private static final int FOLLOW_UP = 0x8;
     private static final int CORRECTION_OFFSET = 8;
     private static final int HEADER_LENGTH = 34;
+    private static final int FLAGS_OFFSET = 6; // flagField octet 0: twoStepFlag is bit 1 (Table 37)
+    private static final int TWO_STEP = 0x02;
 
     private final PtpNode inner;
     private final PtpMetrics metrics;
@@ -42,8 +44,8 @@ public final class CountingNode implements PtpNode {
             if (type == SYNC || type == FOLLOW_UP) {
                 long scaled = 0;
                 for (int i = 0; i < 8; i++) scaled = (scaled << 8) | (buf.get(offset + CORRECTION_OFFSET + i) & 0xFF);
-                // a one-step Sync of a two-step master carries 0 and its Follow_Up the correction: keep the non-zero one
-                if (type == FOLLOW_UP || scaled != 0) metrics.syncCorrection(port, scaled >> 16);
+                if (type == SYNC) metrics.syncReceived(port, scaled >> 16, (buf.get(offset + FLAGS_OFFSET) & TWO_STEP) != 0);
+                else metrics.followUpReceived(port, scaled >> 16);
             }
         }
     }

@@ -90,9 +90,13 @@ public final class SimObservability implements AutoCloseable {
             PtpMetrics m = metrics.get(n.name());
             if (m == null) continue;
             String[] names = ports(n.name());
-            int count = n.isTransparent() ? 0 : Math.min(n.engine().numberPorts(), MAX_PORTS);
-            for (int p = 2; p <= count; p++) m.setInterface(p, names[p - 1]);
+            boolean[] named = new boolean[MAX_PORTS + 1];
+            named[1] = true;
             n.tap((port, tx, frame, length) -> {
+                if (port >= 1 && port <= MAX_PORTS && !named[port]) {
+                    named[port] = true;
+                    m.setInterface(port, names[port - 1]);
+                }
                 if (tx) {
                     if (length > 0) m.messageSent(port, frame[0] & 0x0F);
                 } else {

@@ -25,8 +25,13 @@ import org.junit.jupiter.api.Test;
 class ObservabilityTest {
     /** A PTP header of messageType {@code type} with correctionField {@code correctionNanos} (scaled by 2^16). */
     static ByteBuffer header(int type, long correctionNanos) {
+        return header(type, correctionNanos, true);
+    }
+
+    static ByteBuffer header(int type, long correctionNanos, boolean twoStep) {
         ByteBuffer b = ByteBuffer.allocate(44);
         b.put(0, (byte) (0x10 | type)); // transportSpecific 1 must not leak into the type
+        if (twoStep) b.put(6, (byte) 0x02);
         b.putLong(8, correctionNanos << 16);
         return b;
     }
@@ -54,20 +59,26 @@ class ObservabilityTest {
         PtpMetrics m = new PtpMetrics("ptp4l", 2);
         NullNode inner = new NullNode();
         CountingNode n = new CountingNode(inner, m);
-        n.onReceive(1, header(0x0, 0), 0, 44, 0, 0, 0);        // one-step-less Sync: 0, does not hide a Follow_Up's value
-        n.onReceive(1, header(0x8, 1234), 0, 44, 0, 0, 0);     // Follow_Up carrying a TC's residence time
+        // two-step: a TC's residence may sit in the Sync (one-step TC) or the Follow_Up (two-step TC); the path's is the sum
+        n.onReceive(1, header(0x0, 1000), 0, 44, 0, 0, 0);
+        assertEquals(0, m.lastSyncCorrectionNanos(1), "known only with the Follow_Up");
+        n.onReceive(1, header(0x8, 234), 0, 44, 0, 0, 0);
+        assertEquals(1234, m.lastSyncCorrectionNanos(1));
         n.onReceive(1, header(0x0, 0), 0, 44, 0, 0, 0);
+        n.onReceive(1, header(0x8, 0), 0, 44, 0, 0, 0);
+        assertEquals(0, m.lastSyncCorrectionNanos(1), "a Sync without transparent clock");
+        n.onReceive(1, header(0x0, 1234, false), 0, 44, 0, 0, 0); // one-step Sync: complete by itself
+        assertEquals(1234, m.lastSyncCorrectionNanos(1));
         n.onReceive(2, header(0xB, 0), 0, 44, 0, 0, 0);        // Announce on port 2
         n.onReceive(1, header(0x0, 0), 0, 10, 0, 0, 0);        // runt: not counted, still passed on (the engine counts it bad)
-        assertEquals(5, inner.received);
-        assertEquals(2, m.messages(1, 0x0, false));
-        assertEquals(1, m.messages(1, 0x8, false));
+        assertEquals(7, inner.received);
+        assertEquals(3, m.messages(1, 0x0, false));
+        assertEquals(2, m.messages(1, 0x8, false));
         assertEquals(1, m.messages(2, 0xB, false));
         assertEquals(0, m.messages(1, 0xB, false));
-        assertEquals(1234, m.lastSyncCorrectionNanos(1));
         String text = PtpMetrics.expose(List.of(m), false);
         assertTrue(text.contains("ptp4j_sync_correction_ns{process=\"ptp4l\",iface=\"\",port=\"1\"} 1234"), text);
-        assertTrue(text.contains("ptp4j_corrected_syncs_total{process=\"ptp4l\",iface=\"\",port=\"1\"} 1"), text);
+        assertTrue(text.contains("ptp4j_corrected_syncs_total{process=\"ptp4l\",iface=\"\",port=\"1\"} 2"), text);
     }
 
     @Test
