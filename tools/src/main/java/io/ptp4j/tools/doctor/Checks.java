@@ -58,7 +58,9 @@ public final class Checks {
             return c != null && !c.hardwareTimestamping() && !c.leavesClocksAlone();
         });
         for (TimeProcess n : ntp) {
-            if (n.underTimemaster()) {
+            if (n.kind().equals("chronyd") && n.args().contains("-x")) {
+                out.add(Finding.ok("time-daemons", n.label() + " runs with -x: it never adjusts the clock"));
+            } else if (n.underTimemaster()) {
                 out.add(Finding.ok("time-daemons", n.label() + " is managed by timemaster"));
             } else if (ptpSteersRealtime) {
                 out.add(Finding.error("time-daemons", n.label() + " and PTP both adjust CLOCK_REALTIME: they will fight",
@@ -109,8 +111,8 @@ public final class Checks {
         return Finding.ok("ptp4l", p.label() + where + file + (p.underTimemaster() ? " (started by timemaster)" : ""));
     }
 
-    /** The port states ptp4l reports. */
-    public static Finding portState(Ptp4lStatus s) {
+    /** The port states ptp4l reports; with free_running the servo never locks, so UNCALIBRATED is the client's resting state. */
+    public static Finding portState(Ptp4lStatus s, boolean freeRunning) {
         List<String> states = s.portStates();
         List<String> named = new ArrayList<>();
         for (int i = 0; i < states.size(); i++) named.add("port " + (i + 1) + " " + states.get(i));
@@ -119,6 +121,9 @@ public final class Checks {
             return Finding.error("port-state", list, "a faulty port usually means the link is down or TX timestamps time out: check 'ip link' and the ptp4l log");
         if (states.contains("SLAVE"))
             return Finding.ok("port-state", list + "; grandmaster " + s.gmIdentity() + ", " + s.stepsRemoved() + " step(s) away");
+        if (states.contains("UNCALIBRATED") && freeRunning)
+            return Finding.info("port-state", list + ": a master was chosen; free_running keeps the servo unlocked, so the port stays here",
+                    "expected with free_running 1; remove it to let ptp4l steer the clock and reach SLAVE");
         if (states.contains("UNCALIBRATED"))
             return Finding.warn("port-state", list + ": a master was chosen but the clock is not locked yet", "wait a few seconds; if it stays, look for 'clockcheck' or step messages in the log");
         if (states.stream().anyMatch(x -> x.equals("MASTER") || x.equals("GRAND_MASTER") || x.equals("PASSIVE")))
@@ -130,12 +135,18 @@ public final class Checks {
 
     /** Offset (time error) against the thresholds; rms from the metrics when given, else from the samples. */
     public static Finding offset(Ptp4lStatus s, boolean hardware, boolean freeRunning, Double metricsRmsNanos) {
+        return offset(s, hardware, freeRunning, metricsRmsNanos, null);
+    }
+
+    /** As above; {@code metricsMaxNanos} is the same window's max |offset| (ptp4j_max_offset_ns). */
+    public static Finding offset(Ptp4lStatus s, boolean hardware, boolean freeRunning, Double metricsRmsNanos, Double metricsMaxNanos) {
         boolean slave = s.portStates().contains("SLAVE") || s.portStates().contains("UNCALIBRATED");
         if (!slave) return Finding.info("offset", "no offset to judge: no port is a client", "");
         double rms = metricsRmsNanos != null ? metricsRmsNanos : s.offsetRmsNanos();
         if (Double.isNaN(rms)) return Finding.warn("offset", "ptp4l gave no offset samples", "check that ptp4l's servo is running (its log shows 'master offset' lines)");
         String src = metricsRmsNanos != null ? "rms over the last summary window (metrics)" : "rms of " + s.offsetSamplesNanos().size() + " samples";
-        String text = String.format(Locale.ROOT, "offset %s %.0f ns, max |offset| %d ns, mean path delay %d ns", src, rms, s.offsetMaxAbsNanos(), s.meanPathDelayNanos());
+        double max = metricsRmsNanos != null && metricsMaxNanos != null ? metricsMaxNanos : s.offsetMaxAbsNanos();
+        String text = String.format(Locale.ROOT, "offset %s %.0f ns, max |offset| %.0f ns, mean path delay %d ns", src, rms, max, s.meanPathDelayNanos());
         if (freeRunning) return Finding.info("offset", text + " (free_running: measured, not corrected)", "");
         double ok = hardware ? HW_RMS_OK_NANOS : SW_RMS_OK_NANOS, warn = hardware ? HW_RMS_WARN_NANOS : SW_RMS_WARN_NANOS;
         String kind = hardware ? "hardware" : "software";

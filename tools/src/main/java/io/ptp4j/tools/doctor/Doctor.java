@@ -88,10 +88,11 @@ public final class Doctor {
             }
         }
         if (status != null) {
-            out.add(Checks.portState(status));
+            out.add(Checks.portState(status, cfg != null && cfg.config().getInt("free_running") == 1));
             boolean hw = cfg == null || cfg.hardwareTimestamping();
             Double rms = m == null ? null : m.get("ptp4j_offset_rms_ns");
-            out.add(Checks.offset(status, hw, cfg != null && cfg.leavesClocksAlone(), rms));
+            Double max = m == null ? null : m.get("ptp4j_max_offset_ns");
+            out.add(Checks.offset(status, hw, cfg != null && cfg.leavesClocksAlone(), rms, max));
         }
         if (cfg != null) {
             out.add(Checks.phc2sys(cfg, procs));

@@ -124,6 +124,9 @@ class DoctorTest {
         // the same under timemaster is its design
         f = Checks.timeDaemons(List.of(tp(11, "chronyd", "timemaster"), hwPtp, tp(21, "phc2sys", "timemaster")), cfg);
         assertEquals(Severity.OK, Doctor.worst(f), f.toString());
+        // chronyd -x never touches the clock
+        f = Checks.timeDaemons(List.of(tp(11, "chronyd", "systemd", "-x", "-f", "c.conf"), tp(21, "phc2sys", "systemd", "-a", "-r")), cfg);
+        assertEquals(Severity.OK, Doctor.worst(f), f.toString());
         // chronyd while PTP only steers the NIC: informational
         f = Checks.timeDaemons(List.of(tp(11, "chronyd", "systemd"), hwPtp), cfg);
         assertEquals(Severity.INFO, Doctor.worst(f), f.toString());
@@ -151,14 +154,15 @@ class DoctorTest {
 
     @Test
     void portStates() {
-        assertEquals(Severity.OK, Checks.portState(status("SLAVE")).severity());
-        assertTrue(Checks.portState(status("SLAVE")).summary().contains("001122.fffe.334455"));
-        assertEquals(Severity.ERROR, Checks.portState(new Ptp4lStatus(List.of("SLAVE", "FAULTY"), List.of(), 0, 1, true, "")).severity());
-        assertTrue(Checks.portState(new Ptp4lStatus(List.of("MASTER", "FAULTY"), List.of(), 0, 1, true, "")).summary()
+        assertEquals(Severity.OK, Checks.portState(status("SLAVE"), false).severity());
+        assertTrue(Checks.portState(status("SLAVE"), false).summary().contains("001122.fffe.334455"));
+        assertEquals(Severity.ERROR, Checks.portState(new Ptp4lStatus(List.of("SLAVE", "FAULTY"), List.of(), 0, 1, true, ""), false).severity());
+        assertTrue(Checks.portState(new Ptp4lStatus(List.of("MASTER", "FAULTY"), List.of(), 0, 1, true, ""), false).summary()
                 .contains("port 1 MASTER, port 2 FAULTY"));
-        assertEquals(Severity.WARN, Checks.portState(status("LISTENING")).severity());
-        assertEquals(Severity.WARN, Checks.portState(status("UNCALIBRATED")).severity());
-        assertEquals(Severity.INFO, Checks.portState(status("MASTER")).severity());
+        assertEquals(Severity.WARN, Checks.portState(status("LISTENING"), false).severity());
+        assertEquals(Severity.WARN, Checks.portState(status("UNCALIBRATED"), false).severity());
+        assertEquals(Severity.INFO, Checks.portState(status("UNCALIBRATED"), true).severity(), "free_running never locks");
+        assertEquals(Severity.INFO, Checks.portState(status("MASTER"), false).severity());
     }
 
     @Test
@@ -171,6 +175,7 @@ class DoctorTest {
         Finding viaMetrics = Checks.offset(status("SLAVE", 4000), true, false, 35.0);
         assertEquals(Severity.OK, viaMetrics.severity(), "the metrics' rms window wins over a few samples");
         assertTrue(viaMetrics.summary().contains("metrics"));
+        assertTrue(Checks.offset(status("SLAVE", 4000), true, false, 35.0, 80.0).summary().contains("max |offset| 80 ns"), "max from the same window");
         assertEquals(Severity.WARN, Checks.offset(status("SLAVE"), true, false, null).severity(), "no samples");
         assertEquals(Severity.INFO, Checks.offset(status("MASTER", 1), true, false, null).severity());
     }
