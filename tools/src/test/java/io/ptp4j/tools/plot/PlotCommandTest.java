@@ -99,6 +99,25 @@ class PlotCommandTest {
         assertEquals(5, offsetPoints(d));
     }
 
+    /** The simulator prints ptp4l's lines: plot them; the SVG is the example in docs/operations.md. */
+    @Test
+    void plotsTheSimulatorsPtp4lLinesForTheDocs() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String root = System.getProperty("ptp4j.root", "..");
+        int rc = io.ptp4j.tools.sim.SimCommand.run(new String[] {Path.of(root, "scenarios", "hw-single-client.toml").toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        assertEquals(0, rc);
+        LogParser.Result r = LogParser.parse(out.toString(StandardCharsets.UTF_8).lines().toList());
+        // 120 simulated seconds, one linuxptp summary line per second once locked, plus the start-up state changes
+        assertTrue(r.samples().size() > 100, "points: " + r.samples().size());
+        assertTrue(r.markers().size() >= 3, "state changes: " + r.markers().size());
+        String svg = SvgPlot.render("ptp4j sim scenarios/hw-single-client.toml: the client's ptp4l lines", r);
+        assertEquals(r.samples().size(), offsetPoints(parseSvg(svg)));
+        Path img = Path.of(root, "docs", "img", "plot-sim.svg");
+        Files.createDirectories(img.getParent());
+        Files.writeString(img, svg);
+    }
+
     @Test
     void commandWritesTheSvgAndSaysHowManyPoints(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("s.log");
