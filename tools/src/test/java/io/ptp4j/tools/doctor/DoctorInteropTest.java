@@ -89,6 +89,10 @@ class DoctorInteropTest {
             assertTrue(finding(json, "client-settings").contains("clientOnly 1"), json);
             assertTrue(finding(json, "phc2sys").contains("\"severity\":\"ok\""), json);
 
+            NetnsPair.Result text = net.exec(net.nsB(), Duration.ofSeconds(60), cmd(bin("ptp4j"), "doctor", "-i", NetnsPair.IF_B, "--samples", "3"));
+            System.out.println("---- doctor (text)\n" + text.output());
+            assertTrue(text.output().contains("[ok]    ptp4l              ptp4j ptp4l (pid "), text.output());
+
             // the same management client against linuxptp's ptp4l, the master
             NetnsPair.Result m = net.exec(net.nsB(), Duration.ofSeconds(60), cmd(bin("ptp4j"), "doctor", "-i", NetnsPair.IF_B, "--uds", muds.toString(),
                     "--samples", "1"));
