@@ -41,12 +41,14 @@ public final class Observability implements AutoCloseable {
      */
     public static Observability start(String process, String title, String[] ifaces, int metricsPort, int dashboardPort,
             LongSupplier clockNanos) throws IOException {
-        return start(process, title, ifaces, metricsPort, dashboardPort, clockNanos, MetricsServer.DEFAULT_BIND);
+        return start(process, title, ifaces, metricsPort, dashboardPort, clockNanos, 16);
     }
 
+    /** @param windowSamples servo samples per rms/max window (linuxptp: 2^(summary_interval - logSyncInterval)) */
     public static Observability start(String process, String title, String[] ifaces, int metricsPort, int dashboardPort,
-            LongSupplier clockNanos, String bind) throws IOException {
-        PtpMetrics m = metricsPort > 0 ? new PtpMetrics(process, ifaces.length) : null;
+            LongSupplier clockNanos, int windowSamples) throws IOException {
+        String bind = MetricsServer.DEFAULT_BIND;
+        PtpMetrics m = metricsPort > 0 ? new PtpMetrics(process, ifaces.length, windowSamples) : null;
         if (m != null) for (int i = 0; i < ifaces.length; i++) m.setInterface(i + 1, ifaces[i]);
         DashboardFeed f = dashboardPort > 0 ? new DashboardFeed(title, ifaces, clockNanos) : null;
         Observability o = new Observability(m, f);
@@ -77,6 +79,11 @@ public final class Observability implements AutoCloseable {
     }
 
     /** The engine listener: {@code log} (may be null) first, then metrics, dashboard, grandmaster. */
+    /** linuxptp's summary window in servo samples: 2^(summary_interval - logSyncInterval), at least 1, at most 2^16. */
+    public static int windowSamples(int summaryInterval, int logSyncInterval) {
+        return 1 << Math.max(0, Math.min(16, summaryInterval - logSyncInterval));
+    }
+
     public EngineListener listener(EngineListener log) {
         List<EngineListener> l = new ArrayList<>();
         l.add(log);

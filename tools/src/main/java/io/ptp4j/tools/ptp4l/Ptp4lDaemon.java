@@ -158,7 +158,8 @@ public final class Ptp4lDaemon {
                             ec.logSyncInterval, freeRunning, ec.freqEstInterval);
             EngineListener listener = virtual ? new VirtualClockReport(log, clock, printer) : log;
             obs = io.ptp4j.tools.obs.Observability.start(prog, prog + " on " + String.join(", ", ifaces), ifaces.toArray(new String[0]),
-                    c.getInt("metrics_port"), c.getInt("dashboard_port"), System::nanoTime);
+                    c.getInt("metrics_port"), c.getInt("dashboard_port"), System::nanoTime,
+                    io.ptp4j.tools.obs.Observability.windowSamples(c.getInt("summary_interval"), ec.logSyncInterval));
             listener = obs.listener(listener);
             if (software && !freeRunning && c.getInt("virtual_clock") == 0) {
                 printer.print(Printer.LOG_WARNING, "software timestamping: expect about 1 us of accuracy, and this adjusts "

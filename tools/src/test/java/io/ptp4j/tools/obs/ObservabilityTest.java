@@ -185,6 +185,15 @@ class ObservabilityTest {
     }
 
     @Test
+    void summaryWindowFollowsLinuxptp() {
+        assertEquals(1, Observability.windowSamples(0, 0), "summary_interval 0 at 1 Sync/s: every sample");
+        assertEquals(8, Observability.windowSamples(0, -3));
+        assertEquals(16, Observability.windowSamples(4, 0));
+        assertEquals(1, Observability.windowSamples(-3, 0));
+        assertEquals(65536, Observability.windowSamples(30, -7));
+    }
+
+    @Test
     void ptp4lTakesHyphenatedLongOptionsForPtp4jKeys() throws Exception {
         Ptp4lOptions o = Ptp4lOptions.parse("ptp4l", new String[] {"-i", "eth0", "--metrics-port", "9187", "--dashboard-port=9188",
                 "--log-format", "json"});
