@@ -34,7 +34,7 @@ public final class LogParser {
     private static final Pattern SUMMARY = Pattern.compile(
             "(?:(\\S+) )?rms\\s+(\\d+)\\s+max\\s+(\\d+)\\s+freq\\s+([+-]?\\d+)(?:\\s+\\+/-\\s+\\d+)?(?:\\s+delay\\s+(-?\\d+))?");
     private static final Pattern STATE = Pattern.compile("(port \\d+(?: \\([^)]*\\))?): (\\w+) to (\\w+) on (\\w+)");
-    private static final Pattern JSON_NUMBER = Pattern.compile("\"(ts|offsetNs|freqPpb|pathDelayNs)\":(-?[0-9.eE+-]+)");
+    private static final Pattern JSON_NUMBER = Pattern.compile("\"(ts|offsetNs|freqPpb|pathDelayNs|rmsNs)\":(-?[0-9.eE+-]+|null)");
     private static final Pattern JSON_STRING = Pattern.compile("\"(process|event|to|from)\":\"([^\"]*)\"");
 
     private LogParser() {}
@@ -86,11 +86,12 @@ public final class LogParser {
     }
 
     private static boolean json(String line, List<Sample> samples, List<Marker> markers) {
-        double ts = Double.NaN, offset = Double.NaN, freq = Double.NaN, delay = Double.NaN;
+        double ts = Double.NaN, offset = Double.NaN, freq = Double.NaN, delay = Double.NaN, rms = Double.NaN;
         String process = "ptp4l", event = null, to = null;
         Matcher n = JSON_NUMBER.matcher(line);
         while (n.find()) {
             double v;
+            if (n.group(2).equals("null")) continue;
             try {
                 v = Double.parseDouble(n.group(2));
             } catch (NumberFormatException e) {
@@ -100,6 +101,7 @@ public final class LogParser {
                 case "ts" -> ts = v;
                 case "offsetNs" -> offset = v;
                 case "freqPpb" -> freq = v;
+                case "rmsNs" -> rms = v;
                 default -> delay = v;
             }
         }
@@ -115,6 +117,10 @@ public final class LogParser {
         if (Double.isNaN(ts) || event == null) return false;
         if (event.equals("servoSample")) {
             samples.add(new Sample(process, ts, offset, freq, delay));
+            return true;
+        }
+        if (event.equals("summary") && !Double.isNaN(rms)) {
+            samples.add(new Sample(process + " rms", ts, rms, freq, delay));
             return true;
         }
         if (event.equals("portStateChanged") && to != null) {

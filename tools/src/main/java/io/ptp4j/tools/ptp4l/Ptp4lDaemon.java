@@ -153,7 +153,9 @@ public final class Ptp4lDaemon {
             Printer printer = Printers.forConfig(prog, c);
             EngineConfig ec = engineConfig(c, ifaces.get(0), id, ports.length, software);
             // log_format json: one JSON object per engine event and per printer line on stdout
-            EngineListener log = c.getEnum("log_format").equals("json") ? io.ptp4j.tools.obs.JsonLogging.attach(prog, printer)
+            EngineListener log = c.getEnum("log_format").equals("json")
+                    ? new io.ptp4j.tools.obs.JsonSummaryLog(io.ptp4j.tools.obs.JsonLogging.attach(prog, printer), c.getInt("summary_interval"),
+                            ec.logSyncInterval, freeRunning, ec.freqEstInterval)
                     : new LinuxptpLogListener(printer, ifaces.toArray(new String[0]), c.getInt("summary_interval"),
                             ec.logSyncInterval, freeRunning, ec.freqEstInterval);
             EngineListener listener = virtual ? new VirtualClockReport(log, clock, printer) : log;

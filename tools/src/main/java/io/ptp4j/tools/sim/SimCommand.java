@@ -144,7 +144,7 @@ public final class SimCommand {
 
     /** The end-of-run summary as one JSON object (the --json counterpart of the table and PASS/FAIL). */
     static String summaryJson(ScenarioRun run, Scenario scenario, boolean ok) {
-        StringBuilder sb = new StringBuilder("{\"event\":\"summary\",\"scenario\":");
+        StringBuilder sb = new StringBuilder("{\"event\":\"result\",\"scenario\":");
         JsonEventLog.appendQuoted(sb, scenario.name);
         sb.append(",\"pass\":").append(ok).append(",\"failures\":[");
         for (int i = 0; i < run.failures.size(); i++) {

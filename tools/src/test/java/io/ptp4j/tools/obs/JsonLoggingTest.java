@@ -36,6 +36,31 @@ class JsonLoggingTest {
     }
 
     @Test
+    void summaryIntervalFoldsSamplesAsLinuxptpDoes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JsonEventLog json = new JsonEventLog(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8), "ptp4l", () -> 0L);
+        // summary_interval 0 at logSyncInterval -2: one summary per 4 samples (clock.c)
+        JsonSummaryLog log = new JsonSummaryLog(json, 0, -2, false, 1);
+        assertEquals(4, log.samplesPerSummary());
+        long[] offsets = {3, -4, 3, -4, 100};
+        for (long o : offsets) log.servoSample(1, o, ServoState.LOCKED, 10 + o, 2000 + o);
+        log.portStateChanged(1, PortState.SLAVE, PortState.LISTENING, PortEvent.values()[0]);
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains("\"event\":\"summary\",\"rmsNs\":3.5,\"maxAbsNs\":4.0,\"freqPpb\":9.5,\"freqStdPpb\":3.5,"
+                + "\"pathDelayNs\":1999.5,\"pathDelayStdNs\":3.5,\"samples\":4"), lines.get(0));
+        assertTrue(lines.get(1).contains("portStateChanged"));
+        // and the plot reads it back as the window's rms
+        var r = io.ptp4j.tools.plot.LogParser.parse(lines);
+        assertEquals(1, r.samples().size());
+        assertEquals("ptp4l rms", r.samples().get(0).series());
+        assertEquals(3.5, r.samples().get(0).offsetNanos());
+        // free running with freq_est_interval 1 at logSyncInterval -3: linuxptp's shift leaves every sample
+        assertEquals(1, new JsonSummaryLog(json, 0, -3, true, 1).samplesPerSummary());
+        assertEquals(8, new JsonSummaryLog(json, 0, -3, false, 1).samplesPerSummary());
+    }
+
+    @Test
     void prefixIsStrippedOnlyWhenPresent() {
         assertEquals("hello", JsonLogging.message("ptp4l[12.345]: hello").toString());
         assertEquals("no prefix here", JsonLogging.message("no prefix here").toString());

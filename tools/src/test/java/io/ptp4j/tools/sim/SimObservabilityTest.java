@@ -31,7 +31,7 @@ class SimObservabilityTest {
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"event\":\"servoSample\"") && l.contains("\"process\":\"sim\"")));
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"event\":\"portStateChanged\"") && l.contains("\"to\":\"SLAVE\"")));
         String last = lines.get(lines.size() - 1);
-        assertTrue(last.startsWith("{\"event\":\"summary\",\"scenario\":\"single client, hardware timestamping\",\"pass\":true,\"failures\":[]"), last);
+        assertTrue(last.startsWith("{\"event\":\"result\",\"scenario\":\"single client, hardware timestamping\",\"pass\":true,\"failures\":[]"), last);
         assertTrue(last.contains("{\"name\":\"client\",\"state\":\"SLAVE\""), last);
         assertFalse(r.out().contains("PASS"), "no prose in JSON mode");
     }
