@@ -101,6 +101,8 @@ public final class SimCommand {
             obs.attach(run);
             if (obs.metricsPort() > 0) err.println("sim: metrics at http://127.0.0.1:" + obs.metricsPort() + "/metrics");
             if (obs.dashboardPort() > 0) err.println("sim: dashboard at http://127.0.0.1:" + obs.dashboardPort() + "/");
+            if (obs.enabled() && speed <= 0 && lingerSeconds <= 0)
+                err.println("sim: the run is flat out and the servers close at its end; add --speed X or --linger S to watch it");
             boolean ok = paced(run, speed);
             return finish(run, scenario, ok, csv, svg, json, out, obs.enabled() ? lingerSeconds : 0);
         }
