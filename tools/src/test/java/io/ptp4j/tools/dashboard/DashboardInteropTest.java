@@ -45,8 +45,8 @@ class DashboardInteropTest {
     static String chromium(Path dir, String... args) throws Exception {
         // a fresh profile per run: a second run on a profile still locked by the first may hand off and do nothing
         List<String> cmd = new ArrayList<>(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                "--user-data-dir=" + dir.resolve("chromium-profile-" + runs++), "--timeout=5000"));
-        // --timeout, not --virtual-time-budget: the event stream never ends, and virtual time would wait for it
+                "--user-data-dir=" + dir.resolve("chromium-profile-" + runs++), "--virtual-time-budget=5000"));
+        // virtual time waits for open requests; the page (?updates=N) closes its event stream after N updates
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("chromium.err").toFile()).start();
         byte[] out = p.getInputStream().readAllBytes();
@@ -78,7 +78,7 @@ class DashboardInteropTest {
                 if (snap.contains("\"state\":\"SLAVE\"") && seq.find() && Long.parseLong(seq.group(1)) > 200) break;
             }
             assertTrue(snap.contains("\"state\":\"SLAVE\""), "demo did not reach SLAVE: " + snap + "\n" + Files.readString(dir.resolve("demo.log")));
-            String url = "http://127.0.0.1:" + dp + "/";
+            String url = "http://127.0.0.1:" + dp + "/?updates=3";
             String dom = chromium(dir, "--dump-dom", url);
             Matcher pts = Pattern.compile("<svg id=\"(offset|delay|freq)\"[^>]*data-points=\"(\\d+)\"").matcher(dom);
             int charts = 0;
@@ -92,7 +92,7 @@ class DashboardInteropTest {
             assertTrue(dom.contains("id=\"gm\">000000.fffe.000002<") || dom.matches("(?s).*id=\"gm\">[0-9a-f]{6}\\.[0-9a-f]{4}\\.[0-9a-f]{6}<.*"), dom);
             assertTrue(dom.contains("<h1 id=\"title\">ptp4j demo: hw-client</h1>"), dom);
             Matcher updates = Pattern.compile("id=\"events\">(\\d+)<").matcher(dom);
-            assertTrue(updates.find() && Integer.parseInt(updates.group(1)) >= 1, "at least one server-sent event rendered: " + dom);
+            assertTrue(updates.find() && Integer.parseInt(updates.group(1)) == 3, "three server-sent events rendered: " + dom);
             Path png = root().resolve("docs/img/dashboard.png");
             Files.createDirectories(png.getParent());
             chromium(dir, "--window-size=960,900", "--screenshot=" + png, url);
