@@ -69,6 +69,11 @@ public final class Doctor {
         out.add(Checks.ptp4lRunning(target, cfg, ifaces.isEmpty() ? null : ifaces.get(0)));
         if (target == null && udsOverride == null) return out;
         String uds = udsOverride != null ? udsOverride : cfg.config().getString("uds_address");
+        if (udsOverride != null && cfg != null && !udsOverride.equals(cfg.config().getString("uds_address"))) {
+            out.add(Finding.info("management", "asking " + udsOverride + ", which is not the uds_address of " + target.label()
+                    + " (" + cfg.config().getString("uds_address") + "): state and offset below are that daemon's",
+                    "leave out --uds to check the ptp4l found on the interface"));
+        }
         int domain = cfg == null ? 0 : cfg.config().getInt("domainNumber");
         Ptp4lStatus status = null;
         try {

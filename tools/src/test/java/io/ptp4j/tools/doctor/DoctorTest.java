@@ -236,6 +236,9 @@ class DoctorTest {
         });
         List<Finding> f = d.run(List.of("eth0"), null);
         assertEquals(List.of("/mine/uds"), asked, "the ptp4l in the doctor's own netns, at its own uds_address");
+        List<Finding> other = d.run(List.of("eth0"), "/elsewhere/uds");
+        assertEquals("/elsewhere/uds", asked.get(1));
+        assertTrue(other.stream().anyMatch(x -> x.check().equals("management") && x.summary().contains("not the uds_address")), other.toString());
         Map<String, Severity> by = new HashMap<>();
         for (Finding x : f) by.merge(x.check(), x.severity(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
         assertEquals(Severity.OK, by.get("timestamping"));
