@@ -32,7 +32,19 @@ public final class SimNode implements Driver {
     /** Time a frame waits inside this node before egress (transparent clocks: a busy switch). */
     Noise residence = Noise.NONE;
     private boolean alive = true;
+    private Tap tap;
     long steps;
+
+    /** Sees every frame this node sends or receives (metrics: message counters); called on the simulation thread. */
+    @FunctionalInterface
+    public interface Tap {
+        void frame(int port, boolean transmitted, byte[] frame, int length);
+    }
+
+    /** Installs the tap (null removes it). */
+    public void tap(Tap t) {
+        this.tap = t;
+    }
 
     final class NodePort implements Endpoint {
         final int number;
@@ -47,6 +59,7 @@ public final class SimNode implements Driver {
             if (!alive) return;
             long now = sim.now();
             long rxTs = Math.round(clock.localTimeExact(now) + timestampNoise.sample(random));
+            if (tap != null) tap.frame(number, false, frame, length);
             rxBuf.clear();
             rxBuf.put(0, frame, 0, length);
             node.onReceive(number, rxBuf, 0, length, rxTs, 0, now);
@@ -139,6 +152,7 @@ public final class SimNode implements Driver {
         if (p.link == null) return true;
         byte[] frame = new byte[length];
         buf.get(offset, frame);
+        if (tap != null) tap.frame(port, true, frame, length);
         boolean peer = destination == PEER_MULTICAST;
         p.link.send(p, frame, length, event, peer);
         if (event) {

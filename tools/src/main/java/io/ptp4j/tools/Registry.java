@@ -17,6 +17,10 @@ final class Registry {
                 args -> io.ptp4j.tools.sim.SimCommand.run(args, System.out, System.err));
         Main.register("decode", "print the PTP messages of a pcapng capture (--json for one object each)",
                 args -> io.ptp4j.tools.decode.DecodeCommand.run(args, System.out, System.err));
+        Main.register("doctor", "check this machine's PTP setup: timestamping, other time daemons, ptp4l state/offset, phc2sys",
+                args -> io.ptp4j.tools.doctor.DoctorCommand.run(args, System.out, System.err));
+        Main.register("plot", "ptp4l/phc2sys logs (linuxptp's or ptp4j's, text or JSON) to an SVG of offset, delay, frequency",
+                args -> io.ptp4j.tools.plot.PlotCommand.run(args, System.out, System.err));
         Main.register("ts-info", "an interface's timestamping capabilities (ethtool -T) and a verdict", io.ptp4j.tools.tsinfo.TsInfoCommand::run);
     }
 }

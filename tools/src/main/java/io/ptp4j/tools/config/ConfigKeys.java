@@ -172,6 +172,10 @@ public final class ConfigKeys {
         intKey("virtual_clock", GLOBAL, 0, 0, 1),
         // ptp4j's own: Prometheus/OpenMetrics on 127.0.0.1:PORT/metrics (0: off)
         intKey("metrics_port", GLOBAL, 0, 0, 65535),
+        // ptp4j's own: the live web dashboard on 127.0.0.1:PORT/ (0: off)
+        intKey("dashboard_port", GLOBAL, 0, 0, 65535),
+        // ptp4j's own: "json" writes one JSON object per event on stdout instead of linuxptp's lines
+        enumKey("log_format", GLOBAL, "text", "text", "json"),
         // ptp4j's own: the virtual clock's initial error (tests and demos of convergence)
         intKey("virtual_clock_offset", GLOBAL, 0, Integer.MIN_VALUE, Integer.MAX_VALUE),
         intKey("virtual_clock_freq", GLOBAL, 0, -100000000, 100000000),

@@ -87,6 +87,33 @@ public final class JsonEventLog implements EngineListener {
         end();
     }
 
+    /**
+     * linuxptp's summary line ("rms N max N freq F +/- S delay D +/- S") as one object: rmsNs,
+     * maxAbsNs, freqPpb (mean), freqStdPpb, pathDelayNs (mean, null without delay samples),
+     * pathDelayStdNs, samples.
+     */
+    public synchronized void summary(int port, double rmsNanos, double maxAbsNanos, double freqMeanPpb, double freqStdPpb,
+            double delayMeanNanos, double delayStdNanos, long samples) {
+        begin(port, "summary");
+        number("rmsNs", Math.round(rmsNanos * 10) / 10.0);
+        number("maxAbsNs", Math.round(maxAbsNanos * 10) / 10.0);
+        number("freqPpb", Math.round(freqMeanPpb * 10) / 10.0);
+        number("freqStdPpb", Math.round(freqStdPpb * 10) / 10.0);
+        number("pathDelayNs", samples > 0 && !Double.isNaN(delayMeanNanos) ? Math.round(delayMeanNanos * 10) / 10.0 : Double.NaN);
+        number("pathDelayStdNs", samples > 0 && !Double.isNaN(delayStdNanos) ? Math.round(delayStdNanos * 10) / 10.0 : Double.NaN);
+        number("samples", samples);
+        end();
+    }
+
+    /** A printer line (warnings, errors) as {"event":"log","level":N,"text":...}; level is syslog's 0..7. */
+    public synchronized void log(int level, CharSequence text) {
+        begin(0, "log");
+        line.append(",\"level\":").append(level);
+        line.append(",\"text\":");
+        appendQuoted(line, text);
+        end();
+    }
+
     private void begin(int port, String event) {
         line.setLength(0);
         long t = clockNanos.getAsLong();
@@ -135,7 +162,7 @@ public final class JsonEventLog implements EngineListener {
     }
 
     /** Appends s as a JSON string literal (RFC 8259 section 7). */
-    public static void appendQuoted(StringBuilder sb, String s) {
+    public static void appendQuoted(StringBuilder sb, CharSequence s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

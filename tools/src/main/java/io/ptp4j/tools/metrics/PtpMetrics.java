@@ -39,6 +39,10 @@ public final class PtpMetrics implements EngineListener {
     private final long[] badPackets;
     private final long[] txTimestampTimeouts;
     private final long[] messages;
+    // correctionField of the last Sync (+ its Follow_Up) received: non-zero means a transparent clock on the path
+    private final long[] lastSyncCorrectionNanos;
+    private final long[] pendingSyncCorrectionNanos;
+    private final long[] correctedSyncs;
     // summary window, linuxptp's "rms N max N" over summary_interval: the running window and the
     // last completed one
     private final double[] windowSumSquares;
@@ -79,6 +83,9 @@ public final class PtpMetrics implements EngineListener {
         badPackets = new long[n];
         txTimestampTimeouts = new long[n];
         messages = new long[n * TYPES * 2];
+        lastSyncCorrectionNanos = new long[n];
+        pendingSyncCorrectionNanos = new long[n];
+        correctedSyncs = new long[n];
         windowSumSquares = new double[n];
         windowMaxAbs = new long[n];
         windowCount = new int[n];
@@ -110,12 +117,38 @@ public final class PtpMetrics implements EngineListener {
 
     /** The daemon received a message of this messageType (4-bit code, Table 36) on a port. */
     public void messageReceived(int port, int messageType) {
+        seen[slot(port)] = true;
         messages[msgIndex(port, messageType, RX)]++;
     }
 
     /** The daemon sent a message of this messageType on a port. */
     public void messageSent(int port, int messageType) {
+        seen[slot(port)] = true;
         messages[msgIndex(port, messageType, TX)]++;
+    }
+
+    /**
+     * A Sync arrived with this correctionField (ns, the 2^-16 fraction dropped). A transparent clock
+     * adds its residence time to the Sync (one-step) or to the Follow_Up (two-step), so for a
+     * two-step Sync the total is known only with its Follow_Up (IEEE 1588-2019 10.2.2, 11.4.2).
+     */
+    public void syncReceived(int port, long correctionNanos, boolean twoStep) {
+        int p = slot(port);
+        seen[p] = true;
+        if (twoStep) pendingSyncCorrectionNanos[p] = correctionNanos;
+        else syncCorrection(p, correctionNanos);
+    }
+
+    /** The Follow_Up of a two-step Sync: the path's correction is the Sync's plus this one's. */
+    public void followUpReceived(int port, long correctionNanos) {
+        int p = slot(port);
+        syncCorrection(p, pendingSyncCorrectionNanos[p] + correctionNanos);
+        pendingSyncCorrectionNanos[p] = 0;
+    }
+
+    private void syncCorrection(int p, long totalNanos) {
+        lastSyncCorrectionNanos[p] = totalNanos;
+        if (totalNanos != 0) correctedSyncs[p]++;
     }
 
     /** linuxptp's "timed out while polling for tx timestamp". */
@@ -178,6 +211,13 @@ public final class PtpMetrics implements EngineListener {
     public long pathDelayNanos(int port) { return pathDelayNanos[slot(port)]; }
     public double freqPpb(int port) { return freqPpb[slot(port)]; }
     public long clockSteps() { return clockSteps; }
+    public long messages(int port, int messageType, boolean tx) { return messages[msgIndex(port, messageType, tx ? TX : RX)]; }
+    public long txTimestampTimeouts(int port) { return txTimestampTimeouts[slot(port)]; }
+    public long lastSyncCorrectionNanos(int port) { return lastSyncCorrectionNanos[slot(port)]; }
+    public int portStateCode(int port) { return portState[slot(port)]; }
+    public int servoStateOrdinal(int port) { return servoState[slot(port)]; }
+    public String grandmasterIdentity() { return gmIdentity; }
+    public int grandmasterClockClass() { return gmClockClass; }
 
     /** rms of the offset over the last completed window, or over the running one before the first completes. */
     public double offsetRmsNanos(int port) {
@@ -262,6 +302,10 @@ public final class PtpMetrics implements EngineListener {
         for (PtpMetrics m : sources) m.eachPort(p -> w.sample(m.txTimestampTimeouts[p], m.portLabels(p)));
         w.counter("ptp4j_bad_packets", "Received packets dropped because they did not decode");
         for (PtpMetrics m : sources) m.eachPort(p -> w.sample(m.badPackets[p], m.portLabels(p)));
+        w.gauge("ptp4j_sync_correction_ns", "correctionField of the last Sync plus its Follow_Up, ns: non-zero when a transparent clock is on the path");
+        for (PtpMetrics m : sources) m.eachPort(p -> w.sample(m.lastSyncCorrectionNanos[p], m.portLabels(p)));
+        w.counter("ptp4j_corrected_syncs", "Syncs received whose correctionField (Sync plus Follow_Up) was non-zero");
+        for (PtpMetrics m : sources) m.eachPort(p -> w.sample(m.correctedSyncs[p], m.portLabels(p)));
         w.counter("ptp4j_clock_steps", "Times the servo stepped the clock (s1)");
         for (PtpMetrics m : sources) w.sample(m.clockSteps, "process", m.process);
         w.gauge("ptp4j_last_step_ns", "Size of the last clock step in nanoseconds");

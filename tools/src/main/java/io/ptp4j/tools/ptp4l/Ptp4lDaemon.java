@@ -143,7 +143,7 @@ public final class Ptp4lDaemon {
         ClockDevice clock = null;
         EventLoop loop = null;
         io.ptp4j.linux.UnixDatagramSocket uds = null;
-        io.ptp4j.tools.metrics.MetricsServer metricsServer = null;
+        io.ptp4j.tools.obs.Observability obs = null;
         try {
             long id;
             String idText = c.getString("clockIdentity");
@@ -193,43 +193,46 @@ public final class Ptp4lDaemon {
             Printer printer = Printers.forConfig(prog, c);
             EngineConfig ec = engineConfig(c, ifaces.get(0), id, ports.length, software);
             applyUnicastTables(ec, c, ifaces);
-            EngineListener log = new LinuxptpLogListener(printer, ifaces.toArray(new String[0]), c.getInt("summary_interval"),
-                    ec.logSyncInterval, freeRunning, ec.freqEstInterval);
+            // log_format json: one JSON object per engine event and per printer line on stdout
+            EngineListener log = c.getEnum("log_format").equals("json")
+                    ? new io.ptp4j.tools.obs.JsonSummaryLog(io.ptp4j.tools.obs.JsonLogging.attach(prog, printer), c.getInt("summary_interval"),
+                            ec.logSyncInterval, freeRunning, ec.freqEstInterval)
+                    : new LinuxptpLogListener(printer, ifaces.toArray(new String[0]), c.getInt("summary_interval"),
+                            ec.logSyncInterval, freeRunning, ec.freqEstInterval);
             EngineListener listener = virtual ? new VirtualClockReport(log, clock, printer) : log;
-            io.ptp4j.tools.metrics.PtpMetrics metrics = null;
-            if (c.getInt("metrics_port") > 0) {
-                metrics = new io.ptp4j.tools.metrics.PtpMetrics("ptp4l", ports.length);
-                for (int i = 0; i < ifaces.size(); i++) metrics.setInterface(i + 1, ifaces.get(i));
-                metricsServer = io.ptp4j.tools.metrics.MetricsServer.start(io.ptp4j.tools.metrics.MetricsServer.DEFAULT_BIND,
-                        c.getInt("metrics_port"), metrics);
-                listener = new Tee(listener, metrics);
-            }
+            obs = io.ptp4j.tools.obs.Observability.start(prog, prog + " on " + String.join(", ", ifaces), ifaces.toArray(new String[0]),
+                    c.getInt("metrics_port"), c.getInt("dashboard_port"), System::nanoTime,
+                    io.ptp4j.tools.obs.Observability.windowSamples(c.getInt("summary_interval"), ec.logSyncInterval));
+            listener = obs.listener(listener);
             if (software && !freeRunning && c.getInt("virtual_clock") == 0) {
                 printer.print(Printer.LOG_WARNING, "software timestamping: expect about 1 us of accuracy, and this adjusts "
                         + clock.name() + "; use hardware timestamps (-H) where the NIC has them");
             }
-            loop = new EventLoop(ports, clock, c.getInt("tx_timestamp_timeout"), (port, msg) ->
-                    printer.print(Printer.LOG_ERR, port == 0 ? msg : "port " + port + " (" + ifaces.get(port - 1) + "): " + msg));
-            io.ptp4j.core.engine.PtpNode node = transparent ? new io.ptp4j.core.clock.TransparentClock(ec, loop, listener)
-                    : new PtpClock(ec, loop, listener);
+            io.ptp4j.tools.obs.Observability o = obs;
+            loop = new EventLoop(ports, clock, c.getInt("tx_timestamp_timeout"), (port, msg) -> {
+                if (msg.startsWith(io.ptp4j.linux.transport.TxTimestampTimeoutException.TIMED_OUT)) o.txTimestampTimeout(port);
+                printer.print(Printer.LOG_ERR, port == 0 ? msg : "port " + port + " (" + ifaces.get(port - 1) + "): " + msg);
+            });
+            io.ptp4j.core.engine.PtpNode node = transparent ? new io.ptp4j.core.clock.TransparentClock(ec, obs.driver(loop), listener)
+                    : new PtpClock(ec, obs.driver(loop), listener);
             if (node instanceof PtpClock pc) {
                 uds = openManagement(prog, c, pc, loop, printer, err);
-                if (metrics != null && listener instanceof Tee tee) tee.clock = pc;
+                obs.watch(pc);
             }
             EventLoop l = loop;
             Thread hook = new Thread(l::stop, "ptp4l-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            loop.run(node);
+            loop.run(obs.node(node));
             return 0;
         } catch (NativeException e) {
             err.println(prog + ": " + e.getMessage());
             return 1;
         } catch (java.io.IOException e) {
-            err.println(prog + ": cannot serve metrics on port " + c.getInt("metrics_port") + ": " + e.getMessage());
+            err.println(prog + ": " + e.getMessage());
             return 1;
         } finally {
             if (uds != null) uds.close();
-            if (metricsServer != null) metricsServer.close();
+            if (obs != null) obs.close();
             if (loop != null) loop.close();
             for (Transport t : ports) if (t != null) t.close();
             if (clock != null) clock.close();
@@ -309,61 +312,6 @@ public final class Ptp4lDaemon {
         @Override
         public void clockStepped(long deltaNanos) {
             inner.clockStepped(deltaNanos);
-        }
-    }
-
-    /** Sends the engine's events to the log and to the metrics; keeps the GM gauges current. */
-    static final class Tee extends ForwardingListener {
-        private final io.ptp4j.tools.metrics.PtpMetrics metrics;
-        volatile PtpClock clock;
-
-        Tee(EngineListener log, io.ptp4j.tools.metrics.PtpMetrics metrics) {
-            super(log);
-            this.metrics = metrics;
-        }
-
-        @Override
-        public void portStateChanged(int port, io.ptp4j.core.port.PortState from, io.ptp4j.core.port.PortState to,
-                io.ptp4j.core.port.PortEvent event) {
-            super.portStateChanged(port, from, to, event);
-            metrics.portStateChanged(port, from, to, event);
-            grandmaster();
-        }
-
-        @Override
-        public void servoSample(int port, long offsetNanos, io.ptp4j.core.servo.ServoState state, double freqPpb, long pathDelayNanos) {
-            super.servoSample(port, offsetNanos, state, freqPpb, pathDelayNanos);
-            metrics.servoSample(port, offsetNanos, state, freqPpb, pathDelayNanos);
-        }
-
-        @Override
-        public void peerDelay(int port, long peerDelayNanos, double neighborRateRatio) {
-            super.peerDelay(port, peerDelayNanos, neighborRateRatio);
-            metrics.peerDelay(port, peerDelayNanos, neighborRateRatio);
-        }
-
-        @Override
-        public void notice(int port, String text) {
-            super.notice(port, text);
-            metrics.notice(port, text);
-            grandmaster();
-        }
-
-        @Override
-        public void badPacket(int port, io.ptp4j.core.wire.DecodeException error) {
-            super.badPacket(port, error);
-            metrics.badPacket(port, error);
-        }
-
-        @Override
-        public void clockStepped(long deltaNanos) {
-            super.clockStepped(deltaNanos);
-            metrics.clockStepped(deltaNanos);
-        }
-
-        private void grandmaster() {
-            PtpClock c = clock;
-            if (c != null) metrics.setGrandmaster(ClockIdentity.format(c.grandmasterIdentity()), c.grandmasterClockClass());
         }
     }
 

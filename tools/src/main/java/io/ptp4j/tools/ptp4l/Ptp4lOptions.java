@@ -16,6 +16,10 @@ import java.util.List;
 public final class Ptp4lOptions {
     public static final String SHORT_OPTIONS = "AEP246HSLf:i:p:sl:mqvh";
 
+    /** linuxptp-style hyphenated long options for ptp4j's own keys. */
+    static final java.util.Map<String, String> ALIASES = java.util.Map.of(
+            "metrics-port", "metrics_port", "dashboard-port", "dashboard_port", "log-format", "log_format");
+
     /** What the command line asks for. */
     public enum Action { RUN, HELP, VERSION }
 
@@ -42,9 +46,10 @@ public final class Ptp4lOptions {
         List<String> longNames = new ArrayList<>();
         for (ConfigKey k : ConfigKeys.all()) longNames.add(k.name());
         longNames.addAll(ConfigKeys.DEPRECATED.keySet());
+        longNames.addAll(ALIASES.keySet());
         for (Getopt.Opt o : Getopt.parse(prog, SHORT_OPTIONS, longNames, args, operands)) {
             if (o.longName() != null) {
-                setOption(cfg, o.longName(), o.arg());
+                setOption(cfg, ALIASES.getOrDefault(o.longName(), o.longName()), o.arg());
                 continue;
             }
             switch (o.letter()) {
@@ -125,7 +130,10 @@ public final class Ptp4lOptions {
                 + " -q        do not print messages to the syslog\n"
                 + " -v        prints the software version and exits\n"
                 + " -h        prints this message and exits\n"
-                + " --KEY VAL set any configuration file key (see docs/configuration.md)\n\n";
+                + " --KEY VAL set any configuration file key (see docs/configuration.md)\n"
+                + " --metrics-port N    Prometheus metrics on 127.0.0.1:N/metrics\n"
+                + " --dashboard-port N  live web dashboard on 127.0.0.1:N/\n"
+                + " --log-format json   one JSON object per event on stdout\n\n";
     }
 
     /** The configuration holding the command-line values; read the -f file into it next. */

@@ -3,6 +3,7 @@ package io.ptp4j.tools.sim;
 import io.ptp4j.sim.Scenario;
 import io.ptp4j.sim.ScenarioRun;
 import io.ptp4j.sim.SimNode;
+import io.ptp4j.tools.obs.SimObservability;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -76,12 +77,16 @@ public final class DemoCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         double speed = 4.0;
         int duration = 90;
+        int metricsPort = 0, dashboardPort = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--speed" -> speed = Double.parseDouble(args[++i]);
                 case "--duration" -> duration = Integer.parseInt(args[++i]);
+                case "--metrics-port" -> metricsPort = SimCommand.port(args[++i], "--metrics-port");
+                case "--dashboard-port" -> dashboardPort = SimCommand.port(args[++i], "--dashboard-port");
                 case "-h", "--help" -> {
-                    out.println("usage: ptp4j demo [--speed X (simulated seconds per second, 0 = as fast as possible)] [--duration SECONDS]");
+                    out.println("usage: ptp4j demo [--speed X (simulated seconds per second, 0 = as fast as possible)] [--duration SECONDS]\n"
+                            + "                  [--metrics-port N (Prometheus, every node)] [--dashboard-port N (live page of hw-client)]");
                     return 0;
                 }
                 default -> {
@@ -95,8 +100,29 @@ public final class DemoCommand {
         out.println();
         Scenario s = Scenario.parse("demo", String.format(Locale.ROOT, NETWORK, duration));
         ScenarioRun[] holder = new ScenarioRun[1];
-        holder[0] = new ScenarioRun(s, name -> name.equals("hw-client") ? SimCommand.listener(name, holder, out) : null);
+        SimObservability obs;
+        try {
+            obs = new SimObservability(metricsPort, dashboardPort, "hw-client", "ptp4j demo: hw-client",
+                    () -> holder[0] == null ? ScenarioRun.START : holder[0].sim.now());
+        } catch (java.io.IOException e) {
+            err.println("demo: " + e.getMessage());
+            return 2;
+        }
+        try (obs) {
+            return run(s, holder, obs, speed, duration, out);
+        }
+    }
+
+    private static int run(Scenario s, ScenarioRun[] holder, SimObservability obs, double speed, int duration, PrintStream out)
+            throws Exception {
+        holder[0] = new ScenarioRun(s, name -> {
+            io.ptp4j.core.engine.EngineListener log = name.equals("hw-client") ? SimCommand.listener(name, holder, out) : null;
+            return obs.enabled() ? obs.listener(name, log) : log;
+        });
         ScenarioRun run = holder[0];
+        obs.attach(run);
+        if (obs.metricsPort() > 0) out.println("metrics:   http://127.0.0.1:" + obs.metricsPort() + "/metrics");
+        if (obs.dashboardPort() > 0) out.println("dashboard: http://127.0.0.1:" + obs.dashboardPort() + "/");
         long start = System.nanoTime();
         for (int second = 1; second <= duration; second++) {
             run.advance(1_000_000_000L);
