@@ -171,7 +171,8 @@ public final class Scenario {
             if (c.numberPorts > 1) c.clockType = EngineConfig.ClockType.BC;
             apply(defaults, c);
             apply(t, c);
-            if (c.clockType == EngineConfig.ClockType.E2E_TC && c.numberPorts < 2) throw error(t.line, "an E2E_TC needs ports >= 2");
+            if ((c.clockType == EngineConfig.ClockType.E2E_TC || c.clockType == EngineConfig.ClockType.P2P_TC) && c.numberPorts < 2)
+                throw error(t.line, "a transparent clock (" + c.clockType + ") needs ports >= 2");
             double offset = nanos(t, "offset", "0ns");
             double freq;
             Toml.Value fv = t.get("freq");

@@ -83,7 +83,7 @@ public final class ScenarioRun {
                     count++;
                 }
             }
-            String st = n.isTransparent() ? "E2E_TC" : n.engine().portState(1).toString();
+            String st = n.isTransparent() ? n.clockType() : n.engine().portState(1).toString();
             long gm = n.isTransparent() ? 0 : n.engine().grandmasterIdentity();
             long bad = n.isTransparent() ? ((io.ptp4j.core.clock.TransparentClock) n.node()).badPackets() : n.engine().badPackets(1);
             summaries.add(new NodeSummary(n.name(), st, gm, count == 0 ? 0 : Math.sqrt(sum / count), max, convergedAt, n.steps, bad));

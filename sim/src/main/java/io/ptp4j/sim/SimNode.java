@@ -32,6 +32,7 @@ public final class SimNode implements Driver {
     /** Time a frame waits inside this node before egress (transparent clocks: a busy switch). */
     Noise residence = Noise.NONE;
     private boolean alive = true;
+    private final String clockType;
     private Tap tap;
     long steps;
 
@@ -73,8 +74,9 @@ public final class SimNode implements Driver {
         this.clock = clock;
         this.timestampNoise = timestampNoise;
         this.random = new SplittableRandom(seed);
+        this.clockType = cfg.clockType.name();
         for (int i = 1; i <= cfg.numberPorts; i++) ports.add(new NodePort(i));
-        if (cfg.clockType == EngineConfig.ClockType.E2E_TC) {
+        if (cfg.clockType == EngineConfig.ClockType.E2E_TC || cfg.clockType == EngineConfig.ClockType.P2P_TC) {
             this.engine = null;
             this.node = new TransparentClock(cfg, this, listener);
         } else {
@@ -94,6 +96,11 @@ public final class SimNode implements Driver {
 
     public PtpNode node() {
         return node;
+    }
+
+    /** E2E_TC, P2P_TC, BC or OC, as configured. */
+    public String clockType() {
+        return clockType;
     }
 
     public boolean isTransparent() {
@@ -154,14 +161,24 @@ public final class SimNode implements Driver {
         buf.get(offset, frame);
         if (tap != null) tap.frame(port, true, frame, length);
         boolean peer = destination == PEER_MULTICAST;
-        p.link.send(p, frame, length, event, peer);
+        // A busy bridge (a transparent clock's forwarding plane) holds the frame before egress:
+        // the frame leaves, and is timestamped, that much later. Peer-delay frames are answered
+        // by the port itself and skip the queue.
+        long hold = residence == Noise.NONE || peer ? 0 : Math.max(0, Math.round(residence.sample(random)));
+        if (hold == 0) {
+            p.link.send(p, frame, length, event, peer);
+        } else {
+            sim.after(hold, () -> {
+                if (alive) p.link.send(p, frame, length, event, peer);
+            });
+        }
         if (event) {
             peek.wrap(ByteBuffer.wrap(frame), 0, length);
             int type = peek.messageTypeCode();
             int seq = peek.sequenceId();
-            long txTs = Math.round(clock.localTimeExact(sim.now()) + timestampNoise.sample(random));
-            // The timestamp comes back after the call returns, as from a socket's error queue.
-            sim.after(0, () -> {
+            long txTs = Math.round(clock.localTimeExact(sim.now() + hold) + timestampNoise.sample(random));
+            // The timestamp comes back after the frame left, as from a socket's error queue.
+            sim.after(hold, () -> {
                 if (!alive) return;
                 node.onTxTimestamp(port, type, seq, txTs, sim.now());
                 reschedule();

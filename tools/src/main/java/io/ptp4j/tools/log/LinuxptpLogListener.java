@@ -64,7 +64,11 @@ public final class LinuxptpLogListener implements EngineListener {
     }
 
     @Override
-    public void servoSample(int port, long offsetNanos, ServoState state, double freqPpb, long pathDelayNanos) {
+    public void servoSample(int port, long offsetNanos, ServoState state, double appliedPpb, long pathDelayNanos) {
+        // linuxptp prints the servo's output, which is the negation of the frequency it sets on the
+        // clock (clock.c: clockadj_set_freq(c->clkid, -adj)): a clock running 100 ppm fast shows
+        // "freq +100000". The engine reports what it applied; print linuxptp's number.
+        double freqPpb = appliedPpb == 0 ? 0 : -appliedPpb;
         if (maxCount > 1) {
             offset.add(offsetNanos);
             freq.add(freqPpb);

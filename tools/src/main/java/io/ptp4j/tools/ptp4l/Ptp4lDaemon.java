@@ -131,11 +131,7 @@ public final class Ptp4lDaemon {
     public static int run(String prog, Ptp4lSettings s, PrintStream err) {
         PtpConfig c = s.config();
         List<String> ifaces = s.interfaces();
-        if (s.clockType().equals("P2P_TC")) {
-            err.println(prog + ": clock_type P2P_TC is not supported yet (E2E_TC is)");
-            return 1;
-        }
-        boolean transparent = s.clockType().equals("E2E_TC");
+        boolean transparent = s.clockType().equals("E2E_TC") || s.clockType().equals("P2P_TC");
         String ts = c.getEnum("time_stamping");
         boolean software = ts.equals("software") || ts.equals("legacy");
         Timestamping timestamping = software ? Timestamping.SOFTWARE : Timestamping.HARDWARE;

@@ -84,7 +84,7 @@ class LinuxptpLogListenerTest {
                     m = sample.matcher(raw);
                     if (m.matches()) {
                         l.servoSample(1, Long.parseLong(m.group(2)), ServoState.values()[Integer.parseInt(m.group(3))],
-                                Double.parseDouble(m.group(4)), Long.parseLong(m.group(5)));
+                                -Double.parseDouble(m.group(4)), Long.parseLong(m.group(5)));
                         assertEquals(m.group(1), body(lines.get(0)), f.toString());
                         checked++;
                     }
@@ -109,9 +109,9 @@ class LinuxptpLogListenerTest {
         LinuxptpLogListener l = new LinuxptpLogListener(printer, new String[] {"eth0"}, 1, -2);
         long[] offsets = {10, -20, 30, -40, 5, 6, -7, 8};
         double[] freqs = {100, 110, 120, 130, 140, 150, 160, 170};
-        for (int i = 0; i < 7; i++) l.servoSample(1, offsets[i], ServoState.LOCKED, freqs[i], 1000 + i);
+        for (int i = 0; i < 7; i++) l.servoSample(1, offsets[i], ServoState.LOCKED, -freqs[i], 1000 + i); // the engine reports the applied (negated) value
         assertTrue(lines.isEmpty());
-        l.servoSample(1, offsets[7], ServoState.LOCKED, freqs[7], 1007);
+        l.servoSample(1, offsets[7], ServoState.LOCKED, -freqs[7], 1007);
         SummaryStats o = new SummaryStats(), fr = new SummaryStats(), d = new SummaryStats();
         for (int i = 0; i < 8; i++) {
             o.add(offsets[i]);
@@ -128,9 +128,9 @@ class LinuxptpLogListenerTest {
     void freeRunningSummaryCountsFrequencyEstimationIntervals() {
         // summary_interval 2, logSyncInterval -1, freq_est_interval 1: 2^(2+1-2) = 2 samples per line
         LinuxptpLogListener l = new LinuxptpLogListener(printer, new String[] {"eth0"}, 2, -1, true, 1);
-        l.servoSample(1, 5, ServoState.UNLOCKED, 10, 100);
+        l.servoSample(1, 5, ServoState.UNLOCKED, -10, 100);
         assertTrue(lines.isEmpty());
-        l.servoSample(1, -5, ServoState.UNLOCKED, 20, 100);
+        l.servoSample(1, -5, ServoState.UNLOCKED, -20, 100);
         assertEquals(List.of("rms    5 max    5 freq    +15 +/-   5 delay   100 +/-   0"),
                 lines.stream().map(LinuxptpLogListenerTest::body).toList());
         lines.clear();

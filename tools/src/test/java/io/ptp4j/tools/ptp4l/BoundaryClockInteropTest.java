@@ -66,4 +66,48 @@ class BoundaryClockInteropTest {
             assertTrue(Math.abs(median(offs)) < 5_000, hop[0] + " offset consistent with 0: " + median(offs));
         }
     }
+
+    /**
+     * A ptp4j transparent clock in the middle: E2E_TC over UDPv4, P2P_TC over raw Ethernet. The TC
+     * is invisible to the BMCA: the linuxptp client's parent is the linuxptp GM itself
+     * (stepsRemoved 1), and its offset stays consistent with 0 through the TC's corrections.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"E2E_TC,-4,-E", "P2P_TC,-2,-P"})
+    void linuxptpGmPtp4jTransparentClockLinuxptpClient(String type, String transport, String delay, @TempDir Path dir) throws Exception {
+        String common = "free_running 1\nlogSyncInterval -3\nuse_syslog 0\n";
+        Files.writeString(dir.resolve("gm.cfg"), "[global]\nmasterOnly 1\n" + common + "uds_address " + dir.resolve("gm.uds") + "\n");
+        Files.writeString(dir.resolve("tc.cfg"), "[global]\nclock_type " + type + "\n" + common + "uds_address " + dir.resolve("tc.uds") + "\n");
+        Files.writeString(dir.resolve("c.cfg"), "[global]\nslaveOnly 1\n" + common + "summary_interval -3\nuds_address " + dir.resolve("c.uds") + "\n");
+        String pmcOut;
+        try (NetnsPair net = NetnsPair.create()) {
+            String nsC = net.addThird();
+            Process gm = net.start(net.nsA(), dir.resolve("gm.log"), cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", transport, delay, "-m",
+                    "-f", dir.resolve("gm.cfg").toString()));
+            Process tc = net.start(net.nsB(), dir.resolve("tc.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-i", NetnsPair.IF_B2, "-S",
+                    transport, delay, "-m", "-f", dir.resolve("tc.cfg").toString()));
+            Process c = net.start(nsC, dir.resolve("c.log"), cmd("ptp4l", "-i", NetnsPair.IF_C, "-S", transport, delay, "-m",
+                    "-f", dir.resolve("c.cfg").toString()));
+            Thread.sleep(28_000);
+            pmcOut = net.exec(nsC, java.time.Duration.ofSeconds(10), cmd("pmc", "-u", "-b", "0", "-s", dir.resolve("c.uds").toString(),
+                    "GET CURRENT_DATA_SET", "GET PARENT_DATA_SET")).output();
+            for (Process p : List.of(c, tc, gm)) p.destroy();
+            for (Process p : List.of(c, tc, gm)) p.waitFor();
+        }
+        String gmLog = Files.readString(dir.resolve("gm.log")), tcLog = Files.readString(dir.resolve("tc.log"));
+        String cLog = Files.readString(dir.resolve("c.log"));
+        System.out.println("---- ptp4j " + type + "\n" + tail(tcLog, 4) + "---- linuxptp client\n" + tail(cLog, 4) + "---- client's pmc\n" + pmcOut);
+        assertTrue(cLog.contains("to UNCALIBRATED on RS_SLAVE"), cLog);
+        Matcher gmId = Pattern.compile("selected local clock (\\S+) as best master").matcher(gmLog);
+        assertTrue(gmId.find(), gmLog);
+        assertTrue(pmcOut.matches("(?s).*grandmasterIdentity\\s+" + Pattern.quote(gmId.group(1)) + ".*"), pmcOut);
+        assertTrue(pmcOut.matches("(?s).*stepsRemoved\\s+1\\b.*"), "a TC is not a hop of the BMCA\n" + pmcOut);
+        List<long[]> o = offsets(cLog);
+        assertTrue(o.size() >= 3, "client: " + o.size() + " offsets\n" + cLog);
+        List<Long> offs = new ArrayList<>();
+        for (long[] x : o.subList(o.size() / 2, o.size())) offs.add(x[0]);
+        System.out.printf("linuxptp client through ptp4j %s: median offset %d ns over %d samples, last path delay %d ns%n",
+                type, median(offs), offs.size(), o.get(o.size() - 1)[2]);
+        assertTrue(Math.abs(median(offs)) < 5_000, "offset consistent with 0: " + median(offs));
+    }
 }
