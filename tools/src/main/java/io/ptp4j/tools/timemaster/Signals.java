@@ -1,0 +1,18 @@
+package io.ptp4j.tools.timemaster;
+
+import java.util.function.Consumer;
+
+/**
+ * SIGTERM, SIGINT and SIGQUIT as timemaster.c handles them: not the JVM's default (which would run
+ * shutdown hooks and exit 143 while children are still running) but a request to stop the children,
+ * clean up and exit normally. sun.misc.Signal (jdk.unsupported) is the JDK's only way to do this.
+ */
+final class Signals {
+    private Signals() {}
+
+    static void onTermination(Consumer<String> handler) {
+        for (String name : new String[] {"TERM", "INT", "QUIT"}) {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), s -> handler.accept("SIG" + s.getName()));
+        }
+    }
+}
