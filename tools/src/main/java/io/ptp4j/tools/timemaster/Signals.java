@@ -3,7 +3,7 @@ package io.ptp4j.tools.timemaster;
 import java.util.function.Consumer;
 
 /**
- * SIGTERM, SIGINT and SIGQUIT as timemaster.c handles them: not the JVM's default (which would run
+ * SIGTERM and SIGINT as timemaster.c handles them (and SIGQUIT, which the JVM keeps for thread dumps): not the JVM's default (which would run
  * shutdown hooks and exit 143 while children are still running) but a request to stop the children,
  * clean up and exit normally. sun.misc.Signal (jdk.unsupported) is the JDK's only way to do this.
  */
@@ -11,7 +11,8 @@ final class Signals {
     private Signals() {}
 
     static void onTermination(Consumer<String> handler) {
-        for (String name : new String[] {"TERM", "INT", "QUIT"}) {
+        // SIGQUIT stays the JVM's (thread dump): HotSpot does not let it be taken over
+        for (String name : new String[] {"TERM", "INT"}) {
             sun.misc.Signal.handle(new sun.misc.Signal(name), s -> handler.accept("SIG" + s.getName()));
         }
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * group are stopped (SIGTERM) and, once all are gone, the whole group is started again, one
  * process per second. The NTP daemon's group is never restarted, nor is anything when the death
  * comes within a second of start (most likely a configuration error) or with restart_processes 0:
- * then timemaster stops everything and exits 1. On SIGTERM, SIGINT or SIGQUIT every process gets
+ * then timemaster stops everything and exits 1. On SIGTERM or SIGINT every process gets
  * SIGTERM, timemaster waits for all of them (ptp4j addition: SIGKILL after {@link #KILL_AFTER_NANOS}),
  * removes the generated files and exits 0.
  */
