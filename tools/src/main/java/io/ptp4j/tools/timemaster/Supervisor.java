@@ -151,7 +151,21 @@ public final class Supervisor {
             return false;
         }
         processes[index] = p;
-        p.onExit().thenAccept(done -> events.add(new Exited(index, done)));
+        // a thread per child, not Process.onExit(): that completes on the common ForkJoinPool, which
+        // has one thread on a 2-core machine and may be busy elsewhere (seen starving in tests)
+        Thread waiter = new Thread(() -> {
+            while (true) {
+                try {
+                    p.waitFor();
+                    break;
+                } catch (InterruptedException e) {
+                    // keep waiting: the exit must be reported
+                }
+            }
+            events.add(new Exited(index, p));
+        }, "timemaster-wait-" + p.pid());
+        waiter.setDaemon(true);
+        waiter.start();
         log.print(Printer.LOG_INFO, "process " + p.pid() + " started: " + c.text());
         return true;
     }
