@@ -68,6 +68,25 @@ class TimemasterInteropTest {
         return h.isPresent() && h.get().isAlive();
     }
 
+    /** Debian's timemaster -n (dry run: starts nothing) and ptp4j's print the same files and commands. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"chronyd", "ntpd", "segments"})
+    @Timeout(60)
+    void dryRunEqualsDebianTimemaster(String name, @TempDir Path dir) throws Exception {
+        Path conf = dir.resolve(name + ".conf");
+        Files.writeString(conf, ScriptBuilderTest.resource(name + ".conf"));
+        String[] outputs = new String[2];
+        String[][] commands = {{"timemaster", "-n", "-f", conf.toString()}, {bin("timemaster").toString(), "-n", "-f", conf.toString()}};
+        for (int i = 0; i < 2; i++) {
+            Process p = new ProcessBuilder(commands[i]).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            outputs[i] = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), outputs[i]);
+        }
+        assertTrue(outputs[0].contains("commands:"), outputs[0]);
+        assertEquals(outputs[0], outputs[1]);
+    }
+
     @Test
     @Timeout(120)
     void superviseRestartAndStop(@TempDir Path dir) throws Exception {
