@@ -18,6 +18,7 @@ final class Registry {
         Main.register("decode", "print the PTP messages of a pcapng capture (--json for one object each)",
                 args -> io.ptp4j.tools.decode.DecodeCommand.run(args, System.out, System.err));
         Main.register("timemaster", "runs ptp4l, phc2sys and chronyd/ntpd from one timemaster config", io.ptp4j.tools.timemaster.TimemasterMain::main);
+        Main.register("ts2phc", "synchronizes PHCs to a 1-PPS (generic, NMEA or PHC source), linuxptp's options", io.ptp4j.tools.ts2phc.Ts2phcMain::main);
         Main.register("ts-info", "an interface's timestamping capabilities (ethtool -T) and a verdict", io.ptp4j.tools.tsinfo.TsInfoCommand::run);
     }
 }

@@ -363,11 +363,11 @@ public final class Ptp4lDaemon {
      * A clock whose oscillator is off by {@code errorPpb}: adjustments are made on top of that
      * error, and the engine sees only its own adjustment (as with a real oscillator).
      */
-    static final class OscillatorErrorClock implements ClockDevice {
+    public static final class OscillatorErrorClock implements ClockDevice {
         private final ClockDevice inner;
         private final double errorPpb;
 
-        OscillatorErrorClock(ClockDevice inner, double errorPpb) throws NativeException {
+        public OscillatorErrorClock(ClockDevice inner, double errorPpb) throws NativeException {
             this.inner = inner;
             this.errorPpb = errorPpb;
             inner.adjustFrequency(errorPpb);

@@ -7,10 +7,10 @@ import java.util.function.Consumer;
  * shutdown hooks and exit 143 while children are still running) but a request to stop the children,
  * clean up and exit normally. sun.misc.Signal (jdk.unsupported) is the JDK's only way to do this.
  */
-final class Signals {
+public final class Signals {
     private Signals() {}
 
-    static void onTermination(Consumer<String> handler) {
+    public static void onTermination(Consumer<String> handler) {
         // SIGQUIT stays the JVM's (thread dump): HotSpot does not let it be taken over
         for (String name : new String[] {"TERM", "INT"}) {
             sun.misc.Signal.handle(new sun.misc.Signal(name), s -> handler.accept("SIG" + s.getName()));
