@@ -57,7 +57,7 @@ public final class NmeaParser {
         String d = f[9];
         if (!d.matches("\\d{6}")) throw new NmeaException("RMC date '" + d + "' is not ddmmyy: " + s);
         int day = Integer.parseInt(d.substring(0, 2)), month = Integer.parseInt(d.substring(2, 4));
-        int year = 2000 + Integer.parseInt(d.substring(4, 6)); // as nmea.c: the receivers of this century
+        int year = 2000 + Integer.parseInt(d.substring(4, 6)); // as linuxptp nmea.c (tm_year += 100)
         return new NmeaTime(f[0], epochNanos(year, month, day, f[1], s), valid);
     }
 
