@@ -13,7 +13,9 @@ import io.ptp4j.tools.config.ConfigKey;
 import io.ptp4j.tools.config.ConfigKeys;
 import io.ptp4j.tools.config.ConfigReader;
 import io.ptp4j.tools.config.PtpConfig;
-import io.ptp4j.tools.log.Printers;
+import io.ptp4j.tools.log.DevLogSender;
+import io.ptp4j.tools.log.StreamSink;
+import io.ptp4j.tools.log.SyslogSink;
 import io.ptp4j.tools.log.Printer;
 import io.ptp4j.tools.ptp4l.Getopt;
 import io.ptp4j.tools.ptp4l.Ptp4lDaemon;
@@ -137,7 +139,15 @@ public final class Ts2phcMain {
             return e.exitCode();
         }
         PtpConfig cfg = s.config();
-        Printer printer = Printers.forConfig(prog, cfg);
+        Printer printer = new Printer(prog, System::nanoTime).level(cfg.getInt("logging_level")).tag(cfg.getString("message_tag"));
+        if (cfg.getInt("verbose") == 1) printer.verbose(new StreamSink(out, err));
+        if (cfg.getInt("use_syslog") == 1) {
+            try {
+                printer.syslog(new SyslogSink(prog, DevLogSender.devLog()));
+            } catch (Exception e) {
+                err.println(prog + ": syslog disabled: " + e.getMessage());
+            }
+        }
         Ts2phcLog log = Ts2phcLog.of(printer);
         List<SinkServo> servos = new ArrayList<>();
         PpsSource source = null;
