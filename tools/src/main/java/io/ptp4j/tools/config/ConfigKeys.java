@@ -202,11 +202,11 @@ public final class ConfigKeys {
      */
     public static final Set<String> NOT_YET_ACTED_ON = Set.of(
             "active_key_id", "allow_unauth", "sa_file", "spp",
-            "boundary_clock_jbod", "BMCA", "clock_servo", "dataset_comparison",
+            "boundary_clock_jbod", "BMCA", "dataset_comparison",
             "cmlds.client_address", "cmlds.domainNumber", "cmlds.majorSdoId", "cmlds.port",
             "cmlds.server_address", "dscp_event", "dscp_general", "hwts_filter", "hybrid_e2e",
             "inhibit_multicast_service", "interface_rate_tlv", "kernel_leap", "leapfile",
-            "net_sync_monitor", "ntpshm_segment", "path_trace_enabled", "power_profile.version",
+            "net_sync_monitor", "path_trace_enabled", "power_profile.version",
             "power_profile.2011.grandmasterTimeInaccuracy", "power_profile.2011.networkTimeInaccuracy",
             "power_profile.2017.totalTimeInaccuracy", "power_profile.grandmasterID",
             "refclock_sock_address", "slave_event_monitor", "socket_priority", "tc_spanning_tree",

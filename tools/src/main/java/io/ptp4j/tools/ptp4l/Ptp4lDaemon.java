@@ -113,6 +113,9 @@ public final class Ptp4lDaemon {
         EventLoop loop = null;
         io.ptp4j.linux.UnixDatagramSocket uds = null;
         io.ptp4j.tools.metrics.MetricsServer metricsServer = null;
+        io.ptp4j.linux.ntpshm.NtpShmSegment shm = null;
+        // clock_servo ntpshm feeds chronyd/ntpd and never adjusts the clock (linuxptp ntpshm.c)
+        boolean ntpshm = c.getEnum("clock_servo").equals("ntpshm");
         try {
             long id;
             String idText = c.getString("clockIdentity");
@@ -149,9 +152,14 @@ public final class Ptp4lDaemon {
                 clock = Clocks.forInterface(ifaces.get(0), timestamping);
             }
             // A transparent clock only measures residence times: it never adjusts its clock.
-            if (freeRunning || transparent) clock = new ReadOnlyClock(clock);
+            if (freeRunning || transparent || ntpshm) clock = new ReadOnlyClock(clock);
             Printer printer = Printers.forConfig(prog, c);
             EngineConfig ec = engineConfig(c, ifaces.get(0), id, ports.length, software);
+            if (ntpshm && !freeRunning) {
+                shm = io.ptp4j.linux.ntpshm.NtpShmSegment.attach(c.getInt("ntpshm_segment"));
+                io.ptp4j.linux.ntpshm.NtpShmSegment segment = shm;
+                ec.externalServo = () -> new NtpShmServo(segment);
+            }
             EngineListener log = new LinuxptpLogListener(printer, ifaces.toArray(new String[0]), c.getInt("summary_interval"),
                     ec.logSyncInterval, freeRunning, ec.freqEstInterval);
             EngineListener listener = virtual ? new VirtualClockReport(log, clock, printer) : log;
@@ -163,7 +171,7 @@ public final class Ptp4lDaemon {
                         c.getInt("metrics_port"), metrics);
                 listener = new Tee(listener, metrics);
             }
-            if (software && !freeRunning && c.getInt("virtual_clock") == 0) {
+            if (software && !freeRunning && !ntpshm && c.getInt("virtual_clock") == 0) {
                 printer.print(Printer.LOG_WARNING, "software timestamping: expect about 1 us of accuracy, and this adjusts "
                         + clock.name() + "; use hardware timestamps (-H) where the NIC has them");
             }
@@ -192,6 +200,7 @@ public final class Ptp4lDaemon {
             if (loop != null) loop.close();
             for (Transport t : ports) if (t != null) t.close();
             if (clock != null) clock.close();
+            if (shm != null) shm.close();
         }
     }
 

@@ -100,17 +100,17 @@ public final class Ptp4lMain {
     }
 
     /**
-     * clock_servo ntpshm / refclock_sock hand the offsets to chronyd/ntpd and never touch the clock
-     * (what timemaster generates for software timestamping). ptp4j has neither yet; falling back
-     * to the PI servo would steer the clock behind the NTP daemon's back, so refuse unless the
-     * clock is not adjusted anyway (free_running 1 or virtual_clock 1).
+     * clock_servo refclock_sock hands the offsets to chronyd over a socket and never touches the
+     * clock (linuxptp 4.x timemaster). ptp4j has no such servo yet; falling back to the PI servo
+     * would steer the clock behind chronyd's back, so refuse unless the clock is not adjusted anyway
+     * (free_running 1 or virtual_clock 1). clock_servo ntpshm is implemented (NtpShmServo).
      */
     static void refuseUnimplementedServo(PtpConfig cfg) throws UsageException {
         String servo = cfg.getEnum("clock_servo");
-        if (!servo.equals("ntpshm") && !servo.equals("refclock_sock")) return;
+        if (!servo.equals("refclock_sock")) return;
         if (cfg.getInt("free_running") == 1 || cfg.getInt("virtual_clock") == 1) return;
         throw new UsageException("clock_servo " + servo + " is not implemented by ptp4j's ptp4l yet; it would not feed"
-                + " the NTP daemon. Set free_running 1 (measure only) or use clock_servo pi/linreg", false, 255);
+                + " the NTP daemon. Use clock_servo ntpshm (timemaster 3.x does), or free_running 1 to measure only", false, 255);
     }
 
     /** ptp4l.c: OC with several interfaces is a BC; BC and TCs need two; TCs need their delay mechanism. */

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ptp4j's bin/timemaster in a network namespace: it generates chrony.conf and ptp4l.0.conf, starts
- * chronyd (with -x: never touches the clock) and ptp4j's bin/ptp4l (free_running 1) on a veth whose
- * peer namespace runs Debian's linuxptp ptp4l as master. The test kills ptp4l and sees timemaster
+ * chronyd (with -x: never touches the clock) and ptp4j's bin/ptp4l on a veth whose peer namespace
+ * runs Debian's linuxptp ptp4l as master. ptp4l's servo is the generated "clock_servo ntpshm": it
+ * never adjusts its clock (ptp4j also makes that clock read-only) and hands every offset to chronyd
+ * through SHM segment 0, which chronyd's refclocks.log shows it reading. The test kills ptp4l and sees timemaster
  * start a new one (new pid, log lines), then SIGTERMs timemaster and checks that every child is
  * gone and the generated files are removed. Everything runs under setpriv without CAP_SYS_TIME, and
  * timemaster in its own IPC namespace (chronyd's SHM segment dies with it).
@@ -111,9 +113,10 @@ class TimemasterInteropTest {
                 pidfile %3$s/chronyd.pid
                 bindcmdaddress /
                 cmdport 0
+                logdir %3$s
+                log refclocks
 
                 [ptp4l.conf]
-                free_running 1
                 logging_level 6
 
                 [ptp4l]
@@ -141,6 +144,11 @@ class TimemasterInteropTest {
                 // ptp4j's ptp4l runs with the generated config: it logs with the tag and follows the master
                 text = await(log, 40, "ptp4l following the master", t -> t.contains("[0:vB] port 1 (vB): LISTENING to UNCALIBRATED"));
                 assertTrue(text.contains("Disabled control of system clock"), "chronyd -x: " + text);
+                // chronyd reads ptp4l's samples from SHM 0 (both master and client use this host's clock: offset ~0)
+                Path refclocks = dir.resolve("refclocks.log");
+                String samples = await(refclocks, 30, "chronyd reading PTP0 samples",
+                        t -> t.lines().filter(l -> l.contains(" PTP0 ")).count() >= 3);
+                System.out.println("---- chronyd refclocks.log (head)\n" + samples.lines().limit(8).reduce("", (a, b) -> a + b + "\n"));
 
                 // kill ptp4l: timemaster logs the death and starts a new one
                 assertTrue(ProcessHandle.of(ptp4l).orElseThrow().destroyForcibly());
