@@ -64,6 +64,7 @@ public final class Supervisor {
         for (int i = 0; i < processes.length; i++) {
             if (!start(i)) {
                 requestQuit("start failure");
+                ret = 1; // ptp4j: linuxptp exits 0 here, which hides the failure from systemd
                 break;
             }
         }
@@ -102,6 +103,7 @@ public final class Supervisor {
                 continue;
             }
             if (e instanceof Exited && !restartGroups(startNanos)) {
+                // includes a restart whose start failed
                 ret = 1;
                 requestQuit("child exit");
             }

@@ -178,7 +178,7 @@ class SupervisorTest {
                 new Command(1, List.of(dir.resolve("no-such-ptp4l").toString()))), true);
         CompletableFuture<Integer> rc = run(supervisor(s));
         try {
-            exitCode(rc);
+            assertEquals(1, exitCode(rc), "a program that cannot start is a failure");
             assertTrue(log().contains("failed to spawn " + dir.resolve("no-such-ptp4l")), log());
             pids.addAll(started("chronyd"));
             for (long pid : pids) assertFalse(alive(pid));
