@@ -44,6 +44,8 @@ class Ts2phcMainTest {
         assertEquals("falling", s.config().getEnum("/dev/ptp3", "ts2phc.extts_polarity"));
         assertEquals(1, s.config().getInt("/dev/ptp3", "ts2phc.channel"));
         assertEquals("/dev/ttyS9", s.config().getString("ts2phc.nmea_serialport"));
+        s = Ts2phcMain.settings("ts2phc", new String[] {"-c", "/dev/ptp1", "--ts2phc.tod_source", "nmea"}, null, null);
+        assertEquals("nmea", s.source(), "ts2phc.tod_source when neither -s nor ts2phc.master names one");
     }
 
     @Test
