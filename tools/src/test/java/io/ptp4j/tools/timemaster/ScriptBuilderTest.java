@@ -26,7 +26,7 @@ class ScriptBuilderTest {
     };
 
     @ParameterizedTest
-    @ValueSource(strings = {"chronyd", "ntpd", "segments"})
+    @ValueSource(strings = {"chronyd", "ntpd", "segments", "debian"})
     void dryRunMatchesLinuxptp(String name) throws Exception {
         Script s = ScriptBuilder.build(TimemasterConfigParser.parse(name + ".conf", resource(name + ".conf")), LO_ONLY);
         assertEquals(resource(name + ".expected"), s.dryRunText());

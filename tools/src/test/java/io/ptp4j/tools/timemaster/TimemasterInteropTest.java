@@ -72,7 +72,7 @@ class TimemasterInteropTest {
 
     /** Debian's timemaster -n (dry run: starts nothing) and ptp4j's print the same files and commands. */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"chronyd", "ntpd", "segments"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"chronyd", "ntpd", "segments", "debian"})
     @Timeout(60)
     void dryRunEqualsDebianTimemaster(String name, @TempDir Path dir) throws Exception {
         Path conf = dir.resolve(name + ".conf");
