@@ -114,8 +114,12 @@ public final class Ptp4lDaemon {
         io.ptp4j.linux.UnixDatagramSocket uds = null;
         io.ptp4j.tools.metrics.MetricsServer metricsServer = null;
         io.ptp4j.linux.ntpshm.NtpShmSegment shm = null;
-        // clock_servo ntpshm feeds chronyd/ntpd and never adjusts the clock (linuxptp ntpshm.c)
+        io.ptp4j.linux.UnixDatagramSocket refclockSock = null;
+        // clock_servo ntpshm / refclock_sock feed chronyd/ntpd and never adjust the clock (linuxptp
+        // ntpshm.c, refclock_sock.c)
         boolean ntpshm = c.getEnum("clock_servo").equals("ntpshm");
+        boolean sockServo = c.getEnum("clock_servo").equals("refclock_sock");
+        boolean feedsNtp = ntpshm || sockServo;
         try {
             long id;
             String idText = c.getString("clockIdentity");
@@ -152,13 +156,19 @@ public final class Ptp4lDaemon {
                 clock = Clocks.forInterface(ifaces.get(0), timestamping);
             }
             // A transparent clock only measures residence times: it never adjusts its clock.
-            if (freeRunning || transparent || ntpshm) clock = new ReadOnlyClock(clock);
+            if (freeRunning || transparent || feedsNtp) clock = new ReadOnlyClock(clock);
             Printer printer = Printers.forConfig(prog, c);
             EngineConfig ec = engineConfig(c, ifaces.get(0), id, ports.length, software);
             if (ntpshm && !freeRunning) {
                 shm = io.ptp4j.linux.ntpshm.NtpShmSegment.attach(c.getInt("ntpshm_segment"));
                 io.ptp4j.linux.ntpshm.NtpShmSegment segment = shm;
                 ec.externalServo = () -> new NtpShmServo(segment);
+            }
+            if (sockServo && !freeRunning) {
+                refclockSock = io.ptp4j.linux.UnixDatagramSocket.unbound();
+                io.ptp4j.linux.UnixDatagramSocket sock = refclockSock;
+                String chrony = c.getString("refclock_sock_address");
+                ec.externalServo = () -> new RefclockSockServo(sock, chrony, m -> printer.print(Printer.LOG_ERR, m));
             }
             EngineListener log = new LinuxptpLogListener(printer, ifaces.toArray(new String[0]), c.getInt("summary_interval"),
                     ec.logSyncInterval, freeRunning, ec.freqEstInterval);
@@ -171,7 +181,7 @@ public final class Ptp4lDaemon {
                         c.getInt("metrics_port"), metrics);
                 listener = new Tee(listener, metrics);
             }
-            if (software && !freeRunning && !ntpshm && c.getInt("virtual_clock") == 0) {
+            if (software && !freeRunning && !feedsNtp && c.getInt("virtual_clock") == 0) {
                 printer.print(Printer.LOG_WARNING, "software timestamping: expect about 1 us of accuracy, and this adjusts "
                         + clock.name() + "; use hardware timestamps (-H) where the NIC has them");
             }
@@ -201,6 +211,7 @@ public final class Ptp4lDaemon {
             for (Transport t : ports) if (t != null) t.close();
             if (clock != null) clock.close();
             if (shm != null) shm.close();
+            if (refclockSock != null) refclockSock.close();
         }
     }
 

@@ -91,26 +91,11 @@ public final class Ptp4lMain {
             cfg.setLocked("sanity_freq_limit", 0L);
         }
         if (cfg.interfaces().isEmpty()) throw new UsageException("no interface specified", true, 255);
-        refuseUnimplementedServo(cfg);
         String type = clockType(cfg);
         List<String> warnings = new ArrayList<>(cfg.warnings());
         unicastTables(cfg, warnings);
         warnings.addAll(notActedOn(cfg));
         return new Ptp4lSettings(cfg, cfg.interfaces(), type, o.phcDevice(), warnings);
-    }
-
-    /**
-     * clock_servo refclock_sock hands the offsets to chronyd over a socket and never touches the
-     * clock (linuxptp 4.x timemaster). ptp4j has no such servo yet; falling back to the PI servo
-     * would steer the clock behind chronyd's back, so refuse unless the clock is not adjusted anyway
-     * (free_running 1 or virtual_clock 1). clock_servo ntpshm is implemented (NtpShmServo).
-     */
-    static void refuseUnimplementedServo(PtpConfig cfg) throws UsageException {
-        String servo = cfg.getEnum("clock_servo");
-        if (!servo.equals("refclock_sock")) return;
-        if (cfg.getInt("free_running") == 1 || cfg.getInt("virtual_clock") == 1) return;
-        throw new UsageException("clock_servo " + servo + " is not implemented by ptp4j's ptp4l yet; it would not feed"
-                + " the NTP daemon. Use clock_servo ntpshm (timemaster 3.x does), or free_running 1 to measure only", false, 255);
     }
 
     /** ptp4l.c: OC with several interfaces is a BC; BC and TCs need two; TCs need their delay mechanism. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.core.servo.ServoState;
 import io.ptp4j.linux.ntpshm.NtpShmSegment;
-import io.ptp4j.tools.config.PtpConfig;
 import java.lang.foreign.ValueLayout;
 import org.junit.jupiter.api.Test;
 
@@ -29,18 +28,5 @@ class NtpShmServoTest {
             shm.remove();
             shm.close();
         }
-    }
-
-    @Test
-    void refclockSockIsRefusedUnlessTheClockIsNotAdjusted() throws Exception {
-        PtpConfig c = new PtpConfig();
-        c.setOption("clock_servo", "refclock_sock");
-        UsageException e = assertThrows(UsageException.class, () -> Ptp4lMain.refuseUnimplementedServo(c));
-        assertTrue(e.getMessage().startsWith("clock_servo refclock_sock is not implemented"), e.getMessage());
-        c.setOption("free_running", "1");
-        Ptp4lMain.refuseUnimplementedServo(c);
-        PtpConfig shm = new PtpConfig();
-        shm.setOption("clock_servo", "ntpshm");
-        Ptp4lMain.refuseUnimplementedServo(shm); // implemented: accepted
     }
 }
