@@ -21,6 +21,8 @@ final class Registry {
                 args -> io.ptp4j.tools.doctor.DoctorCommand.run(args, System.out, System.err));
         Main.register("plot", "ptp4l/phc2sys logs (linuxptp's or ptp4j's, text or JSON) to an SVG of offset, delay, frequency",
                 args -> io.ptp4j.tools.plot.PlotCommand.run(args, System.out, System.err));
+        Main.register("timemaster", "runs ptp4l, phc2sys and chronyd/ntpd from one timemaster config", io.ptp4j.tools.timemaster.TimemasterMain::main);
+        Main.register("ts2phc", "synchronizes PHCs to a 1-PPS (generic, NMEA or PHC source), linuxptp's options", io.ptp4j.tools.ts2phc.Ts2phcMain::main);
         Main.register("ts-info", "an interface's timestamping capabilities (ethtool -T) and a verdict", io.ptp4j.tools.tsinfo.TsInfoCommand::run);
     }
 }

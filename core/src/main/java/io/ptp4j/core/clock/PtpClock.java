@@ -102,6 +102,7 @@ public final class PtpClock implements PtpNode {
         d0.receiverClock = cfg.clockIdentity;
         this.freqPpb = driver.currentFrequencyPpb();
         this.servo = cfg.freeRunning || "nullf".equals(cfg.servo.clockServo) ? new NullServo()
+                : cfg.externalServo != null ? cfg.externalServo.get()
                 : "linreg".equals(cfg.servo.clockServo) ? new LinRegServo(cfg.servo, freqPpb, cfg.servo.maxFrequency)
                 : new PiServo(cfg.servo, freqPpb, cfg.servo.maxFrequency);
         this.tsproc = new TimestampProcessor(TimestampProcessor.Mode.parse(cfg.tsprocMode),

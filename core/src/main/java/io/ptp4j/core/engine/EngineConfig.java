@@ -65,6 +65,11 @@ public final class EngineConfig {
 
     public boolean freeRunning = false;
     public ServoConfig servo = new ServoConfig();
+    /**
+     * A servo made outside the engine, used instead of the one clock_servo names (ptp4l's ntpshm
+     * servo writes shared memory, which the sans-IO core cannot). Null: the engine's own.
+     */
+    public java.util.function.Supplier<io.ptp4j.core.servo.Servo> externalServo = null;
     public String tsprocMode = "filter";
     public String delayFilter = "moving_median";
     public int delayFilterLength = 10;
@@ -116,6 +121,7 @@ public final class EngineConfig {
         c.unicastReqDuration = unicastReqDuration;
         c.unicastMasters = unicastMasters == null ? null : unicastMasters.clone();
         c.unicastLogQueryInterval = unicastLogQueryInterval == null ? null : unicastLogQueryInterval.clone();
+        c.externalServo = externalServo;
         ServoConfig s = new ServoConfig();
         s.clockServo = servo.clockServo;
         s.piProportionalConst = servo.piProportionalConst;

@@ -92,6 +92,11 @@ public final class PhcClock implements ClockDevice {
         return caps;
     }
 
+    /** The open character device (ioctls such as PTP_EXTTS_REQUEST2; read() returns external timestamps). */
+    public int fd() {
+        return fd;
+    }
+
     /** The dynamic POSIX clock id (for clock_gettime/clock_adjtime). */
     public int clockId() {
         return clockId;

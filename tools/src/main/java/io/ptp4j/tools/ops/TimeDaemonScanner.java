@@ -29,15 +29,23 @@ public final class TimeDaemonScanner {
 
     private TimeDaemonScanner() {}
 
-    /** Scans procRoot (normally /proc), skipping selfPid; unreadable entries are ignored (processes exit). */
+    /**
+     * Scans procRoot (normally /proc), skipping selfPid; unreadable entries are ignored (processes
+     * exit). Under a timemaster (the parent's command line names it), the siblings it started
+     * (chronyd, phc2sys) are expected and skipped.
+     */
     public static List<Conflict> scan(Path procRoot, long selfPid) throws IOException {
         List<Conflict> out = new ArrayList<>();
+        long parent = parentPid(procRoot.resolve(Long.toString(selfPid)));
+        boolean underTimemaster = parent > 1 && readComm(procRoot.resolve(Long.toString(parent)).resolve("cmdline")) != null
+                && readComm(procRoot.resolve(Long.toString(parent)).resolve("cmdline")).contains("timemaster");
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(procRoot)) {
             for (Path p : ds) {
                 String dir = p.getFileName().toString();
                 if (!dir.chars().allMatch(Character::isDigit)) continue;
                 long pid = Long.parseLong(dir);
                 if (pid == selfPid) continue;
+                if (underTimemaster && parentPid(p) == parent) continue;
                 String comm = readComm(p.resolve("comm"));
                 if (comm == null) continue;
                 String advice = ADVICE.get(comm);
@@ -56,6 +64,19 @@ public final class TimeDaemonScanner {
     static String warning(String comm, long pid, String advice) {
         String name = comm.equals("systemd-timesyn") ? "systemd-timesyncd" : comm;
         return name + " (pid " + pid + ") " + advice;
+    }
+
+    /** Field 4 of /proc/PID/stat (after the parenthesized name, which may hold spaces); -1 if unreadable. */
+    static long parentPid(Path procPid) {
+        String stat = readComm(procPid.resolve("stat"));
+        if (stat == null) return -1;
+        int close = stat.lastIndexOf(')');
+        String[] f = stat.substring(close + 1).strip().split(" ");
+        try {
+            return f.length > 1 ? Long.parseLong(f[1]) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static String readComm(Path comm) {

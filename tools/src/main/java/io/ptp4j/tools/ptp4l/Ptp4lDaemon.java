@@ -140,6 +140,13 @@ public final class Ptp4lDaemon {
         EventLoop loop = null;
         io.ptp4j.linux.UnixDatagramSocket uds = null;
         io.ptp4j.tools.obs.Observability obs = null;
+        io.ptp4j.linux.ntpshm.NtpShmSegment shm = null;
+        io.ptp4j.linux.UnixDatagramSocket refclockSock = null;
+        // clock_servo ntpshm / refclock_sock feed chronyd/ntpd and never adjust the clock (linuxptp
+        // ntpshm.c, refclock_sock.c)
+        boolean ntpshm = c.getEnum("clock_servo").equals("ntpshm");
+        boolean sockServo = c.getEnum("clock_servo").equals("refclock_sock");
+        boolean feedsNtp = ntpshm || sockServo;
         try {
             long id;
             String idText = c.getString("clockIdentity");
@@ -185,10 +192,21 @@ public final class Ptp4lDaemon {
                 clock = Clocks.forInterface(ifaces.get(0), timestamping);
             }
             // A transparent clock only measures residence times: it never adjusts its clock.
-            if (freeRunning || transparent) clock = new ReadOnlyClock(clock);
+            if (freeRunning || transparent || feedsNtp) clock = new ReadOnlyClock(clock);
             Printer printer = Printers.forConfig(prog, c);
             EngineConfig ec = engineConfig(c, ifaces.get(0), id, ports.length, software);
             applyUnicastTables(ec, c, ifaces);
+            if (ntpshm && !freeRunning) {
+                shm = io.ptp4j.linux.ntpshm.NtpShmSegment.attach(c.getInt("ntpshm_segment"));
+                io.ptp4j.linux.ntpshm.NtpShmSegment segment = shm;
+                ec.externalServo = () -> new NtpShmServo(segment);
+            }
+            if (sockServo && !freeRunning) {
+                refclockSock = io.ptp4j.linux.UnixDatagramSocket.unbound();
+                io.ptp4j.linux.UnixDatagramSocket sock = refclockSock;
+                String chrony = c.getString("refclock_sock_address");
+                ec.externalServo = () -> new RefclockSockServo(sock, chrony, m -> printer.print(Printer.LOG_ERR, m));
+            }
             // log_format json: one JSON object per engine event and per printer line on stdout
             EngineListener log = c.getEnum("log_format").equals("json")
                     ? new io.ptp4j.tools.obs.JsonSummaryLog(io.ptp4j.tools.obs.JsonLogging.attach(prog, printer), c.getInt("summary_interval"),
@@ -200,7 +218,7 @@ public final class Ptp4lDaemon {
                     c.getInt("metrics_port"), c.getInt("dashboard_port"), System::nanoTime,
                     io.ptp4j.tools.obs.Observability.windowSamples(c.getInt("summary_interval"), ec.logSyncInterval));
             listener = obs.listener(listener);
-            if (software && !freeRunning && c.getInt("virtual_clock") == 0) {
+            if (software && !freeRunning && !feedsNtp && c.getInt("virtual_clock") == 0) {
                 printer.print(Printer.LOG_WARNING, "software timestamping: expect about 1 us of accuracy, and this adjusts "
                         + clock.name() + "; use hardware timestamps (-H) where the NIC has them");
             }
@@ -232,6 +250,8 @@ public final class Ptp4lDaemon {
             if (loop != null) loop.close();
             for (Transport t : ports) if (t != null) t.close();
             if (clock != null) clock.close();
+            if (shm != null) shm.close();
+            if (refclockSock != null) refclockSock.close();
         }
     }
 
@@ -346,11 +366,11 @@ public final class Ptp4lDaemon {
      * A clock whose oscillator is off by {@code errorPpb}: adjustments are made on top of that
      * error, and the engine sees only its own adjustment (as with a real oscillator).
      */
-    static final class OscillatorErrorClock implements ClockDevice {
+    public static final class OscillatorErrorClock implements ClockDevice {
         private final ClockDevice inner;
         private final double errorPpb;
 
-        OscillatorErrorClock(ClockDevice inner, double errorPpb) throws NativeException {
+        public OscillatorErrorClock(ClockDevice inner, double errorPpb) throws NativeException {
             this.inner = inner;
             this.errorPpb = errorPpb;
             inner.adjustFrequency(errorPpb);
