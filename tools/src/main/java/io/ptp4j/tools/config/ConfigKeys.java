@@ -175,6 +175,8 @@ public final class ConfigKeys {
         // ptp4j's own: the virtual clock's initial error (tests and demos of convergence)
         intKey("virtual_clock_offset", GLOBAL, 0, Integer.MIN_VALUE, Integer.MAX_VALUE),
         intKey("virtual_clock_freq", GLOBAL, 0, -100000000, 100000000),
+        // ptp4j's own: where ptp4l publishes its virtual clock for phc2sys -s virtual:PATH ("": uds_address.vclock)
+        stringKey("virtual_clock_file", GLOBAL, ""),
         intKey("write_phase_mode", GLOBAL, 0, 0, 1)
     );
 

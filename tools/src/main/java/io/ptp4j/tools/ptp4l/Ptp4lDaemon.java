@@ -113,6 +113,7 @@ public final class Ptp4lDaemon {
         EventLoop loop = null;
         io.ptp4j.linux.UnixDatagramSocket uds = null;
         io.ptp4j.tools.metrics.MetricsServer metricsServer = null;
+        io.ptp4j.linux.clock.VirtualClockFile vclockFile = null;
         try {
             long id;
             String idText = c.getString("clockIdentity");
@@ -143,6 +144,7 @@ public final class Ptp4lDaemon {
                 VirtualClock v = VirtualClock.startingAtRealtime();
                 v.step(c.getInt("virtual_clock_offset"));
                 clock = new OscillatorErrorClock(v, c.getInt("virtual_clock_freq"));
+                vclockFile = publishVirtualClock(prog, c, v, err);
             } else if (software) {
                 clock = new SystemClock();
             } else {
@@ -190,9 +192,33 @@ public final class Ptp4lDaemon {
             if (uds != null) uds.close();
             if (metricsServer != null) metricsServer.close();
             if (loop != null) loop.close();
+            if (vclockFile != null) vclockFile.close();
             for (Transport t : ports) if (t != null) t.close();
             if (clock != null) clock.close();
         }
+    }
+
+    /**
+     * virtual_clock 1: the clock's parameters go to a mapped file (virtual_clock_file, by default
+     * uds_address + ".vclock") that phc2sys reads as {@code -s virtual:PATH}; see docs/linux.md.
+     * A file that cannot be made is reported, not fatal.
+     */
+    static io.ptp4j.linux.clock.VirtualClockFile publishVirtualClock(String prog, PtpConfig c, VirtualClock v, PrintStream err) {
+        String path = virtualClockFile(c);
+        try {
+            io.ptp4j.linux.clock.VirtualClockFile f = io.ptp4j.linux.clock.VirtualClockFile.create(java.nio.file.Path.of(path));
+            v.publishTo(f);
+            return f;
+        } catch (java.io.IOException e) {
+            err.println(prog + ": cannot publish the virtual clock to " + path + ": " + e.getMessage() + " (phc2sys will not see it)");
+            return null;
+        }
+    }
+
+    /** Where a ptp4l with virtual_clock 1 publishes its clock. */
+    public static String virtualClockFile(PtpConfig c) {
+        String f = c.getString("virtual_clock_file");
+        return f.isEmpty() ? c.getString("uds_address") + ".vclock" : f;
     }
 
     /**
@@ -363,11 +389,11 @@ public final class Ptp4lDaemon {
      * A clock whose oscillator is off by {@code errorPpb}: adjustments are made on top of that
      * error, and the engine sees only its own adjustment (as with a real oscillator).
      */
-    static final class OscillatorErrorClock implements ClockDevice {
+    public static final class OscillatorErrorClock implements ClockDevice {
         private final ClockDevice inner;
         private final double errorPpb;
 
-        OscillatorErrorClock(ClockDevice inner, double errorPpb) throws NativeException {
+        public OscillatorErrorClock(ClockDevice inner, double errorPpb) throws NativeException {
             this.inner = inner;
             this.errorPpb = errorPpb;
             inner.adjustFrequency(errorPpb);

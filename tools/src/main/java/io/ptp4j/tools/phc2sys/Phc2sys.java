@@ -1,0 +1,147 @@
+package io.ptp4j.tools.phc2sys;
+
+import io.ptp4j.linux.NativeException;
+import io.ptp4j.tools.config.PtpConfig;
+import io.ptp4j.tools.log.Printer;
+import io.ptp4j.tools.metrics.PtpMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The running phc2sys (linuxptp phc2sys.c do_loop): every 1/R seconds, each sink is compared
+ * with the source and updated. In automatic mode (-a) ptp4l's port states, polled over its
+ * management socket, pick the source (the clock of the SLAVE port) and the sinks (the others,
+ * the -c clocks, CLOCK_REALTIME with -r). One thread; {@link #stop} may come from another.
+ */
+final class Phc2sys implements AutoCloseable {
+    private final Printer printer;
+    private final double intervalSeconds;
+    private final OffsetMeter meter;
+    private final SinkUpdater updater;
+    private final PmcAgent agent; // null: -O given and not -w (pmc_agent_disable)
+    private final int forcedSyncOffsetSeconds; // valid when forced
+    private final boolean forced;
+    private final List<Phc2sysClock> clocks = new ArrayList<>();
+    private final List<Phc2sysClock> sinks = new ArrayList<>();
+    private final PtpMetrics metrics;
+    private Phc2sysClock source;
+    private volatile boolean running = true;
+    private long lastUtcQueryNanos;
+    private long updates;
+
+    // -a
+    private final AutoConfig auto;
+
+    Phc2sys(PtpConfig cfg, Printer printer, double intervalSeconds, int readings, long statsMaxCount, PmcAgent agent,
+            Integer forcedOffsetSeconds, PtpMetrics metrics, AutoConfig auto) {
+        this.printer = printer;
+        this.intervalSeconds = intervalSeconds;
+        this.meter = new OffsetMeter(readings);
+        this.metrics = metrics;
+        this.updater = new SinkUpdater(cfg, intervalSeconds, statsMaxCount, printer, metrics);
+        this.agent = agent;
+        this.forced = forcedOffsetSeconds != null;
+        this.forcedSyncOffsetSeconds = forced ? forcedOffsetSeconds : 0;
+        this.auto = auto;
+        this.lastUtcQueryNanos = System.nanoTime();
+    }
+
+    /** Static configuration: one source, the sinks in command-line order. */
+    void configureStatic(Phc2sysClock src, List<Phc2sysClock> dsts) {
+        source = src;
+        clocks.add(src);
+        for (Phc2sysClock d : dsts) {
+            clocks.add(d);
+            sinks.add(d);
+        }
+    }
+
+    List<Phc2sysClock> sinks() {
+        return sinks;
+    }
+
+    Phc2sysClock source() {
+        return source;
+    }
+
+    long updates() {
+        return updates;
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    boolean running() {
+        return running;
+    }
+
+    /** do_loop: runs until {@link #stop}; a clock that cannot be read ends it with an error (exit 255). */
+    int run() {
+        long intervalNanos = Math.round(intervalSeconds * 1e9);
+        while (running) {
+            sleep(intervalNanos);
+            if (!running) break;
+            try {
+                if (auto != null && auto.poll()) {
+                    source = auto.source();
+                    sinks.clear();
+                    sinks.addAll(auto.sinks());
+                }
+                refreshUtcOffset();
+                if (source == null) continue;
+                for (int i = 0; i < sinks.size(); i++) {
+                    Phc2sysClock dst = sinks.get(i);
+                    if (dst.sameAs(source)) continue; // don't synchronize a clock to itself
+                    if (!meter.measure(source, dst)) continue;
+                    updater.update(dst, source.sourceLabel, meter.offsetNanos, meter.sinkTimeNanos, meter.delayNanos,
+                            syncOffsetNanos(dst), metricsPort(dst));
+                }
+                updates++;
+            } catch (NativeException e) {
+                printer.print(Printer.LOG_ERR, "failed to read clock: " + e.getMessage());
+                return 255;
+            }
+        }
+        return 0;
+    }
+
+    private int metricsPort(Phc2sysClock dst) {
+        return auto == null ? sinks.indexOf(dst) + 1 : auto.metricsPort(dst);
+    }
+
+    /** get_sync_offset: -O seconds (sink minus source), or ptp4l's currentUtcOffset between a UTC and a TAI clock. */
+    long syncOffsetNanos(Phc2sysClock dst) {
+        if (forced) return -(long) forcedSyncOffsetSeconds * 1_000_000_000L;
+        int direction = (dst.utc ? 1 : 0) - (source.utc ? 1 : 0);
+        if (direction == 0 || agent == null) return 0;
+        return (long) agent.syncOffsetSeconds() * 1_000_000_000L * direction;
+    }
+
+    /** pmc_agent_update: the UTC offset is asked for again once a minute. */
+    private void refreshUtcOffset() throws NativeException {
+        if (agent == null || forced) return;
+        long now = System.nanoTime();
+        if (now - lastUtcQueryNanos < 60_000_000_000L) return;
+        lastUtcQueryNanos = now;
+        if (!agent.queryUtcOffset(1000)) printer.print(Printer.LOG_ERR, "failed to get UTC offset");
+    }
+
+    private void sleep(long nanos) {
+        long end = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0 && running; left = end - System.nanoTime()) LockSupport.parkNanos(this, left);
+    }
+
+    /** Management GETs for -a; exposed so AutoConfig and tests share one agent. */
+    PmcAgent agent() {
+        return agent;
+    }
+
+    @Override
+    public void close() {
+        for (Phc2sysClock c : clocks) c.close();
+        if (auto != null) auto.close();
+        if (agent != null) agent.close();
+    }
+}
