@@ -80,6 +80,7 @@ final class Phc2sys implements AutoCloseable {
     /** do_loop: runs until {@link #stop}; a clock that cannot be read ends it with an error (exit 255). */
     int run() {
         long intervalNanos = Math.round(intervalSeconds * 1e9);
+        boolean warm = false;
         while (running) {
             sleep(intervalNanos);
             if (!running) break;
@@ -91,6 +92,10 @@ final class Phc2sys implements AutoCloseable {
                 }
                 refreshUtcOffset();
                 if (source == null) continue;
+                if (!warm && !sinks.isEmpty()) {
+                    meter.warmUp(source, sinks.get(0), 300);
+                    warm = true;
+                }
                 for (int i = 0; i < sinks.size(); i++) {
                     Phc2sysClock dst = sinks.get(i);
                     if (dst.sameAs(source)) continue; // don't synchronize a clock to itself

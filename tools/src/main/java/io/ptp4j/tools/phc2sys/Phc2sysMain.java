@@ -124,17 +124,26 @@ public final class Phc2sysMain {
                 opened.add(c);
                 sinks.add(c);
             }
-            Phc2sysClock src = openClock(o.sourceClock, cfg, printer, err, "valid source clock must be selected.");
-            if (src == null) return 255;
-            opened.add(src);
+            // a ptp4l's virtual clock file appears when ptp4l starts: with -w, open it after the wait
+            boolean late = o.waitForPtp4l && o.sourceClock.startsWith("virtual:");
+            Phc2sysClock src = null;
+            if (!late) {
+                src = openClock(o.sourceClock, cfg, printer, err, "valid source clock must be selected.");
+                if (src == null) return 255;
+                opened.add(src);
+            }
             boolean forced = o.forcedOffsetSeconds != null;
             if (o.waitForPtp4l || !forced) {
                 agent = PmcAgent.open(cfg.getString("uds_address"), cfg.getInt("domainNumber"), 0);
                 Phc2sys probe = new Phc2sys(cfg, printer, interval, o.readings, o.summaryUpdates, null, 0, null, null);
                 started.accept(probe); // lets a stop during the wait end it
                 while (o.waitForPtp4l && probe.running()) {
+                    long t0 = System.nanoTime();
                     if (agent.waitSync(1000) > 0) break;
                     printer.print(Printer.LOG_NOTICE, "Waiting for ptp4l...");
+                    // ptp4l answered, not yet MASTER or SLAVE: ask again in a second, not at once
+                    long left = 1_000_000_000L - (System.nanoTime() - t0);
+                    if (left > 0) java.util.concurrent.locks.LockSupport.parkNanos(left);
                 }
                 if (!probe.running()) return 0;
                 if (!forced && !agent.queryUtcOffset(1000)) {
@@ -148,6 +157,11 @@ public final class Phc2sysMain {
                     agent.close();
                     agent = null;
                 }
+            }
+            if (late) {
+                src = openClock(o.sourceClock, cfg, printer, err, "valid source clock must be selected.");
+                if (src == null) return 255;
+                opened.add(src);
             }
             daemon = new Phc2sys(cfg, printer, interval, o.readings, o.summaryUpdates, agent, o.forcedOffsetSeconds, metrics, null);
             agent = null;

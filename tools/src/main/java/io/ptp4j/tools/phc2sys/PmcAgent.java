@@ -67,8 +67,15 @@ final class PmcAgent implements AutoCloseable {
                 .targetPort(-1L, 0xFFFF).startingBoundaryHops(0).boundaryHops(0).actionField(0);
         int v = TlvCursor.append(msg, TlvType.MANAGEMENT, 2);
         msg.u16(v, id.id);
-        socket.send(out, 0, msg.messageLength(), server);
         List<Answer> answers = new ArrayList<>();
+        try {
+            socket.send(out, 0, msg.messageLength(), server);
+        } catch (NativeException e) {
+            // ptp4l not (yet) there: ENOENT, ECONNREFUSED. linuxptp ignores the send error and
+            // times out waiting; so do we, without the wait spinning
+            sleepMillis(timeoutMillis);
+            return answers;
+        }
         int wait = timeoutMillis;
         while (true) {
             int n = socket.receive(in, 0, wait);
@@ -80,6 +87,14 @@ final class PmcAgent implements AutoCloseable {
             }
         }
         return answers;
+    }
+
+    private static void sleepMillis(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Answer parse(int n, int seq, ManagementId wanted) {

@@ -178,7 +178,15 @@ public final class Ptp4lDaemon {
                 if (metrics != null && listener instanceof Tee tee) tee.clock = pc;
             }
             EventLoop l = loop;
-            Thread hook = new Thread(l::stop, "ptp4l-shutdown");
+            Thread main = Thread.currentThread();
+            Thread hook = new Thread(() -> {
+                l.stop();
+                try {
+                    main.join(2000); // let run's finally remove the sockets and the virtual clock file
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "ptp4l-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             loop.run(node);
             return 0;

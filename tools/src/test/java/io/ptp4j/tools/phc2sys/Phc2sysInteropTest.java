@@ -1,0 +1,118 @@
+package io.ptp4j.tools.phc2sys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ptp4j.linux.netns.NetnsPair;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/phc2sys following a ptp4j ptp4l that disciplines a virtual clock (virtual_clock 1, in a
+ * network namespace this test creates): -w waits for the port to become MASTER over the
+ * management socket, the UTC offset comes from TIME_PROPERTIES_DATA_SET, the source is ptp4l's
+ * published virtual clock file, the sink phc2sys's own virtual clock 50 us / 100 ppm off.
+ * Every daemon runs under setpriv without CAP_SYS_TIME: nothing can touch the machine's clock.
+ */
+@Tag("interop")
+class Phc2sysInteropTest {
+    static final String[] NO_CLOCK = {"setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time"};
+
+    static String launcher(String name) {
+        String root = System.getProperty("ptp4j.root", "..");
+        Path p = Paths.get(root, "bin", name).toAbsolutePath().normalize();
+        assertTrue(Files.isExecutable(p), p + " missing");
+        return p.toString();
+    }
+
+    static String[] cmd(String... c) {
+        String[] all = new String[NO_CLOCK.length + c.length];
+        System.arraycopy(NO_CLOCK, 0, all, 0, NO_CLOCK.length);
+        System.arraycopy(c, 0, all, NO_CLOCK.length, c.length);
+        return all;
+    }
+
+    static Path ptp4lConfig(Path dir) throws Exception {
+        Path cfg = dir.resolve("ptp4l.cfg");
+        Files.writeString(cfg, "[global]\nserverOnly 1\nvirtual_clock 1\nvirtual_clock_freq -20000\nuse_syslog 0\nuds_address "
+                + dir.resolve("ptp4l") + "\n");
+        return cfg;
+    }
+
+    static List<Matcher> lines(String log) {
+        List<Matcher> l = new ArrayList<>();
+        for (String s : log.lines().toList()) {
+            Matcher m = Phc2sysVirtualLoopTest.LINE.matcher(s.replace("virtual:", "").replaceFirst("^(phc2sys\\[[\\d.]+\\]: )\\S+ ", "$1virtual "));
+            if (m.matches()) l.add(m);
+        }
+        return l;
+    }
+
+    @Test
+    void waitsForPtp4lThenConvergesOnItsVirtualClock(@TempDir Path dir) throws Exception {
+        Path cfg = ptp4lConfig(dir);
+        int metricsPort = 19000 + (int) (ProcessHandle.current().pid() % 1000);
+        try (NetnsPair net = NetnsPair.create()) {
+            Process phc2sys = net.start(net.nsA(), dir.resolve("phc2sys.log"), cmd(launcher("phc2sys"), "-s",
+                    "virtual:" + dir.resolve("ptp4l.vclock"), "-c", "virtual", "-w", "-z", dir.resolve("ptp4l").toString(), "-m", "-q",
+                    "-R", "4", "--virtual_clock_offset", "50000", "--virtual_clock_freq", "100000", "--metrics-port", "" + metricsPort));
+            Thread.sleep(6000); // phc2sys starts first: it must wait for ptp4l
+            String early = Files.readString(dir.resolve("phc2sys.log"));
+            Process ptp4l = net.start(net.nsA(), dir.resolve("ptp4l.log"), cmd(launcher("ptp4l"), "-i", NetnsPair.IF_A, "-S", "-m", "-f", cfg.toString()));
+            Thread.sleep(14_000);
+            NetnsPair.Result scrape = net.exec(net.nsA(), Duration.ofSeconds(10), "bash", "-c",
+                    "exec 3<>/dev/tcp/127.0.0.1/" + metricsPort + "; printf 'GET /metrics HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3; cat <&3");
+            phc2sys.destroy();
+            ptp4l.destroy();
+            int exit = phc2sys.waitFor();
+            ptp4l.waitFor();
+            String log = Files.readString(dir.resolve("phc2sys.log"));
+            System.out.println("---- phc2sys log (head and tail)\n" + String.join("\n", log.lines().limit(70).toList()) + "\n...\n"
+                    + String.join("\n", log.lines().skip(Math.max(0, log.lines().count() - 8)).toList()));
+            assertTrue(exit == 0 || exit == 143, "phc2sys ends cleanly on SIGTERM: " + exit);
+            assertTrue(early.contains("]: Waiting for ptp4l..."), "-w waits while ptp4l is absent: " + early);
+            List<Matcher> ms = lines(log);
+            assertTrue(ms.size() >= 10, log + "\n---- ptp4l\n" + Files.readString(dir.resolve("ptp4l.log")));
+            assertTrue(ms.stream().anyMatch(m -> m.group(2).equals("1")), "stepped once: " + log);
+            for (Matcher m : ms.subList(ms.size() - 4, ms.size())) {
+                assertEquals("2", m.group(2), log);
+                assertTrue(Math.abs(Long.parseLong(m.group(1))) < 2_000, log);
+            }
+            assertTrue(scrape.output().contains("HTTP/1.1 200"), scrape.output());
+            assertTrue(scrape.output().matches("(?s).*\nptp4j_offset_ns\\{[^}]*process=\"phc2sys\"[^}]*\\} -?\\d+.*"), scrape.output());
+            assertTrue(scrape.output().matches("(?s).*\nptp4j_servo_state\\{[^}]*process=\"phc2sys\"[^}]*\\} 2.*"), scrape.output());
+            assertTrue(Files.notExists(dir.resolve("ptp4l.vclock")), "ptp4l removes its virtual clock file on exit");
+        }
+    }
+
+    @Test
+    void autoConfigurationFollowsPtp4lsPortState(@TempDir Path dir) throws Exception {
+        Path cfg = ptp4lConfig(dir);
+        try (NetnsPair net = NetnsPair.create()) {
+            Process ptp4l = net.start(net.nsA(), dir.resolve("ptp4l.log"), cmd(launcher("ptp4l"), "-i", NetnsPair.IF_A, "-S", "-m", "-f", cfg.toString()));
+            Thread.sleep(1500);
+            Process phc2sys = net.start(net.nsA(), dir.resolve("phc2sys.log"), cmd(launcher("phc2sys"), "-a", "-c", "virtual",
+                    "-z", dir.resolve("ptp4l").toString(), "-m", "-q", "-R", "4", "--virtual_clock_offset", "50000",
+                    "--virtual_clock_freq", "100000"));
+            Thread.sleep(12_000);
+            phc2sys.destroy();
+            ptp4l.destroy();
+            phc2sys.waitFor();
+            ptp4l.waitFor();
+            String log = Files.readString(dir.resolve("phc2sys.log"));
+            System.out.println("---- phc2sys -a log (head)\n" + String.join("\n", log.lines().limit(12).toList()));
+            // ptp4l's port is MASTER: its clock is a sink like ours, there is no source to follow
+            assertTrue(log.contains("]: reconfiguring after port state change"), log);
+            assertTrue(log.contains("]: selecting virtual for synchronization"), log);
+            assertTrue(log.contains("]: selecting virtual:" + dir.resolve("ptp4l.vclock") + " for synchronization"), log);
+        }
+    }
+}
