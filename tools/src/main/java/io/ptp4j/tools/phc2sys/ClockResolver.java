@@ -19,9 +19,9 @@ import java.nio.file.Path;
  * virtual_clock_offset ns with an oscillator error of virtual_clock_freq ppb) and
  * {@code virtual:PATH} (another process's virtual clock, read through its VirtualClockFile).
  */
-final class ClockResolver {
+public final class ClockResolver {
     /** Why a name did not resolve, worded as linuxptp's pr_err lines. */
-    static final class ClockException extends Exception {
+    public static final class ClockException extends Exception {
         ClockException(String message) {
             super(message, null, false, false);
         }
@@ -29,7 +29,7 @@ final class ClockResolver {
 
     private ClockResolver() {}
 
-    static Phc2sysClock open(String name, PtpConfig cfg) throws ClockException {
+    public static Phc2sysClock open(String name, PtpConfig cfg) throws ClockException {
         if (name.equalsIgnoreCase("CLOCK_REALTIME")) return new Phc2sysClock(name, new SystemClock(), null, -1, true, true);
         if (name.equals("virtual")) return ownVirtual(name, cfg);
         if (name.startsWith("virtual:")) {

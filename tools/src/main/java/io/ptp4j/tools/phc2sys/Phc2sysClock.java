@@ -11,13 +11,13 @@ import io.ptp4j.tools.log.SummaryStats;
  * the device, whether it is the system clock (log label "sys", else "phc") and keeps UTC, its PHC
  * index, the PHC-to-system comparison method once probed, and, as a sink, its servo and stats.
  */
-final class Phc2sysClock implements AutoCloseable {
-    final String name;
-    final ClockDevice device;
+public final class Phc2sysClock implements AutoCloseable {
+    public final String name;
+    public final ClockDevice device;
     /** Non-null for /dev/ptpN (or an interface's PHC): PTP_SYS_OFFSET* are available. */
-    final PhcClock phc;
+    public final PhcClock phc;
     final int phcIndex;
-    final boolean system;
+    public final boolean system;
     /** CLOCK_REALTIME and ptp4j virtual clocks (which start from CLOCK_REALTIME) keep UTC; PHCs keep TAI. */
     final boolean utc;
     final String sourceLabel;
