@@ -145,7 +145,7 @@ public final class Phc2sysMain {
                     long left = 1_000_000_000L - (System.nanoTime() - t0);
                     if (left > 0) java.util.concurrent.locks.LockSupport.parkNanos(left);
                 }
-                if (!probe.running()) return 0;
+                if (o.waitForPtp4l && !probe.running()) return 0; // stopped while waiting
                 if (!forced && !agent.queryUtcOffset(1000)) {
                     printer.print(Printer.LOG_ERR, "failed to get UTC offset");
                     if (!printer.enabled(Printer.LOG_ERR) || cfg.getInt("verbose") == 0)
