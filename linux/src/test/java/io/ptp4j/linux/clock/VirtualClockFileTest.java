@@ -45,6 +45,7 @@ class VirtualClockFileTest {
         Path p = dir.resolve("t.vclock");
         try (VirtualClockFile w = VirtualClockFile.create(p); VirtualClockFile r = VirtualClockFile.open(p)) {
             // the writer alternates two parameter sets that give the same time at raw 0 only if unmixed
+            w.publish(1_000, 0, 0.0); // before the race: a fresh file reads 0
             AtomicBoolean stop = new AtomicBoolean();
             Thread writer = new Thread(() -> {
                 for (long i = 0; !stop.get(); i++) {

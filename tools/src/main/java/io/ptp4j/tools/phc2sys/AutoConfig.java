@@ -38,6 +38,8 @@ final class AutoConfig implements AutoCloseable {
     private final List<Phc2sysClock> sinks = new ArrayList<>();
     private Phc2sysClock source;
     private boolean stateChanged;
+    private boolean connected = true;
+    private long lastPollNanos;
 
     AutoConfig(PmcAgent agent, PtpConfig cfg, Printer printer, int realtimeCount, Phc2sysClock systemClock,
             List<Phc2sysClock> staticSinks) {
@@ -106,9 +108,23 @@ final class AutoConfig implements AutoCloseable {
         return true;
     }
 
-    /** Polls the port states; true when the source or sinks were chosen anew. */
+    /** Polls the port states (at most once a second); true when the source or sinks were chosen anew. */
     boolean poll() throws NativeException {
-        pollStates(true);
+        long now = System.nanoTime();
+        if (now - lastPollNanos < 1_000_000_000L) return false;
+        lastPollNanos = now;
+        if (!pollStates(true)) {
+            if (connected) {
+                printer.print(Printer.LOG_ERR, "Lost connection to ptp4l #1");
+                connected = false;
+                source = null;
+                sinks.clear();
+                portStates.clear();
+                return true;
+            }
+            return false;
+        }
+        connected = true;
         if (!stateChanged) return false;
         stateChanged = false;
         if (!agent.queryUtcOffset(1000)) printer.print(Printer.LOG_ERR, "failed to get UTC offset");
@@ -116,8 +132,11 @@ final class AutoConfig implements AutoCloseable {
         return true;
     }
 
-    private void pollStates(boolean log) throws NativeException {
-        for (PmcAgent.Answer a : agent.get(ManagementId.PORT_DATA_SET, 1000)) {
+    /** false when ptp4l did not answer. */
+    private boolean pollStates(boolean log) throws NativeException {
+        var answers = agent.get(ManagementId.PORT_DATA_SET, 1000);
+        if (answers.isEmpty()) return false;
+        for (PmcAgent.Answer a : answers) {
             if (a.data() == null) continue;
             PortIdentity pid = (PortIdentity) a.data().get("portIdentity");
             int state = normalize((int) (long) (Long) a.data().get("portState"));
@@ -136,6 +155,7 @@ final class AutoConfig implements AutoCloseable {
             for (var e : portClocks.entrySet()) if (e.getValue() == c) s = Math.max(s, portStates.getOrDefault(e.getKey(), 3));
             c.portState = s;
         }
+        return true;
     }
 
     /** port_state_normalize: ptp4l's internal GRAND_MASTER counts as MASTER. */

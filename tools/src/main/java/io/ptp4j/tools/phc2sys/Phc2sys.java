@@ -27,6 +27,7 @@ final class Phc2sys implements AutoCloseable {
     private final PtpMetrics metrics;
     private Phc2sysClock source;
     private volatile boolean running = true;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private long lastUtcQueryNanos;
     private long updates;
 
@@ -81,6 +82,15 @@ final class Phc2sys implements AutoCloseable {
     int run() {
         long intervalNanos = Math.round(intervalSeconds * 1e9);
         boolean warm = false;
+        if (source != null && !sinks.isEmpty()) {
+            try {
+                meter.warmUp(source, sinks.get(0), 300); // before the first interval, not in it
+                warm = true;
+            } catch (NativeException e) {
+                printer.print(Printer.LOG_ERR, "failed to read clock: " + e.getMessage());
+                return 255;
+            }
+        }
         while (running) {
             sleep(intervalNanos);
             if (!running) break;
@@ -143,10 +153,19 @@ final class Phc2sys implements AutoCloseable {
         return agent;
     }
 
+    /** Waits up to {@code millis} for {@link #close} (a shutdown hook lets the loop clean up). */
+    void awaitClosed(long millis) throws InterruptedException {
+        closed.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
-        for (Phc2sysClock c : clocks) c.close();
-        if (auto != null) auto.close();
-        if (agent != null) agent.close();
+        try {
+            for (Phc2sysClock c : clocks) c.close();
+            if (auto != null) auto.close();
+            if (agent != null) agent.close();
+        } finally {
+            closed.countDown();
+        }
     }
 }

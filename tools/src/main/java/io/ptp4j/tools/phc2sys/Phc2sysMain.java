@@ -30,17 +30,14 @@ public final class Phc2sysMain {
 
     /** The tool entry point for Registry. */
     public static int main(String[] args) {
-        return run("phc2sys", args, System.out, System.err, d -> {
-            Thread main = Thread.currentThread();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                d.stop();
-                try {
-                    main.join(3000); // let the loop close its clocks and sockets
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "phc2sys-shutdown"));
-        });
+        return run("phc2sys", args, System.out, System.err, d -> Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            d.stop();
+            try {
+                d.awaitClosed(3000); // let the loop close its clocks and sockets
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "phc2sys-shutdown")));
     }
 
     /** Runs phc2sys; {@code started} receives the daemon once it runs (tests stop it with it). */
@@ -145,6 +142,7 @@ public final class Phc2sysMain {
                     long left = 1_000_000_000L - (System.nanoTime() - t0);
                     if (left > 0) java.util.concurrent.locks.LockSupport.parkNanos(left);
                 }
+                probe.close(); // holds nothing; lets its shutdown hook return at once
                 if (o.waitForPtp4l && !probe.running()) return 0; // stopped while waiting
                 if (!forced && !agent.queryUtcOffset(1000)) {
                     printer.print(Printer.LOG_ERR, "failed to get UTC offset");

@@ -83,7 +83,7 @@ final class PmcAgent implements AutoCloseable {
             Answer a = parse(n, seq, id);
             if (a != null) {
                 answers.add(a);
-                wait = Math.min(timeoutMillis, 100); // more ports may follow right behind
+                wait = Math.min(timeoutMillis, 20); // more ports follow right behind
             }
         }
         return answers;

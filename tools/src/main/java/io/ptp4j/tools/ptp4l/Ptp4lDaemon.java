@@ -114,6 +114,7 @@ public final class Ptp4lDaemon {
         io.ptp4j.linux.UnixDatagramSocket uds = null;
         io.ptp4j.tools.metrics.MetricsServer metricsServer = null;
         io.ptp4j.linux.clock.VirtualClockFile vclockFile = null;
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
         try {
             long id;
             String idText = c.getString("clockIdentity");
@@ -178,11 +179,10 @@ public final class Ptp4lDaemon {
                 if (metrics != null && listener instanceof Tee tee) tee.clock = pc;
             }
             EventLoop l = loop;
-            Thread main = Thread.currentThread();
             Thread hook = new Thread(() -> {
                 l.stop();
                 try {
-                    main.join(2000); // let run's finally remove the sockets and the virtual clock file
+                    closed.await(2, java.util.concurrent.TimeUnit.SECONDS); // run's finally removes the sockets and the virtual clock file
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -203,6 +203,7 @@ public final class Ptp4lDaemon {
             if (vclockFile != null) vclockFile.close();
             for (Transport t : ports) if (t != null) t.close();
             if (clock != null) clock.close();
+            closed.countDown();
         }
     }
 

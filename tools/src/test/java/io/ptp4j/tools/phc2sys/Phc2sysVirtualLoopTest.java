@@ -79,8 +79,8 @@ class Phc2sysVirtualLoopTest {
             assertEquals("0", ms.get(0).group(2), r.lines().toString());
             assertEquals("1", ms.get(1).group(2), r.lines().toString());
             long first = Long.parseLong(ms.get(0).group(1));
-            // 50 us plus 120 ppm over the first 1/4 s interval
-            assertTrue(first > 70_000 && first < 90_000, "starts ~80 us ahead: " + first);
+            // 50 us plus 120 ppm over the start-up (300 ms JIT warm-up) and the first 1/4 s interval: ~116 us
+            assertTrue(first > 70_000 && first < 200_000, "starts ~120 us ahead: " + first);
             List<Matcher> tail = ms.subList(ms.size() - 5, ms.size());
             for (Matcher m : tail) {
                 assertEquals("2", m.group(2), r.lines().toString());
