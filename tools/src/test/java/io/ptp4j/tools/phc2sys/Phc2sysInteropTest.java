@@ -115,4 +115,45 @@ class Phc2sysInteropTest {
             assertTrue(log.contains("]: selecting virtual:" + dir.resolve("ptp4l.vclock") + " for synchronization"), log);
         }
     }
+
+    /**
+     * -a with ptp4l as a client: linuxptp's ptp4l (free running) serves time from namespace A;
+     * ptp4j's ptp4l in B disciplines its virtual clock to it; phc2sys -a sees B's port become
+     * SLAVE, takes B's virtual clock as the source and brings its own virtual clock onto it.
+     */
+    @Test
+    void autoConfigurationTakesTheSlavePortsClockAsSource(@TempDir Path dir) throws Exception {
+        Path mcfg = dir.resolve("m.cfg"), scfg = dir.resolve("s.cfg");
+        Files.writeString(mcfg, "[global]\nmasterOnly 1\nfree_running 1\nlogSyncInterval -3\nuds_address " + dir.resolve("m.uds") + "\n");
+        Files.writeString(scfg, "[global]\nclientOnly 1\nvirtual_clock 1\nvirtual_clock_freq -20000\nlogSyncInterval -3\npi_proportional_const 0.3\npi_integral_const 0.05\nuse_syslog 0\nuds_address "
+                + dir.resolve("ptp4l") + "\n");
+        try (NetnsPair net = NetnsPair.create()) {
+            Process m = net.start(net.nsA(), dir.resolve("m.log"), cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
+            Process s = net.start(net.nsB(), dir.resolve("s.log"), cmd(launcher("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
+            Thread.sleep(1500);
+            Process phc2sys = net.start(net.nsB(), dir.resolve("phc2sys.log"), cmd(launcher("phc2sys"), "-a", "-c", "virtual",
+                    "-z", dir.resolve("ptp4l").toString(), "-m", "-q", "-R", "2", "--virtual_clock_offset", "50000",
+                    "--virtual_clock_freq", "100000"));
+            Thread.sleep(22_000);
+            phc2sys.destroy();
+            s.destroy();
+            m.destroy();
+            phc2sys.waitFor();
+            s.waitFor();
+            m.waitFor();
+            String log = Files.readString(dir.resolve("phc2sys.log"));
+            System.out.println("---- phc2sys -a (ptp4l client) log\n" + String.join("\n", log.lines().limit(14).toList()) + "\n...\n"
+                    + String.join("\n", log.lines().skip(Math.max(0, log.lines().count() - 4)).toList()));
+            String src = "virtual:" + dir.resolve("ptp4l.vclock");
+            assertTrue(log.contains("]: selecting " + src + " as domain source clock"), log + "\n---- ptp4l\n" + Files.readString(dir.resolve("s.log")));
+            assertTrue(log.contains("]: selecting virtual for synchronization"), log);
+            List<Matcher> ms = lines(log);
+            assertTrue(ms.size() >= 8, log);
+            // the source itself is being steered by ptp4l (software stamps): follow it within 5 us
+            for (Matcher x : ms.subList(ms.size() - 3, ms.size())) {
+                assertEquals("2", x.group(2), log);
+                assertTrue(Math.abs(Long.parseLong(x.group(1))) < 5_000, log);
+            }
+        }
+    }
 }
