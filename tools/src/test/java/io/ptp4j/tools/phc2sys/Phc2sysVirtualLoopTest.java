@@ -125,4 +125,24 @@ class Phc2sysVirtualLoopTest {
         assertTrue(e.endsWith("valid source clock must be selected.\n"), e);
         assertTrue(Files.notExists(dir.resolve("none")));
     }
+
+    @Test
+    void linregServoConvergesToo(@TempDir Path dir) throws Exception {
+        Path vfile = dir.resolve("ptp4l.vclock");
+        VirtualClock source = VirtualClock.startingAtRealtime();
+        source.adjustFrequency(30_000);
+        try (VirtualClockFile f = VirtualClockFile.create(vfile)) {
+            source.publishTo(f);
+            Run r = run(vfile, source, 7.0, "-R", "4", "-E", "linreg");
+            assertEquals(0, r.exit(), r.err());
+            List<String> tail = r.lines().subList(r.lines().size() - 4, r.lines().size());
+            for (String l : tail) {
+                Matcher m = LINE.matcher(l);
+                assertTrue(m.matches(), l);
+                assertTrue(m.group(2).equals("2") || m.group(2).equals("3"), r.lines().toString());
+                assertTrue(Math.abs(Long.parseLong(m.group(1))) < 2_000, r.lines().toString());
+            }
+            assertTrue(Math.abs(r.trueOffsetNanos()) < 5_000, "true offset " + r.trueOffsetNanos());
+        }
+    }
 }
