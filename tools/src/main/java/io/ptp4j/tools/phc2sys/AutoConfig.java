@@ -242,9 +242,11 @@ final class AutoConfig implements AutoCloseable {
         return clocks.size() + staticSinks.size() + 1;
     }
 
-    /** How many metrics ports there can be. */
-    static int maxMetricsPorts() {
-        return 16;
+    /** Labels each clock's metrics "port" with the clock's name. */
+    void nameMetrics(io.ptp4j.tools.metrics.PtpMetrics m) {
+        for (Phc2sysClock c : clocks) m.setInterface(metricsPort(c), c.name);
+        for (Phc2sysClock c : staticSinks) m.setInterface(metricsPort(c), c.name);
+        if (systemClock != null) m.setInterface(metricsPort(systemClock), systemClock.name);
     }
 
     @Override

@@ -108,9 +108,9 @@ public final class Phc2sysMain {
                 AutoConfig auto = new AutoConfig(agent, cfg, printer, o.realtimeCount, sys, statics);
                 daemon = new Phc2sys(cfg, printer, interval, o.readings, o.summaryUpdates, agent, null, metrics, auto);
                 agent = null; // the daemon owns it
-                if (metrics != null) for (int i = 0; i < statics.size(); i++) metrics.setInterface(i + 1, statics.get(i).name);
                 started.accept(daemon);
                 if (!auto.init(daemon)) return 255;
+                if (metrics != null) auto.nameMetrics(metrics);
                 return daemon.run();
             }
             List<Phc2sysClock> sinks = new ArrayList<>();
