@@ -30,6 +30,8 @@ public final class Phc2sysClock implements AutoCloseable {
     Servo servo;
     ServoState servoState = ServoState.UNLOCKED;
     SummaryStats offsetStats, freqStats, delayStats;
+    /** sanity_freq_limit's check, null when the limit is 0. */
+    ClockCheck sanityCheck;
     /** -a: the ptp4l port state that decides whether this clock is a source or a sink. */
     int portState;
 

@@ -27,11 +27,15 @@ final class SinkUpdater {
     private final Printer printer;
     private final PtpMetrics metrics;
     private final StringBuilder line = new StringBuilder(128);
+    private final int sanityFreqLimit;
+    private final io.ptp4j.linux.clock.PosixTime monoRaw = new io.ptp4j.linux.clock.PosixTime();
 
     SinkUpdater(PtpConfig cfg, double intervalSeconds, long statsMaxCount, Printer printer, PtpMetrics metrics) {
         this.servoConfig = servoConfig(cfg);
         this.intervalSeconds = intervalSeconds;
         this.freeRunning = cfg.getInt("free_running") == 1;
+        // linuxptp: free_running and the ntpshm servo turn the check off
+        this.sanityFreqLimit = freeRunning ? 0 : cfg.getInt("sanity_freq_limit");
         this.statsMaxCount = statsMaxCount;
         this.printer = printer;
         this.metrics = metrics;
@@ -63,6 +67,7 @@ final class SinkUpdater {
         c.servo = servoConfig.clockServo.equals("linreg") ? new LinRegServo(servoConfig, ppb, max)
                 : new PiServo(servoConfig, ppb, max);
         c.servo.syncInterval(intervalSeconds);
+        if (sanityFreqLimit > 0 && c.sanityCheck == null) c.sanityCheck = new ClockCheck(sanityFreqLimit, monoRaw::monotonicRawNanos, printer);
         if (statsMaxCount > 0 && c.offsetStats == null) {
             c.offsetStats = new SummaryStats();
             c.freqStats = new SummaryStats();
@@ -84,18 +89,24 @@ final class SinkUpdater {
         ServoState state = ServoState.UNLOCKED;
         double ppb = 0.0; // linuxptp's sign: the clock is set to -ppb
         if (!freeRunning) {
+            ClockCheck cc = c.sanityCheck;
+            if (cc != null && cc.sample(sinkTimeNanos)) c.servo.reset();
             double set = c.servo.sample(offset, sinkTimeNanos, 1.0);
             state = c.servo.state();
             c.servoState = state;
             try {
                 switch (state) {
                     case UNLOCKED -> { }
-                    case JUMP -> {
-                        c.device.step(-offset);
+                    case JUMP, LOCKED, LOCKED_STABLE -> {
+                        if (state == ServoState.JUMP) {
+                            c.device.step(-offset);
+                            if (cc != null) cc.step(-offset);
+                            if (metrics != null) metrics.clockStepped(-offset);
+                        }
+                        if (cc != null) cc.freqChanged(c.device.frequencyPpb());
                         c.device.adjustFrequency(set);
-                        if (metrics != null) metrics.clockStepped(-offset);
+                        if (cc != null) cc.setFreq(set);
                     }
-                    case LOCKED, LOCKED_STABLE -> c.device.adjustFrequency(set);
                 }
             } catch (NativeException e) {
                 // servo_unlock: start over, and no report for this update (as linuxptp)
