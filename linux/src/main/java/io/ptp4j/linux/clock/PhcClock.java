@@ -18,6 +18,7 @@ public final class PhcClock implements ClockDevice {
     static final long PTP_SYS_OFFSET = 0x43403d05L; // _IOW('=', 5, struct ptp_sys_offset /* 832 */)
     static final long PTP_SYS_OFFSET_PRECISE = 0xc0403d08L; // _IOWR('=', 8, struct ptp_sys_offset_precise /* 64 */)
     static final long PTP_SYS_OFFSET_EXTENDED = 0xc4c03d09L; // _IOWR('=', 9, struct ptp_sys_offset_extended /* 1216 */)
+    static final long PTP_ENABLE_PPS = 0x40043d04L; // _IOW('=', 4, int)
     static final int PTP_MAX_SAMPLES = 25;
     private static final long NS = 1_000_000_000L;
 
@@ -118,6 +119,13 @@ public final class PhcClock implements ClockDevice {
     @Override
     public double maxFrequencyPpb() {
         return caps.maxAdjPpb();
+    }
+
+    /** PTP_ENABLE_PPS: the PHC's pulse-per-second events into the kernel PPS subsystem (phc2sys -d -s). */
+    public void enablePps(boolean on) throws NativeException {
+        // the argument is passed by value, not by pointer
+        if (Libc.ioctl(fd, PTP_ENABLE_PPS, MemorySegment.ofAddress(on ? 1 : 0)) < 0)
+            throw new NativeException("ioctl(PTP_ENABLE_PPS)", Libc.errno(), path);
     }
 
     /** How phc2sys compares this PHC with the system clock, best first (linuxptp sysoff.c's order). */

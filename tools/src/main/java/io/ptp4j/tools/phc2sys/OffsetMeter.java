@@ -86,7 +86,7 @@ final class OffsetMeter {
     }
 
     /** clockadj_compare: sink, source, sink; the quickest of {@code readings} wins. */
-    private void compare(Phc2sysClock src, Phc2sysClock dst) throws NativeException {
+    void compare(Phc2sysClock src, Phc2sysClock dst) throws NativeException {
         long best = Long.MAX_VALUE;
         for (int i = 0; i < readings; i++) {
             long d1 = dst.device.nowNanos();

@@ -122,6 +122,65 @@ final class Phc2sys implements AutoCloseable {
         return 0;
     }
 
+    static final long PHC_PPS_OFFSET_LIMIT = 10_000_000L;
+
+    /**
+     * do_pps_loop (-d): each PPS assert edge (CLOCK_REALTIME stamp) gives the sink's offset within
+     * the second; with a PHC source (-s) the PHC gives the whole seconds (and its PPS output is
+     * switched on). The sink is CLOCK_REALTIME; log label "pps", no delay.
+     */
+    int runPps(io.ptp4j.linux.clock.PpsDevice pps, Phc2sysClock dst, Phc2sysClock src) {
+        if (src != null && src.phc != null && src.phc.caps().pps()) {
+            try {
+                src.phc.enablePps(true);
+            } catch (NativeException e) {
+                printer.print(Printer.LOG_WARNING, "failed to enable PPS output");
+            }
+        }
+        clocks.add(dst);
+        if (src != null) clocks.add(src);
+        while (running) {
+            long ppsTs;
+            try {
+                ppsTs = pps.fetchAssertNanos(10);
+            } catch (NativeException e) {
+                printer.print(Printer.LOG_ERR, "failed to fetch PPS: " + io.ptp4j.linux.Libc.strerror(e.errno()));
+                sleep(1_000_000_000L); // linuxptp retries at once; a broken device would spin
+                continue;
+            }
+            long ppsOffset = ppsTs % 1_000_000_000L;
+            if (ppsOffset > 500_000_000L) ppsOffset -= 1_000_000_000L;
+            try {
+                if (src != null) {
+                    meter.compare(src, dst);
+                    long phcTs = meter.sinkTimeNanos - meter.offsetNanos; // the PHC's time
+                    if (phcTs % 1_000_000_000L > PHC_PPS_OFFSET_LIMIT) {
+                        printer.print(Printer.LOG_WARNING, "PPS is not in sync with PHC (0." + String.format("%09d", phcTs % 1_000_000_000L) + ")");
+                        continue;
+                    }
+                    ppsOffset = ppsTs - phcTs / 1_000_000_000L * 1_000_000_000L;
+                }
+                // "the sync offset can't be applied with PPS alone"
+                long sync = src == null ? 0 : syncOffsetSource(src, dst);
+                updater.update(dst, "pps", ppsOffset, ppsTs, -1, sync, 1);
+            } catch (NativeException e) {
+                printer.print(Printer.LOG_ERR, "failed to read clock: " + e.getMessage());
+                return 255;
+            }
+        }
+        return 0;
+    }
+
+    private long syncOffsetSource(Phc2sysClock src, Phc2sysClock dst) {
+        Phc2sysClock saved = source;
+        source = src;
+        try {
+            return syncOffsetNanos(dst);
+        } finally {
+            source = saved;
+        }
+    }
+
     private int metricsPort(Phc2sysClock dst) {
         return auto == null ? sinks.indexOf(dst) + 1 : auto.metricsPort(dst);
     }

@@ -1,6 +1,7 @@
 package io.ptp4j.tools.phc2sys;
 
 import io.ptp4j.linux.NativeException;
+import io.ptp4j.linux.clock.PpsDevice;
 import io.ptp4j.tools.config.ConfigException;
 import io.ptp4j.tools.config.ConfigReader;
 import io.ptp4j.tools.config.PtpConfig;
@@ -70,14 +71,10 @@ public final class Phc2sysMain {
             err.println(prog + ": clock_servo " + servo + " is not supported by ptp4j's phc2sys (pi and linreg are)");
             return 255;
         }
-        if (o.ppsDevice != null) {
-            err.println(prog + ": a PPS source (-d " + o.ppsDevice + ") is not supported by ptp4j yet");
-            return 255;
-        }
         // -z and -n override the config file (linuxptp sets them after config_read)
         if (!o.udsAddresses.isEmpty()) cfg.setLocked("uds_address", o.udsAddresses.get(o.udsAddresses.size() - 1));
         if (!o.domainNumbers.isEmpty()) cfg.setLocked("domainNumber", (long) o.domainNumbers.get(o.domainNumbers.size() - 1));
-        double interval = 1.0 / o.updateRateHz;
+        double interval = o.ppsDevice != null ? 1.0 : 1.0 / o.updateRateHz; // PPS: servo_sync_interval 1.0
         PtpMetrics metrics = cfg.getInt("metrics_port") > 0 ? new PtpMetrics("phc2sys", 16) : null;
         List<Phc2sysClock> opened = new ArrayList<>();
         PmcAgent agent = null;
@@ -122,9 +119,9 @@ public final class Phc2sysMain {
                 sinks.add(c);
             }
             // a ptp4l's virtual clock file appears when ptp4l starts: with -w, open it after the wait
-            boolean late = o.waitForPtp4l && o.sourceClock.startsWith("virtual:");
+            boolean late = o.waitForPtp4l && o.sourceClock != null && o.sourceClock.startsWith("virtual:");
             Phc2sysClock src = null;
-            if (!late) {
+            if (!late && o.sourceClock != null) {
                 src = openClock(o.sourceClock, cfg, printer, err, "valid source clock must be selected.");
                 if (src == null) return 255;
                 opened.add(src);
@@ -163,9 +160,19 @@ public final class Phc2sysMain {
             }
             daemon = new Phc2sys(cfg, printer, interval, o.readings, o.summaryUpdates, agent, o.forcedOffsetSeconds, metrics, null);
             agent = null;
+            for (int i = 0; metrics != null && i < sinks.size(); i++) metrics.setInterface(i + 1, sinks.get(i).name);
+            if (o.ppsDevice != null) {
+                try (PpsDevice pps = PpsDevice.open(o.ppsDevice)) {
+                    opened.clear();
+                    started.accept(daemon);
+                    return daemon.runPps(pps, sinks.get(0), src);
+                } catch (NativeException e) {
+                    err.println("cannot open '" + o.ppsDevice + "': " + io.ptp4j.linux.Libc.strerror(e.errno()));
+                    return 255;
+                }
+            }
             daemon.configureStatic(src, sinks);
             opened.clear();
-            for (int i = 0; metrics != null && i < sinks.size(); i++) metrics.setInterface(i + 1, sinks.get(i).name);
             started.accept(daemon);
             return daemon.run();
         } catch (NativeException e) {

@@ -51,6 +51,7 @@ class Phc2sysOptionsTest {
     @Test
     void ppsOnlyIntoRealtime() {
         usageError(run("-d", "/dev/null", "-c", "virtual"), "cannot use a pps device unless destination is CLOCK_REALTIME");
+        usageError(run("-d", "/dev/null", "-c", "CLOCK_REALTIME", "-c", "virtual"), "cannot use a pps device unless destination is CLOCK_REALTIME");
         Out r = run("-d", "/nonexistent-pps", "-c", "virtual");
         assertEquals(255, r.rc());
         assertEquals("cannot open '/nonexistent-pps': No such file or directory\n", r.err());
