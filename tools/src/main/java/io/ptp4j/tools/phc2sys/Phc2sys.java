@@ -29,6 +29,7 @@ final class Phc2sys implements AutoCloseable {
     private volatile boolean running = true;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private long lastUtcQueryNanos;
+    private boolean refreshUtcOffset = true;
     private long updates;
 
     // -a
@@ -193,9 +194,14 @@ final class Phc2sys implements AutoCloseable {
         return (long) agent.syncOffsetSeconds() * 1_000_000_000L * direction;
     }
 
+    /** pmc_agent_disable: keep the offset got at start, ask ptp4l no more. */
+    void disableUtcRefresh() {
+        refreshUtcOffset = false;
+    }
+
     /** pmc_agent_update: the UTC offset is asked for again once a minute. */
     private void refreshUtcOffset() throws NativeException {
-        if (agent == null || forced) return;
+        if (agent == null || forced || !refreshUtcOffset) return;
         long now = System.nanoTime();
         if (now - lastUtcQueryNanos < 60_000_000_000L) return;
         lastUtcQueryNanos = now;

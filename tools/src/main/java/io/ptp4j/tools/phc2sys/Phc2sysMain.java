@@ -159,6 +159,9 @@ public final class Phc2sysMain {
                 opened.add(src);
             }
             daemon = new Phc2sys(cfg, printer, interval, o.readings, o.summaryUpdates, agent, o.forcedOffsetSeconds, metrics, null);
+            // linuxptp disables the agent unless the system clock is involved (its UTC offset and leaps matter)
+            boolean usesSystemClock = (src != null && src.system) || sinks.stream().anyMatch(c -> c.system);
+            if (!usesSystemClock || (o.ppsDevice != null && src == null)) daemon.disableUtcRefresh();
             agent = null;
             for (int i = 0; metrics != null && i < sinks.size(); i++) metrics.setInterface(i + 1, sinks.get(i).name);
             if (o.ppsDevice != null) {
