@@ -77,7 +77,13 @@ final class AutoConfig implements AutoCloseable {
             }
             for (int p = 1; p <= numberPorts; p++) portClocks.put(p, virtual);
         } else {
-            for (PmcAgent.Answer a : agent.get(ManagementId.PORT_PROPERTIES_NP, 1000)) {
+            List<PmcAgent.Answer> props = agent.get(ManagementId.PORT_PROPERTIES_NP, 1000);
+            if (!props.isEmpty() && props.stream().allMatch(a -> a.data() == null)) {
+                printer.print(Printer.LOG_ERR, "ptp4l does not answer PORT_PROPERTIES_NP (error id 0x"
+                        + Integer.toHexString(props.get(0).errorId()) + "): name the clocks with -s and -c instead of -a");
+                return false;
+            }
+            for (PmcAgent.Answer a : props) {
                 if (a.data() == null) continue;
                 if ((Long) a.data().get("timestamping") == 0) continue; // TS_SOFTWARE: no PHC to follow
                 String iface = (String) a.data().get("interface");

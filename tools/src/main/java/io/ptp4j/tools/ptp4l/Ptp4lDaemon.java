@@ -241,7 +241,16 @@ public final class Ptp4lDaemon {
             java.nio.file.Path parent = java.nio.file.Path.of(path).getParent();
             if (parent != null) java.nio.file.Files.createDirectories(parent);
             io.ptp4j.linux.UnixDatagramSocket uds = io.ptp4j.linux.UnixDatagramSocket.bind(path, true);
-            io.ptp4j.core.clock.ManagementAgent agent = new io.ptp4j.core.clock.ManagementAgent(clock);
+            String ts = c.getEnum("time_stamping");
+            int tsType = c.getInt("virtual_clock") == 1 ? 0 : switch (ts) { // linuxptp's enum timestamp_type
+                case "software" -> 0;
+                case "legacy" -> 2;
+                case "onestep" -> 3;
+                case "p2p1step" -> 4;
+                default -> 1;
+            };
+            io.ptp4j.core.clock.ManagementAgent agent = new io.ptp4j.core.clock.ManagementAgent(clock)
+                    .portProperties(c.interfaces().toArray(new String[0]), tsType); // for phc2sys -a
             java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(io.ptp4j.linux.UnixDatagramSocket.MAX_DATAGRAM);
             loop.watch(uds.fd(), () -> {
                 try {

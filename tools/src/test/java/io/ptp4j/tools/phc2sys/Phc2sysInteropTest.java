@@ -103,8 +103,14 @@ class Phc2sysInteropTest {
                     "-z", dir.resolve("ptp4l").toString(), "-m", "-q", "-R", "4", "--virtual_clock_offset", "50000",
                     "--virtual_clock_freq", "100000"));
             Thread.sleep(12_000);
+            // what linuxptp's phc2sys -a would read: linuxptp's pmc asks ptp4j's ptp4l
+            NetnsPair.Result pmc = net.exec(net.nsA(), Duration.ofSeconds(10), "pmc", "-u", "-b", "0", "-s",
+                    dir.resolve("ptp4l").toString(), "GET PORT_PROPERTIES_NP");
             phc2sys.destroy();
             ptp4l.destroy();
+            System.out.println("---- linuxptp pmc GET PORT_PROPERTIES_NP\n" + pmc.output());
+            assertTrue(pmc.output().matches("(?s).*RESPONSE MANAGEMENT PORT_PROPERTIES_NP.*portState +MASTER.*timestamping +SOFTWARE.*interface +vA.*"),
+                    pmc.output());
             phc2sys.waitFor();
             ptp4l.waitFor();
             String log = Files.readString(dir.resolve("phc2sys.log"));
