@@ -19,6 +19,8 @@ public final class PhcClock implements ClockDevice {
     static final long PTP_SYS_OFFSET_PRECISE = 0xc0403d08L; // _IOWR('=', 8, struct ptp_sys_offset_precise /* 64 */)
     static final long PTP_SYS_OFFSET_EXTENDED = 0xc4c03d09L; // _IOWR('=', 9, struct ptp_sys_offset_extended /* 1216 */)
     static final long PTP_ENABLE_PPS = 0x40043d04L; // _IOW('=', 4, int)
+    static final long PTP_PIN_GETFUNC = 0xc0603d06L; // _IOWR('=', 6, struct ptp_pin_desc /* 96 */)
+    static final int PIN_DESC_SIZE = 96;
     static final int PTP_MAX_SAMPLES = 25;
     private static final long NS = 1_000_000_000L;
 
@@ -119,6 +121,31 @@ public final class PhcClock implements ClockDevice {
     @Override
     public double maxFrequencyPpb() {
         return caps.maxAdjPpb();
+    }
+
+    /** One programmable pin (struct ptp_pin_desc): func 0 none, 1 external timestamp, 2 periodic output, 3 physical sync. */
+    public record Pin(int index, String name, int func, int chan) {}
+
+    /** PTP_PIN_GETFUNC for pin {@code index}. */
+    public Pin pin(int index) throws NativeException {
+        ioBuf.asSlice(0, PIN_DESC_SIZE).fill((byte) 0);
+        ioBuf.set(ValueLayout.JAVA_INT, 64, index);
+        ioctl(PTP_PIN_GETFUNC, "PTP_PIN_GETFUNC");
+        return parsePin(ioBuf);
+    }
+
+    /** Parses a filled struct ptp_pin_desc: name[64], index, func, chan. */
+    static Pin parsePin(MemorySegment b) {
+        byte[] name = b.asSlice(0, 64).toArray(ValueLayout.JAVA_BYTE);
+        int n = 0;
+        while (n < name.length && name[n] != 0) n++;
+        return new Pin(b.get(ValueLayout.JAVA_INT, 64), new String(name, 0, n, java.nio.charset.StandardCharsets.UTF_8),
+                b.get(ValueLayout.JAVA_INT, 68), b.get(ValueLayout.JAVA_INT, 72));
+    }
+
+    /** clock_adjtime ADJ_OFFSET | ADJ_NANO: the offset goes to the PHC's phase control (phc_ctl phase). */
+    public void adjustPhase(long offsetNanos) throws NativeException {
+        timex.setPhase(offsetNanos);
     }
 
     /** PTP_ENABLE_PPS: the PHC's pulse-per-second events into the kernel PPS subsystem (phc2sys -d -s). */

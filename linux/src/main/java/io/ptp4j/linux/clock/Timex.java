@@ -12,8 +12,8 @@ import java.lang.foreign.ValueLayout;
  */
 final class Timex {
     static final int SIZE = 208;
-    static final int ADJ_FREQUENCY = 0x0002, ADJ_SETOFFSET = 0x0100, ADJ_NANO = 0x2000;
-    static final long OFF_MODES = 0, OFF_FREQ = 16, OFF_TIME_SEC = 72, OFF_TIME_FRAC = 80;
+    static final int ADJ_OFFSET = 0x0001, ADJ_FREQUENCY = 0x0002, ADJ_SETOFFSET = 0x0100, ADJ_NANO = 0x2000;
+    static final long OFF_MODES = 0, OFF_OFFSET = 8, OFF_FREQ = 16, OFF_TIME_SEC = 72, OFF_TIME_FRAC = 80;
     private static final long NS = 1_000_000_000L;
 
     private final MemorySegment tx = Arena.ofAuto().allocate(SIZE, 8);
@@ -36,6 +36,14 @@ final class Timex {
         tx.fill((byte) 0);
         call("read");
         return tx.get(ValueLayout.JAVA_LONG, OFF_FREQ) / 65.536;
+    }
+
+    /** ADJ_OFFSET | ADJ_NANO: hand an offset to the clock's phase control (linuxptp clockadj_set_phase). */
+    void setPhase(long offsetNanos) throws NativeException {
+        tx.fill((byte) 0);
+        tx.set(ValueLayout.JAVA_INT, OFF_MODES, ADJ_OFFSET | ADJ_NANO);
+        tx.set(ValueLayout.JAVA_LONG, OFF_OFFSET, offsetNanos);
+        call("ADJ_OFFSET");
     }
 
     void step(long deltaNanos) throws NativeException {

@@ -72,6 +72,18 @@ class PhcSysOffsetLayoutTest {
     }
 
     @Test
+    void pinDescriptions() {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment b = a.allocate(PhcClock.PIN_DESC_SIZE, 8);
+            MemorySegment.copy("SDP0".getBytes(StandardCharsets.US_ASCII), 0, b, ValueLayout.JAVA_BYTE, 0, 4);
+            b.set(ValueLayout.JAVA_INT, 64, 0);
+            b.set(ValueLayout.JAVA_INT, 68, 2);
+            b.set(ValueLayout.JAVA_INT, 72, 1);
+            assertEquals(new PhcClock.Pin(0, "SDP0", 2, 1), PhcClock.parsePin(b));
+        }
+    }
+
+    @Test
     void capsFieldsInOrder() {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment b = a.allocate(80, 8);
@@ -89,15 +101,18 @@ class PhcSysOffsetLayoutTest {
         Files.writeString(src, """
                 #include <stdio.h>
                 #include <stddef.h>
+                #include <sys/timex.h>
                 #include <linux/ptp_clock.h>
                 int main(void) {
-                    printf("%zu %zu %zu %zu %zu %zu %zu %zu %zu %zu %d\\n",
+                    printf("%zu %zu %zu %zu %zu %zu %zu %zu %zu %zu %d %lx %zu %zu %zu %zu %zu %x\\n",
                         sizeof(struct ptp_sys_offset), offsetof(struct ptp_sys_offset, ts),
                         sizeof(struct ptp_sys_offset_extended), offsetof(struct ptp_sys_offset_extended, ts),
                         sizeof(struct ptp_sys_offset_precise), offsetof(struct ptp_sys_offset_precise, sys_realtime),
                         sizeof(struct ptp_clock_time), offsetof(struct ptp_clock_time, nsec),
                         offsetof(struct ptp_clock_caps, pps), offsetof(struct ptp_clock_caps, cross_timestamping),
-                        PTP_MAX_SAMPLES);
+                        PTP_MAX_SAMPLES, (unsigned long) PTP_PIN_GETFUNC, sizeof(struct ptp_pin_desc),
+                        offsetof(struct ptp_pin_desc, index), offsetof(struct ptp_pin_desc, func), offsetof(struct ptp_pin_desc, chan),
+                        offsetof(struct timex, offset), ADJ_OFFSET);
                     return 0;
                 }
                 """);
@@ -119,6 +134,13 @@ class PhcSysOffsetLayoutTest {
         assertEquals(16, Integer.parseInt(v[8]), "ptp_clock_caps.pps");
         assertEquals(24, Integer.parseInt(v[9]), "ptp_clock_caps.cross_timestamping");
         assertEquals(PhcClock.PTP_MAX_SAMPLES, Integer.parseInt(v[10]), "PTP_MAX_SAMPLES");
+        assertEquals(PhcClock.PTP_PIN_GETFUNC, Long.parseLong(v[11], 16), "PTP_PIN_GETFUNC");
+        assertEquals(PhcClock.PIN_DESC_SIZE, Integer.parseInt(v[12]), "sizeof(struct ptp_pin_desc)");
+        assertEquals(64, Integer.parseInt(v[13]), "ptp_pin_desc.index");
+        assertEquals(68, Integer.parseInt(v[14]), "ptp_pin_desc.func");
+        assertEquals(72, Integer.parseInt(v[15]), "ptp_pin_desc.chan");
+        assertEquals(Timex.OFF_OFFSET, Long.parseLong(v[16]), "timex.offset");
+        assertEquals(Timex.ADJ_OFFSET, Integer.parseInt(v[17], 16), "ADJ_OFFSET");
     }
 
     @Test

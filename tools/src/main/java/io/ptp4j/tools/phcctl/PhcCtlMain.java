@@ -162,10 +162,9 @@ public final class PhcCtlMain {
                 case "cmp" -> cmp();
                 case "caps" -> caps();
                 case "wait" -> waitCmd(arg);
-                default -> {
-                    printer.print(Printer.LOG_ERR, cmd + ": not supported by ptp4j's phc_ctl yet");
-                    yield -1;
-                }
+                case "phase" -> phase(arg);
+                case "pins" -> pins();
+                default -> throw new IllegalStateException(cmd);
             };
         } catch (NativeException e) {
             printer.print(Printer.LOG_ERR, cmd + ": " + e.getMessage());
@@ -290,6 +289,53 @@ public final class PhcCtlMain {
         return 0;
     }
 
+    private int phase(String arg) throws NativeException {
+        if (arg == null) {
+            printer.print(Printer.LOG_ERR, "phase: missing required time argument");
+            return -2;
+        }
+        double s = parse("phase", arg, -Double.MAX_VALUE, Double.MAX_VALUE, true);
+        if (Double.isNaN(s)) return -2;
+        if (clock.phc == null) {
+            // clockadj_set_phase on the system clock would hand the kernel PLL an offset: refused
+            printer.print(Printer.LOG_ERR, "phase: " + clock.name + " is not a PHC device");
+            return -1;
+        }
+        clock.phc.adjustPhase((long) (1e9 * s));
+        printer.print(Printer.LOG_NOTICE, String.format(Locale.ROOT, "offset of %f seconds provided to PHC phase control", s));
+        return 1;
+    }
+
+    private int pins() throws NativeException {
+        if (clock.phc == null) {
+            printer.print(Printer.LOG_WARNING, "pins: " + clock.name + " is not a PHC device.");
+            return 0;
+        }
+        int n = clock.phc.caps().nPins();
+        if (n == 0) {
+            printer.print(Printer.LOG_WARNING, "pins: device has no configurable pins");
+            return 0;
+        }
+        printer.print(Printer.LOG_NOTICE, "\ndevice has " + n + " configurable input/output pins:\n");
+        for (int i = 0; i < n; i++) {
+            PhcClock.Pin p = clock.phc.pin(i);
+            String f = switch (p.func()) {
+                case 0 -> null;
+                case 1 -> "external timestamping";
+                case 2 -> "periodic output";
+                case 3 -> "physical synchronization";
+                default -> {
+                    printer.print(Printer.LOG_ERR, "pins: unknown function " + p.func());
+                    yield "";
+                }
+            };
+            if (f == null) printer.print(Printer.LOG_NOTICE, " pin " + i + " [" + p.name() + "] not configured\n");
+            else if (f.isEmpty()) return -1;
+            else printer.print(Printer.LOG_NOTICE, " pin " + i + " [" + p.name() + "] " + f + " on channel " + p.chan() + "\n");
+        }
+        return 0;
+    }
+
     private int waitCmd(String arg) {
         if (arg == null) {
             printer.print(Printer.LOG_ERR, "wait: requires sleep duration argument\n");
@@ -342,7 +388,7 @@ public final class PhcCtlMain {
                 + "  wait  <seconds>  pause between commands\n"
                 + "\n"
                 + " ptp4j: the device may also be virtual:PATH (a ptp4l's virtual clock, read-only);\n"
-                + " set, adj and freq refuse CLOCK_REALTIME.\n"
+                + " set, adj, freq and phase refuse CLOCK_REALTIME.\n"
                 + "\n";
     }
 }

@@ -59,6 +59,9 @@ class PhcCtlMainTest {
         assertTrue(r.err().contains("]: wait: 'x' is not a valid double"), r.err());
         r = run("-q", "CLOCK_REALTIME", "freq", "2e9");
         assertTrue(r.err().contains("]: freq: '2e9' is out of range."), r.err());
+        r = run("-q", "CLOCK_REALTIME", "pins", "phase", "0.001");
+        assertTrue(r.err().contains("]: pins: CLOCK_REALTIME is not a PHC device.\n"), r.err());
+        assertTrue(r.err().contains("]: phase: CLOCK_REALTIME is not a PHC device\n"), r.err());
         r = run("-Z");
         assertEquals(255, r.rc());
         assertTrue(r.err().startsWith("phc_ctl: invalid option -- 'Z'\n\nusage:"), r.err());
