@@ -104,7 +104,7 @@ class PhcSysOffsetLayoutTest {
                 #include <sys/timex.h>
                 #include <linux/ptp_clock.h>
                 int main(void) {
-                    printf("%zu %zu %zu %zu %zu %zu %zu %zu %zu %zu %d %lx %zu %zu %zu %zu %zu %x\\n",
+                    printf("%zu %zu %zu %zu %zu %zu %zu %zu %zu %zu %d %lx %zu %zu %zu %zu %zu %x %zu %zu %zu %x %x %x %x %x %x\\n",
                         sizeof(struct ptp_sys_offset), offsetof(struct ptp_sys_offset, ts),
                         sizeof(struct ptp_sys_offset_extended), offsetof(struct ptp_sys_offset_extended, ts),
                         sizeof(struct ptp_sys_offset_precise), offsetof(struct ptp_sys_offset_precise, sys_realtime),
@@ -112,7 +112,9 @@ class PhcSysOffsetLayoutTest {
                         offsetof(struct ptp_clock_caps, pps), offsetof(struct ptp_clock_caps, cross_timestamping),
                         PTP_MAX_SAMPLES, (unsigned long) PTP_PIN_GETFUNC, sizeof(struct ptp_pin_desc),
                         offsetof(struct ptp_pin_desc, index), offsetof(struct ptp_pin_desc, func), offsetof(struct ptp_pin_desc, chan),
-                        offsetof(struct timex, offset), ADJ_OFFSET);
+                        offsetof(struct timex, offset), ADJ_OFFSET,
+                        offsetof(struct timex, maxerror), offsetof(struct timex, status), offsetof(struct timex, constant),
+                        ADJ_MAXERROR, ADJ_STATUS, ADJ_TAI, STA_INS, STA_DEL, STA_UNSYNC);
                     return 0;
                 }
                 """);
@@ -141,6 +143,15 @@ class PhcSysOffsetLayoutTest {
         assertEquals(72, Integer.parseInt(v[15]), "ptp_pin_desc.chan");
         assertEquals(Timex.OFF_OFFSET, Long.parseLong(v[16]), "timex.offset");
         assertEquals(Timex.ADJ_OFFSET, Integer.parseInt(v[17], 16), "ADJ_OFFSET");
+        assertEquals(Timex.OFF_MAXERROR, Long.parseLong(v[18]), "timex.maxerror");
+        assertEquals(Timex.OFF_STATUS, Long.parseLong(v[19]), "timex.status");
+        assertEquals(Timex.OFF_CONSTANT, Long.parseLong(v[20]), "timex.constant");
+        assertEquals(Timex.ADJ_MAXERROR, Integer.parseInt(v[21], 16), "ADJ_MAXERROR");
+        assertEquals(Timex.ADJ_STATUS, Integer.parseInt(v[22], 16), "ADJ_STATUS");
+        assertEquals(Timex.ADJ_TAI, Integer.parseInt(v[23], 16), "ADJ_TAI");
+        assertEquals(Timex.STA_INS, Integer.parseInt(v[24], 16), "STA_INS");
+        assertEquals(Timex.STA_DEL, Integer.parseInt(v[25], 16), "STA_DEL");
+        assertEquals(0x40, Integer.parseInt(v[26], 16), "STA_UNSYNC (cleared by setSynchronized's status word)");
     }
 
     @Test

@@ -30,6 +30,7 @@ final class Phc2sys implements AutoCloseable {
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private long lastUtcQueryNanos;
     private boolean refreshUtcOffset = true;
+    private final boolean kernelLeap;
     private long updates;
 
     // -a
@@ -47,6 +48,8 @@ final class Phc2sys implements AutoCloseable {
         this.forcedSyncOffsetSeconds = forced ? forcedOffsetSeconds : 0;
         this.auto = auto;
         this.lastUtcQueryNanos = System.nanoTime();
+        // linuxptp: free_running (and the ntpshm servo) turn kernel_leap off
+        this.kernelLeap = cfg.getInt("kernel_leap") == 1 && cfg.getInt("free_running") == 0;
     }
 
     /** Static configuration: one source, the sinks in command-line order. */
@@ -111,6 +114,8 @@ final class Phc2sys implements AutoCloseable {
                     Phc2sysClock dst = sinks.get(i);
                     if (dst.sameAs(source)) continue; // don't synchronize a clock to itself
                     if (!meter.measure(source, dst)) continue;
+                    updater.servoAdd(dst);
+                    if (handleLeap(source, dst, meter.offsetNanos, meter.sinkTimeNanos)) continue;
                     updater.update(dst, source.sourceLabel, meter.offsetNanos, meter.sinkTimeNanos, meter.delayNanos,
                             syncOffsetNanos(dst), metricsPort(dst));
                 }
@@ -161,6 +166,8 @@ final class Phc2sys implements AutoCloseable {
                     }
                     ppsOffset = ppsTs - phcTs / 1_000_000_000L * 1_000_000_000L;
                 }
+                updater.servoAdd(dst);
+                if (src != null && handleLeap(src, dst, ppsOffset, ppsTs)) continue;
                 // "the sync offset can't be applied with PPS alone"
                 long sync = src == null ? 0 : syncOffsetSource(src, dst);
                 updater.update(dst, "pps", ppsOffset, ppsTs, -1, sync, 1);
@@ -186,12 +193,54 @@ final class Phc2sys implements AutoCloseable {
         return auto == null ? sinks.indexOf(dst) + 1 : auto.metricsPort(dst);
     }
 
-    /** get_sync_offset: -O seconds (sink minus source), or ptp4l's currentUtcOffset between a UTC and a TAI clock. */
+    /** get_sync_offset: -O seconds (sink minus source), or the UTC offset between a UTC and a TAI clock. */
     long syncOffsetNanos(Phc2sysClock dst) {
         if (forced) return -(long) forcedSyncOffsetSeconds * 1_000_000_000L;
         int direction = (dst.utc ? 1 : 0) - (source.utc ? 1 : 0);
         if (direction == 0 || agent == null) return 0;
-        return (long) agent.syncOffsetSeconds() * 1_000_000_000L * direction;
+        return (long) dst.syncOffsetSeconds * 1_000_000_000L * direction;
+    }
+
+    /**
+     * clock_handle_leap: takes ptp4l's UTC offset and leap flags for this sink; between a UTC and
+     * a TAI clock, suspends updates in the ambiguous last second of the day and arms the leap in
+     * the kernel (CLOCK_REALTIME with kernel_leap) or in the servo; tells the kernel a traceable
+     * TAI offset. True: skip this update.
+     */
+    boolean handleLeap(Phc2sysClock src, Phc2sysClock dst, long offset, long ts) throws NativeException {
+        boolean ask = agent != null && !forced;
+        int nodeLeap = ask ? agent.leap() : 0;
+        dst.syncOffsetSeconds = ask ? agent.syncOffsetSeconds() : 0;
+        if ((nodeLeap != 0 || dst.leapSet != 0) && dst.utc != src.utc) {
+            if (src.utc) ts = src.device.nowNanos();
+            if (dst.utc && dst.servoState == io.ptp4j.core.servo.ServoState.UNLOCKED) {
+                Phc2sysClock saved = source;
+                source = src;
+                ts -= offset + syncOffsetNanos(dst);
+                source = saved;
+            }
+            if (LeapSeconds.isUtcAmbiguous(ts)) {
+                printer.print(Printer.LOG_INFO, "clock update suspended due to leap second");
+                return true;
+            }
+            int[] leapAndOffset = {nodeLeap, dst.syncOffsetSeconds};
+            int clockLeap = LeapSeconds.status(ts, dst.leapSet, leapAndOffset);
+            dst.syncOffsetSeconds = leapAndOffset[1];
+            if (dst.leapSet != clockLeap) {
+                if (dst.device instanceof io.ptp4j.linux.clock.SystemClock sys && kernelLeap) {
+                    String m = sys.setLeap(clockLeap);
+                    if (m != null) printer.print(Printer.LOG_NOTICE, m);
+                } else {
+                    dst.servo.leap(clockLeap);
+                }
+                dst.leapSet = clockLeap;
+            }
+        }
+        if (ask && agent.utcOffsetTraceable() && dst.utcOffsetSet != dst.syncOffsetSeconds) {
+            if (dst.device instanceof io.ptp4j.linux.clock.SystemClock sys) sys.setTaiOffset(dst.syncOffsetSeconds);
+            dst.utcOffsetSet = dst.syncOffsetSeconds;
+        }
+        return false;
     }
 
     /** pmc_agent_disable: keep the offset got at start, ask ptp4l no more. */

@@ -32,6 +32,11 @@ public final class Phc2sysClock implements AutoCloseable {
     SummaryStats offsetStats, freqStats, delayStats;
     /** sanity_freq_limit's check, null when the limit is 0. */
     ClockCheck sanityCheck;
+    /** clock_handle_leap's state: this sink's UTC offset (s), the leap armed, the TAI offset told to the kernel. */
+    int syncOffsetSeconds;
+    int leapSet;
+    int utcOffsetSet;
+
     /** -a: the ptp4l port state that decides whether this clock is a source or a sink. */
     int portState;
 

@@ -61,7 +61,10 @@ final class SinkUpdater {
     }
 
     /** servo_add: the servo starts from the clock's current frequency and its limit. */
-    private void servoAdd(Phc2sysClock c) throws NativeException {
+    void servoAdd(Phc2sysClock c) throws NativeException {
+        if (c.servo != null) return;
+        // linuxptp clears the kernel's leap bits when it starts disciplining the system clock
+        if (c.device instanceof io.ptp4j.linux.clock.SystemClock sys) sys.setLeap(0);
         double ppb = c.device.frequencyPpb();
         double max = c.device.maxFrequencyPpb();
         c.servo = servoConfig.clockServo.equals("linreg") ? new LinRegServo(servoConfig, ppb, max)
@@ -84,7 +87,7 @@ final class SinkUpdater {
      */
     void update(Phc2sysClock c, String sourceLabel, long offsetNanos, long sinkTimeNanos, long delayNanos,
             long syncOffsetNanos, int metricsPort) throws NativeException {
-        if (c.servo == null) servoAdd(c);
+        servoAdd(c);
         long offset = offsetNanos + syncOffsetNanos;
         ServoState state = ServoState.UNLOCKED;
         double ppb = 0.0; // linuxptp's sign: the clock is set to -ppb
@@ -105,6 +108,8 @@ final class SinkUpdater {
                         }
                         if (cc != null) cc.freqChanged(c.device.frequencyPpb());
                         c.device.adjustFrequency(set);
+                        // sysclk_set_sync: the kernel clock counts as synchronized (STA_UNSYNC off)
+                        if (c.device instanceof io.ptp4j.linux.clock.SystemClock sys) sys.setSynchronized();
                         if (cc != null) cc.setFreq(set);
                     }
                 }
