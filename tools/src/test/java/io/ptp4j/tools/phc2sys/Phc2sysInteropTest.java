@@ -179,4 +179,37 @@ class Phc2sysInteropTest {
         assertTrue(n >= 1 && n <= 5, log);
         assertTrue(log.lines().noneMatch(l -> l.contains(" offset ")), log);
     }
+
+    /**
+     * The management client against linuxptp's own ptp4l: -w waits on its PORT_DATA_SET, the UTC
+     * offset comes from its TIME_PROPERTIES_DATA_SET; the source is CLOCK_REALTIME (read only),
+     * the sink phc2sys's virtual clock.
+     */
+    @Test
+    void waitsForLinuxptpsPtp4l(@TempDir Path dir) throws Exception {
+        Path mcfg = dir.resolve("m.cfg");
+        Files.writeString(mcfg, "[global]\nmasterOnly 1\nfree_running 1\nuds_address " + dir.resolve("m.uds") + "\n");
+        try (NetnsPair net = NetnsPair.create()) {
+            Process phc2sys = net.start(net.nsA(), dir.resolve("phc2sys.log"), cmd(launcher("phc2sys"), "-s", "CLOCK_REALTIME",
+                    "-c", "virtual", "-w", "-z", dir.resolve("m.uds").toString(), "-m", "-q", "-R", "4",
+                    "--virtual_clock_offset", "50000", "--virtual_clock_freq", "100000"));
+            Process m = net.start(net.nsA(), dir.resolve("m.log"), cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
+            Thread.sleep(15_000);
+            phc2sys.destroy();
+            m.destroy();
+            phc2sys.waitFor();
+            m.waitFor();
+            String log = Files.readString(dir.resolve("phc2sys.log"));
+            System.out.println("---- phc2sys -w with linuxptp's ptp4l (tail)\n"
+                    + String.join("\n", log.lines().skip(Math.max(0, log.lines().count() - 4)).toList()));
+            assertTrue(log.contains("]: Waiting for ptp4l..."), log);
+            List<String> offs = log.lines().filter(l -> l.matches("phc2sys\\[[\\d.]+\\]: virtual sys offset +-?\\d+ s[0-3] freq +[+-]\\d+ delay +\\d+")).toList();
+            assertTrue(offs.size() >= 8, log + "\n---- ptp4l\n" + Files.readString(dir.resolve("m.log")));
+            for (String l : offs.subList(offs.size() - 3, offs.size())) {
+                assertTrue(l.contains(" s2 "), log);
+                long off = Long.parseLong(l.replaceAll(".* offset +(-?\\d+) .*", "$1"));
+                assertTrue(Math.abs(off) < 2_000, log);
+            }
+        }
+    }
 }
