@@ -117,7 +117,7 @@ final class Phc2sys implements AutoCloseable {
                     updater.servoAdd(dst);
                     if (handleLeap(source, dst, meter.offsetNanos, meter.sinkTimeNanos)) continue;
                     updater.update(dst, source.sourceLabel, meter.offsetNanos, meter.sinkTimeNanos, meter.delayNanos,
-                            syncOffsetNanos(dst), metricsPort(dst));
+                            syncOffsetNanos(source, dst), metricsPort(dst));
                 }
                 updates++;
             } catch (NativeException e) {
@@ -169,7 +169,7 @@ final class Phc2sys implements AutoCloseable {
                 updater.servoAdd(dst);
                 if (src != null && handleLeap(src, dst, ppsOffset, ppsTs)) continue;
                 // "the sync offset can't be applied with PPS alone"
-                long sync = src == null ? 0 : syncOffsetSource(src, dst);
+                long sync = src == null ? 0 : syncOffsetNanos(src, dst);
                 updater.update(dst, "pps", ppsOffset, ppsTs, -1, sync, 1);
             } catch (NativeException e) {
                 printer.print(Printer.LOG_ERR, "failed to read clock: " + e.getMessage());
@@ -179,24 +179,14 @@ final class Phc2sys implements AutoCloseable {
         return 0;
     }
 
-    private long syncOffsetSource(Phc2sysClock src, Phc2sysClock dst) {
-        Phc2sysClock saved = source;
-        source = src;
-        try {
-            return syncOffsetNanos(dst);
-        } finally {
-            source = saved;
-        }
-    }
-
     private int metricsPort(Phc2sysClock dst) {
         return auto == null ? sinks.indexOf(dst) + 1 : auto.metricsPort(dst);
     }
 
     /** get_sync_offset: -O seconds (sink minus source), or the UTC offset between a UTC and a TAI clock. */
-    long syncOffsetNanos(Phc2sysClock dst) {
+    long syncOffsetNanos(Phc2sysClock src, Phc2sysClock dst) {
         if (forced) return -(long) forcedSyncOffsetSeconds * 1_000_000_000L;
-        int direction = (dst.utc ? 1 : 0) - (source.utc ? 1 : 0);
+        int direction = (dst.utc ? 1 : 0) - (src.utc ? 1 : 0);
         if (direction == 0 || agent == null) return 0;
         return (long) dst.syncOffsetSeconds * 1_000_000_000L * direction;
     }
@@ -213,12 +203,7 @@ final class Phc2sys implements AutoCloseable {
         dst.syncOffsetSeconds = ask ? agent.syncOffsetSeconds() : 0;
         if ((nodeLeap != 0 || dst.leapSet != 0) && dst.utc != src.utc) {
             if (src.utc) ts = src.device.nowNanos();
-            if (dst.utc && dst.servoState == io.ptp4j.core.servo.ServoState.UNLOCKED) {
-                Phc2sysClock saved = source;
-                source = src;
-                ts -= offset + syncOffsetNanos(dst);
-                source = saved;
-            }
+            if (dst.utc && dst.servoState == io.ptp4j.core.servo.ServoState.UNLOCKED) ts -= offset + syncOffsetNanos(src, dst);
             if (LeapSeconds.isUtcAmbiguous(ts)) {
                 printer.print(Printer.LOG_INFO, "clock update suspended due to leap second");
                 return true;
