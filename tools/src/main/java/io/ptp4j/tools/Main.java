@@ -17,7 +17,7 @@ public final class Main {
 
     private static final Map<String, Tool> TOOLS = new TreeMap<>();
     /** Launchers in bin/ whose tools are not written yet: they say so instead of "unknown command". */
-    private static final java.util.Set<String> PLANNED = java.util.Set.of("pmc", "phc2sys", "timemaster", "ts2phc", "phc_ctl", "hwstamp_ctl");
+    private static final java.util.Set<String> PLANNED = java.util.Set.of("pmc", "timemaster", "ts2phc");
     private static final Map<String, String> HELP = new TreeMap<>();
 
     /** Registers a tool under a name, with a one-line description for `ptp4j help`. */

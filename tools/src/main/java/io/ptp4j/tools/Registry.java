@@ -23,6 +23,9 @@ final class Registry {
                 args -> io.ptp4j.tools.plot.PlotCommand.run(args, System.out, System.err));
         Main.register("timemaster", "runs ptp4l, phc2sys and chronyd/ntpd from one timemaster config", io.ptp4j.tools.timemaster.TimemasterMain::main);
         Main.register("ts2phc", "synchronizes PHCs to a 1-PPS (generic, NMEA or PHC source), linuxptp's options", io.ptp4j.tools.ts2phc.Ts2phcMain::main);
+        Main.register("phc2sys", "synchronize two clocks (PHC, system, ptp4j virtual), linuxptp's options", io.ptp4j.tools.phc2sys.Phc2sysMain::main);
+        Main.register("phc_ctl", "read a PHC (get, cmp, caps) and adjust it (set, adj, freq), linuxptp's commands", io.ptp4j.tools.phcctl.PhcCtlMain::main);
+        Main.register("hwstamp_ctl", "show or set an interface's hardware timestamping (SIOCGHWTSTAMP/SIOCSHWTSTAMP)", io.ptp4j.tools.hwstamp.HwstampCtlMain::main);
         Main.register("ts-info", "an interface's timestamping capabilities (ethtool -T) and a verdict", io.ptp4j.tools.tsinfo.TsInfoCommand::run);
     }
 }

@@ -32,9 +32,22 @@ public final class ManagementAgent {
     private final PtpMessage resp = new PtpMessage();
     private final TlvCursor tlvs = new TlvCursor();
     private final ByteBuffer out = ByteBuffer.allocate(1500);
+    private String[] interfaces = new String[0];
+    private int timestamping;
 
     public ManagementAgent(PtpClock clock) {
         this.clock = clock;
+    }
+
+    /**
+     * What PORT_PROPERTIES_NP tells (linuxptp's phc2sys -a reads it to find each port's PHC): the
+     * interface of port N at index N-1, and the timestamping (linuxptp's enum timestamp_type:
+     * 0 software, 1 hardware). Without this call PORT_PROPERTIES_NP answers NOT_SUPPORTED.
+     */
+    public ManagementAgent portProperties(String[] interfaceNames, int timestampType) {
+        this.interfaces = interfaceNames.clone();
+        this.timestamping = timestampType;
+        return this;
     }
 
     /** Handles one request; malformed requests get no answer (and a DecodeException for the caller to log). */
@@ -174,6 +187,13 @@ public final class ManagementAgent {
                 m.put("utc_offset", (long) c.currentUtcOffset());
                 m.put("time_flags", (long) c.timeFlags());
                 m.put("time_source", (long) c.timeSource());
+            }
+            case PORT_PROPERTIES_NP -> {
+                if (port < 1 || port > interfaces.length) return null;
+                m.put("portIdentity", new PortIdentity(c.clockIdentity(), port));
+                m.put("port_state", (long) c.portState(port).code);
+                m.put("timestamping", (long) timestamping);
+                m.put("interface", interfaces[port - 1]);
             }
             case PORT_DATA_SET_NP -> {
                 m.put("neighborPropDelayThresh", cfg.neighborPropDelayThreshNanos);

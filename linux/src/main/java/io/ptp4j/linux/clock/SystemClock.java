@@ -40,6 +40,30 @@ public final class SystemClock implements ClockDevice {
         timex.step(deltaNanos);
     }
 
+    private int leapBits;
+
+    /**
+     * linuxptp sysclk_set_leap: arms the kernel to insert (+1) or delete (-1) a second at the
+     * next UTC midnight, or disarms it (0). Returns the message linuxptp logs, or null.
+     */
+    public String setLeap(int leap) throws NativeException {
+        int status = leap < 0 ? Timex.STA_DEL : leap > 0 ? Timex.STA_INS : 0;
+        timex.setStatus(status);
+        leapBits = status;
+        return leap < 0 ? "clock set to delete leap second at midnight (UTC)"
+                : leap > 0 ? "clock set to insert leap second at midnight (UTC)" : null;
+    }
+
+    /** linuxptp sysclk_set_sync: the kernel clock is synchronized (STA_UNSYNC cleared, maxerror 0), leap bits kept. */
+    public void setSynchronized() throws NativeException {
+        timex.setSynchronized(leapBits);
+    }
+
+    /** linuxptp sysclk_set_tai_offset: the kernel's TAI - UTC, seconds (CLOCK_TAI follows it). */
+    public void setTaiOffset(int seconds) throws NativeException {
+        timex.setTaiOffset(seconds);
+    }
+
     @Override
     public double maxFrequencyPpb() {
         return MAX_FREQUENCY_PPB;

@@ -12,8 +12,11 @@ import java.lang.foreign.ValueLayout;
  */
 final class Timex {
     static final int SIZE = 208;
-    static final int ADJ_FREQUENCY = 0x0002, ADJ_SETOFFSET = 0x0100, ADJ_NANO = 0x2000;
-    static final long OFF_MODES = 0, OFF_FREQ = 16, OFF_TIME_SEC = 72, OFF_TIME_FRAC = 80;
+    static final int ADJ_OFFSET = 0x0001, ADJ_FREQUENCY = 0x0002, ADJ_MAXERROR = 0x0004, ADJ_STATUS = 0x0010,
+            ADJ_TAI = 0x0080, ADJ_SETOFFSET = 0x0100, ADJ_NANO = 0x2000;
+    static final int STA_INS = 0x0010, STA_DEL = 0x0020;
+    static final long OFF_MODES = 0, OFF_OFFSET = 8, OFF_FREQ = 16, OFF_MAXERROR = 24, OFF_STATUS = 40, OFF_CONSTANT = 48,
+            OFF_TIME_SEC = 72, OFF_TIME_FRAC = 80;
     private static final long NS = 1_000_000_000L;
 
     private final MemorySegment tx = Arena.ofAuto().allocate(SIZE, 8);
@@ -36,6 +39,38 @@ final class Timex {
         tx.fill((byte) 0);
         call("read");
         return tx.get(ValueLayout.JAVA_LONG, OFF_FREQ) / 65.536;
+    }
+
+    /** ADJ_OFFSET | ADJ_NANO: hand an offset to the clock's phase control (linuxptp clockadj_set_phase). */
+    void setPhase(long offsetNanos) throws NativeException {
+        tx.fill((byte) 0);
+        tx.set(ValueLayout.JAVA_INT, OFF_MODES, ADJ_OFFSET | ADJ_NANO);
+        tx.set(ValueLayout.JAVA_LONG, OFF_OFFSET, offsetNanos);
+        call("ADJ_OFFSET");
+    }
+
+    /** ADJ_STATUS: the status word (linuxptp sysclk_set_leap writes STA_INS, STA_DEL or 0). */
+    void setStatus(int status) throws NativeException {
+        tx.fill((byte) 0);
+        tx.set(ValueLayout.JAVA_INT, OFF_MODES, ADJ_STATUS);
+        tx.set(ValueLayout.JAVA_INT, OFF_STATUS, status);
+        call("ADJ_STATUS");
+    }
+
+    /** ADJ_STATUS | ADJ_MAXERROR with maxerror 0: clears STA_UNSYNC, keeps {@code leapBits} (sysclk_set_sync). */
+    void setSynchronized(int leapBits) throws NativeException {
+        tx.fill((byte) 0);
+        tx.set(ValueLayout.JAVA_INT, OFF_MODES, ADJ_STATUS | ADJ_MAXERROR);
+        tx.set(ValueLayout.JAVA_INT, OFF_STATUS, leapBits);
+        call("ADJ_STATUS|ADJ_MAXERROR");
+    }
+
+    /** ADJ_TAI: the kernel's TAI - UTC offset, seconds, passed in the constant field (sysclk_set_tai_offset). */
+    void setTaiOffset(int seconds) throws NativeException {
+        tx.fill((byte) 0);
+        tx.set(ValueLayout.JAVA_INT, OFF_MODES, ADJ_TAI);
+        tx.set(ValueLayout.JAVA_LONG, OFF_CONSTANT, seconds);
+        call("ADJ_TAI");
     }
 
     void step(long deltaNanos) throws NativeException {

@@ -38,6 +38,7 @@ public final class VirtualClock implements ClockDevice {
     private long raw0;
     private double freqPpb;
     private double factor;
+    private VirtualClockFile publication;
 
     /** A virtual clock over the kernel's MONOTONIC_RAW that reads {@code startNanos} now. */
     public VirtualClock(long startNanos) {
@@ -93,8 +94,26 @@ public final class VirtualClock implements ClockDevice {
 
     /** The virtual time at raw instant {@code raw}. */
     private long at(long raw) {
+        return timeAt(base, raw0, factor, raw);
+    }
+
+    /** The one formula, shared with {@link VirtualClockFile} readers in other processes. */
+    static long timeAt(long base, long raw0, double factor, long raw) {
         long dt = raw - raw0;
         return base + dt + Math.round(dt * factor);
+    }
+
+    /**
+     * Publishes this clock's parameters to {@code file} now and after every adjustment, so other
+     * processes can read this clock (phc2sys -s virtual:PATH). Null stops publishing.
+     */
+    public void publishTo(VirtualClockFile file) {
+        this.publication = file;
+        publish();
+    }
+
+    private void publish() {
+        if (publication != null) publication.publish(base, raw0, freqPpb);
     }
 
     @Override
@@ -114,6 +133,7 @@ public final class VirtualClock implements ClockDevice {
         raw0 = raw;
         freqPpb = Math.max(-MAX_FREQUENCY_PPB, Math.min(MAX_FREQUENCY_PPB, ppb));
         factor = freqPpb / 1e9;
+        publish();
     }
 
     @Override
@@ -124,6 +144,7 @@ public final class VirtualClock implements ClockDevice {
     @Override
     public void step(long deltaNanos) {
         base += deltaNanos;
+        publish();
     }
 
     @Override

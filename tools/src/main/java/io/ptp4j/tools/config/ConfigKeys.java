@@ -182,6 +182,8 @@ public final class ConfigKeys {
         // ptp4j's own: once locked, offsets from the fastest of the last N Syncs and the delay from
         // the fastest of the last delay_filter_length exchanges (0: linuxptp's filter only)
         intKey("lucky_packet_window", PORT, 0, 0, 256),
+        // ptp4j's own: where ptp4l publishes its virtual clock for phc2sys -s virtual:PATH ("": uds_address.vclock)
+        stringKey("virtual_clock_file", GLOBAL, ""),
         intKey("write_phase_mode", GLOBAL, 0, 0, 1)
     );
 

@@ -41,9 +41,10 @@ public final class Phc2sysOptions {
         Phc2sysOptions p = new Phc2sysOptions();
         List<String> longNames = new ArrayList<>();
         io.ptp4j.tools.config.ConfigKeys.all().forEach(k -> longNames.add(k.name()));
+        longNames.add("metrics-port"); // ptp4j's spelling of the metrics_port key
         for (Getopt.Opt o : Getopt.parse(prog, SHORT_OPTIONS, longNames, args, new ArrayList<>())) {
             if (o.longName() != null) {
-                Ptp4lOptions.setOption(p.config, o.longName(), o.arg());
+                Ptp4lOptions.setOption(p.config, o.longName().equals("metrics-port") ? "metrics_port" : o.longName(), o.arg());
                 continue;
             }
             String a = o.arg();

@@ -147,6 +147,8 @@ public final class Ptp4lDaemon {
         boolean ntpshm = c.getEnum("clock_servo").equals("ntpshm");
         boolean sockServo = c.getEnum("clock_servo").equals("refclock_sock");
         boolean feedsNtp = ntpshm || sockServo;
+        io.ptp4j.linux.clock.VirtualClockFile vclockFile = null;
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
         try {
             long id;
             String idText = c.getString("clockIdentity");
@@ -186,6 +188,7 @@ public final class Ptp4lDaemon {
                 VirtualClock v = VirtualClock.startingAtRealtime();
                 v.step(c.getInt("virtual_clock_offset"));
                 clock = new OscillatorErrorClock(v, c.getInt("virtual_clock_freq"));
+                vclockFile = publishVirtualClock(prog, c, v, err);
             } else if (software) {
                 clock = new SystemClock();
             } else {
@@ -234,7 +237,14 @@ public final class Ptp4lDaemon {
                 obs.watch(pc);
             }
             EventLoop l = loop;
-            Thread hook = new Thread(l::stop, "ptp4l-shutdown");
+            Thread hook = new Thread(() -> {
+                l.stop();
+                try {
+                    closed.await(2, java.util.concurrent.TimeUnit.SECONDS); // run's finally removes the sockets and the virtual clock file
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "ptp4l-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             loop.run(obs.node(node));
             return 0;
@@ -248,11 +258,36 @@ public final class Ptp4lDaemon {
             if (uds != null) uds.close();
             if (obs != null) obs.close();
             if (loop != null) loop.close();
+            if (vclockFile != null) vclockFile.close();
             for (Transport t : ports) if (t != null) t.close();
             if (clock != null) clock.close();
             if (shm != null) shm.close();
             if (refclockSock != null) refclockSock.close();
+            closed.countDown();
         }
+    }
+
+    /**
+     * virtual_clock 1: the clock's parameters go to a mapped file (virtual_clock_file, by default
+     * uds_address + ".vclock") that phc2sys reads as {@code -s virtual:PATH}; see docs/linux.md.
+     * A file that cannot be made is reported, not fatal.
+     */
+    static io.ptp4j.linux.clock.VirtualClockFile publishVirtualClock(String prog, PtpConfig c, VirtualClock v, PrintStream err) {
+        String path = virtualClockFile(c);
+        try {
+            io.ptp4j.linux.clock.VirtualClockFile f = io.ptp4j.linux.clock.VirtualClockFile.create(java.nio.file.Path.of(path));
+            v.publishTo(f);
+            return f;
+        } catch (java.io.IOException e) {
+            err.println(prog + ": cannot publish the virtual clock to " + path + ": " + e.getMessage() + " (phc2sys will not see it)");
+            return null;
+        }
+    }
+
+    /** Where a ptp4l with virtual_clock 1 publishes its clock. */
+    public static String virtualClockFile(PtpConfig c) {
+        String f = c.getString("virtual_clock_file");
+        return f.isEmpty() ? c.getString("uds_address") + ".vclock" : f;
     }
 
     /**
@@ -266,7 +301,16 @@ public final class Ptp4lDaemon {
             java.nio.file.Path parent = java.nio.file.Path.of(path).getParent();
             if (parent != null) java.nio.file.Files.createDirectories(parent);
             io.ptp4j.linux.UnixDatagramSocket uds = io.ptp4j.linux.UnixDatagramSocket.bind(path, true);
-            io.ptp4j.core.clock.ManagementAgent agent = new io.ptp4j.core.clock.ManagementAgent(clock);
+            String ts = c.getEnum("time_stamping");
+            int tsType = c.getInt("virtual_clock") == 1 ? 0 : switch (ts) { // linuxptp's enum timestamp_type
+                case "software" -> 0;
+                case "legacy" -> 2;
+                case "onestep" -> 3;
+                case "p2p1step" -> 4;
+                default -> 1;
+            };
+            io.ptp4j.core.clock.ManagementAgent agent = new io.ptp4j.core.clock.ManagementAgent(clock)
+                    .portProperties(c.interfaces().toArray(new String[0]), tsType); // for phc2sys -a
             java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(io.ptp4j.linux.UnixDatagramSocket.MAX_DATAGRAM);
             loop.watch(uds.fd(), () -> {
                 try {

@@ -1,0 +1,163 @@
+package io.ptp4j.linux.clock;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The PTP_SYS_OFFSET* results are parsed from the structs' bytes (no PHC here to fill them): the
+ * sizes and field offsets are checked against linux/ptp_clock.h by a C program, and the parsers
+ * against hand-built buffers (which sample wins, which sign the offset has).
+ */
+class PhcSysOffsetLayoutTest {
+    static final long NS = 1_000_000_000L;
+
+    static void time(MemorySegment b, long off, long nanos) {
+        b.set(ValueLayout.JAVA_LONG, off, Math.floorDiv(nanos, NS));
+        b.set(ValueLayout.JAVA_INT, off + 8, (int) Math.floorMod(nanos, NS));
+    }
+
+    @Test
+    void basicPicksTheShortestWindowAndGivesPhcMinusSystem() {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment b = a.allocate(PhcClock.SYS_OFFSET_SIZE, 8);
+            long sys = 1_700_000_000L * NS, tai = sys + 37 * NS;
+            // three samples: sys, phc, sys, phc, sys, phc, sys; the middle window is the shortest (100 ns)
+            long[] ts = {sys, tai + 500, sys + 1_000, tai + 1_050 + 7, sys + 1_100, tai + 1_600, sys + 2_000};
+            for (int i = 0; i < ts.length; i++) time(b, 16 + 16L * i, ts[i]);
+            PhcClock.SysOffset r = PhcClock.parseSysOffset(b, 3);
+            assertEquals(100, r.delayNanos());
+            assertEquals(sys + 1_050, r.systemNanos());
+            assertEquals(37 * NS + 7, r.offsetNanos()); // phc - sys at the window's middle
+        }
+    }
+
+    @Test
+    void extendedReadsTripletsOf48Bytes() {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment b = a.allocate(PhcClock.SYS_OFFSET_EXTENDED_SIZE, 8);
+            long sys = 5 * NS + 999_999_990L; // the nanoseconds roll over inside a window
+            time(b, 16, sys);
+            time(b, 32, sys + 20 - 3_000);
+            time(b, 48, sys + 40);
+            time(b, 64, sys + 1_000);
+            time(b, 80, sys + 1_010);
+            time(b, 96, sys + 1_030);
+            PhcClock.SysOffset r = PhcClock.parseSysOffsetExtended(b, 2);
+            assertEquals(30, r.delayNanos());
+            assertEquals(sys + 1_015, r.systemNanos());
+            assertEquals(-5, r.offsetNanos());
+        }
+    }
+
+    @Test
+    void preciseIsDeviceThenRealtime() {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment b = a.allocate(PhcClock.SYS_OFFSET_PRECISE_SIZE, 8);
+            time(b, 0, 100 * NS + 250);
+            time(b, 16, 99 * NS + 999_999_000L);
+            time(b, 32, 42); // sys_monoraw: not used
+            PhcClock.SysOffset r = PhcClock.parseSysOffsetPrecise(b);
+            assertEquals(1_250, r.offsetNanos());
+            assertEquals(0, r.delayNanos());
+        }
+    }
+
+    @Test
+    void pinDescriptions() {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment b = a.allocate(PhcClock.PIN_DESC_SIZE, 8);
+            MemorySegment.copy("SDP0".getBytes(StandardCharsets.US_ASCII), 0, b, ValueLayout.JAVA_BYTE, 0, 4);
+            b.set(ValueLayout.JAVA_INT, 64, 0);
+            b.set(ValueLayout.JAVA_INT, 68, 2);
+            b.set(ValueLayout.JAVA_INT, 72, 1);
+            assertEquals(new PhcClock.Pin(0, "SDP0", 2, 1), PhcClock.parsePin(b));
+        }
+    }
+
+    @Test
+    void capsFieldsInOrder() {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment b = a.allocate(80, 8);
+            int[] v = {500_000_000, 1, 2, 3, 1, 4, 1, 0};
+            for (int i = 0; i < v.length; i++) b.set(ValueLayout.JAVA_INT, 4L * i, v[i]);
+            assertEquals(new PhcClock.Caps(500_000_000, 1, 2, 3, true, 4, true, false), PhcClock.parseCaps(b));
+        }
+    }
+
+    @Test
+    void structSizesAndOffsetsMatchTheHeader(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/cc")) && Files.exists(Path.of("/usr/include/linux/ptp_clock.h")),
+                "no C compiler or linux headers");
+        Path src = dir.resolve("l.c");
+        Files.writeString(src, """
+                #include <stdio.h>
+                #include <stddef.h>
+                #include <sys/timex.h>
+                #include <linux/ptp_clock.h>
+                int main(void) {
+                    printf("%zu %zu %zu %zu %zu %zu %zu %zu %zu %zu %d %lx %zu %zu %zu %zu %zu %x %zu %zu %zu %x %x %x %x %x %x\\n",
+                        sizeof(struct ptp_sys_offset), offsetof(struct ptp_sys_offset, ts),
+                        sizeof(struct ptp_sys_offset_extended), offsetof(struct ptp_sys_offset_extended, ts),
+                        sizeof(struct ptp_sys_offset_precise), offsetof(struct ptp_sys_offset_precise, sys_realtime),
+                        sizeof(struct ptp_clock_time), offsetof(struct ptp_clock_time, nsec),
+                        offsetof(struct ptp_clock_caps, pps), offsetof(struct ptp_clock_caps, cross_timestamping),
+                        PTP_MAX_SAMPLES, (unsigned long) PTP_PIN_GETFUNC, sizeof(struct ptp_pin_desc),
+                        offsetof(struct ptp_pin_desc, index), offsetof(struct ptp_pin_desc, func), offsetof(struct ptp_pin_desc, chan),
+                        offsetof(struct timex, offset), ADJ_OFFSET,
+                        offsetof(struct timex, maxerror), offsetof(struct timex, status), offsetof(struct timex, constant),
+                        ADJ_MAXERROR, ADJ_STATUS, ADJ_TAI, STA_INS, STA_DEL, STA_UNSYNC);
+                    return 0;
+                }
+                """);
+        Path exe = dir.resolve("l");
+        Process cc = new ProcessBuilder("/usr/bin/cc", "-o", exe.toString(), src.toString()).redirectErrorStream(true).start();
+        String ccOut = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, cc.waitFor(), ccOut);
+        Process run = new ProcessBuilder(exe.toString()).start();
+        String[] v = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split(" ");
+        assertEquals(0, run.waitFor());
+        assertEquals(PhcClock.SYS_OFFSET_SIZE, Integer.parseInt(v[0]), "sizeof(struct ptp_sys_offset)");
+        assertEquals(16, Integer.parseInt(v[1]), "ptp_sys_offset.ts");
+        assertEquals(PhcClock.SYS_OFFSET_EXTENDED_SIZE, Integer.parseInt(v[2]), "sizeof(struct ptp_sys_offset_extended)");
+        assertEquals(16, Integer.parseInt(v[3]), "ptp_sys_offset_extended.ts");
+        assertEquals(PhcClock.SYS_OFFSET_PRECISE_SIZE, Integer.parseInt(v[4]), "sizeof(struct ptp_sys_offset_precise)");
+        assertEquals(16, Integer.parseInt(v[5]), "ptp_sys_offset_precise.sys_realtime");
+        assertEquals(16, Integer.parseInt(v[6]), "sizeof(struct ptp_clock_time)");
+        assertEquals(8, Integer.parseInt(v[7]), "ptp_clock_time.nsec");
+        assertEquals(16, Integer.parseInt(v[8]), "ptp_clock_caps.pps");
+        assertEquals(24, Integer.parseInt(v[9]), "ptp_clock_caps.cross_timestamping");
+        assertEquals(PhcClock.PTP_MAX_SAMPLES, Integer.parseInt(v[10]), "PTP_MAX_SAMPLES");
+        assertEquals(PhcClock.PTP_PIN_GETFUNC, Long.parseLong(v[11], 16), "PTP_PIN_GETFUNC");
+        assertEquals(PhcClock.PIN_DESC_SIZE, Integer.parseInt(v[12]), "sizeof(struct ptp_pin_desc)");
+        assertEquals(64, Integer.parseInt(v[13]), "ptp_pin_desc.index");
+        assertEquals(68, Integer.parseInt(v[14]), "ptp_pin_desc.func");
+        assertEquals(72, Integer.parseInt(v[15]), "ptp_pin_desc.chan");
+        assertEquals(Timex.OFF_OFFSET, Long.parseLong(v[16]), "timex.offset");
+        assertEquals(Timex.ADJ_OFFSET, Integer.parseInt(v[17], 16), "ADJ_OFFSET");
+        assertEquals(Timex.OFF_MAXERROR, Long.parseLong(v[18]), "timex.maxerror");
+        assertEquals(Timex.OFF_STATUS, Long.parseLong(v[19]), "timex.status");
+        assertEquals(Timex.OFF_CONSTANT, Long.parseLong(v[20]), "timex.constant");
+        assertEquals(Timex.ADJ_MAXERROR, Integer.parseInt(v[21], 16), "ADJ_MAXERROR");
+        assertEquals(Timex.ADJ_STATUS, Integer.parseInt(v[22], 16), "ADJ_STATUS");
+        assertEquals(Timex.ADJ_TAI, Integer.parseInt(v[23], 16), "ADJ_TAI");
+        assertEquals(Timex.STA_INS, Integer.parseInt(v[24], 16), "STA_INS");
+        assertEquals(Timex.STA_DEL, Integer.parseInt(v[25], 16), "STA_DEL");
+        assertEquals(0x40, Integer.parseInt(v[26], 16), "STA_UNSYNC (cleared by setSynchronized's status word)");
+    }
+
+    @Test
+    void noPhcHereMeansAClearOpenError() {
+        for (int i = 0; i < 16; i++) if (Files.exists(Path.of("/dev/ptp" + i))) return;
+        var e = assertThrows(io.ptp4j.linux.NativeException.class, () -> PhcClock.open("/dev/ptp0"));
+        assertTrue(e.getMessage().contains("/dev/ptp0") && e.getMessage().contains("No such file"), e.getMessage());
+    }
+}

@@ -1,0 +1,171 @@
+package io.ptp4j.tools.phc2sys;
+
+import io.ptp4j.core.servo.LinRegServo;
+import io.ptp4j.core.servo.PiServo;
+import io.ptp4j.core.servo.ServoConfig;
+import io.ptp4j.core.servo.ServoState;
+import io.ptp4j.linux.NativeException;
+import io.ptp4j.tools.config.PtpConfig;
+import io.ptp4j.tools.log.CFormat;
+import io.ptp4j.tools.log.Printer;
+import io.ptp4j.tools.log.SummaryStats;
+import io.ptp4j.tools.metrics.PtpMetrics;
+
+/**
+ * linuxptp phc2sys.c update_clock and update_clock_stats: adds the sync offset (-O, or ptp4l's
+ * currentUtcOffset between a UTC and a TAI clock), feeds the servo, steps (s1) and sets the
+ * frequency (s1, s2, s3), then logs
+ * {@code "%s %s offset %9lld s%d freq %+7.0f delay %6lld"} or, with -u N, every N updates
+ * {@code "%s rms %4.0f max %4.0f freq %+6.0f +/- %3.0f delay %5.0f +/- %3.0f"}. As in linuxptp,
+ * "freq" is the servo's output, the negation of the frequency set on the clock.
+ */
+final class SinkUpdater {
+    private final ServoConfig servoConfig;
+    private final double intervalSeconds;
+    private final boolean freeRunning;
+    private final long statsMaxCount;
+    private final Printer printer;
+    private final PtpMetrics metrics;
+    private final StringBuilder line = new StringBuilder(128);
+    private final int sanityFreqLimit;
+    private final io.ptp4j.linux.clock.PosixTime monoRaw = new io.ptp4j.linux.clock.PosixTime();
+
+    SinkUpdater(PtpConfig cfg, double intervalSeconds, long statsMaxCount, Printer printer, PtpMetrics metrics) {
+        this.servoConfig = servoConfig(cfg);
+        this.intervalSeconds = intervalSeconds;
+        this.freeRunning = cfg.getInt("free_running") == 1;
+        // linuxptp: free_running and the ntpshm servo turn the check off
+        this.sanityFreqLimit = freeRunning ? 0 : cfg.getInt("sanity_freq_limit");
+        this.statsMaxCount = statsMaxCount;
+        this.printer = printer;
+        this.metrics = metrics;
+    }
+
+    static ServoConfig servoConfig(PtpConfig c) {
+        ServoConfig s = new ServoConfig();
+        s.clockServo = c.getEnum("clock_servo");
+        s.piProportionalConst = c.getDouble("pi_proportional_const");
+        s.piIntegralConst = c.getDouble("pi_integral_const");
+        s.piProportionalScale = c.getDouble("pi_proportional_scale");
+        s.piProportionalExponent = c.getDouble("pi_proportional_exponent");
+        s.piProportionalNormMax = c.getDouble("pi_proportional_norm_max");
+        s.piIntegralScale = c.getDouble("pi_integral_scale");
+        s.piIntegralExponent = c.getDouble("pi_integral_exponent");
+        s.piIntegralNormMax = c.getDouble("pi_integral_norm_max");
+        s.stepThreshold = c.getDouble("step_threshold");
+        s.firstStepThreshold = c.getDouble("first_step_threshold");
+        s.maxFrequency = c.getInt("max_frequency");
+        s.servoOffsetThreshold = c.getInt("servo_offset_threshold");
+        s.servoNumOffsetValues = c.getInt("servo_num_offset_values");
+        return s;
+    }
+
+    /** servo_add: the servo starts from the clock's current frequency and its limit. */
+    void servoAdd(Phc2sysClock c) throws NativeException {
+        if (c.servo != null) return;
+        // linuxptp clears the kernel's leap bits when it starts disciplining the system clock
+        if (c.device instanceof io.ptp4j.linux.clock.SystemClock sys) sys.setLeap(0);
+        double ppb = c.device.frequencyPpb();
+        double max = c.device.maxFrequencyPpb();
+        c.servo = servoConfig.clockServo.equals("linreg") ? new LinRegServo(servoConfig, ppb, max)
+                : new PiServo(servoConfig, ppb, max);
+        c.servo.syncInterval(intervalSeconds);
+        if (sanityFreqLimit > 0 && c.sanityCheck == null) c.sanityCheck = new ClockCheck(sanityFreqLimit, monoRaw::monotonicRawNanos, printer);
+        if (statsMaxCount > 0 && c.offsetStats == null) {
+            c.offsetStats = new SummaryStats();
+            c.freqStats = new SummaryStats();
+            c.delayStats = new SummaryStats();
+        }
+    }
+
+    /**
+     * One update of sink {@code c} from a measurement.
+     *
+     * @param syncOffsetNanos what to add to the measured offset (get_sync_offset)
+     * @param delayNanos the read window, or negative when there is none (PPS)
+     * @param metricsPort the sink's number in the metrics (1..)
+     */
+    void update(Phc2sysClock c, String sourceLabel, long offsetNanos, long sinkTimeNanos, long delayNanos,
+            long syncOffsetNanos, int metricsPort) throws NativeException {
+        servoAdd(c);
+        long offset = offsetNanos + syncOffsetNanos;
+        ServoState state = ServoState.UNLOCKED;
+        double ppb = 0.0; // linuxptp's sign: the clock is set to -ppb
+        if (!freeRunning) {
+            ClockCheck cc = c.sanityCheck;
+            if (cc != null && cc.sample(sinkTimeNanos)) c.servo.reset();
+            double set = c.servo.sample(offset, sinkTimeNanos, 1.0);
+            state = c.servo.state();
+            c.servoState = state;
+            try {
+                switch (state) {
+                    case UNLOCKED -> { }
+                    case JUMP, LOCKED, LOCKED_STABLE -> {
+                        if (state == ServoState.JUMP) {
+                            c.device.step(-offset);
+                            if (cc != null) cc.step(-offset);
+                            if (metrics != null) metrics.clockStepped(-offset);
+                        }
+                        if (cc != null) cc.freqChanged(c.device.frequencyPpb());
+                        c.device.adjustFrequency(set);
+                        // sysclk_set_sync: the kernel clock counts as synchronized (STA_UNSYNC off)
+                        if (c.device instanceof io.ptp4j.linux.clock.SystemClock sys) sys.setSynchronized();
+                        if (cc != null) cc.setFreq(set);
+                    }
+                }
+            } catch (NativeException e) {
+                // servo_unlock: start over, and no report for this update (as linuxptp)
+                printer.print(Printer.LOG_ERR, c.name + ": " + e.getMessage());
+                c.servo.reset();
+                c.servoState = ServoState.UNLOCKED;
+                return;
+            }
+            if (state != ServoState.UNLOCKED) ppb = -set;
+            else ppb = 0.0;
+        }
+        if (metrics != null) metrics.servoSample(metricsPort, offset, state, -ppb, Math.max(delayNanos, 0));
+        if (c.offsetStats != null) {
+            stats(c, offset, ppb, delayNanos);
+            return;
+        }
+        if (!printer.enabled(Printer.LOG_INFO)) return;
+        line.setLength(0);
+        line.append(c.name).append(' ').append(sourceLabel).append(" offset ");
+        CFormat.appendInt(line, offset, 9).append(" s").append(stateNumber(state)).append(" freq ");
+        CFormat.appendFixed0(line, ppb, 7, true);
+        if (delayNanos >= 0) CFormat.appendInt(line.append(" delay "), delayNanos, 6);
+        printer.print(Printer.LOG_INFO, line);
+    }
+
+    /** enum servo_state's value: s0 unlocked, s1 jump, s2 locked, s3 locked stable. */
+    static int stateNumber(ServoState s) {
+        return switch (s) {
+            case UNLOCKED -> 0;
+            case JUMP -> 1;
+            case LOCKED -> 2;
+            case LOCKED_STABLE -> 3;
+        };
+    }
+
+    private void stats(Phc2sysClock c, long offset, double ppb, long delay) {
+        c.offsetStats.add(offset);
+        c.freqStats.add(ppb);
+        if (delay >= 0) c.delayStats.add(delay);
+        if (c.offsetStats.count() < statsMaxCount) return;
+        line.setLength(0);
+        line.append(c.name).append(" rms ");
+        CFormat.appendFixed0(line, c.offsetStats.rms(), 4, false).append(" max ");
+        CFormat.appendFixed0(line, c.offsetStats.maxAbs(), 4, false).append(" freq ");
+        CFormat.appendFixed0(line, c.freqStats.mean(), 6, true).append(" +/- ");
+        CFormat.appendFixed0(line, c.freqStats.stddev(), 3, false);
+        if (c.delayStats.count() > 0) {
+            line.append(" delay ");
+            CFormat.appendFixed0(line, c.delayStats.mean(), 5, false).append(" +/- ");
+            CFormat.appendFixed0(line, c.delayStats.stddev(), 3, false);
+        }
+        printer.print(Printer.LOG_INFO, line);
+        c.offsetStats.reset();
+        c.freqStats.reset();
+        c.delayStats.reset();
+    }
+}

@@ -1,0 +1,50 @@
+package io.ptp4j.tools.hwstamp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** hwstamp_ctl's error paths: no hardware timestamping on this machine (lo, a missing interface). */
+class HwstampCtlMainTest {
+    record Out(int rc, String out, String err) {}
+
+    static Out run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+        int rc = HwstampCtlMain.run("hwstamp_ctl", args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        return new Out(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void missingInterface() {
+        Out r = run("-i", "ptp4jnone0");
+        assertEquals(19, r.rc()); // ENODEV, as linuxptp returns errno
+        assertEquals("SIOCGHWTSTAMP failed: No such device\n", r.err());
+    }
+
+    @Test
+    void loopbackHasNoHardwareStamping() {
+        Out r = run("-i", "lo");
+        assertEquals(95, r.rc());
+        assertEquals("Device driver does not have support for non-destructive SIOCGHWTSTAMP.\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void usageErrors() {
+        Out r = run();
+        assertEquals(255, r.rc());
+        assertTrue(r.err().startsWith("\nusage: hwstamp_ctl [options]\n"), r.err());
+        assertTrue(r.err().contains("\t\t12 PTP v2/802.AS1, any layer, any kind of event packet\n"), r.err());
+        assertEquals(255, run("-i", "lo", "-r", "15").rc());
+        assertEquals(255, run("-i", "lo", "-t", "2").rc());
+        r = run("-x");
+        assertTrue(r.err().startsWith("hwstamp_ctl: invalid option -- 'x'\n"), r.err());
+        assertEquals(0, run("-h").rc());
+        assertEquals(0, HwstampCtlMain.atoi("0x5"));
+        assertEquals(12, HwstampCtlMain.atoi(" 12abc"));
+    }
+}

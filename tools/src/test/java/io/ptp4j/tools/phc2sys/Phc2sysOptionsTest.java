@@ -1,0 +1,137 @@
+package io.ptp4j.tools.phc2sys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * phc2sys's command line: linuxptp's checks and words, exit 255 for its "return -1". Every case
+ * fails before a clock is disciplined, and none names CLOCK_REALTIME as a sink it could reach
+ * (sinks are "virtual" or the run stops earlier): these tests run as root.
+ */
+class Phc2sysOptionsTest {
+    record Out(int rc, String out, String err) {}
+
+    static Out run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+        int rc = Phc2sysMain.run("phc2sys", args, new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8), d -> d.stop());
+        return new Out(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    static void usageError(Out r, String firstLine) {
+        assertEquals(255, r.rc(), r.err());
+        assertTrue(r.err().startsWith(firstLine + "\n\nusage: phc2sys [options]\n"), r.err());
+    }
+
+    @Test
+    void noSourceNoAuto() {
+        usageError(run("-q"), "autoconfiguration or valid source clock must be selected.");
+    }
+
+    @Test
+    void autoMixedWithManual() {
+        usageError(run("-a", "-s", "eth0"), "autoconfiguration cannot be mixed with manual config options.");
+        usageError(run("-a", "-w"), "autoconfiguration cannot be mixed with manual config options.");
+        usageError(run("-a", "-O", "0"), "autoconfiguration cannot be mixed with manual config options.");
+    }
+
+    @Test
+    void severalDomainsNeedAuto() {
+        usageError(run("-s", "virtual", "-z", "/tmp/a", "-z", "/tmp/b"), "autoconfiguration needed with multiple domains.");
+    }
+
+    @Test
+    void ppsOnlyIntoRealtime() {
+        usageError(run("-d", "/dev/null", "-c", "virtual"), "cannot use a pps device unless destination is CLOCK_REALTIME");
+        usageError(run("-d", "/dev/null", "-c", "CLOCK_REALTIME", "-c", "virtual"), "cannot use a pps device unless destination is CLOCK_REALTIME");
+        Out r = run("-d", "/nonexistent-pps", "-c", "virtual");
+        assertEquals(255, r.rc());
+        assertEquals("cannot open '/nonexistent-pps': No such file or directory\n", r.err());
+    }
+
+    @Test
+    void badValuesInGetoptWords() {
+        Out r = run("-R", "0", "-s", "virtual", "-c", "virtual");
+        assertEquals(255, r.rc());
+        assertEquals("-R: 0 is out of range. Must be in the range 1.000000e-09 to 1.797693e+308\n", r.err());
+        r = run("-N", "x");
+        assertEquals("-N: x is a malformed value\n", r.err());
+        r = run("-E", "foo");
+        assertEquals("invalid servo name foo\n", r.err());
+        usageError(run("-Q"), "phc2sys: invalid option -- 'Q'");
+        usageError(run("-s"), "phc2sys: option requires an argument -- 's'");
+        usageError(run("--no_such_key", "1"), "phc2sys: unrecognized option '--no_such_key'");
+        r = run("-C", "CLOCK_MONOTONIC", "-a");
+        assertEquals("invalid system clock CLOCK_MONOTONIC\n", r.err());
+    }
+
+    @Test
+    void helpAndVersion() {
+        Out h = run("-h");
+        assertEquals(0, h.rc());
+        assertTrue(h.err().contains(" -s [dev|name]  time source device\n") && h.err().contains("virtual:PATH"), h.err());
+        Out v = run("-v");
+        assertEquals(0, v.rc());
+        assertTrue(v.out().startsWith("ptp4j "), v.out());
+    }
+
+    @Test
+    void unknownClocksSayWhich() {
+        Out r = run("-s", "ptp4jnone0", "-c", "virtual", "-O", "0", "-q");
+        assertEquals(255, r.rc());
+        assertTrue(r.err().startsWith("unknown clock ptp4jnone0: ") && r.err().contains("No such device"), r.err());
+        assertTrue(r.err().endsWith("valid source clock must be selected.\n"), r.err());
+        r = run("-s", "lo", "-c", "virtual", "-O", "0", "-q");
+        assertEquals("interface lo does not have a PHC\nvalid source clock must be selected.\n", r.err());
+        r = run("-s", "virtual", "-c", "CLOCK_MONOTONIC", "-O", "0", "-q");
+        assertEquals("CLOCK_MONOTONIC is invalid clock\nvalid destination clock must be selected.\n", r.err());
+        r = run("-s", "/dev/null", "-c", "virtual", "-O", "0", "-q");
+        assertTrue(r.err().startsWith("cannot open /dev/null: ioctl(PTP_CLOCK_GETCAPS) /dev/null"), r.err());
+    }
+
+    @Test
+    void deprecatedDashI() {
+        Out r = run("-i", "ptp4jnone0", "-c", "virtual", "-O", "0", "-q");
+        assertTrue(r.err().startsWith("'-i' has been deprecated. please use '-s' instead.\n"), r.err());
+    }
+
+    @Test
+    void unsupportedServoAndPps() {
+        Out r = run("-E", "ntpshm", "-s", "virtual", "-c", "virtual", "-O", "0", "-q");
+        assertEquals(255, r.rc());
+        assertEquals("phc2sys: clock_servo ntpshm is not supported by ptp4j's phc2sys (pi and linreg are)\n", r.err());
+    }
+
+    @Test
+    void withoutDashOTheUtcOffsetComesFromPtp4l(@TempDir Path dir) {
+        Out r = run("-s", "virtual", "-c", "virtual", "-q", "-z", dir.resolve("ptp4l").toString());
+        assertEquals(255, r.rc());
+        assertTrue(r.err().contains("failed to get UTC offset (is ptp4l running at " + dir.resolve("ptp4l")), r.err());
+    }
+
+    @Test
+    void configFileErrorsNameFileAndLine(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("p.cfg");
+        Files.writeString(cfg, "[global]\nstep_threshold x\n");
+        Out r = run("-f", cfg.toString(), "-s", "virtual", "-c", "virtual", "-O", "0");
+        assertEquals(254, r.rc(), r.err());
+        assertTrue(r.err().contains("step_threshold") && r.err().contains(cfg.toString()), r.err());
+        r = run("-f", dir.resolve("missing.cfg").toString(), "-s", "virtual", "-c", "virtual", "-O", "0");
+        assertTrue(r.rc() != 0 && r.err().contains("missing.cfg"), r.err());
+    }
+
+    @Test
+    void autoWithRealtimeSinkNamedByCIsRefused(@TempDir Path dir) {
+        Out r = run("-a", "-c", "CLOCK_REALTIME", "-z", dir.resolve("ptp4l").toString(), "-q");
+        assertEquals(255, r.rc());
+        assertEquals("additional system clocks not supported in automatic mode\n", r.err());
+    }
+}
