@@ -64,6 +64,13 @@ public final class PtpClock implements PtpNode {
     private int currentUtcOffset;
     private int timeFlags;
     private int timeSource;
+    // What this clock announces when it is the grandmaster (linuxptp c->utc_offset, c->time_flags,
+    // c->time_source); GRANDMASTER_SETTINGS_NP reads and sets them.
+    private int localUtcOffset;
+    private int localTimeFlags;
+    private int localTimeSource;
+    // SYNCHRONIZATION_UNCERTAIN_NP (linuxptp local_sync_uncertain): 0 false, 1 true, 0xFF don't care.
+    private int syncUncertain = 0xFF;
 
     private final Servo servo;
     private final TimestampProcessor tsproc;
@@ -92,6 +99,10 @@ public final class PtpClock implements PtpNode {
         d0.stepsRemoved = 0;
         d0.senderClock = cfg.clockIdentity;
         d0.receiverClock = cfg.clockIdentity;
+        localUtcOffset = cfg.utcOffset;
+        localTimeSource = cfg.timeSource;
+        localTimeFlags = cfg.ptpTimescale ? PtpMessage.FLAG_PTP_TIMESCALE : 0;
+        for (Port p : ports) p.neighborPropDelayThreshNanos = cfg.neighborPropDelayThreshNanos;
         this.freqPpb = driver.currentFrequencyPpb();
         this.servo = cfg.freeRunning || "nullf".equals(cfg.servo.clockServo) ? new NullServo()
                 : "linreg".equals(cfg.servo.clockServo) ? new LinRegServo(cfg.servo, freqPpb, cfg.servo.maxFrequency)
@@ -127,6 +138,7 @@ public final class PtpClock implements PtpNode {
             return;
         }
         p.rxMessages++;
+        p.rxByType[type.code]++;
         if (!p.active()) return;
         // Other domains and other transportSpecific (majorSdoId) values are not ours (7.1, 13.3.2.1).
         if (rx.domainNumber() != cfg.domainNumber || rx.majorSdoId() != cfg.transportSpecific) return;
@@ -273,6 +285,16 @@ public final class PtpClock implements PtpNode {
         return ports[portNumber - 1].txMessages;
     }
 
+    /** Messages of type {@code typeCode} (0..15) received on a port (PORT_STATS_NP). */
+    public long rxMessages(int portNumber, int typeCode) {
+        return ports[portNumber - 1].rxByType[typeCode];
+    }
+
+    /** Messages of type {@code typeCode} (0..15) sent on a port (PORT_STATS_NP). */
+    public long txMessages(int portNumber, int typeCode) {
+        return ports[portNumber - 1].txByType[typeCode];
+    }
+
     public int currentUtcOffset() {
         return currentUtcOffset;
     }
@@ -287,6 +309,115 @@ public final class PtpClock implements PtpNode {
 
     public EngineConfig config() {
         return cfg;
+    }
+
+    /** defaultDS as the BMCA sees it (8.2.1): what management SETs change. */
+    public int priority1() {
+        return d0.priority1;
+    }
+
+    public int priority2() {
+        return d0.priority2;
+    }
+
+    public int clockClass() {
+        return d0.clockClass;
+    }
+
+    public int clockAccuracy() {
+        return d0.clockAccuracy;
+    }
+
+    public int offsetScaledLogVariance() {
+        return d0.offsetScaledLogVariance;
+    }
+
+    public int localUtcOffset() {
+        return localUtcOffset;
+    }
+
+    public int localTimeFlags() {
+        return localTimeFlags;
+    }
+
+    public int localTimeSource() {
+        return localTimeSource;
+    }
+
+    public int syncUncertain() {
+        return syncUncertain;
+    }
+
+    public long neighborPropDelayThreshNanos(int portNumber) {
+        return ports[portNumber - 1].neighborPropDelayThreshNanos;
+    }
+
+    /** Whether this clock is its own grandmaster (no better foreign master selected). */
+    public boolean isGrandmaster() {
+        return bestIsLocal;
+    }
+
+    // ---- management SET and COMMAND (linuxptp clock_management_set, port_management_set/command) --
+
+    /** PRIORITY1: a new defaultDS.priority1, then a state decision (it may win or lose the BMCA now). */
+    public void setPriority1(int priority1) {
+        cfg.priority1 = priority1;
+        d0.priority1 = priority1;
+        defaultDsChanged();
+    }
+
+    public void setPriority2(int priority2) {
+        cfg.priority2 = priority2;
+        d0.priority2 = priority2;
+        defaultDsChanged();
+    }
+
+    /** GRANDMASTER_SETTINGS_NP: the clock quality and time properties this clock announces as grandmaster. */
+    public void setGrandmasterSettings(int clockClass, int clockAccuracy, int offsetScaledLogVariance, int utcOffset,
+            int timeFlags, int timeSource) {
+        cfg.clockClass = clockClass;
+        cfg.clockAccuracy = clockAccuracy;
+        cfg.offsetScaledLogVariance = offsetScaledLogVariance;
+        d0.clockClass = clockClass;
+        d0.clockAccuracy = clockAccuracy;
+        d0.offsetScaledLogVariance = offsetScaledLogVariance;
+        localUtcOffset = utcOffset;
+        localTimeFlags = timeFlags & 0xFF;
+        localTimeSource = timeSource;
+        defaultDsChanged();
+    }
+
+    /** SYNCHRONIZATION_UNCERTAIN_NP; false for a value other than 0, 1 or 0xFF. */
+    public boolean setSyncUncertain(int value) {
+        if (value != 0 && value != 1 && value != 0xFF) return false;
+        syncUncertain = value;
+        return true;
+    }
+
+    /** PORT_DATA_SET_NP: the port's neighborPropDelayThresh (asCapable is not settable, as in linuxptp). */
+    public void setNeighborPropDelayThresh(int portNumber, long nanos) {
+        ports[portNumber - 1].neighborPropDelayThreshNanos = nanos;
+    }
+
+    /** ENABLE_PORT / DISABLE_PORT (15.5.3.3.13-14): DESIGNATED_ENABLED / DESIGNATED_DISABLED events. */
+    public void setPortEnabled(int portNumber, boolean enabled) {
+        Port p = ports[portNumber - 1];
+        if (enabled) {
+            if (p.state != PortState.DISABLED) return;
+            transition(p, PortEvent.DESIGNATED_ENABLED, false);
+            transition(p, PortEvent.INIT_COMPLETE, false);
+        } else {
+            if (p.state == PortState.DISABLED) return;
+            transition(p, PortEvent.DESIGNATED_DISABLED, false);
+            // A disabled port forgets its foreign masters (linuxptp port_disable), so the BMCA drops them.
+            p.foreign.clear();
+            stateDecision();
+        }
+    }
+
+    private void defaultDsChanged() {
+        if (bestIsLocal) becomeGrandmaster();
+        stateDecision();
     }
 
     // ---- timers -------------------------------------------------------------------------------
@@ -475,9 +606,9 @@ public final class PtpClock implements PtpNode {
         gmClockAccuracy = cfg.clockAccuracy;
         gmVariance = cfg.offsetScaledLogVariance;
         stepsRemoved = 0;
-        currentUtcOffset = cfg.utcOffset;
-        timeSource = cfg.timeSource;
-        timeFlags = cfg.ptpTimescale ? PtpMessage.FLAG_PTP_TIMESCALE : 0;
+        currentUtcOffset = localUtcOffset;
+        timeSource = localTimeSource;
+        timeFlags = localTimeFlags;
     }
 
     private void becomeSlaveOf(BmcDataset d) {
@@ -766,7 +897,11 @@ public final class PtpClock implements PtpNode {
     }
 
     private void send(Port p, ByteBuffer buf, int length, boolean event, long destination) {
-        if (driver.send(p.number, buf, 0, length, event, destination)) p.txMessages++;
-        else p.txFailures++;
+        if (driver.send(p.number, buf, 0, length, event, destination)) {
+            p.txMessages++;
+            p.txByType[buf.get(0) & 0x0F]++;
+        } else {
+            p.txFailures++;
+        }
     }
 }
