@@ -17,6 +17,7 @@ final class Registry {
                 args -> io.ptp4j.tools.sim.SimCommand.run(args, System.out, System.err));
         Main.register("decode", "print the PTP messages of a pcapng capture (--json for one object each)",
                 args -> io.ptp4j.tools.decode.DecodeCommand.run(args, System.out, System.err));
+        Main.register("pmc", "PTP management client: query and set ptp4l (linuxptp's pmc; --json)", io.ptp4j.tools.pmc.PmcMain::main);
         Main.register("ts-info", "an interface's timestamping capabilities (ethtool -T) and a verdict", io.ptp4j.tools.tsinfo.TsInfoCommand::run);
     }
 }

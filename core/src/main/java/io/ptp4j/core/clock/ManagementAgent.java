@@ -265,11 +265,11 @@ public final class ManagementAgent {
 
     /** Sends PARENT_DATA_SET to NOTIFY_PARENT_DATA_SET subscribers when parent or grandmaster changed. */
     public void parentMaybeChanged(long nowNanos, Notifier notifier) {
-        PortIdentity parent = clock.parentPortIdentity();
-        long gm = clock.grandmasterIdentity();
-        if (parent.clockIdentity() == lastParentClock && parent.portNumber() == lastParentPort && gm == lastGm) return;
-        lastParentClock = parent.clockIdentity();
-        lastParentPort = parent.portNumber();
+        long parent = clock.parentClockIdentity(), gm = clock.grandmasterIdentity();
+        int parentPort = clock.parentPortNumber();
+        if (parent == lastParentClock && parentPort == lastParentPort && gm == lastGm) return;
+        lastParentClock = parent;
+        lastParentPort = parentPort;
         lastGm = gm;
         if (wants(Notification.NOTIFY_PARENT_DATA_SET)) notify(Notification.NOTIFY_PARENT_DATA_SET, 0, nowNanos, notifier);
     }

@@ -245,6 +245,15 @@ public final class PtpClock implements PtpNode {
         return timeSource;
     }
 
+    /** parentDS.parentPortIdentity without allocating (per-sample paths). */
+    public long parentClockIdentity() {
+        return parentClock;
+    }
+
+    public int parentPortNumber() {
+        return parentPortNumber;
+    }
+
     public PortIdentity parentPortIdentity() {
         return new PortIdentity(parentClock, parentPortNumber);
     }

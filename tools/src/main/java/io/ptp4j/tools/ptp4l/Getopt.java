@@ -10,9 +10,9 @@ import java.util.function.Predicate;
  * prefixes, "--" ending options, non-options skipped (permuted to the end). Errors carry glibc's
  * wording, prefixed with the program name.
  */
-final class Getopt {
+public final class Getopt {
     /** One parsed option: a short letter (longName null) or a long name (letter 0). */
-    record Opt(char letter, String longName, String arg) {}
+    public record Opt(char letter, String longName, String arg) {}
 
     private Getopt() {}
 
@@ -20,7 +20,7 @@ final class Getopt {
      * @param shortSpec getopt's optstring, e.g. "AEP246HSLf:i:p:sl:mqvh"
      * @param longNames every long option (all take an argument, like linuxptp's config keys)
      */
-    static List<Opt> parse(String prog, String shortSpec, List<String> longNames, String[] args, List<String> operands)
+    public static List<Opt> parse(String prog, String shortSpec, List<String> longNames, String[] args, List<String> operands)
             throws UsageException {
         List<Opt> out = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {

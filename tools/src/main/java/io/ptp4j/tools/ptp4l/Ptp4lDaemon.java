@@ -111,7 +111,7 @@ public final class Ptp4lDaemon {
         Transport[] ports = new Transport[ifaces.size()];
         ClockDevice clock = null;
         EventLoop loop = null;
-        io.ptp4j.linux.UnixDatagramSocket uds = null;
+        io.ptp4j.linux.UnixDatagramSocket uds = null, udsRo = null;
         io.ptp4j.tools.metrics.MetricsServer metricsServer = null;
         try {
             long id;
@@ -169,11 +169,20 @@ public final class Ptp4lDaemon {
             }
             loop = new EventLoop(ports, clock, c.getInt("tx_timestamp_timeout"), (port, msg) ->
                     printer.print(Printer.LOG_ERR, port == 0 ? msg : "port " + port + " (" + ifaces.get(port - 1) + "): " + msg));
+            Tee tee = listener instanceof Tee t ? t : null;
+            ManagementNotifications notifications = new ManagementNotifications(listener);
             io.ptp4j.core.engine.PtpNode node = transparent ? new io.ptp4j.core.clock.TransparentClock(ec, loop, listener)
-                    : new PtpClock(ec, loop, listener);
+                    : new PtpClock(ec, loop, notifications);
             if (node instanceof PtpClock pc) {
-                uds = openManagement(prog, c, pc, loop, printer, err);
-                if (metrics != null && listener instanceof Tee tee) tee.clock = pc;
+                io.ptp4j.core.clock.PortDescription[] described = new io.ptp4j.core.clock.PortDescription[ifaces.size()];
+                for (int i = 0; i < described.length; i++) {
+                    described[i] = ManagementPorts.describe(ifaces.get(i), c.getEnum(ifaces.get(i), "network_transport"), software);
+                }
+                io.ptp4j.core.clock.ManagementAgent agent = new io.ptp4j.core.clock.ManagementAgent(pc).describePorts(described);
+                uds = openManagement(prog, c, agent, "uds_address", true, loop, printer, err);
+                udsRo = openManagement(prog, c, agent, "uds_ro_address", false, loop, printer, err);
+                if (uds != null) notifications.attach(agent, uds, printer);
+                if (metrics != null && tee != null) tee.clock = pc;
             }
             EventLoop l = loop;
             Thread hook = new Thread(l::stop, "ptp4l-shutdown");
@@ -188,6 +197,7 @@ public final class Ptp4lDaemon {
             return 1;
         } finally {
             if (uds != null) uds.close();
+            if (udsRo != null) udsRo.close();
             if (metricsServer != null) metricsServer.close();
             if (loop != null) loop.close();
             for (Transport t : ports) if (t != null) t.close();
@@ -196,29 +206,38 @@ public final class Ptp4lDaemon {
     }
 
     /**
-     * ptp4l's management socket (uds_address): pmc's GETs are answered from the engine's data
-     * sets, on the event loop's thread. A socket that cannot be bound is reported, not fatal.
+     * One of ptp4l's management sockets: uds_address (read-write: GET, SET, COMMAND and event
+     * subscriptions) or linuxptp 4's uds_ro_address (read-only: GETs; SET and COMMAND answer
+     * NOT_SUPPORTED). Requests are answered on the event loop's thread. The socket file gets
+     * uds_file_mode / uds_ro_file_mode. A socket that cannot be bound is reported, not fatal.
      */
-    static io.ptp4j.linux.UnixDatagramSocket openManagement(String prog, PtpConfig c, PtpClock clock, EventLoop loop, Printer printer,
-            PrintStream err) {
-        String path = c.getString("uds_address");
+    static io.ptp4j.linux.UnixDatagramSocket openManagement(String prog, PtpConfig c, io.ptp4j.core.clock.ManagementAgent agent,
+            String key, boolean readWrite, EventLoop loop, Printer printer, PrintStream err) {
+        String path = c.getString(key);
+        if (path.isEmpty()) return null;
         try {
             java.nio.file.Path parent = java.nio.file.Path.of(path).getParent();
             if (parent != null) java.nio.file.Files.createDirectories(parent);
             io.ptp4j.linux.UnixDatagramSocket uds = io.ptp4j.linux.UnixDatagramSocket.bind(path, true);
-            io.ptp4j.core.clock.ManagementAgent agent = new io.ptp4j.core.clock.ManagementAgent(clock);
+            int mode = c.getInt(readWrite ? "uds_file_mode" : "uds_ro_file_mode");
+            try {
+                java.nio.file.Files.setPosixFilePermissions(java.nio.file.Path.of(path), permissions(mode));
+            } catch (java.io.IOException | UnsupportedOperationException e) {
+                printer.print(Printer.LOG_WARNING, "cannot set mode " + Integer.toOctalString(mode) + " on " + path + ": " + e.getMessage());
+            }
             java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(io.ptp4j.linux.UnixDatagramSocket.MAX_DATAGRAM);
+            io.ptp4j.core.clock.ManagementAgent.Sink reply = (buf, len) -> {
+                try {
+                    uds.reply(buf, 0, len);
+                } catch (NativeException e) {
+                    printer.print(Printer.LOG_ERR, "port 0 (" + path + "): " + e.getMessage());
+                }
+            };
             loop.watch(uds.fd(), () -> {
                 try {
                     int n;
                     while ((n = uds.receive(in, 0, 0)) > 0) {
-                        agent.handle(in, 0, n, (buf, len) -> {
-                            try {
-                                uds.reply(buf, 0, len);
-                            } catch (NativeException e) {
-                                printer.print(Printer.LOG_ERR, "port 0 (" + path + "): " + e.getMessage());
-                            }
-                        });
+                        agent.handle(in, 0, n, readWrite, uds.lastSenderPath(), System.nanoTime(), reply);
                     }
                 } catch (NativeException | io.ptp4j.core.wire.DecodeException e) {
                     printer.print(Printer.LOG_INFO, "port 0 (" + path + "): bad management message: " + e.getMessage());
@@ -229,6 +248,18 @@ public final class Ptp4lDaemon {
             err.println(prog + ": cannot open the management socket " + path + ": " + e.getMessage() + " (pmc will not reach this ptp4l)");
             return null;
         }
+    }
+
+    private static java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions(int mode) {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> p = java.util.EnumSet.noneOf(java.nio.file.attribute.PosixFilePermission.class);
+        java.nio.file.attribute.PosixFilePermission[] order = {
+            java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE, java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE,
+            java.nio.file.attribute.PosixFilePermission.OTHERS_READ, java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE,
+            java.nio.file.attribute.PosixFilePermission.GROUP_WRITE, java.nio.file.attribute.PosixFilePermission.GROUP_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ};
+        for (int i = 0; i < order.length; i++) if ((mode & (1 << i)) != 0) p.add(order[i]);
+        return p;
     }
 
     /** Passes every engine event on to another listener; subclasses add to the ones they care about. */
