@@ -46,7 +46,8 @@ public final class Subscriptions {
             }
             s.address = address;
             System.arraycopy(bitmask, 0, s.events, 0, BITMASK_OCTETS);
-            s.expiresNanos = durationSeconds == 0xFFFF ? Long.MAX_VALUE : nowNanos + durationSeconds * NS;
+            // linuxptp counts in whole seconds of CLOCK_MONOTONIC: expiration = now.tv_sec + duration.
+            s.expiresNanos = durationSeconds == 0xFFFF ? Long.MAX_VALUE : (Math.floorDiv(nowNanos, NS) + durationSeconds) * NS;
         }
         recomputeMask();
     }
@@ -62,7 +63,7 @@ public final class Subscriptions {
         Subscriber s = find(who);
         if (s == null || s.expiresNanos < nowNanos) return 0;
         if (s.expiresNanos == Long.MAX_VALUE) return 0xFFFF;
-        return (int) Math.min(0xFFFF, (s.expiresNanos - nowNanos) / NS);
+        return (int) Math.min(0xFFFF, s.expiresNanos / NS - Math.floorDiv(nowNanos, NS));
     }
 
     /** Drops expired subscriptions; returns how many. */
