@@ -424,6 +424,18 @@ public final class PtpClock implements PtpNode {
         }
     }
 
+    /**
+     * timePropertiesDS flags as announced (linuxptp clock_time_properties): SYNCHRONIZATION_UNCERTAIN_NP
+     * 1 sets synchronizationUncertain, 0xFF (don't care) clears it, 0 passes the upstream value on.
+     */
+    int announcedTimeFlags() {
+        return switch (syncUncertain) {
+            case 1 -> timeFlags | PtpMessage.FLAG_SYNCHRONIZATION_UNCERTAIN;
+            case 0 -> timeFlags;
+            default -> timeFlags & ~PtpMessage.FLAG_SYNCHRONIZATION_UNCERTAIN;
+        };
+    }
+
     private void defaultDsChanged() {
         if (bestIsLocal) becomeGrandmaster();
         stateDecision();
@@ -776,7 +788,7 @@ public final class PtpClock implements PtpNode {
         out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.ANNOUNCE, cfg.minorVersion)
                 .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.announceSeq).logMessageInterval(cfg.logAnnounceInterval)
-                .flags(timeFlags)
+                .flags(announcedTimeFlags())
                 .currentUtcOffset(currentUtcOffset).grandmasterPriority1(gmPriority1)
                 .grandmasterClockQuality(gmClockClass, gmClockAccuracy, gmVariance).grandmasterPriority2(gmPriority2)
                 .grandmasterIdentity(gmIdentity).stepsRemoved(stepsRemoved).timeSource(timeSource);

@@ -164,6 +164,27 @@ class ManagementAgentTest {
         assertEquals(50, clock.priority1());
     }
 
+    int lastAnnouncedFlags() {
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            PtpMessage m = new PtpMessage().wrap(sent.get(i), 0, sent.get(i).capacity());
+            if (m.messageType() == MessageType.ANNOUNCE) return m.flags();
+        }
+        return -1;
+    }
+
+    @Test
+    void synchronizationUncertainIsAnnounced() throws Exception {
+        now = 0;
+        run(10);
+        assertEquals(0, lastAnnouncedFlags() & PtpMessage.FLAG_SYNCHRONIZATION_UNCERTAIN);
+        ask(ManagementRequest.SET, ManagementId.SYNCHRONIZATION_UNCERTAIN_NP, new byte[] {1, 0}, true);
+        run(5);
+        assertNotEquals(0, lastAnnouncedFlags() & PtpMessage.FLAG_SYNCHRONIZATION_UNCERTAIN, "uncertain 1: flag set");
+        ask(ManagementRequest.SET, ManagementId.SYNCHRONIZATION_UNCERTAIN_NP, new byte[] {(byte) 0xFF, 0}, true);
+        run(5);
+        assertEquals(0, lastAnnouncedFlags() & PtpMessage.FLAG_SYNCHRONIZATION_UNCERTAIN, "don't care: flag cleared");
+    }
+
     @Test
     void setPriority2() throws Exception {
         Reply r = only(ask(ManagementRequest.SET, ManagementId.PRIORITY2, new byte[] {(byte) 200, 0}, true));
