@@ -64,6 +64,22 @@ public final class ManagementAgent {
         this.sets = new ManagementDataSets(clock);
     }
 
+    /**
+     * Answers management that arrives on the clock's PTP ports, as linuxptp does: GETs are
+     * answered by multicast on the general port of the port it came in on; SET and COMMAND get
+     * NOT_SUPPORTED (they are for the read-write Unix socket only). Malformed ones are dropped.
+     */
+    public ManagementAgent answerNetworkRequests(io.ptp4j.core.engine.Driver driver) {
+        clock.managementHook((port, buf, offset, length, source) -> {
+            try {
+                handle(buf, offset, length, port, false, null, 0, (b, len) -> driver.send(port, b, 0, len, false, io.ptp4j.core.engine.Driver.MULTICAST));
+            } catch (DecodeException e) {
+                // the engine already validated the header; a bad TLV is dropped like any bad packet
+            }
+        });
+        return this;
+    }
+
     /** Interface names, timestamping and addresses of the ports, for the ids that report them. */
     public ManagementAgent describePorts(PortDescription... ports) {
         sets.ports = ports.clone();
@@ -89,6 +105,15 @@ public final class ManagementAgent {
      */
     public void handle(ByteBuffer buf, int offset, int length, boolean readWrite, String requester, long nowNanos, Sink sink)
             throws DecodeException {
+        handle(buf, offset, length, 0, readWrite, requester, nowNanos, sink);
+    }
+
+    // The port the request came in on: clock-level answers and errors carry its identity (0: the Unix socket).
+    private int ingress;
+
+    private void handle(ByteBuffer buf, int offset, int length, int ingressPort, boolean readWrite, String requester, long nowNanos,
+            Sink sink) throws DecodeException {
+        ingress = ingressPort;
         req.wrap(buf, offset, length);
         if (req.validate(tlvs) != MessageType.MANAGEMENT) return;
         tlvs.reset(req);
@@ -107,30 +132,30 @@ public final class ManagementAgent {
 
         if (action == SET) {
             if (dataLength == 0 && idCode != ManagementId.NULL_MANAGEMENT.id) {
-                error(0, ManagementErrorId.WRONG_LENGTH, idCode, sink);
+                error(ingress, ManagementErrorId.WRONG_LENGTH, idCode, sink);
                 return;
             }
             if (!readWrite) {
-                error(0, ManagementErrorId.NOT_SUPPORTED, idCode, sink);
+                error(ingress, ManagementErrorId.NOT_SUPPORTED, idCode, sink);
                 return;
             }
             if (id != null && isClockLevel(id) && clockSet(id, idCode, dataOffset, dataLength, requester, nowNanos, sink)) return;
         } else if (action == COMMAND && !readWrite) {
-            error(0, ManagementErrorId.NOT_SUPPORTED, idCode, sink);
+            error(ingress, ManagementErrorId.NOT_SUPPORTED, idCode, sink);
             return;
         } else if (action == GET && id != null && isClockLevel(id)) {
             Map<String, Object> data = sets.clockData(id, req.sourcePortIdentity(), subscriptions, nowNanos);
             if (data != null) {
-                reply(0, id, data, RESPONSE, sink);
+                reply(ingress, id, data, RESPONSE, sink);
                 return;
             }
         }
         if (!readWrite && (id == ManagementId.PORT_PROPERTIES_NP || id == ManagementId.PORT_HWCLOCK_NP)) {
-            error(0, ManagementErrorId.NOT_SUPPORTED, idCode, sink);
+            error(ingress, ManagementErrorId.NOT_SUPPORTED, idCode, sink);
             return;
         }
         if (id != null && isClockLevel(id)) {
-            error(0, ManagementErrorId.NOT_SUPPORTED, idCode, sink);
+            error(ingress, ManagementErrorId.NOT_SUPPORTED, idCode, sink);
             return;
         }
         int targetPort = req.targetPortNumber(), answers = 0;
@@ -139,7 +164,7 @@ public final class ManagementAgent {
             answers++;
             if (!portAction(p, id, idCode, action, dataOffset, dataLength, sink)) return; // NO_SUCH_ID: once
         }
-        if (answers == 0) error(0, ManagementErrorId.WRONG_VALUE, idCode, sink);
+        if (answers == 0) error(ingress, ManagementErrorId.WRONG_VALUE, idCode, sink);
     }
 
     /** The ids linuxptp answers at the clock level (clock_manage's list), whether ptp4j serves them or not. */
@@ -184,7 +209,7 @@ public final class ManagementAgent {
         int need = setLength(id);
         if (need < 0) return false;
         if (len < need) {
-            error(0, ManagementErrorId.WRONG_LENGTH, idCode, sink);
+            error(ingress, ManagementErrorId.WRONG_LENGTH, idCode, sink);
             return true;
         }
         switch (id) {
@@ -194,13 +219,13 @@ public final class ManagementAgent {
                     (short) req.u16(at + 4), req.u8(at + 6), req.u8(at + 7));
             case SYNCHRONIZATION_UNCERTAIN_NP -> {
                 if (!clock.setSyncUncertain(req.u8(at))) {
-                    error(0, ManagementErrorId.WRONG_VALUE, idCode, sink);
+                    error(ingress, ManagementErrorId.WRONG_VALUE, idCode, sink);
                     return true;
                 }
             }
             case SUBSCRIBE_EVENTS_NP -> {
                 if (requester == null || requester.isEmpty()) {
-                    error(0, ManagementErrorId.NOT_SUPPORTED, idCode, sink); // nowhere to send events to
+                    error(ingress, ManagementErrorId.NOT_SUPPORTED, idCode, sink); // nowhere to send events to
                     return true;
                 }
                 byte[] mask = new byte[Subscriptions.BITMASK_OCTETS];
@@ -211,7 +236,7 @@ public final class ManagementAgent {
                 return false;
             }
         }
-        reply(0, id, sets.clockData(id, req.sourcePortIdentity(), subscriptions, nowNanos), RESPONSE, sink);
+        reply(ingress, id, sets.clockData(id, req.sourcePortIdentity(), subscriptions, nowNanos), RESPONSE, sink);
         return true;
     }
 

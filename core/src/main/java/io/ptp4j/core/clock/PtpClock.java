@@ -72,6 +72,14 @@ public final class PtpClock implements PtpNode {
     // SYNCHRONIZATION_UNCERTAIN_NP (linuxptp local_sync_uncertain): 0 false, 1 true, 0xFF don't care.
     private int syncUncertain = 0xFF;
 
+    /** Receives management messages that arrive on a PTP port (linuxptp answers those too). */
+    @FunctionalInterface
+    public interface ManagementHook {
+        void onManagement(int portNumber, ByteBuffer buf, int offset, int length, long source);
+    }
+
+    private ManagementHook managementHook;
+
     private final Servo servo;
     private final TimestampProcessor tsproc;
     private long offsetFromMaster;
@@ -152,7 +160,10 @@ public final class PtpClock implements PtpNode {
             case PDELAY_REQ -> onPdelayReq(p, rxTs, source);
             case PDELAY_RESP -> onPdelayResp(p, rxTs);
             case PDELAY_RESP_FOLLOW_UP -> onPdelayRespFollowUp(p);
-            default -> { } // signaling and management are handled elsewhere
+            case MANAGEMENT -> {
+                if (managementHook != null) managementHook.onManagement(portNumber, buf, offset, length, source);
+            }
+            default -> { } // signaling is handled elsewhere
         }
     }
 
@@ -364,6 +375,11 @@ public final class PtpClock implements PtpNode {
     /** Whether this clock is its own grandmaster (no better foreign master selected). */
     public boolean isGrandmaster() {
         return bestIsLocal;
+    }
+
+    /** Where management messages from the network go (null: they are dropped). */
+    public void managementHook(ManagementHook hook) {
+        this.managementHook = hook;
     }
 
     // ---- management SET and COMMAND (linuxptp clock_management_set, port_management_set/command) --

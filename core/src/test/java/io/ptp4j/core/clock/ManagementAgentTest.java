@@ -186,6 +186,24 @@ class ManagementAgentTest {
     }
 
     @Test
+    void networkRequestsGetMulticastAnswersAndCannotSet() throws Exception {
+        agent.answerNetworkRequests(driver);
+        sent.clear();
+        int n = rq.encode(buf, 9, ManagementRequest.GET, ManagementId.PRIORITY1.id, new byte[2]);
+        clock.onReceive(1, buf, 0, n, 0, -7, now);
+        assertEquals(1, sent.size());
+        Reply r = decode(sent.get(0), sent.get(0).capacity(), null);
+        assertEquals(128L, r.data().get("priority1"));
+        assertEquals(9, r.sequenceId());
+        assertEquals(new PortIdentity(ID, 1), r.source(), "clock-level answers carry the ingress port's identity");
+        sent.clear();
+        n = rq.encode(buf, 10, ManagementRequest.SET, ManagementId.PRIORITY1.id, new byte[] {1, 0});
+        clock.onReceive(1, buf, 0, n, 0, -7, now);
+        assertError(decode(sent.get(0), sent.get(0).capacity(), null), ManagementErrorId.NOT_SUPPORTED, 1);
+        assertEquals(128, clock.priority1(), "SET only on the read-write Unix socket");
+    }
+
+    @Test
     void setPriority2() throws Exception {
         Reply r = only(ask(ManagementRequest.SET, ManagementId.PRIORITY2, new byte[] {(byte) 200, 0}, true));
         assertEquals(200L, r.data().get("priority2"));

@@ -178,7 +178,8 @@ public final class Ptp4lDaemon {
                 for (int i = 0; i < described.length; i++) {
                     described[i] = ManagementPorts.describe(ifaces.get(i), c.getEnum(ifaces.get(i), "network_transport"), software);
                 }
-                io.ptp4j.core.clock.ManagementAgent agent = new io.ptp4j.core.clock.ManagementAgent(pc).describePorts(described);
+                io.ptp4j.core.clock.ManagementAgent agent = new io.ptp4j.core.clock.ManagementAgent(pc).describePorts(described)
+                        .answerNetworkRequests(loop);
                 uds = openManagement(prog, c, agent, "uds_address", true, loop, printer, err);
                 udsRo = openManagement(prog, c, agent, "uds_ro_address", false, loop, printer, err);
                 if (uds != null) notifications.attach(agent, uds, printer);

@@ -144,6 +144,14 @@ class PmcInteropTest {
             assertTrue(roOut.contains("RESPONSE MANAGEMENT_ERROR_STATUS"), roOut);
             assertTrue(roOut.contains("\t\tpriority1 77\n"), roOut);
 
+            // Over the network (UDPv4 from the other namespace): GETs answered from the ingress port, SETs refused.
+            String net4 = pmc(net, net.nsB(), List.of("pmc", "-4", "-i", NetnsPair.IF_B), List.of("GET DEFAULT_DATA_SET", "GET PORT_DATA_SET",
+                    "SET PRIORITY1 3"));
+            System.out.println("---- linuxptp pmc -4 -> ptp4j ptp4l\n" + net4);
+            assertTrue(net4.matches("(?s).*-1 seq 0 RESPONSE MANAGEMENT DEFAULT_DATA_SET \n.*\t\tpriority1               77\n.*"), net4);
+            assertTrue(net4.contains("\t\tportState               MASTER\n"), net4);
+            assertTrue(net4.contains("RESPONSE MANAGEMENT_ERROR_STATUS"), net4);
+
             // Commands (linuxptp 4 syntax, ptp4j's pmc): the port goes DISABLED and back.
             String cmd = pmc(net, net.nsA(), List.of(bin("pmc"), "-u", "-b", "0", "-s", uds.toString()),
                     List.of("CMD DISABLE_PORT", "GET PORT_DATA_SET"));
