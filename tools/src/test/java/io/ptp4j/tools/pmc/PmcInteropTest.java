@@ -152,6 +152,17 @@ class PmcInteropTest {
             assertTrue(net4.contains("\t\tportState               MASTER\n"), net4);
             assertTrue(net4.contains("RESPONSE MANAGEMENT_ERROR_STATUS"), net4);
 
+            // Commands from stdin (no command arguments): one per line, empty lines skipped, replies until input ends.
+            NetnsPair.Result stdin = net.exec(net.nsA(), T, "bash", "-c", "printf 'GET PRIORITY1\\n\\nSET PRIORITY1 78\\nbogus\\n' | "
+                    + quote(bin("pmc")) + " -u -b 0 -s " + quote(uds.toString()));
+            System.out.println("---- ptp4j pmc, commands on stdin\n" + stdin.output());
+            assertTrue(stdin.output().contains("sending: GET PRIORITY1\n"), stdin.output());
+            assertTrue(stdin.output().contains("\t\tpriority1 78\n"), stdin.output());
+            assertTrue(stdin.output().contains("bad command: bogus\n"), stdin.output());
+            try (var files = Files.list(dir)) {
+                assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("pmc.")), "client sockets removed on exit");
+            }
+
             // Commands (linuxptp 4 syntax, ptp4j's pmc): the port goes DISABLED and back.
             String cmd = pmc(net, net.nsA(), List.of(bin("pmc"), "-u", "-b", "0", "-s", uds.toString()),
                     List.of("CMD DISABLE_PORT", "GET PORT_DATA_SET"));
