@@ -80,6 +80,19 @@ public final class ManagementAgent {
         return this;
     }
 
+    /**
+     * CLOCK_DESCRIPTION's and USER_DESCRIPTION's texts (linuxptp's manufacturerIdentity,
+     * productDescription, revisionData and userDescription keys; each PTPText at most 255 octets).
+     */
+    public ManagementAgent describeClock(byte[] manufacturerIdentity, String productDescription, String revisionData, String userDescription) {
+        if (manufacturerIdentity.length != 3) throw new IllegalArgumentException("manufacturerIdentity must have 3 octets");
+        sets.manufacturerIdentity = manufacturerIdentity.clone();
+        sets.productDescription = productDescription;
+        sets.revisionData = revisionData;
+        sets.userDescription = userDescription;
+        return this;
+    }
+
     /** Interface names, timestamping and addresses of the ports, for the ids that report them. */
     public ManagementAgent describePorts(PortDescription... ports) {
         sets.ports = ports.clone();

@@ -22,6 +22,9 @@ final class ManagementDataSets {
 
     private final PtpClock clock;
     PortDescription[] ports = new PortDescription[0];
+    // clock_description (linuxptp config keys manufacturerIdentity, productDescription, revisionData, userDescription)
+    byte[] manufacturerIdentity = new byte[3];
+    String productDescription = ";;", revisionData = ";;", userDescription = "";
 
     ManagementDataSets(PtpClock clock) {
         this.clock = clock;
@@ -41,7 +44,7 @@ final class ManagementDataSets {
         EngineConfig cfg = c.config();
         Map<String, Object> m = new LinkedHashMap<>();
         switch (id) {
-            case USER_DESCRIPTION -> m.put("userDescription", "");
+            case USER_DESCRIPTION -> m.put("userDescription", userDescription);
             case DEFAULT_DATA_SET -> {
                 m.put("flags", (long) ((cfg.twoStepFlag ? 1 : 0) | (cfg.clientOnly ? 2 : 0)));
                 m.put("numberPorts", (long) c.numberPorts());
@@ -125,6 +128,7 @@ final class ManagementDataSets {
                 m.put("physicalLayerProtocol", "IEEE 802.3");
                 m.put("physicalAddressLength", (long) port(port).physicalAddress().length);
                 m.put("physicalAddressAndMore", clockDescriptionTail(port(port), cfg));
+
             }
             case PORT_DATA_SET -> {
                 PortState st = c.portState(port);
@@ -194,7 +198,7 @@ final class ManagementDataSets {
     }
 
     /** CLOCK_DESCRIPTION after physicalAddressLength: as linuxptp's port_management_fill_response lays it out. */
-    private static byte[] clockDescriptionTail(PortDescription d, EngineConfig cfg) {
+    private byte[] clockDescriptionTail(PortDescription d, EngineConfig cfg) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes(d.physicalAddress());
         b.write(d.networkProtocol() >> 8);
@@ -202,10 +206,11 @@ final class ManagementDataSets {
         b.write(d.protocolAddress().length >> 8);
         b.write(d.protocolAddress().length);
         b.writeBytes(d.protocolAddress());
-        b.writeBytes(new byte[] {0, 0, 0, 0}); // manufacturerIdentity (linuxptp default 00:00:00) + reserved
-        text(b, ";;"); // productDescription (linuxptp default ";;")
-        text(b, ";;"); // revisionData
-        text(b, ""); // userDescription
+        b.writeBytes(manufacturerIdentity);
+        b.write(0); // reserved
+        text(b, productDescription);
+        text(b, revisionData);
+        text(b, userDescription);
         b.writeBytes(cfg.delayMechanism == EngineConfig.DelayMechanism.P2P ? PROFILE_P2P : PROFILE_E2E);
         return b.toByteArray();
     }

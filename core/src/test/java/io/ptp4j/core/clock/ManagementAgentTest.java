@@ -204,6 +204,18 @@ class ManagementAgentTest {
     }
 
     @Test
+    void clockDescriptionTexts() throws Exception {
+        agent.describeClock(new byte[] {0x00, 0x1B, 0x19}, "ptp4j;Java;0.1", "1;2;3", "lab clock");
+        assertEquals("lab clock", only(ask(ManagementRequest.GET, ManagementId.USER_DESCRIPTION, new byte[2], true)).data().get("userDescription"));
+        rq.targetPortNumber = 1;
+        Reply cd = only(ask(ManagementRequest.GET, ManagementId.CLOCK_DESCRIPTION, new byte[0], true));
+        assertEquals(0x8000L, cd.data().get("clockType"));
+        assertEquals("IEEE 802.3", cd.data().get("physicalLayerProtocol"));
+        String tail = new String((byte[]) cd.data().get("physicalAddressAndMore"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(tail.contains("\u0000\u001b\u0019\u0000\u000eptp4j;Java;0.1\u00051;2;3\u0009lab clock"), tail);
+    }
+
+    @Test
     void setPriority2() throws Exception {
         Reply r = only(ask(ManagementRequest.SET, ManagementId.PRIORITY2, new byte[] {(byte) 200, 0}, true));
         assertEquals(200L, r.data().get("priority2"));

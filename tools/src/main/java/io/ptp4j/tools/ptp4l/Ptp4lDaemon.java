@@ -179,6 +179,8 @@ public final class Ptp4lDaemon {
                     described[i] = ManagementPorts.describe(ifaces.get(i), c.getEnum(ifaces.get(i), "network_transport"), software);
                 }
                 io.ptp4j.core.clock.ManagementAgent agent = new io.ptp4j.core.clock.ManagementAgent(pc).describePorts(described)
+                        .describeClock(oui(c.getString("manufacturerIdentity")), c.getString("productDescription"),
+                                c.getString("revisionData"), c.getString("userDescription"))
                         .answerNetworkRequests(loop);
                 uds = openManagement(prog, c, agent, "uds_address", true, loop, printer, err);
                 udsRo = openManagement(prog, c, agent, "uds_ro_address", false, loop, printer, err);
@@ -249,6 +251,19 @@ public final class Ptp4lDaemon {
             err.println(prog + ": cannot open the management socket " + path + ": " + e.getMessage() + " (pmc will not reach this ptp4l)");
             return null;
         }
+    }
+
+    /** manufacturerIdentity "00:1b:19": three hex octets (linuxptp config.c); anything else reads as zeros. */
+    static byte[] oui(String text) {
+        String[] p = text.split(":");
+        byte[] b = new byte[3];
+        if (p.length != 3) return b;
+        try {
+            for (int i = 0; i < 3; i++) b[i] = (byte) Integer.parseInt(p[i], 16);
+        } catch (NumberFormatException e) {
+            return new byte[3];
+        }
+        return b;
     }
 
     private static java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions(int mode) {
