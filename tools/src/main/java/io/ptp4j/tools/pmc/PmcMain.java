@@ -182,7 +182,7 @@ public final class PmcMain {
         Thread hook = new Thread(client::close, "pmc-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return new Loop(prog, o, client, serverPath, out, err).run();
+            return new Loop(prog, o, client, out, err).run();
         } finally {
             client.close();
             try {
@@ -198,18 +198,16 @@ public final class PmcMain {
         private final String prog;
         private final Options o;
         private final PmcClient client;
-        private final String server;
         private final PrintStream out, err;
         private final PmcCommands commands;
         private final PmcPrinter printer;
         private final ByteBuffer rx = ByteBuffer.allocate(io.ptp4j.linux.UnixDatagramSocket.MAX_DATAGRAM);
         private final boolean prompt;
 
-        Loop(String prog, Options o, PmcClient client, String server, PrintStream out, PrintStream err) {
+        Loop(String prog, Options o, PmcClient client, PrintStream out, PrintStream err) {
             this.prog = prog;
             this.o = o;
             this.client = client;
-            this.server = server;
             this.out = out;
             this.err = err;
             this.commands = new PmcCommands(o.dialect(), o.zeroLengthGets());
@@ -318,7 +316,7 @@ public final class PmcMain {
             try {
                 client.send(action, managementId, data);
             } catch (NativeException e) {
-                err.println(prog + ": " + (client.fd() >= 0 && server != null ? "sending to " + server + ": " : "") + e.getMessage());
+                err.println(prog + ": " + e.getMessage()); // e.g. "sendto(AF_UNIX): No such file or directory (/var/run/ptp/ptp4l)"
             }
         }
 

@@ -214,6 +214,24 @@ class PmcInteropTest {
         }
     }
 
+    /** ptp4j's pmc over UDPv6 and raw Ethernet against linuxptp's ptp4l on the same transport, compared with linuxptp's pmc. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"-6", "-2"})
+    void ptp4jPmcOverUdpv6AndEthernet(String transport, @TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("l.cfg"), uds = dir.resolve("l.uds"), log = dir.resolve("l.log");
+        Files.writeString(cfg, "[global]\nfree_running 1\nuds_address " + uds + "\n");
+        try (NetnsPair net = NetnsPair.create()) {
+            net.start(net.nsA(), log, noClock("ptp4l", "-i", NetnsPair.IF_A, "-S", transport, "-m", "-f", cfg.toString()));
+            waitFor(uds, log, "assuming the grand master role");
+            List<String> cmds = List.of("GET DEFAULT_DATA_SET", "GET PORT_DATA_SET", "GET CLOCK_DESCRIPTION");
+            String theirs = pmc(net, net.nsB(), List.of("pmc", transport, "-i", NetnsPair.IF_B), cmds);
+            String mine = pmc(net, net.nsB(), List.of(bin("pmc"), "--linuxptp=3", transport, "-i", NetnsPair.IF_B), cmds);
+            System.out.println("---- ptp4j pmc " + transport + " -> linuxptp ptp4l\n" + mine);
+            assertEquals(3, blocks(mine).size(), mine);
+            assertEquals(blocks(theirs), blocks(mine));
+        }
+    }
+
     @Test
     void subscribersGetPortStateNotifications(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve("j.cfg"), uds = dir.resolve("j.uds"), log = dir.resolve("j.log");

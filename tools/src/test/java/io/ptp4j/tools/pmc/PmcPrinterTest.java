@@ -65,6 +65,10 @@ class PmcPrinterTest {
         assertEquals(SRC + "RESPONSE MANAGEMENT ALTERNATE_TIME_OFFSET_PROPERTIES \n\t\tkeyField       1\n\t\tcurrentOffset  -3600"
                 + "\n\t\tjumpSeconds    3600\n\t\ttimeOfNextJump 4294967297\n",
                 show(ManagementId.ALTERNATE_TIME_OFFSET_PROPERTIES, "01" + "fffff1f0" + "00000e10" + "000100000001" + "00"));
+        assertEquals(SRC + "RESPONSE MANAGEMENT ALTERNATE_TIME_OFFSET_ENABLE \n\t\tkeyField       2\n\t\tenable         1\n",
+                show(ManagementId.ALTERNATE_TIME_OFFSET_ENABLE, "0201"));
+        assertEquals(SRC + "RESPONSE MANAGEMENT ALTERNATE_TIME_OFFSET_NAME \n\t\tkeyField       0\n\t\tdisplayName    CET\n",
+                show(ManagementId.ALTERNATE_TIME_OFFSET_NAME, "0003434554"));
         String stats = "6e6886fffed369050001" + "0100000000000000" + "00".repeat(8 * 9) + "0200000000000000" + "00".repeat(8 * 9);
         assertTrue(show(ManagementId.PORT_SERVICE_STATS_NP, stats).contains("\n\t\tannounce_timeout          1\n\t\tsync_timeout              0\n"));
         assertTrue(show(ManagementId.PORT_SERVICE_STATS_NP, stats).endsWith("\n\t\tfollowup_mismatch         0\n"));
