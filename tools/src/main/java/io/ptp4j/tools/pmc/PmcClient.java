@@ -122,6 +122,27 @@ public final class PmcClient implements AutoCloseable {
         return Poller.waitReadable(new int[] {net.generalFd()}, timeoutMillis) != 0 ? net.receive(false, into, 0) : -1;
     }
 
+    /**
+     * Sends one request and collects the decoded answers to it (same sequenceId) until
+     * {@code quietMillis} pass without one; other messages (notifications, late answers) are skipped.
+     */
+    public java.util.List<ManagementReply> request(int action, io.ptp4j.core.management.ManagementId id, byte[] data, int quietMillis)
+            throws NativeException {
+        int seq = send(action, id.id, data);
+        java.util.List<ManagementReply> out = new java.util.ArrayList<>();
+        ByteBuffer rx = ByteBuffer.allocate(io.ptp4j.linux.UnixDatagramSocket.MAX_DATAGRAM);
+        int n;
+        while ((n = receive(rx, quietMillis)) >= 0) {
+            try {
+                ManagementReply r = ManagementReply.parse(rx, n);
+                if (r != null && r.sequenceId() == seq && r.action() != ManagementRequest.GET && r.action() != ManagementRequest.SET) out.add(r);
+            } catch (io.ptp4j.core.wire.DecodeException e) {
+                // not a well-formed answer: skipped
+            }
+        }
+        return out;
+    }
+
     /** Closes the socket; a Unix socket's file is removed (as linuxptp does on exit). */
     @Override
     public void close() {

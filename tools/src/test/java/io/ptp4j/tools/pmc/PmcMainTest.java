@@ -114,6 +114,25 @@ class PmcMainTest {
     }
 
     @Test
+    void clientApiForOtherTools(@TempDir Path dir) throws Exception {
+        Path sock = dir.resolve("ptp4l");
+        try (Server s = new Server(sock); PmcClient c = PmcClient.uds(sock.toString(), dir.resolve("client").toString())) {
+            c.request().boundaryHops = 0;
+            var replies = c.request(io.ptp4j.core.management.ManagementRequest.GET, io.ptp4j.core.management.ManagementId.PORT_DATA_SET,
+                    new byte[0], 100);
+            assertEquals(1, replies.size());
+            ManagementReply r = replies.get(0);
+            assertFalse(r.isError());
+            assertEquals(new io.ptp4j.core.wire.PortIdentity(0x0200_00ff_fe00_0001L, 1), r.source());
+            assertEquals(new io.ptp4j.core.wire.PortIdentity(0x0200_00ff_fe00_0001L, 1), r.data().get("portIdentity"));
+            var err = c.request(io.ptp4j.core.management.ManagementRequest.SET, io.ptp4j.core.management.ManagementId.DOMAIN,
+                    new byte[] {1, 0}, 100);
+            assertEquals(io.ptp4j.core.management.ManagementErrorId.NOT_SUPPORTED, err.get(0).error());
+        }
+        assertFalse(Files.exists(dir.resolve("client")), "closed client removes its socket");
+    }
+
+    @Test
     void optionsAndTheirErrors(@TempDir Path dir) {
         Run h = pmc("-h");
         assertEquals(0, h.rc());
