@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** pmc_common.c's command language: parsing, abbreviations, SET syntax, messages. */
 class PmcCommandsTest {
     /** Records what a command did. */
-    static final class Rec implements PmcCommands.Session {
+    static class Rec implements PmcCommands.Session {
         final StringBuilder out = new StringBuilder(), err = new StringBuilder();
         final List<String> sent = new ArrayList<>();
         String target;
