@@ -21,16 +21,18 @@ import java.util.Map;
  * dispatch and error statuses, and SUBSCRIBE_EVENTS_NP notifications.
  *
  * <ul>
- * <li>Clock-level ids answer from port 0, port-level ids once per addressed port; a port number
- *     that matches no port gets WRONG_VALUE (IEEE 1588 interpretation #21, as linuxptp).
+ * <li>Clock-level ids answer with the ingress port's identity (port 0 on the Unix sockets),
+ *     port-level ids once per addressed port; a port number that matches no port gets
+ *     WRONG_VALUE (IEEE 1588 interpretation #21, as linuxptp).
  * <li>SET and COMMAND only on the read-write socket: the read-only one (uds_ro_address) answers
  *     NOT_SUPPORTED, as do PORT_PROPERTIES_NP and PORT_HWCLOCK_NP GETs there.
  * <li>Settable: PRIORITY1, PRIORITY2, GRANDMASTER_SETTINGS_NP, SUBSCRIBE_EVENTS_NP,
  *     SYNCHRONIZATION_UNCERTAIN_NP (clock), PORT_DATA_SET_NP (port); commands ENABLE_PORT and
  *     DISABLE_PORT. A SET answers with the new values, a COMMAND with an empty ACKNOWLEDGE.
- * <li>A SET without data gets WRONG_LENGTH; one whose data is not the id's size also does (linuxptp
- *     drops it silently); a value out of range WRONG_VALUE; other known ids NOT_SUPPORTED (as
- *     linuxptp, which never says NOT_SETABLE); unknown ids NO_SUCH_ID.
+ * <li>A SET without data gets WRONG_LENGTH; one with less data than the id needs also does
+ *     (linuxptp drops it silently); a value out of range WRONG_VALUE; other known ids
+ *     NOT_SUPPORTED (as linuxptp, which never says NOT_SETABLE); unknown ids NO_SUCH_ID.
+ * <li>From the network ({@link #answerNetworkRequests}) only GETs, as linuxptp.
  * </ul>
  * Management is not a per-packet path: responses are built through the layout tables.
  */
