@@ -270,7 +270,7 @@ public final class PmcPrinter {
                 d.skip(1);
                 String product = d.text(), revision = d.text(), user = d.text();
                 byte[] profile = d.bytes(6);
-                r.add("clockType             ", String.format("0x%x", clockType), String.format("0x%x", clockType));
+                r.add("clockType             ", String.format("0x%x", clockType), (long) clockType);
                 str(r, "physicalLayerProtocol ", phys);
                 str(r, "physicalAddress       ", bin2str(mac));
                 r.add("protocolAddress       ", proto + " " + portAddress(proto, addr), proto + " " + portAddress(proto, addr));
