@@ -138,6 +138,8 @@ public final class ManagementAgent {
         tlvs.next();
         long target = req.targetClockIdentity();
         if (target != WILDCARD_CLOCK && target != clock.clockIdentity()) return;
+        // linuxptp port_ignore, Unix sockets included: another domain or transportSpecific is not ours.
+        if (req.domainNumber() != clock.config().domainNumber || req.majorSdoId() != clock.config().transportSpecific) return;
         int action = req.actionField();
         if (action != GET && action != SET && action != COMMAND) return;
         subscriptions.prune(nowNanos);

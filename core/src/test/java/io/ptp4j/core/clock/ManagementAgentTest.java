@@ -269,6 +269,11 @@ class ManagementAgentTest {
         assertTrue(ask(ManagementRequest.GET, ManagementId.PRIORITY1, new byte[2], true).isEmpty());
         rq.targetClockIdentity = ID;
         assertEquals(1, ask(ManagementRequest.GET, ManagementId.PRIORITY1, new byte[2], true).size());
+        rq.domainNumber = 1;
+        assertTrue(ask(ManagementRequest.GET, ManagementId.PRIORITY1, new byte[2], true).isEmpty(), "another domain (pmc -d 1)");
+        rq.domainNumber = 0;
+        rq.transportSpecific = 1;
+        assertTrue(ask(ManagementRequest.GET, ManagementId.PRIORITY1, new byte[2], true).isEmpty(), "another transportSpecific (pmc -t 1)");
     }
 
     @Test
