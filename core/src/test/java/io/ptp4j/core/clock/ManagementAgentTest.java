@@ -216,6 +216,28 @@ class ManagementAgentTest {
     }
 
     @Test
+    void mutatedRequestsNeverBreakTheAgent() throws Exception {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(42);
+        ManagementId[] ids = ManagementId.values();
+        int answered = 0;
+        for (int i = 0; i < 20_000; i++) {
+            ManagementId id = ids[rnd.nextInt(ids.length)];
+            byte[] data = new byte[rnd.nextInt(0, 80)];
+            int n = rq.encode(buf, i, rnd.nextInt(0, 5), id.id, data);
+            for (int k = rnd.nextInt(0, 4); k > 0; k--) buf.put(rnd.nextInt(0, n), (byte) rnd.nextInt(256));
+            int len = rnd.nextInt(4) == 0 ? rnd.nextInt(0, n + 1) : n;
+            List<Reply> out = new ArrayList<>();
+            try {
+                agent.handle(buf, 0, len, rnd.nextBoolean(), "/tmp/x", now, (b, l) -> out.add(decode(b, l, null)));
+            } catch (io.ptp4j.core.wire.DecodeException e) {
+                continue; // reported to the caller, never answered
+            }
+            answered += out.size();
+        }
+        assertTrue(answered > 5_000, "most mutated requests still get answers: " + answered);
+    }
+
+    @Test
     void setPriority2() throws Exception {
         Reply r = only(ask(ManagementRequest.SET, ManagementId.PRIORITY2, new byte[] {(byte) 200, 0}, true));
         assertEquals(200L, r.data().get("priority2"));

@@ -111,6 +111,30 @@ class PmcPrinterTest {
     }
 
     @Test
+    void mutatedMessagesPrintOrAreBadMessages() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        ManagementId[] ids = ManagementId.values();
+        int shown = 0;
+        for (int i = 0; i < 20_000; i++) {
+            byte[] data = new byte[rnd.nextInt(0, 300)];
+            for (int k = 0; k < data.length; k++) data[k] = (byte) rnd.nextInt(256);
+            ByteBuffer b = msg(rnd.nextInt(0, 6), ids[rnd.nextInt(ids.length)], HexFormat.of().formatHex(data));
+            for (int k = rnd.nextInt(0, 3); k > 0; k--) b.put(rnd.nextInt(0, b.limit()), (byte) rnd.nextInt(256));
+            try {
+                PmcResponse r = v4.show(b, 0, b.limit());
+                if (r != null) {
+                    assertNotNull(r.text());
+                    assertNotNull(r.json());
+                    shown++;
+                }
+            } catch (io.ptp4j.core.wire.DecodeException e) {
+                // pmc prints "bad message" for these
+            }
+        }
+        assertTrue(shown > 5_000, "shown: " + shown);
+    }
+
+    @Test
     void aTruncatedDataFieldIsABadMessage() {
         ByteBuffer b = msg(ManagementRequest.RESPONSE, ManagementId.DEFAULT_DATA_SET, "0102");
         var e = assertThrows(io.ptp4j.core.wire.DecodeException.class, () -> v4.show(b, 0, b.limit()));
