@@ -42,6 +42,17 @@ public final class ManagementAgent {
         void send(ByteBuffer buf, int length);
     }
 
+    /**
+     * Where management is forwarded between a boundary clock's ports and its read-write Unix
+     * socket (linuxptp clock_forward_mgmt_msg): out of a PTP port (multicast, general port) or
+     * to whoever last sent to the read-write socket.
+     */
+    public interface Forwarder {
+        void toPort(int port, ByteBuffer buf, int length);
+
+        void toUnixSocket(ByteBuffer buf, int length);
+    }
+
     /** Where notifications go: a subscriber's address (a Unix socket path for ptp4l). */
     public interface Notifier {
         void send(String address, ByteBuffer buf, int length);
@@ -57,6 +68,9 @@ public final class ManagementAgent {
     private final PtpMessage resp = new PtpMessage();
     private final TlvCursor tlvs = new TlvCursor();
     private final ByteBuffer out = ByteBuffer.allocate(1500);
+    private final ByteBuffer fwd = ByteBuffer.allocate(1500);
+    private final PtpMessage fwdMsg = new PtpMessage();
+    private Forwarder forwarder;
     // parentDS as last notified, to send NOTIFY_PARENT_DATA_SET on a change only.
     private long lastParentClock, lastGm;
     private int lastParentPort = -1;
@@ -101,6 +115,37 @@ public final class ManagementAgent {
         return this;
     }
 
+    /**
+     * Forwards management as linuxptp does: a message with boundaryHops left, from the read-write
+     * socket or a port in a forwarding state, goes out of every other forwarding port with one hop
+     * less; answers that come in from the network also go to the read-write socket. So
+     * {@code pmc -u -b 1} reaches this clock's neighbours too. Without a forwarder nothing is forwarded.
+     */
+    public ManagementAgent forwardWith(Forwarder forwarder) {
+        this.forwarder = forwarder;
+        return this;
+    }
+
+    /** linuxptp forwarding(): ports in these states forward management. */
+    private boolean forwards(int port) {
+        return switch (clock.portState(port)) {
+            case MASTER, GRAND_MASTER, SLAVE, UNCALIBRATED, PRE_MASTER -> true;
+            default -> false;
+        };
+    }
+
+    /** linuxptp clock_forward_mgmt_msg: one hop less, out of the other forwarding ports (and answers to the Unix socket). */
+    private void forward(ByteBuffer buf, int offset, int length, int ingressPort) {
+        if (forwarder == null || req.boundaryHops() == 0 || length > fwd.capacity()) return;
+        fwd.put(0, buf, offset, length);
+        fwdMsg.wrap(fwd, 0, length).boundaryHops(req.boundaryHops() - 1);
+        for (int p = 1; p <= clock.numberPorts(); p++) {
+            if (p != ingressPort && forwards(p)) forwarder.toPort(p, fwd, length);
+        }
+        int action = req.actionField();
+        if (ingressPort != 0 && (action == RESPONSE || action == ACKNOWLEDGE)) forwarder.toUnixSocket(fwd, length);
+    }
+
     public Subscriptions subscriptions() {
         return subscriptions;
     }
@@ -131,6 +176,9 @@ public final class ManagementAgent {
         ingress = ingressPort;
         req.wrap(buf, offset, length);
         if (req.validate(tlvs) != MessageType.MANAGEMENT) return;
+        // linuxptp port_ignore, Unix sockets included: another domain or transportSpecific is not ours.
+        if (req.domainNumber() != clock.config().domainNumber || req.majorSdoId() != clock.config().transportSpecific) return;
+        if (ingressPort == 0 ? readWrite : forwards(ingressPort)) forward(buf, offset, Math.min(length, req.messageLength()), ingressPort);
         tlvs.reset(req);
         if (!tlvs.next() || tlvs.type() != TlvType.MANAGEMENT) return;
         if (tlvs.next()) return; // linuxptp: exactly one TLV
@@ -138,8 +186,6 @@ public final class ManagementAgent {
         tlvs.next();
         long target = req.targetClockIdentity();
         if (target != WILDCARD_CLOCK && target != clock.clockIdentity()) return;
-        // linuxptp port_ignore, Unix sockets included: another domain or transportSpecific is not ours.
-        if (req.domainNumber() != clock.config().domainNumber || req.majorSdoId() != clock.config().transportSpecific) return;
         int action = req.actionField();
         if (action != GET && action != SET && action != COMMAND) return;
         subscriptions.prune(nowNanos);

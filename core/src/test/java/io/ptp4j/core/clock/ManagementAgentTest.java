@@ -238,6 +238,48 @@ class ManagementAgentTest {
     }
 
     @Test
+    void forwardsLikeLinuxptpWithBoundaryHopsLeft() throws Exception {
+        now = 0;
+        run(10); // both ports MASTER: forwarding states
+        List<String> fwd = new ArrayList<>();
+        agent.forwardWith(new ManagementAgent.Forwarder() {
+            @Override
+            public void toPort(int port, ByteBuffer b, int len) {
+                fwd.add("port " + port + " hops " + new PtpMessage().wrap(b, 0, len).boundaryHops() + " action "
+                        + new PtpMessage().wrap(b, 0, len).actionField());
+            }
+
+            @Override
+            public void toUnixSocket(ByteBuffer b, int len) {
+                fwd.add("uds hops " + new PtpMessage().wrap(b, 0, len).boundaryHops());
+            }
+        });
+        rq.boundaryHops = 1;
+        assertEquals(2, ask(ManagementRequest.GET, ManagementId.PORT_DATA_SET, new byte[0], true).size(), "still answered locally");
+        assertEquals(List.of("port 1 hops 0 action 0", "port 2 hops 0 action 0"), fwd, "pmc -u -b 1: out of every port");
+        fwd.clear();
+        ask(ManagementRequest.GET, ManagementId.PORT_DATA_SET, new byte[0], false);
+        assertEquals(List.of(), fwd, "the read-only socket never forwards");
+        rq.boundaryHops = 0;
+        ask(ManagementRequest.GET, ManagementId.PORT_DATA_SET, new byte[0], true);
+        assertEquals(List.of(), fwd, "no hops left");
+        // From the network: a request goes on out of the other port only; an answer also to the Unix socket.
+        agent.answerNetworkRequests(driver);
+        rq.boundaryHops = 2;
+        int n = rq.encode(buf, 1, ManagementRequest.GET, ManagementId.PRIORITY1.id, new byte[2]);
+        clock.onReceive(1, buf, 0, n, 0, -7, now);
+        assertEquals(List.of("port 2 hops 1 action 0"), fwd);
+        fwd.clear();
+        n = rq.encode(buf, 2, ManagementRequest.RESPONSE, ManagementId.PRIORITY1.id, new byte[2]);
+        clock.onReceive(2, buf, 0, n, 0, -7, now);
+        assertEquals(List.of("port 1 hops 1 action 2", "uds hops 1"), fwd);
+        fwd.clear();
+        clock.setPortEnabled(1, false);
+        clock.onReceive(2, buf, 0, n, 0, -7, now);
+        assertEquals(List.of("uds hops 1"), fwd, "a disabled port does not forward");
+    }
+
+    @Test
     void setPriority2() throws Exception {
         Reply r = only(ask(ManagementRequest.SET, ManagementId.PRIORITY2, new byte[] {(byte) 200, 0}, true));
         assertEquals(200L, r.data().get("priority2"));

@@ -185,6 +185,7 @@ public final class Ptp4lDaemon {
                 uds = openManagement(prog, c, agent, "uds_address", true, loop, printer, err);
                 udsRo = openManagement(prog, c, agent, "uds_ro_address", false, loop, printer, err);
                 if (uds != null) notifications.attach(agent, uds, printer);
+                agent.forwardWith(managementForwarder(loop, uds, printer));
                 if (metrics != null && tee != null) tee.clock = pc;
             }
             EventLoop l = loop;
@@ -251,6 +252,27 @@ public final class Ptp4lDaemon {
             err.println(prog + ": cannot open the management socket " + path + ": " + e.getMessage() + " (pmc will not reach this ptp4l)");
             return null;
         }
+    }
+
+    /** Management forwarding (pmc -b 1 and more): out of the PTP ports, and answers back to the last pmc on the socket. */
+    static io.ptp4j.core.clock.ManagementAgent.Forwarder managementForwarder(EventLoop loop, io.ptp4j.linux.UnixDatagramSocket uds,
+            Printer printer) {
+        return new io.ptp4j.core.clock.ManagementAgent.Forwarder() {
+            @Override
+            public void toPort(int port, java.nio.ByteBuffer buf, int length) {
+                loop.send(port, buf, 0, length, false, io.ptp4j.core.engine.Driver.MULTICAST);
+            }
+
+            @Override
+            public void toUnixSocket(java.nio.ByteBuffer buf, int length) {
+                if (uds == null) return;
+                try {
+                    uds.reply(buf, 0, length);
+                } catch (NativeException e) {
+                    printer.print(Printer.LOG_DEBUG, "port 0 (" + uds.path() + "): management forward: " + e.getMessage());
+                }
+            }
+        };
     }
 
     /** manufacturerIdentity "00:1b:19": three hex octets (linuxptp config.c); anything else reads as zeros. */

@@ -232,6 +232,31 @@ class PmcInteropTest {
         }
     }
 
+    /** pmc -u -b 1 through ptp4j's ptp4l reaches linuxptp's ptp4l on the other end of the link (pmc-uds.b-boundary1.txt). */
+    @Test
+    void boundaryHopsReachTheNeighbour(@TempDir Path dir) throws Exception {
+        Path mcfg = dir.resolve("m.cfg"), scfg = dir.resolve("s.cfg"), uds = dir.resolve("s.uds");
+        Files.writeString(mcfg, "[global]\nmasterOnly 1\nfree_running 1\nuds_address " + dir.resolve("m.uds") + "\n");
+        Files.writeString(scfg, "[global]\nslaveOnly 1\nfree_running 1\nuse_syslog 0\nuds_address " + uds + "\nuds_ro_address "
+                + dir.resolve("s.ro") + "\n");
+        try (NetnsPair net = NetnsPair.create()) {
+            net.start(net.nsA(), dir.resolve("m.log"), noClock("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
+            net.start(net.nsB(), dir.resolve("s.log"), noClock(bin("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
+            waitFor(uds, dir.resolve("s.log"), "LISTENING to UNCALIBRATED");
+            for (List<String> client : List.of(List.of("pmc", "-u", "-b", "1", "-s", uds.toString()),
+                    List.of(bin("pmc"), "--linuxptp=3", "-u", "-b", "1", "-s", uds.toString()))) {
+                String out = pmc(net, net.nsB(), client, List.of("GET PORT_DATA_SET"));
+                System.out.println("---- " + client.get(0) + " -u -b 1 -> ptp4j ptp4l -> linuxptp ptp4l\n" + out);
+                List<String> b = blocks(out);
+                assertEquals(2, b.size(), "the local answer and the neighbour's:\n" + out);
+                assertTrue(b.stream().anyMatch(x -> x.matches("(?s).*portState +(UNCALIBRATED|SLAVE)\n.*")), out);
+                assertTrue(b.stream().anyMatch(x -> x.contains("\t\tportState               MASTER\n")), out);
+                String local = pmc(net, net.nsB(), List.of("pmc", "-u", "-b", "0", "-s", uds.toString()), List.of("GET PORT_DATA_SET"));
+                assertEquals(1, blocks(local).size(), "-b 0: the local clock only\n" + local);
+            }
+        }
+    }
+
     @Test
     void subscribersGetPortStateNotifications(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve("j.cfg"), uds = dir.resolve("j.uds"), log = dir.resolve("j.log");
