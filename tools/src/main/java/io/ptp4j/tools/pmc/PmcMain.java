@@ -29,6 +29,7 @@ import java.util.List;
  */
 public final class PmcMain {
     private static final String SHORT_OPTIONS = "246ub:d:f:hi:s:t:vz";
+    static final String LINUXPTP3_UDS = "/var/run/ptp4l";
 
     private PmcMain() {}
 
@@ -57,7 +58,8 @@ public final class PmcMain {
                 + "\n"
                 + " ptp4j additions\n\n"
                 + " --json         one JSON object per message received (\"sending:\" lines go to stderr)\n"
-                + " --linuxptp=3   command table and output of linuxptp 3.1.1's pmc (default: 4)\n"
+                + " --linuxptp=3   command table and output of linuxptp 3.1.1's pmc (default: 4);\n"
+                + "                its default server, /var/run/ptp4l\n"
                 + " --KEY VAL      set a configuration file key (uds_address, domainNumber, ...)\n"
                 + "\n";
     }
@@ -142,6 +144,12 @@ public final class PmcMain {
         return new Options(cfg, transport, iface, hops, zero, json, dialect, operands);
     }
 
+    /** -s / uds_address, else the dialect's default: linuxptp 3's ptp4l listens on /var/run/ptp4l, 4's on /var/run/ptp/ptp4l. */
+    static String serverPath(Options o) {
+        if (o.dialect() == PmcDialect.LINUXPTP_3 && !o.cfg().isSet(null, "uds_address")) return LINUXPTP3_UDS;
+        return o.cfg().getString("uds_address");
+    }
+
     /** C atoi: leading whitespace, optional sign, digits; 0 when none. */
     static int atoi(String s) {
         List<Object> v = Scanf.scan(s, "%d");
@@ -163,7 +171,7 @@ public final class PmcMain {
         }
         String transport = o.transport();
         PmcClient client;
-        String serverPath = o.cfg().getString("uds_address");
+        String serverPath = serverPath(o);
         try {
             if (transport.equals("UDS")) {
                 String local = PmcClient.localPath(serverPath, o.iface() != null ? o.iface() : "pmc." + ProcessHandle.current().pid());

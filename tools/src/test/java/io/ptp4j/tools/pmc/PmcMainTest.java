@@ -133,6 +133,22 @@ class PmcMainTest {
     }
 
     @Test
+    void defaultServerFollowsTheDialect() throws Exception {
+        assertEquals("/var/run/ptp/ptp4l", PmcMain.serverPath(PmcMain.parse("pmc", new String[] {"-u"})));
+        assertEquals("/var/run/ptp4l", PmcMain.serverPath(PmcMain.parse("pmc", new String[] {"--linuxptp=3", "-u"})));
+        assertEquals("/tmp/x", PmcMain.serverPath(PmcMain.parse("pmc", new String[] {"--linuxptp=3", "-u", "-s", "/tmp/x"})));
+        assertEquals("/tmp/y", PmcMain.serverPath(PmcMain.parse("pmc", new String[] {"--linuxptp", "3", "--uds_address", "/tmp/y"})));
+        assertEquals("/var/run/pmc.12", PmcClient.localPath(PmcMain.LINUXPTP3_UDS, "pmc.12"));
+        PmcMain.Options o = PmcMain.parse("pmc", new String[] {"-2", "-b", "3", "-d", "5", "-t", "0x1", "-z", "-i", "vB", "GET X"});
+        assertEquals("L2", o.transport());
+        assertEquals(3, o.boundaryHops());
+        assertEquals(5, o.cfg().getInt("domainNumber"));
+        assertEquals(1, o.cfg().getInt("transportSpecific"));
+        assertTrue(o.zeroLengthGets());
+        assertEquals(java.util.List.of("GET X"), o.commands());
+    }
+
+    @Test
     void optionsAndTheirErrors(@TempDir Path dir) {
         Run h = pmc("-h");
         assertEquals(0, h.rc());
