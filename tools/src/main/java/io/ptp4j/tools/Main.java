@@ -17,7 +17,7 @@ public final class Main {
 
     private static final Map<String, Tool> TOOLS = new TreeMap<>();
     /** Launchers in bin/ whose tools are not written yet: they say so instead of "unknown command". */
-    private static final java.util.Set<String> PLANNED = java.util.Set.of("pmc", "timemaster", "ts2phc");
+    private static final java.util.Set<String> PLANNED = java.util.Set.of();
     private static final Map<String, String> HELP = new TreeMap<>();
 
     /** Registers a tool under a name, with a one-line description for `ptp4j help`. */
@@ -59,7 +59,7 @@ public final class Main {
         Tool tool = TOOLS.get(name);
         if (tool == null && PLANNED.contains(name)) {
             System.err.println(name + ": not part of ptp4j yet (planned; see the project's issues)"
-                    + (name.equals("pmc") ? ". Meanwhile linuxptp's pmc can query ptp4j's ptp4l: its management socket answers GETs." : "."));
+                    + ".");
             return 2;
         }
         if (tool == null) {

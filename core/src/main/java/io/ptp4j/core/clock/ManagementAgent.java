@@ -4,6 +4,8 @@ import io.ptp4j.core.management.ManagementData;
 import io.ptp4j.core.management.ManagementErrorId;
 import io.ptp4j.core.management.ManagementErrorStatus;
 import io.ptp4j.core.management.ManagementId;
+import io.ptp4j.core.management.Notification;
+import io.ptp4j.core.management.Subscriptions;
 import io.ptp4j.core.wire.DecodeException;
 import io.ptp4j.core.wire.MessageType;
 import io.ptp4j.core.wire.PortIdentity;
@@ -11,207 +13,404 @@ import io.ptp4j.core.wire.PtpMessage;
 import io.ptp4j.core.wire.TlvCursor;
 import io.ptp4j.core.wire.TlvType;
 import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Answers management GETs (IEEE 1588-2019 clause 15) from a {@link PtpClock}'s data sets, the
- * way linuxptp's ptp4l does on its Unix socket: clock-level ids from port 0, port-level ids once
- * per addressed port, MANAGEMENT_ERROR_STATUS NOT_SUPPORTED for what ptp4j does not serve and
- * NOT_SETABLE for SETs (settings change through the config file for now). Management is not a
- * per-packet path: responses are built through the layout tables.
+ * ptp4l's management responder (IEEE 1588-2019 clause 15) as linuxptp 4 runs it on its Unix
+ * sockets (clock.c clock_manage, port.c port_manage): GET, SET and COMMAND with linuxptp's
+ * dispatch and error statuses, and SUBSCRIBE_EVENTS_NP notifications.
+ *
+ * <ul>
+ * <li>Clock-level ids answer with the ingress port's identity (port 0 on the Unix sockets),
+ *     port-level ids once per addressed port; a port number that matches no port gets
+ *     WRONG_VALUE (IEEE 1588 interpretation #21, as linuxptp).
+ * <li>SET and COMMAND only on the read-write socket: the read-only one (uds_ro_address) answers
+ *     NOT_SUPPORTED, as do PORT_PROPERTIES_NP and PORT_HWCLOCK_NP GETs there.
+ * <li>Settable: PRIORITY1, PRIORITY2, GRANDMASTER_SETTINGS_NP, SUBSCRIBE_EVENTS_NP,
+ *     SYNCHRONIZATION_UNCERTAIN_NP (clock), PORT_DATA_SET_NP (port); commands ENABLE_PORT and
+ *     DISABLE_PORT. A SET answers with the new values, a COMMAND with an empty ACKNOWLEDGE.
+ * <li>A SET without data gets WRONG_LENGTH; one with less data than the id needs also does
+ *     (linuxptp drops it silently); a value out of range WRONG_VALUE; other known ids
+ *     NOT_SUPPORTED (as linuxptp, which never says NOT_SETABLE); unknown ids NO_SUCH_ID.
+ * <li>From the network ({@link #answerNetworkRequests}) only GETs, as linuxptp.
+ * </ul>
+ * Management is not a per-packet path: responses are built through the layout tables.
  */
 public final class ManagementAgent {
-    /** Where responses go (the caller sends them back to the requester). */
+    /** Where a response goes (the caller sends it back to the requester). */
     public interface Sink {
         void send(ByteBuffer buf, int length);
     }
 
+    /**
+     * Where management is forwarded between a boundary clock's ports and its read-write Unix
+     * socket (linuxptp clock_forward_mgmt_msg): out of a PTP port (multicast, general port) or
+     * to whoever last sent to the read-write socket.
+     */
+    public interface Forwarder {
+        void toPort(int port, ByteBuffer buf, int length);
+
+        void toUnixSocket(ByteBuffer buf, int length);
+    }
+
+    /** Where notifications go: a subscriber's address (a Unix socket path for ptp4l). */
+    public interface Notifier {
+        void send(String address, ByteBuffer buf, int length);
+    }
+
+    static final int GET = 0, SET = 1, RESPONSE = 2, COMMAND = 3, ACKNOWLEDGE = 4;
+    private static final long WILDCARD_CLOCK = -1L;
+
     private final PtpClock clock;
+    private final ManagementDataSets sets;
+    private final Subscriptions subscriptions = new Subscriptions();
     private final PtpMessage req = new PtpMessage();
     private final PtpMessage resp = new PtpMessage();
     private final TlvCursor tlvs = new TlvCursor();
     private final ByteBuffer out = ByteBuffer.allocate(1500);
-    private String[] interfaces = new String[0];
-    private int timestamping;
+    private final ByteBuffer fwd = ByteBuffer.allocate(1500);
+    private final PtpMessage fwdMsg = new PtpMessage();
+    private Forwarder forwarder;
+    // parentDS as last notified, to send NOTIFY_PARENT_DATA_SET on a change only.
+    private long lastParentClock, lastGm;
+    private int lastParentPort = -1;
 
     public ManagementAgent(PtpClock clock) {
         this.clock = clock;
+        this.sets = new ManagementDataSets(clock);
     }
 
     /**
-     * What PORT_PROPERTIES_NP tells (linuxptp's phc2sys -a reads it to find each port's PHC): the
-     * interface of port N at index N-1, and the timestamping (linuxptp's enum timestamp_type:
-     * 0 software, 1 hardware). Without this call PORT_PROPERTIES_NP answers NOT_SUPPORTED.
+     * Answers management that arrives on the clock's PTP ports, as linuxptp does: GETs are
+     * answered by multicast on the general port of the port it came in on; SET and COMMAND get
+     * NOT_SUPPORTED (they are for the read-write Unix socket only). Malformed ones are dropped.
      */
-    public ManagementAgent portProperties(String[] interfaceNames, int timestampType) {
-        this.interfaces = interfaceNames.clone();
-        this.timestamping = timestampType;
+    public ManagementAgent answerNetworkRequests(io.ptp4j.core.engine.Driver driver) {
+        clock.managementHook((port, buf, offset, length, source) -> {
+            try {
+                handle(buf, offset, length, port, false, null, 0, (b, len) -> driver.send(port, b, 0, len, false, io.ptp4j.core.engine.Driver.MULTICAST));
+            } catch (DecodeException e) {
+                // the engine already validated the header; a bad TLV is dropped like any bad packet
+            }
+        });
         return this;
     }
 
-    /** Handles one request; malformed requests get no answer (and a DecodeException for the caller to log). */
-    public void handle(ByteBuffer buf, int offset, int length, Sink sink) throws DecodeException {
-        req.wrap(buf, offset, length);
-        if (req.validate(tlvs) != MessageType.MANAGEMENT) return;
-        tlvs.reset(req);
-        if (!tlvs.next() || tlvs.type() != TlvType.MANAGEMENT) return;
-        int idCode = req.u16(tlvs.valueOffset());
-        int action = req.actionField();
-        if (action != 0 && action != 1 && action != 3) return; // only GET, SET, COMMAND are requests
-        ManagementId id = ManagementId.of(idCode);
-        int targetPort = req.targetPortNumber();
-        boolean portLevel = id != null && isPortLevel(id);
-        if (portLevel) {
-            for (int p = 1; p <= clock.numberPorts(); p++) {
-                if (targetPort == 0xFFFF || targetPort == p) respond(id, idCode, action, p, sink);
-            }
-        } else {
-            respond(id, idCode, action, 0, sink);
-        }
+    /**
+     * CLOCK_DESCRIPTION's and USER_DESCRIPTION's texts (linuxptp's manufacturerIdentity,
+     * productDescription, revisionData and userDescription keys; each PTPText at most 255 octets).
+     */
+    public ManagementAgent describeClock(byte[] manufacturerIdentity, String productDescription, String revisionData, String userDescription) {
+        if (manufacturerIdentity.length != 3) throw new IllegalArgumentException("manufacturerIdentity must have 3 octets");
+        sets.manufacturerIdentity = manufacturerIdentity.clone();
+        sets.productDescription = productDescription;
+        sets.revisionData = revisionData;
+        sets.userDescription = userDescription;
+        return this;
     }
 
-    private static boolean isPortLevel(ManagementId id) {
-        return switch (id) {
-            case PORT_DATA_SET, LOG_ANNOUNCE_INTERVAL, ANNOUNCE_RECEIPT_TIMEOUT, LOG_SYNC_INTERVAL, VERSION_NUMBER,
-                 DELAY_MECHANISM, LOG_MIN_PDELAY_REQ_INTERVAL, PORT_DATA_SET_NP, PORT_PROPERTIES_NP, PORT_STATS_NP,
-                 PORT_SERVICE_STATS_NP, PORT_HWCLOCK_NP, ENABLE_PORT, DISABLE_PORT -> true;
+    /** Interface names, timestamping and addresses of the ports, for the ids that report them. */
+    public ManagementAgent describePorts(PortDescription... ports) {
+        sets.ports = ports.clone();
+        return this;
+    }
+
+    /**
+     * Forwards management as linuxptp does: a message with boundaryHops left, from the read-write
+     * socket or a port in a forwarding state, goes out of every other forwarding port with one hop
+     * less; answers that come in from the network also go to the read-write socket. So
+     * {@code pmc -u -b 1} reaches this clock's neighbours too. Without a forwarder nothing is forwarded.
+     */
+    public ManagementAgent forwardWith(Forwarder forwarder) {
+        this.forwarder = forwarder;
+        return this;
+    }
+
+    /** linuxptp forwarding(): ports in these states forward management. */
+    private boolean forwards(int port) {
+        return switch (clock.portState(port)) {
+            case MASTER, GRAND_MASTER, SLAVE, UNCALIBRATED, PRE_MASTER -> true;
             default -> false;
         };
     }
 
-    private void respond(ManagementId id, int idCode, int action, int port, Sink sink) {
-        resp.wrap(out, 0, out.capacity()).initHeader(MessageType.MANAGEMENT, 0)
-                .majorSdoId(req.majorSdoId()).domainNumber(req.domainNumber())
-                .sourcePort(clock.clockIdentity(), port).sequenceId(req.sequenceId()).logMessageInterval(0x7F)
-                .targetPort(req.sourceClockIdentity(), req.sourcePortNumber())
-                .startingBoundaryHops(req.startingBoundaryHops() - req.boundaryHops()).boundaryHops(0);
-        Map<String, Object> data = action == 0 && id != null ? data(id, port) : null;
-        if (data == null) {
-            ManagementErrorId err = id == null ? ManagementErrorId.NO_SUCH_ID
-                    : action == 1 ? ManagementErrorId.NOT_SETABLE : ManagementErrorId.NOT_SUPPORTED;
-            resp.actionField(2);
-            new ManagementErrorStatus(err.code, idCode, "").append(resp);
-        } else {
-            resp.actionField(2);
-            int v = TlvCursor.append(resp, TlvType.MANAGEMENT, 2);
-            resp.u16(v, idCode);
-            int n = ManagementData.encode(id, data, out, v + 2);
-            if ((n & 1) == 1) out.put(v + 2 + n++, (byte) 0); // dataField is padded to an even length
-            resp.u16(v - 2, 2 + n).messageLength(v + 2 + n);
+    /** linuxptp clock_forward_mgmt_msg: one hop less, out of the other forwarding ports (and answers to the Unix socket). */
+    private void forward(ByteBuffer buf, int offset, int length, int ingressPort) {
+        if (forwarder == null || req.boundaryHops() == 0 || length > fwd.capacity()) return;
+        fwd.put(0, buf, offset, length);
+        fwdMsg.wrap(fwd, 0, length).boundaryHops(req.boundaryHops() - 1);
+        for (int p = 1; p <= clock.numberPorts(); p++) {
+            if (p != ingressPort && forwards(p)) forwarder.toPort(p, fwd, length);
         }
+        int action = req.actionField();
+        if (ingressPort != 0 && (action == RESPONSE || action == ACKNOWLEDGE)) forwarder.toUnixSocket(fwd, length);
+    }
+
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** A request on the read-write socket from an anonymous requester (no subscriptions). */
+    public void handle(ByteBuffer buf, int offset, int length, Sink sink) throws DecodeException {
+        handle(buf, offset, length, true, null, 0, sink);
+    }
+
+    /**
+     * Handles one request. Malformed requests get no answer (and a DecodeException for the caller
+     * to log); so do responses, other clocks' requests and requests with more than one TLV.
+     *
+     * @param readWrite  false on the read-only socket: SET and COMMAND are refused
+     * @param requester  the requester's address, where notifications of its subscription go
+     * @param nowNanos   a monotonic time, for subscription durations
+     */
+    public void handle(ByteBuffer buf, int offset, int length, boolean readWrite, String requester, long nowNanos, Sink sink)
+            throws DecodeException {
+        handle(buf, offset, length, 0, readWrite, requester, nowNanos, sink);
+    }
+
+    // The port the request came in on: clock-level answers and errors carry its identity (0: the Unix socket).
+    private int ingress;
+
+    private void handle(ByteBuffer buf, int offset, int length, int ingressPort, boolean readWrite, String requester, long nowNanos,
+            Sink sink) throws DecodeException {
+        ingress = ingressPort;
+        req.wrap(buf, offset, length);
+        if (req.validate(tlvs) != MessageType.MANAGEMENT) return;
+        // linuxptp port_ignore, Unix sockets included: another domain or transportSpecific is not ours.
+        if (req.domainNumber() != clock.config().domainNumber || req.majorSdoId() != clock.config().transportSpecific) return;
+        if (ingressPort == 0 ? readWrite : forwards(ingressPort)) forward(buf, offset, Math.min(length, req.messageLength()), ingressPort);
+        tlvs.reset(req);
+        if (!tlvs.next() || tlvs.type() != TlvType.MANAGEMENT) return;
+        if (tlvs.next()) return; // linuxptp: exactly one TLV
+        tlvs.reset(req);
+        tlvs.next();
+        long target = req.targetClockIdentity();
+        if (target != WILDCARD_CLOCK && target != clock.clockIdentity()) return;
+        int action = req.actionField();
+        if (action != GET && action != SET && action != COMMAND) return;
+        subscriptions.prune(nowNanos);
+        int idCode = req.u16(tlvs.valueOffset());
+        int dataOffset = tlvs.valueOffset() + 2, dataLength = tlvs.length() - 2;
+        ManagementId id = ManagementId.of(idCode);
+
+        if (action == SET) {
+            if (dataLength == 0 && idCode != ManagementId.NULL_MANAGEMENT.id) {
+                error(ingress, ManagementErrorId.WRONG_LENGTH, idCode, sink);
+                return;
+            }
+            if (!readWrite) {
+                error(ingress, ManagementErrorId.NOT_SUPPORTED, idCode, sink);
+                return;
+            }
+            if (id != null && isClockLevel(id) && clockSet(id, idCode, dataOffset, dataLength, requester, nowNanos, sink)) return;
+        } else if (action == COMMAND && !readWrite) {
+            error(ingress, ManagementErrorId.NOT_SUPPORTED, idCode, sink);
+            return;
+        } else if (action == GET && id != null && isClockLevel(id)) {
+            Map<String, Object> data = sets.clockData(id, req.sourcePortIdentity(), subscriptions, nowNanos);
+            if (data != null) {
+                reply(ingress, id, data, RESPONSE, sink);
+                return;
+            }
+        }
+        if (!readWrite && (id == ManagementId.PORT_PROPERTIES_NP || id == ManagementId.PORT_HWCLOCK_NP)) {
+            error(ingress, ManagementErrorId.NOT_SUPPORTED, idCode, sink);
+            return;
+        }
+        if (id != null && isClockLevel(id)) {
+            error(ingress, ManagementErrorId.NOT_SUPPORTED, idCode, sink);
+            return;
+        }
+        int targetPort = req.targetPortNumber(), answers = 0;
+        for (int p = 1; p <= clock.numberPorts(); p++) {
+            if (targetPort != 0xFFFF && targetPort != p) continue;
+            answers++;
+            if (!portAction(p, id, idCode, action, dataOffset, dataLength, sink)) return; // NO_SUCH_ID: once
+        }
+        if (answers == 0) error(ingress, ManagementErrorId.WRONG_VALUE, idCode, sink);
+    }
+
+    /** The ids linuxptp answers at the clock level (clock_manage's list), whether ptp4j serves them or not. */
+    static boolean isClockLevel(ManagementId id) {
+        return switch (id) {
+            case USER_DESCRIPTION, SAVE_IN_NON_VOLATILE_STORAGE, RESET_NON_VOLATILE_STORAGE, INITIALIZE, FAULT_LOG, FAULT_LOG_RESET,
+                 DEFAULT_DATA_SET, CURRENT_DATA_SET, PARENT_DATA_SET, TIME_PROPERTIES_DATA_SET, PRIORITY1, PRIORITY2, DOMAIN,
+                 SLAVE_ONLY, TIME, CLOCK_ACCURACY, UTC_PROPERTIES, TRACEABILITY_PROPERTIES, TIMESCALE_PROPERTIES, PATH_TRACE_LIST,
+                 PATH_TRACE_ENABLE, GRANDMASTER_CLUSTER_TABLE, ACCEPTABLE_MASTER_TABLE, ACCEPTABLE_MASTER_MAX_TABLE_SIZE,
+                 ALTERNATE_TIME_OFFSET_ENABLE, ALTERNATE_TIME_OFFSET_NAME, ALTERNATE_TIME_OFFSET_MAX_KEY,
+                 ALTERNATE_TIME_OFFSET_PROPERTIES, TRANSPARENT_CLOCK_DEFAULT_DATA_SET, PRIMARY_DOMAIN, TIME_STATUS_NP,
+                 GRANDMASTER_SETTINGS_NP, SUBSCRIBE_EVENTS_NP, SYNCHRONIZATION_UNCERTAIN_NP, EXTERNAL_GRANDMASTER_PROPERTIES_NP -> true;
+            default -> false;
+        };
+    }
+
+    /** Port-level ids linuxptp knows (port_manage): unserved ones get NOT_SUPPORTED, others NO_SUCH_ID. */
+    private static boolean isKnownPortLevel(ManagementId id) {
+        return id != null && switch (id) {
+            case NULL_MANAGEMENT, CLOCK_DESCRIPTION, PORT_DATA_SET, LOG_ANNOUNCE_INTERVAL, ANNOUNCE_RECEIPT_TIMEOUT,
+                 LOG_SYNC_INTERVAL, VERSION_NUMBER, ENABLE_PORT, DISABLE_PORT, UNICAST_NEGOTIATION_ENABLE, UNICAST_MASTER_TABLE,
+                 UNICAST_MASTER_MAX_TABLE_SIZE, ACCEPTABLE_MASTER_TABLE_ENABLED, ALTERNATE_MASTER, MASTER_ONLY,
+                 TRANSPARENT_CLOCK_PORT_DATA_SET, DELAY_MECHANISM, LOG_MIN_PDELAY_REQ_INTERVAL, PORT_DATA_SET_NP,
+                 PORT_PROPERTIES_NP, PORT_STATS_NP, PORT_SERVICE_STATS_NP, UNICAST_MASTER_TABLE_NP, PORT_HWCLOCK_NP,
+                 POWER_PROFILE_SETTINGS_NP, CMLDS_INFO_NP, PORT_CORRECTIONS_NP -> true;
+            default -> false;
+        };
+    }
+
+    /** Octets of the dataField a SET of {@code id} must carry. */
+    private static int setLength(ManagementId id) {
+        return switch (id) {
+            case PRIORITY1, PRIORITY2, SYNCHRONIZATION_UNCERTAIN_NP -> 2;
+            case GRANDMASTER_SETTINGS_NP, PORT_DATA_SET_NP -> 8;
+            case SUBSCRIBE_EVENTS_NP -> 2 + Subscriptions.BITMASK_OCTETS;
+            default -> -1;
+        };
+    }
+
+    /** linuxptp clock_management_set; false when the id is not settable here. */
+    private boolean clockSet(ManagementId id, int idCode, int at, int len, String requester, long nowNanos, Sink sink) {
+        int need = setLength(id);
+        if (need < 0) return false;
+        if (len < need) {
+            error(ingress, ManagementErrorId.WRONG_LENGTH, idCode, sink);
+            return true;
+        }
+        switch (id) {
+            case PRIORITY1 -> clock.setPriority1(req.u8(at));
+            case PRIORITY2 -> clock.setPriority2(req.u8(at));
+            case GRANDMASTER_SETTINGS_NP -> clock.setGrandmasterSettings(req.u8(at), req.u8(at + 1), req.u16(at + 2),
+                    (short) req.u16(at + 4), req.u8(at + 6), req.u8(at + 7));
+            case SYNCHRONIZATION_UNCERTAIN_NP -> {
+                if (!clock.setSyncUncertain(req.u8(at))) {
+                    error(ingress, ManagementErrorId.WRONG_VALUE, idCode, sink);
+                    return true;
+                }
+            }
+            case SUBSCRIBE_EVENTS_NP -> {
+                if (requester == null || requester.isEmpty()) {
+                    error(ingress, ManagementErrorId.NOT_SUPPORTED, idCode, sink); // nowhere to send events to
+                    return true;
+                }
+                byte[] mask = new byte[Subscriptions.BITMASK_OCTETS];
+                for (int i = 0; i < mask.length; i++) mask[i] = (byte) req.u8(at + 2 + i);
+                subscriptions.update(req.sourcePortIdentity(), requester, mask, req.u16(at), nowNanos);
+            }
+            default -> {
+                return false;
+            }
+        }
+        reply(ingress, id, sets.clockData(id, req.sourcePortIdentity(), subscriptions, nowNanos), RESPONSE, sink);
+        return true;
+    }
+
+    /** linuxptp port_manage for one port; false after a NO_SUCH_ID (sent once, not per port). */
+    private boolean portAction(int port, ManagementId id, int idCode, int action, int at, int len, Sink sink) {
+        if (action == GET && id != null) {
+            Map<String, Object> data = sets.portData(id, port);
+            if (data != null) {
+                reply(port, id, data, RESPONSE, sink);
+                return true;
+            }
+        } else if (action == SET && id == ManagementId.PORT_DATA_SET_NP) {
+            if (len < setLength(id)) {
+                error(port, ManagementErrorId.WRONG_LENGTH, idCode, sink);
+                return true;
+            }
+            clock.setNeighborPropDelayThresh(port, req.u16(at) * 65536L + req.u16(at + 2));
+            reply(port, id, sets.portData(id, port), RESPONSE, sink);
+            return true;
+        } else if (action == COMMAND && (id == ManagementId.ENABLE_PORT || id == ManagementId.DISABLE_PORT)) {
+            clock.setPortEnabled(port, id == ManagementId.ENABLE_PORT);
+            reply(port, id, Map.of(), ACKNOWLEDGE, sink);
+            return true;
+        }
+        if (isKnownPortLevel(id)) {
+            error(port, ManagementErrorId.NOT_SUPPORTED, idCode, sink);
+            return true;
+        }
+        error(port, ManagementErrorId.NO_SUCH_ID, idCode, sink);
+        return false;
+    }
+
+    // ---- notifications (linuxptp clock_send_notification) ------------------------------------
+
+    /** Whether anyone subscribed to {@code n}: callers check this first on per-sample paths. */
+    public boolean wants(Notification n) {
+        return subscriptions.wanted(n);
+    }
+
+    /** A port changed state: PORT_DATA_SET to NOTIFY_PORT_STATE subscribers; also checks parentDS. */
+    public void portStateChanged(int port, long nowNanos, Notifier notifier) {
+        if (wants(Notification.NOTIFY_PORT_STATE)) notify(Notification.NOTIFY_PORT_STATE, port, nowNanos, notifier);
+        parentMaybeChanged(nowNanos, notifier);
+    }
+
+    /** A servo sample: TIME_STATUS_NP to NOTIFY_TIME_SYNC subscribers; also checks parentDS. */
+    public void timeSync(long nowNanos, Notifier notifier) {
+        if (wants(Notification.NOTIFY_TIME_SYNC)) notify(Notification.NOTIFY_TIME_SYNC, 0, nowNanos, notifier);
+        parentMaybeChanged(nowNanos, notifier);
+    }
+
+    /** Sends PARENT_DATA_SET to NOTIFY_PARENT_DATA_SET subscribers when parent or grandmaster changed. */
+    public void parentMaybeChanged(long nowNanos, Notifier notifier) {
+        long parent = clock.parentClockIdentity(), gm = clock.grandmasterIdentity();
+        int parentPort = clock.parentPortNumber();
+        if (parent == lastParentClock && parentPort == lastParentPort && gm == lastGm) return;
+        lastParentClock = parent;
+        lastParentPort = parentPort;
+        lastGm = gm;
+        if (wants(Notification.NOTIFY_PARENT_DATA_SET)) notify(Notification.NOTIFY_PARENT_DATA_SET, 0, nowNanos, notifier);
+    }
+
+    /** Pushes {@code n} (from {@code port}, 0 for the clock) to every subscriber that asked for it. */
+    public void notify(Notification n, int port, long nowNanos, Notifier notifier) {
+        subscriptions.prune(nowNanos);
+        Map<String, Object> data = port == 0 ? sets.clockData(n.carries, null, subscriptions, nowNanos) : sets.portData(n.carries, port);
+        if (data == null) return;
+        for (Subscriptions.Subscriber s : subscriptions.all()) {
+            if (!n.in(s.events)) continue;
+            // port_management_notify: boundary hops 1, RESPONSE, the subscriber as target.
+            header(port, s.sequenceId, s.portIdentity.clockIdentity(), s.portIdentity.portNumber(), 1, RESPONSE);
+            s.sequenceId = (s.sequenceId + 1) & 0xFFFF;
+            appendData(n.carries, data);
+            notifier.send(s.address, out, resp.messageLength());
+        }
+    }
+
+    // ---- building responses -------------------------------------------------------------------
+
+    private void header(int port, int sequenceId, long targetClock, int targetPort, int boundaryHops, int action) {
+        var cfg = clock.config();
+        resp.wrap(out, 0, out.capacity()).initHeader(MessageType.MANAGEMENT, 0)
+                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .sourcePort(clock.clockIdentity(), port).sequenceId(sequenceId).logMessageInterval(0x7F)
+                .targetPort(targetClock, targetPort)
+                .startingBoundaryHops(boundaryHops).boundaryHops(boundaryHops).actionField(action);
+    }
+
+    /** port_management_reply: back to the requester, hops used so far, RESPONSE or ACKNOWLEDGE. */
+    private void replyHeader(int port, int action) {
+        header(port, req.sequenceId(), req.sourceClockIdentity(), req.sourcePortNumber(),
+                (req.startingBoundaryHops() - req.boundaryHops()) & 0xFF, action);
+    }
+
+    private void reply(int port, ManagementId id, Map<String, Object> data, int action, Sink sink) {
+        replyHeader(port, action);
+        appendData(id, data);
         sink.send(out, resp.messageLength());
     }
 
-    private static long scaled(long nanos) {
-        return nanos << 16; // TimeInterval: ns * 2^16
+    private void appendData(ManagementId id, Map<String, Object> data) {
+        int v = TlvCursor.append(resp, TlvType.MANAGEMENT, 2);
+        resp.u16(v, id.id);
+        int n = ManagementData.encode(id, data, out, v + 2);
+        if ((n & 1) == 1) out.put(v + 2 + n++, (byte) 0); // dataField is padded to an even length
+        resp.u16(v - 2, 2 + n).messageLength(v + 2 + n);
     }
 
-    /** The dataField values of a GET, or null when ptp4j does not serve that id. */
-    private Map<String, Object> data(ManagementId id, int port) {
-        PtpClock c = clock;
-        var cfg = c.config();
-        Map<String, Object> m = new LinkedHashMap<>();
-        switch (id) {
-            case NULL_MANAGEMENT -> { }
-            case DEFAULT_DATA_SET -> {
-                m.put("flags", (long) ((cfg.twoStepFlag ? 1 : 0) | (cfg.clientOnly ? 2 : 0)));
-                m.put("numberPorts", (long) c.numberPorts());
-                m.put("priority1", (long) cfg.priority1);
-                m.put("clockQuality.clockClass", (long) (cfg.clientOnly ? 255 : cfg.clockClass));
-                m.put("clockQuality.clockAccuracy", (long) cfg.clockAccuracy);
-                m.put("clockQuality.offsetScaledLogVariance", (long) cfg.offsetScaledLogVariance);
-                m.put("priority2", (long) cfg.priority2);
-                m.put("clockIdentity", c.clockIdentity());
-                m.put("domainNumber", (long) cfg.domainNumber);
-            }
-            case CURRENT_DATA_SET -> {
-                m.put("stepsRemoved", (long) c.stepsRemoved());
-                m.put("offsetFromMaster", scaled(c.offsetFromMasterNanos()));
-                m.put("meanPathDelay", scaled(c.meanPathDelayNanos()));
-            }
-            case PARENT_DATA_SET -> {
-                m.put("parentPortIdentity", c.parentPortIdentity());
-                m.put("observedParentOffsetScaledLogVariance", 0xFFFFL);
-                m.put("observedParentClockPhaseChangeRate", 0x7FFFFFFFL);
-                m.put("grandmasterPriority1", (long) c.grandmasterPriority1());
-                m.put("grandmasterClockQuality.clockClass", (long) c.grandmasterClockClass());
-                m.put("grandmasterClockQuality.clockAccuracy", (long) c.grandmasterClockAccuracy());
-                m.put("grandmasterClockQuality.offsetScaledLogVariance", (long) c.grandmasterVariance());
-                m.put("grandmasterPriority2", (long) c.grandmasterPriority2());
-                m.put("grandmasterIdentity", c.grandmasterIdentity());
-            }
-            case TIME_PROPERTIES_DATA_SET -> {
-                m.put("currentUtcOffset", (long) c.currentUtcOffset());
-                m.put("flags", (long) c.timeFlags());
-                m.put("timeSource", (long) c.timeSource());
-            }
-            case PRIORITY1 -> m.put("priority1", (long) cfg.priority1);
-            case PRIORITY2 -> m.put("priority2", (long) cfg.priority2);
-            case DOMAIN -> m.put("domainNumber", (long) cfg.domainNumber);
-            case SLAVE_ONLY -> m.put("flags", cfg.clientOnly ? 1L : 0L);
-            case CLOCK_ACCURACY -> m.put("clockAccuracy", (long) cfg.clockAccuracy);
-            case TRACEABILITY_PROPERTIES -> m.put("flags", (long) (c.timeFlags() & 0x30));
-            case TIMESCALE_PROPERTIES -> {
-                m.put("flags", (long) (c.timeFlags() & 0x08));
-                m.put("timeSource", (long) c.timeSource());
-            }
-            case PORT_DATA_SET -> {
-                m.put("portIdentity", new PortIdentity(c.clockIdentity(), port));
-                m.put("portState", (long) c.portState(port).code);
-                m.put("logMinDelayReqInterval", (long) cfg.logMinDelayReqInterval);
-                m.put("peerMeanPathDelay", scaled(c.peerDelayNanos(port)));
-                m.put("logAnnounceInterval", (long) cfg.logAnnounceInterval);
-                m.put("announceReceiptTimeout", (long) cfg.announceReceiptTimeout);
-                m.put("logSyncInterval", (long) cfg.logSyncInterval);
-                m.put("delayMechanism", (long) delayMechanismCode(cfg.delayMechanism));
-                m.put("logMinPdelayReqInterval", (long) cfg.logMinPdelayReqInterval);
-                m.put("versionNumber", 2L);
-            }
-            case LOG_ANNOUNCE_INTERVAL -> m.put("logAnnounceInterval", (long) cfg.logAnnounceInterval);
-            case ANNOUNCE_RECEIPT_TIMEOUT -> m.put("announceReceiptTimeout", (long) cfg.announceReceiptTimeout);
-            case LOG_SYNC_INTERVAL -> m.put("logSyncInterval", (long) cfg.logSyncInterval);
-            case VERSION_NUMBER -> m.put("versionNumber", 2L);
-            case DELAY_MECHANISM -> m.put("delayMechanism", (long) delayMechanismCode(cfg.delayMechanism));
-            case LOG_MIN_PDELAY_REQ_INTERVAL -> m.put("logMinPdelayReqInterval", (long) cfg.logMinPdelayReqInterval);
-            case TIME_STATUS_NP -> {
-                m.put("master_offset", c.offsetFromMasterNanos());
-                m.put("ingress_time", c.lastIngressNanos());
-                m.put("gmPresent", c.grandmasterIdentity() != c.clockIdentity() ? 1L : 0L);
-                m.put("gmIdentity", c.grandmasterIdentity());
-            }
-            case GRANDMASTER_SETTINGS_NP -> {
-                m.put("clockQuality.clockClass", (long) c.grandmasterClockClass());
-                m.put("clockQuality.clockAccuracy", (long) c.grandmasterClockAccuracy());
-                m.put("clockQuality.offsetScaledLogVariance", (long) c.grandmasterVariance());
-                m.put("utc_offset", (long) c.currentUtcOffset());
-                m.put("time_flags", (long) c.timeFlags());
-                m.put("time_source", (long) c.timeSource());
-            }
-            case PORT_PROPERTIES_NP -> {
-                if (port < 1 || port > interfaces.length) return null;
-                m.put("portIdentity", new PortIdentity(c.clockIdentity(), port));
-                m.put("port_state", (long) c.portState(port).code);
-                m.put("timestamping", (long) timestamping);
-                m.put("interface", interfaces[port - 1]);
-            }
-            case PORT_DATA_SET_NP -> {
-                m.put("neighborPropDelayThresh", cfg.neighborPropDelayThreshNanos);
-                m.put("asCapable", 1L);
-            }
-            default -> {
-                return null;
-            }
-        }
-        return m;
-    }
-
-    private static int delayMechanismCode(io.ptp4j.core.engine.EngineConfig.DelayMechanism dm) {
-        return switch (dm) {
-            case E2E -> 1;
-            case P2P -> 2;
-            case AUTO -> 0;
-            case NONE -> 0xFE;
-        };
+    private void error(int port, ManagementErrorId err, int idCode, Sink sink) {
+        replyHeader(port, req.actionField() == COMMAND ? ACKNOWLEDGE : RESPONSE);
+        new ManagementErrorStatus(err.code, idCode, "").append(resp);
+        sink.send(out, resp.messageLength());
     }
 }

@@ -100,6 +100,10 @@ final class Port {
 
     // Counters for PORT_STATS and metrics.
     long rxMessages, txMessages, badPackets, txFailures;
+    /** Per messageType counters (linuxptp PORT_STATS_NP). */
+    final long[] rxByType = new long[16], txByType = new long[16];
+    /** PORT_DATA_SET_NP.neighborPropDelayThresh, settable by management. */
+    long neighborPropDelayThreshNanos;
 
     Port(int number, long clockIdentity, int delayFilterLength) {
         this.number = number;

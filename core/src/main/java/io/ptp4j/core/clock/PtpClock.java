@@ -64,6 +64,21 @@ public final class PtpClock implements PtpNode {
     private int currentUtcOffset;
     private int timeFlags;
     private int timeSource;
+    // What this clock announces when it is the grandmaster (linuxptp c->utc_offset, c->time_flags,
+    // c->time_source); GRANDMASTER_SETTINGS_NP reads and sets them.
+    private int localUtcOffset;
+    private int localTimeFlags;
+    private int localTimeSource;
+    // SYNCHRONIZATION_UNCERTAIN_NP (linuxptp local_sync_uncertain): 0 false, 1 true, 0xFF don't care.
+    private int syncUncertain = 0xFF;
+
+    /** Receives management messages that arrive on a PTP port (linuxptp answers those too). */
+    @FunctionalInterface
+    public interface ManagementHook {
+        void onManagement(int portNumber, ByteBuffer buf, int offset, int length, long source);
+    }
+
+    private ManagementHook managementHook;
 
     // 16.2 path trace: the clocks the parent's Announce passed through (its pathSequence).
     private final long[] pathTrace = new long[PATH_TRACE_MAX];
@@ -100,6 +115,10 @@ public final class PtpClock implements PtpNode {
         d0.stepsRemoved = 0;
         d0.senderClock = cfg.clockIdentity;
         d0.receiverClock = cfg.clockIdentity;
+        localUtcOffset = cfg.utcOffset;
+        localTimeSource = cfg.timeSource;
+        localTimeFlags = cfg.ptpTimescale ? PtpMessage.FLAG_PTP_TIMESCALE : 0;
+        for (Port p : ports) p.neighborPropDelayThreshNanos = cfg.neighborPropDelayThreshNanos;
         this.freqPpb = driver.currentFrequencyPpb();
         this.servo = cfg.freeRunning || "nullf".equals(cfg.servo.clockServo) ? new NullServo()
                 : cfg.externalServo != null ? cfg.externalServo.get()
@@ -138,6 +157,7 @@ public final class PtpClock implements PtpNode {
             return;
         }
         p.rxMessages++;
+        p.rxByType[type.code]++;
         if (!p.active()) return;
         // Other domains and other transportSpecific (majorSdoId) values are not ours (7.1, 13.3.2.1).
         if (rx.domainNumber() != cfg.domainNumber || rx.majorSdoId() != cfg.transportSpecific) return;
@@ -152,7 +172,10 @@ public final class PtpClock implements PtpNode {
             case PDELAY_RESP -> onPdelayResp(p, rxTs);
             case PDELAY_RESP_FOLLOW_UP -> onPdelayRespFollowUp(p);
             case SIGNALING -> onSignaling(p, source);
-            default -> { } // management is answered by ManagementAgent
+            case MANAGEMENT -> {
+                if (managementHook != null) managementHook.onManagement(portNumber, buf, offset, length, source);
+            }
+            default -> { }
         }
     }
 
@@ -254,6 +277,15 @@ public final class PtpClock implements PtpNode {
         return timeSource;
     }
 
+    /** parentDS.parentPortIdentity without allocating (per-sample paths). */
+    public long parentClockIdentity() {
+        return parentClock;
+    }
+
+    public int parentPortNumber() {
+        return parentPortNumber;
+    }
+
     public PortIdentity parentPortIdentity() {
         return new PortIdentity(parentClock, parentPortNumber);
     }
@@ -294,6 +326,16 @@ public final class PtpClock implements PtpNode {
         return ports[portNumber - 1].txMessages;
     }
 
+    /** Messages of type {@code typeCode} (0..15) received on a port (PORT_STATS_NP). */
+    public long rxMessages(int portNumber, int typeCode) {
+        return ports[portNumber - 1].rxByType[typeCode];
+    }
+
+    /** Messages of type {@code typeCode} (0..15) sent on a port (PORT_STATS_NP). */
+    public long txMessages(int portNumber, int typeCode) {
+        return ports[portNumber - 1].txByType[typeCode];
+    }
+
     public int currentUtcOffset() {
         return currentUtcOffset;
     }
@@ -308,6 +350,132 @@ public final class PtpClock implements PtpNode {
 
     public EngineConfig config() {
         return cfg;
+    }
+
+    /** defaultDS as the BMCA sees it (8.2.1): what management SETs change. */
+    public int priority1() {
+        return d0.priority1;
+    }
+
+    public int priority2() {
+        return d0.priority2;
+    }
+
+    public int clockClass() {
+        return d0.clockClass;
+    }
+
+    public int clockAccuracy() {
+        return d0.clockAccuracy;
+    }
+
+    public int offsetScaledLogVariance() {
+        return d0.offsetScaledLogVariance;
+    }
+
+    public int localUtcOffset() {
+        return localUtcOffset;
+    }
+
+    public int localTimeFlags() {
+        return localTimeFlags;
+    }
+
+    public int localTimeSource() {
+        return localTimeSource;
+    }
+
+    public int syncUncertain() {
+        return syncUncertain;
+    }
+
+    public long neighborPropDelayThreshNanos(int portNumber) {
+        return ports[portNumber - 1].neighborPropDelayThreshNanos;
+    }
+
+    /** Whether this clock is its own grandmaster (no better foreign master selected). */
+    public boolean isGrandmaster() {
+        return bestIsLocal;
+    }
+
+    /** Where management messages from the network go (null: they are dropped). */
+    public void managementHook(ManagementHook hook) {
+        this.managementHook = hook;
+    }
+
+    // ---- management SET and COMMAND (linuxptp clock_management_set, port_management_set/command) --
+
+    /** PRIORITY1: a new defaultDS.priority1, then a state decision (it may win or lose the BMCA now). */
+    public void setPriority1(int priority1) {
+        cfg.priority1 = priority1;
+        d0.priority1 = priority1;
+        defaultDsChanged();
+    }
+
+    public void setPriority2(int priority2) {
+        cfg.priority2 = priority2;
+        d0.priority2 = priority2;
+        defaultDsChanged();
+    }
+
+    /** GRANDMASTER_SETTINGS_NP: the clock quality and time properties this clock announces as grandmaster. */
+    public void setGrandmasterSettings(int clockClass, int clockAccuracy, int offsetScaledLogVariance, int utcOffset,
+            int timeFlags, int timeSource) {
+        cfg.clockClass = clockClass;
+        cfg.clockAccuracy = clockAccuracy;
+        cfg.offsetScaledLogVariance = offsetScaledLogVariance;
+        d0.clockClass = clockClass;
+        d0.clockAccuracy = clockAccuracy;
+        d0.offsetScaledLogVariance = offsetScaledLogVariance;
+        localUtcOffset = utcOffset;
+        localTimeFlags = timeFlags & 0xFF;
+        localTimeSource = timeSource;
+        defaultDsChanged();
+    }
+
+    /** SYNCHRONIZATION_UNCERTAIN_NP; false for a value other than 0, 1 or 0xFF. */
+    public boolean setSyncUncertain(int value) {
+        if (value != 0 && value != 1 && value != 0xFF) return false;
+        syncUncertain = value;
+        return true;
+    }
+
+    /** PORT_DATA_SET_NP: the port's neighborPropDelayThresh (asCapable is not settable, as in linuxptp). */
+    public void setNeighborPropDelayThresh(int portNumber, long nanos) {
+        ports[portNumber - 1].neighborPropDelayThreshNanos = nanos;
+    }
+
+    /** ENABLE_PORT / DISABLE_PORT (15.5.3.3.13-14): DESIGNATED_ENABLED / DESIGNATED_DISABLED events. */
+    public void setPortEnabled(int portNumber, boolean enabled) {
+        Port p = ports[portNumber - 1];
+        if (enabled) {
+            if (p.state != PortState.DISABLED) return;
+            transition(p, PortEvent.DESIGNATED_ENABLED, false);
+            transition(p, PortEvent.INIT_COMPLETE, false);
+        } else {
+            if (p.state == PortState.DISABLED) return;
+            transition(p, PortEvent.DESIGNATED_DISABLED, false);
+            // A disabled port forgets its foreign masters (linuxptp port_disable), so the BMCA drops them.
+            p.foreign.clear();
+            stateDecision();
+        }
+    }
+
+    /**
+     * timePropertiesDS flags as announced (linuxptp clock_time_properties): SYNCHRONIZATION_UNCERTAIN_NP
+     * 1 sets synchronizationUncertain, 0xFF (don't care) clears it, 0 passes the upstream value on.
+     */
+    int announcedTimeFlags() {
+        return switch (syncUncertain) {
+            case 1 -> timeFlags | PtpMessage.FLAG_SYNCHRONIZATION_UNCERTAIN;
+            case 0 -> timeFlags;
+            default -> timeFlags & ~PtpMessage.FLAG_SYNCHRONIZATION_UNCERTAIN;
+        };
+    }
+
+    private void defaultDsChanged() {
+        if (bestIsLocal) becomeGrandmaster();
+        stateDecision();
     }
 
     // ---- timers -------------------------------------------------------------------------------
@@ -508,9 +676,9 @@ public final class PtpClock implements PtpNode {
         gmClockAccuracy = cfg.clockAccuracy;
         gmVariance = cfg.offsetScaledLogVariance;
         stepsRemoved = 0;
-        currentUtcOffset = cfg.utcOffset;
-        timeSource = cfg.timeSource;
-        timeFlags = cfg.ptpTimescale ? PtpMessage.FLAG_PTP_TIMESCALE : 0;
+        currentUtcOffset = localUtcOffset;
+        timeSource = localTimeSource;
+        timeFlags = localTimeFlags;
         pathTraceLength = 0;
     }
 
@@ -719,7 +887,7 @@ public final class PtpClock implements PtpNode {
         out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.ANNOUNCE, cfg.minorVersion)
                 .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(seq).logMessageInterval(logInterval)
-                .flags(timeFlags).flag(PtpMessage.FLAG_UNICAST, dest != Driver.MULTICAST)
+                .flags(announcedTimeFlags()).flag(PtpMessage.FLAG_UNICAST, dest != Driver.MULTICAST)
                 .currentUtcOffset(currentUtcOffset).grandmasterPriority1(gmPriority1)
                 .grandmasterClockQuality(gmClockClass, gmClockAccuracy, gmVariance).grandmasterPriority2(gmPriority2)
                 .grandmasterIdentity(gmIdentity).stepsRemoved(stepsRemoved).timeSource(timeSource);
@@ -1135,7 +1303,11 @@ public final class PtpClock implements PtpNode {
     }
 
     private void send(Port p, ByteBuffer buf, int length, boolean event, long destination) {
-        if (driver.send(p.number, buf, 0, length, event, destination)) p.txMessages++;
-        else p.txFailures++;
+        if (driver.send(p.number, buf, 0, length, event, destination)) {
+            p.txMessages++;
+            p.txByType[buf.get(0) & 0x0F]++;
+        } else {
+            p.txFailures++;
+        }
     }
 }

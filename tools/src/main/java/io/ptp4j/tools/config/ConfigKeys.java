@@ -225,7 +225,7 @@ public final class ConfigKeys {
             "ts2phc.nmea_serialport", "ts2phc.perout_phase", "ts2phc.pin_index", "ts2phc.pin_name",
             "ts2phc.pulserate", "ts2phc.pulsewidth", "ts2phc.tod_source", "user",
             "write_phase_mode", "msg_interval_request",
-            "uds_file_mode", "uds_ro_file_mode", "G.8275.defaultDS.localPriority",
+            "G.8275.defaultDS.localPriority",
             "G.8275.portDS.localPriority");
 
     /** All keys in linuxptp's (alphabetical, case-sensitive) table order. */

@@ -138,7 +138,7 @@ public final class Ptp4lDaemon {
         Transport[] ports = new Transport[ifaces.size()];
         ClockDevice clock = null;
         EventLoop loop = null;
-        io.ptp4j.linux.UnixDatagramSocket uds = null;
+        io.ptp4j.linux.UnixDatagramSocket uds = null, udsRo = null;
         io.ptp4j.tools.obs.Observability obs = null;
         io.ptp4j.linux.ntpshm.NtpShmSegment shm = null;
         io.ptp4j.linux.UnixDatagramSocket refclockSock = null;
@@ -230,10 +230,23 @@ public final class Ptp4lDaemon {
                 if (msg.startsWith(io.ptp4j.linux.transport.TxTimestampTimeoutException.TIMED_OUT)) o.txTimestampTimeout(port);
                 printer.print(Printer.LOG_ERR, port == 0 ? msg : "port " + port + " (" + ifaces.get(port - 1) + "): " + msg);
             });
-            io.ptp4j.core.engine.PtpNode node = transparent ? new io.ptp4j.core.clock.TransparentClock(ec, obs.driver(loop), listener)
-                    : new PtpClock(ec, obs.driver(loop), listener);
+            io.ptp4j.core.engine.Driver driver = obs.driver(loop);
+            ManagementNotifications notifications = new ManagementNotifications(listener);
+            io.ptp4j.core.engine.PtpNode node = transparent ? new io.ptp4j.core.clock.TransparentClock(ec, driver, listener)
+                    : new PtpClock(ec, driver, notifications);
             if (node instanceof PtpClock pc) {
-                uds = openManagement(prog, c, pc, loop, printer, err);
+                io.ptp4j.core.clock.PortDescription[] described = new io.ptp4j.core.clock.PortDescription[ifaces.size()];
+                for (int i = 0; i < described.length; i++) {
+                    described[i] = ManagementPorts.describe(ifaces.get(i), c.getEnum(ifaces.get(i), "network_transport"), software);
+                }
+                io.ptp4j.core.clock.ManagementAgent agent = new io.ptp4j.core.clock.ManagementAgent(pc).describePorts(described)
+                        .describeClock(oui(c.getString("manufacturerIdentity")), c.getString("productDescription"),
+                                c.getString("revisionData"), c.getString("userDescription"))
+                        .answerNetworkRequests(driver);
+                uds = openManagement(prog, c, agent, "uds_address", true, loop, printer, err);
+                udsRo = openManagement(prog, c, agent, "uds_ro_address", false, loop, printer, err);
+                if (uds != null) notifications.attach(agent, uds, printer);
+                agent.forwardWith(managementForwarder(loop, uds, printer));
                 obs.watch(pc);
             }
             EventLoop l = loop;
@@ -257,6 +270,7 @@ public final class Ptp4lDaemon {
         } finally {
             if (uds != null) uds.close();
             if (obs != null) obs.close();
+            if (udsRo != null) udsRo.close();
             if (loop != null) loop.close();
             if (vclockFile != null) vclockFile.close();
             for (Transport t : ports) if (t != null) t.close();
@@ -291,38 +305,38 @@ public final class Ptp4lDaemon {
     }
 
     /**
-     * ptp4l's management socket (uds_address): pmc's GETs are answered from the engine's data
-     * sets, on the event loop's thread. A socket that cannot be bound is reported, not fatal.
+     * One of ptp4l's management sockets: uds_address (read-write: GET, SET, COMMAND and event
+     * subscriptions) or linuxptp 4's uds_ro_address (read-only: GETs; SET and COMMAND answer
+     * NOT_SUPPORTED). Requests are answered on the event loop's thread. The socket file gets
+     * uds_file_mode / uds_ro_file_mode. A socket that cannot be bound is reported, not fatal.
      */
-    static io.ptp4j.linux.UnixDatagramSocket openManagement(String prog, PtpConfig c, PtpClock clock, EventLoop loop, Printer printer,
-            PrintStream err) {
-        String path = c.getString("uds_address");
+    static io.ptp4j.linux.UnixDatagramSocket openManagement(String prog, PtpConfig c, io.ptp4j.core.clock.ManagementAgent agent,
+            String key, boolean readWrite, EventLoop loop, Printer printer, PrintStream err) {
+        String path = c.getString(key);
+        if (path.isEmpty()) return null;
         try {
             java.nio.file.Path parent = java.nio.file.Path.of(path).getParent();
             if (parent != null) java.nio.file.Files.createDirectories(parent);
             io.ptp4j.linux.UnixDatagramSocket uds = io.ptp4j.linux.UnixDatagramSocket.bind(path, true);
-            String ts = c.getEnum("time_stamping");
-            int tsType = c.getInt("virtual_clock") == 1 ? 0 : switch (ts) { // linuxptp's enum timestamp_type
-                case "software" -> 0;
-                case "legacy" -> 2;
-                case "onestep" -> 3;
-                case "p2p1step" -> 4;
-                default -> 1;
-            };
-            io.ptp4j.core.clock.ManagementAgent agent = new io.ptp4j.core.clock.ManagementAgent(clock)
-                    .portProperties(c.interfaces().toArray(new String[0]), tsType); // for phc2sys -a
+            int mode = c.getInt(readWrite ? "uds_file_mode" : "uds_ro_file_mode");
+            try {
+                java.nio.file.Files.setPosixFilePermissions(java.nio.file.Path.of(path), permissions(mode));
+            } catch (java.io.IOException | UnsupportedOperationException e) {
+                printer.print(Printer.LOG_WARNING, "cannot set mode " + Integer.toOctalString(mode) + " on " + path + ": " + e.getMessage());
+            }
             java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(io.ptp4j.linux.UnixDatagramSocket.MAX_DATAGRAM);
+            io.ptp4j.core.clock.ManagementAgent.Sink reply = (buf, len) -> {
+                try {
+                    uds.reply(buf, 0, len);
+                } catch (NativeException e) {
+                    printer.print(Printer.LOG_ERR, "port 0 (" + path + "): " + e.getMessage());
+                }
+            };
             loop.watch(uds.fd(), () -> {
                 try {
                     int n;
                     while ((n = uds.receive(in, 0, 0)) > 0) {
-                        agent.handle(in, 0, n, (buf, len) -> {
-                            try {
-                                uds.reply(buf, 0, len);
-                            } catch (NativeException e) {
-                                printer.print(Printer.LOG_ERR, "port 0 (" + path + "): " + e.getMessage());
-                            }
-                        });
+                        agent.handle(in, 0, n, readWrite, uds.lastSenderPath(), System.nanoTime(), reply);
                     }
                 } catch (NativeException | io.ptp4j.core.wire.DecodeException e) {
                     printer.print(Printer.LOG_INFO, "port 0 (" + path + "): bad management message: " + e.getMessage());
@@ -333,6 +347,52 @@ public final class Ptp4lDaemon {
             err.println(prog + ": cannot open the management socket " + path + ": " + e.getMessage() + " (pmc will not reach this ptp4l)");
             return null;
         }
+    }
+
+    /** Management forwarding (pmc -b 1 and more): out of the PTP ports, and answers back to the last pmc on the socket. */
+    static io.ptp4j.core.clock.ManagementAgent.Forwarder managementForwarder(EventLoop loop, io.ptp4j.linux.UnixDatagramSocket uds,
+            Printer printer) {
+        return new io.ptp4j.core.clock.ManagementAgent.Forwarder() {
+            @Override
+            public void toPort(int port, java.nio.ByteBuffer buf, int length) {
+                loop.send(port, buf, 0, length, false, io.ptp4j.core.engine.Driver.MULTICAST);
+            }
+
+            @Override
+            public void toUnixSocket(java.nio.ByteBuffer buf, int length) {
+                if (uds == null) return;
+                try {
+                    uds.reply(buf, 0, length);
+                } catch (NativeException e) {
+                    printer.print(Printer.LOG_DEBUG, "port 0 (" + uds.path() + "): management forward: " + e.getMessage());
+                }
+            }
+        };
+    }
+
+    /** manufacturerIdentity "00:1b:19": three hex octets (linuxptp config.c); anything else reads as zeros. */
+    static byte[] oui(String text) {
+        String[] p = text.split(":");
+        byte[] b = new byte[3];
+        if (p.length != 3) return b;
+        try {
+            for (int i = 0; i < 3; i++) b[i] = (byte) Integer.parseInt(p[i], 16);
+        } catch (NumberFormatException e) {
+            return new byte[3];
+        }
+        return b;
+    }
+
+    private static java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions(int mode) {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> p = java.util.EnumSet.noneOf(java.nio.file.attribute.PosixFilePermission.class);
+        java.nio.file.attribute.PosixFilePermission[] order = {
+            java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE, java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE,
+            java.nio.file.attribute.PosixFilePermission.OTHERS_READ, java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE,
+            java.nio.file.attribute.PosixFilePermission.GROUP_WRITE, java.nio.file.attribute.PosixFilePermission.GROUP_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ};
+        for (int i = 0; i < order.length; i++) if ((mode & (1 << i)) != 0) p.add(order[i]);
+        return p;
     }
 
     /** Passes every engine event on to another listener; subclasses add to the ones they care about. */

@@ -1,0 +1,438 @@
+package io.ptp4j.core.clock;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.ptp4j.core.engine.Driver;
+import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.management.ManagementData;
+import io.ptp4j.core.management.ManagementErrorId;
+import io.ptp4j.core.management.ManagementId;
+import io.ptp4j.core.management.ManagementRequest;
+import io.ptp4j.core.management.Notification;
+import io.ptp4j.core.port.PortState;
+import io.ptp4j.core.wire.MessageType;
+import io.ptp4j.core.wire.PortIdentity;
+import io.ptp4j.core.wire.PtpMessage;
+import io.ptp4j.core.wire.TlvCursor;
+import io.ptp4j.core.wire.TlvType;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** GET/SET/COMMAND dispatch, error statuses and notifications, as linuxptp's clock_manage/port_manage. */
+class ManagementAgentTest {
+    static final long ID = 0x0200_00ff_fe00_0001L;
+    static final long NS = 1_000_000_000L;
+
+    /** A decoded response. */
+    record Reply(int action, PortIdentity source, PortIdentity target, int sequenceId, int tlvType, int id, int error,
+            Map<String, Object> data, String to) {}
+
+    final List<ByteBuffer> sent = new ArrayList<>();
+    final Driver driver = new Driver() {
+        @Override
+        public boolean send(int port, ByteBuffer buf, int offset, int length, boolean event, long destination) {
+            ByteBuffer c = ByteBuffer.allocate(length);
+            c.put(0, buf, offset, length);
+            sent.add(c);
+            return true;
+        }
+
+        @Override
+        public long clockTimeNanos() {
+            return 0;
+        }
+
+        @Override
+        public void adjustFrequency(double ppb) {}
+
+        @Override
+        public void stepClock(long deltaNanos) {}
+    };
+    PtpClock clock;
+    ManagementAgent agent;
+    final ManagementRequest rq = new ManagementRequest();
+    final ByteBuffer buf = ByteBuffer.allocate(1500);
+    int seq;
+    long now = 1000 * NS;
+
+    @BeforeEach
+    void setUp() {
+        EngineConfig cfg = new EngineConfig();
+        cfg.clockIdentity = ID;
+        cfg.numberPorts = 2;
+        cfg.freeRunning = true;
+        clock = new PtpClock(cfg, driver, null);
+        clock.start(0);
+        agent = new ManagementAgent(clock).describePorts(PortDescription.unknown("vA"), PortDescription.unknown("vB"));
+        rq.sourceClockIdentity = 0x1122_33ff_fe44_5566L;
+        rq.sourcePortNumber = 4242;
+        rq.boundaryHops = 0;
+    }
+
+    List<Reply> ask(int action, ManagementId id, byte[] data, boolean rw) throws Exception {
+        return ask(action, id.id, data, rw);
+    }
+
+    List<Reply> ask(int action, int idCode, byte[] data, boolean rw) throws Exception {
+        int n = rq.encode(buf, seq++, action, idCode, data);
+        List<Reply> out = new ArrayList<>();
+        agent.handle(buf, 0, n, rw, "/tmp/pmc.test", now, (b, len) -> out.add(decode(b, len, null)));
+        return out;
+    }
+
+    static Reply decode(ByteBuffer b, int len, String to) {
+        try {
+            ByteBuffer copy = ByteBuffer.allocate(len);
+            copy.put(0, b, 0, len);
+            PtpMessage m = new PtpMessage().wrap(copy, 0, len);
+            TlvCursor t = new TlvCursor();
+            assertEquals(MessageType.MANAGEMENT, m.validate(t));
+            t.reset(m);
+            assertTrue(t.next());
+            int id = t.type() == TlvType.MANAGEMENT ? m.u16(t.valueOffset()) : m.u16(t.valueOffset() + 2);
+            int err = t.type() == TlvType.MANAGEMENT_ERROR_STATUS ? m.u16(t.valueOffset()) : 0;
+            Map<String, Object> data = null;
+            if (t.type() == TlvType.MANAGEMENT && ManagementId.of(id) != null) {
+                data = ManagementData.decode(ManagementId.of(id), copy, t.valueOffset() + 2, t.length() - 2);
+            }
+            return new Reply(m.actionField(), m.sourcePortIdentity(), new PortIdentity(m.targetClockIdentity(), m.targetPortNumber()),
+                    m.sequenceId(), t.type(), id, err, data, to);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static Reply only(List<Reply> r) {
+        assertEquals(1, r.size(), r.toString());
+        return r.get(0);
+    }
+
+    void assertError(Reply r, ManagementErrorId err, int port) {
+        assertEquals(TlvType.MANAGEMENT_ERROR_STATUS, r.tlvType(), r.toString());
+        assertEquals(err.code, r.error(), r.toString());
+        assertEquals(port, r.source().portNumber());
+    }
+
+    /** Runs the engine's timers for {@code seconds} (free running, no peers: it becomes master). */
+    void run(double seconds) {
+        long end = now + (long) (seconds * NS);
+        while (true) {
+            long next = Math.max(clock.nextTimerNanos(), now);
+            if (next > end) break;
+            now = next;
+            clock.onTimer(now);
+        }
+        now = end;
+        clock.onTimer(now);
+    }
+
+    int lastAnnouncedPriority1() {
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            PtpMessage m = new PtpMessage().wrap(sent.get(i), 0, sent.get(i).capacity());
+            if (m.messageType() == MessageType.ANNOUNCE) return m.grandmasterPriority1();
+        }
+        return -1;
+    }
+
+    @Test
+    void getPriority1AnswersFromPortZeroWithTheRequestersSequenceAndTarget() throws Exception {
+        Reply r = only(ask(ManagementRequest.GET, ManagementId.PRIORITY1, new byte[2], true));
+        assertEquals(ManagementRequest.RESPONSE, r.action());
+        assertEquals(new PortIdentity(ID, 0), r.source());
+        assertEquals(new PortIdentity(rq.sourceClockIdentity, 4242), r.target());
+        assertEquals(128L, r.data().get("priority1"));
+    }
+
+    @Test
+    void setPriority1ChangesTheDataSetAndTheAnnouncedGrandmaster() throws Exception {
+        clock = null;
+        setUp();
+        now = 0;
+        run(10);
+        assertEquals(128, lastAnnouncedPriority1());
+        Reply r = only(ask(ManagementRequest.SET, ManagementId.PRIORITY1, new byte[] {50, 0}, true));
+        assertEquals(ManagementRequest.RESPONSE, r.action());
+        assertEquals(50L, r.data().get("priority1"));
+        assertEquals(50L, only(ask(ManagementRequest.GET, ManagementId.DEFAULT_DATA_SET, new byte[20], true)).data().get("priority1"));
+        assertEquals(50L, only(ask(ManagementRequest.GET, ManagementId.PARENT_DATA_SET, new byte[32], true)).data().get("grandmasterPriority1"));
+        run(5);
+        assertEquals(50, lastAnnouncedPriority1(), "announce carries the new priority1");
+        assertEquals(50, clock.priority1());
+    }
+
+    int lastAnnouncedFlags() {
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            PtpMessage m = new PtpMessage().wrap(sent.get(i), 0, sent.get(i).capacity());
+            if (m.messageType() == MessageType.ANNOUNCE) return m.flags();
+        }
+        return -1;
+    }
+
+    @Test
+    void synchronizationUncertainIsAnnounced() throws Exception {
+        now = 0;
+        run(10);
+        assertEquals(0, lastAnnouncedFlags() & PtpMessage.FLAG_SYNCHRONIZATION_UNCERTAIN);
+        ask(ManagementRequest.SET, ManagementId.SYNCHRONIZATION_UNCERTAIN_NP, new byte[] {1, 0}, true);
+        run(5);
+        assertNotEquals(0, lastAnnouncedFlags() & PtpMessage.FLAG_SYNCHRONIZATION_UNCERTAIN, "uncertain 1: flag set");
+        ask(ManagementRequest.SET, ManagementId.SYNCHRONIZATION_UNCERTAIN_NP, new byte[] {(byte) 0xFF, 0}, true);
+        run(5);
+        assertEquals(0, lastAnnouncedFlags() & PtpMessage.FLAG_SYNCHRONIZATION_UNCERTAIN, "don't care: flag cleared");
+    }
+
+    @Test
+    void networkRequestsGetMulticastAnswersAndCannotSet() throws Exception {
+        agent.answerNetworkRequests(driver);
+        sent.clear();
+        int n = rq.encode(buf, 9, ManagementRequest.GET, ManagementId.PRIORITY1.id, new byte[2]);
+        clock.onReceive(1, buf, 0, n, 0, -7, now);
+        assertEquals(1, sent.size());
+        Reply r = decode(sent.get(0), sent.get(0).capacity(), null);
+        assertEquals(128L, r.data().get("priority1"));
+        assertEquals(9, r.sequenceId());
+        assertEquals(new PortIdentity(ID, 1), r.source(), "clock-level answers carry the ingress port's identity");
+        sent.clear();
+        n = rq.encode(buf, 10, ManagementRequest.SET, ManagementId.PRIORITY1.id, new byte[] {1, 0});
+        clock.onReceive(1, buf, 0, n, 0, -7, now);
+        assertError(decode(sent.get(0), sent.get(0).capacity(), null), ManagementErrorId.NOT_SUPPORTED, 1);
+        assertEquals(128, clock.priority1(), "SET only on the read-write Unix socket");
+    }
+
+    @Test
+    void clockDescriptionTexts() throws Exception {
+        agent.describeClock(new byte[] {0x00, 0x1B, 0x19}, "ptp4j;Java;0.1", "1;2;3", "lab clock");
+        assertEquals("lab clock", only(ask(ManagementRequest.GET, ManagementId.USER_DESCRIPTION, new byte[2], true)).data().get("userDescription"));
+        rq.targetPortNumber = 1;
+        Reply cd = only(ask(ManagementRequest.GET, ManagementId.CLOCK_DESCRIPTION, new byte[0], true));
+        assertEquals(0x8000L, cd.data().get("clockType"));
+        assertEquals("IEEE 802.3", cd.data().get("physicalLayerProtocol"));
+        String tail = new String((byte[]) cd.data().get("physicalAddressAndMore"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(tail.contains("\u0000\u001b\u0019\u0000\u000eptp4j;Java;0.1\u00051;2;3\u0009lab clock"), tail);
+    }
+
+    @Test
+    void mutatedRequestsNeverBreakTheAgent() throws Exception {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(42);
+        ManagementId[] ids = ManagementId.values();
+        int answered = 0;
+        for (int i = 0; i < 20_000; i++) {
+            ManagementId id = ids[rnd.nextInt(ids.length)];
+            byte[] data = new byte[rnd.nextInt(0, 80)];
+            int n = rq.encode(buf, i, rnd.nextInt(0, 5), id.id, data);
+            for (int k = rnd.nextInt(0, 4); k > 0; k--) buf.put(rnd.nextInt(0, n), (byte) rnd.nextInt(256));
+            int len = rnd.nextInt(4) == 0 ? rnd.nextInt(0, n + 1) : n;
+            List<Reply> out = new ArrayList<>();
+            try {
+                agent.handle(buf, 0, len, rnd.nextBoolean(), "/tmp/x", now, (b, l) -> out.add(decode(b, l, null)));
+            } catch (io.ptp4j.core.wire.DecodeException e) {
+                continue; // reported to the caller, never answered
+            }
+            answered += out.size();
+        }
+        assertTrue(answered > 5_000, "most mutated requests still get answers: " + answered);
+    }
+
+    @Test
+    void forwardsLikeLinuxptpWithBoundaryHopsLeft() throws Exception {
+        now = 0;
+        run(10); // both ports MASTER: forwarding states
+        List<String> fwd = new ArrayList<>();
+        agent.forwardWith(new ManagementAgent.Forwarder() {
+            @Override
+            public void toPort(int port, ByteBuffer b, int len) {
+                fwd.add("port " + port + " hops " + new PtpMessage().wrap(b, 0, len).boundaryHops() + " action "
+                        + new PtpMessage().wrap(b, 0, len).actionField());
+            }
+
+            @Override
+            public void toUnixSocket(ByteBuffer b, int len) {
+                fwd.add("uds hops " + new PtpMessage().wrap(b, 0, len).boundaryHops());
+            }
+        });
+        rq.boundaryHops = 1;
+        assertEquals(2, ask(ManagementRequest.GET, ManagementId.PORT_DATA_SET, new byte[0], true).size(), "still answered locally");
+        assertEquals(List.of("port 1 hops 0 action 0", "port 2 hops 0 action 0"), fwd, "pmc -u -b 1: out of every port");
+        fwd.clear();
+        ask(ManagementRequest.GET, ManagementId.PORT_DATA_SET, new byte[0], false);
+        assertEquals(List.of(), fwd, "the read-only socket never forwards");
+        rq.boundaryHops = 0;
+        ask(ManagementRequest.GET, ManagementId.PORT_DATA_SET, new byte[0], true);
+        assertEquals(List.of(), fwd, "no hops left");
+        // From the network: a request goes on out of the other port only; an answer also to the Unix socket.
+        agent.answerNetworkRequests(driver);
+        rq.boundaryHops = 2;
+        int n = rq.encode(buf, 1, ManagementRequest.GET, ManagementId.PRIORITY1.id, new byte[2]);
+        clock.onReceive(1, buf, 0, n, 0, -7, now);
+        assertEquals(List.of("port 2 hops 1 action 0"), fwd);
+        fwd.clear();
+        n = rq.encode(buf, 2, ManagementRequest.RESPONSE, ManagementId.PRIORITY1.id, new byte[2]);
+        clock.onReceive(2, buf, 0, n, 0, -7, now);
+        assertEquals(List.of("port 1 hops 1 action 2", "uds hops 1"), fwd);
+        fwd.clear();
+        clock.setPortEnabled(1, false);
+        clock.onReceive(2, buf, 0, n, 0, -7, now);
+        assertEquals(List.of("uds hops 1"), fwd, "a disabled port does not forward");
+    }
+
+    @Test
+    void setPriority2() throws Exception {
+        Reply r = only(ask(ManagementRequest.SET, ManagementId.PRIORITY2, new byte[] {(byte) 200, 0}, true));
+        assertEquals(200L, r.data().get("priority2"));
+        assertEquals(200, clock.priority2());
+    }
+
+    @Test
+    void readOnlySocketRefusesSetAndCommandButAnswersGet() throws Exception {
+        assertError(only(ask(ManagementRequest.SET, ManagementId.PRIORITY1, new byte[] {1, 0}, false)), ManagementErrorId.NOT_SUPPORTED, 0);
+        assertEquals(128, clock.priority1());
+        assertError(only(ask(ManagementRequest.COMMAND, ManagementId.DISABLE_PORT, new byte[0], false)), ManagementErrorId.NOT_SUPPORTED, 0);
+        assertError(only(ask(ManagementRequest.GET, ManagementId.PORT_PROPERTIES_NP, new byte[0], false)), ManagementErrorId.NOT_SUPPORTED, 0);
+        assertEquals(128L, only(ask(ManagementRequest.GET, ManagementId.PRIORITY1, new byte[2], false)).data().get("priority1"));
+        Reply err = only(ask(ManagementRequest.COMMAND, ManagementId.DISABLE_PORT, new byte[0], false));
+        assertEquals(ManagementRequest.ACKNOWLEDGE, err.action(), "errors to a COMMAND are acknowledgements");
+    }
+
+    @Test
+    void errorStatusesFollowLinuxptp() throws Exception {
+        assertError(only(ask(ManagementRequest.SET, ManagementId.PRIORITY1, new byte[0], true)), ManagementErrorId.WRONG_LENGTH, 0);
+        assertError(only(ask(ManagementRequest.SET, ManagementId.GRANDMASTER_SETTINGS_NP, new byte[2], true)), ManagementErrorId.WRONG_LENGTH, 0);
+        assertError(only(ask(ManagementRequest.SET, ManagementId.DEFAULT_DATA_SET, new byte[20], true)), ManagementErrorId.NOT_SUPPORTED, 0);
+        assertError(only(ask(ManagementRequest.SET, ManagementId.SYNCHRONIZATION_UNCERTAIN_NP, new byte[] {7, 0}, true)),
+                ManagementErrorId.WRONG_VALUE, 0);
+        assertError(only(ask(ManagementRequest.GET, ManagementId.UTC_PROPERTIES, new byte[4], true)), ManagementErrorId.NOT_SUPPORTED, 0);
+        // Unknown ids: NO_SUCH_ID once (from the first port), not once per port.
+        assertError(only(ask(ManagementRequest.GET, 0x7777, new byte[0], true)), ManagementErrorId.NO_SUCH_ID, 1);
+        // Known port-level ids ptp4j does not serve: NOT_SUPPORTED from every port.
+        List<Reply> r = ask(ManagementRequest.GET, ManagementId.UNICAST_MASTER_MAX_TABLE_SIZE, new byte[0], true);
+        assertEquals(2, r.size());
+        assertError(r.get(1), ManagementErrorId.NOT_SUPPORTED, 2);
+        // A port that does not exist: WRONG_VALUE (IEEE 1588 interpretation #21).
+        rq.targetPortNumber = 9;
+        assertError(only(ask(ManagementRequest.GET, ManagementId.PORT_DATA_SET, new byte[0], true)), ManagementErrorId.WRONG_VALUE, 0);
+    }
+
+    @Test
+    void portLevelIdsAnswerPerAddressedPort() throws Exception {
+        List<Reply> all = ask(ManagementRequest.GET, ManagementId.PORT_DATA_SET, new byte[26], true);
+        assertEquals(2, all.size());
+        assertEquals(new PortIdentity(ID, 2), all.get(1).data().get("portIdentity"));
+        rq.targetPortNumber = 2;
+        Reply r = only(ask(ManagementRequest.GET, ManagementId.PORT_PROPERTIES_NP, new byte[0], true));
+        assertEquals("vB", r.data().get("interface"));
+        assertEquals(2, r.source().portNumber());
+    }
+
+    @Test
+    void otherClocksRequestsAreIgnored() throws Exception {
+        rq.targetClockIdentity = 0x0102030405060708L;
+        assertTrue(ask(ManagementRequest.GET, ManagementId.PRIORITY1, new byte[2], true).isEmpty());
+        rq.targetClockIdentity = ID;
+        assertEquals(1, ask(ManagementRequest.GET, ManagementId.PRIORITY1, new byte[2], true).size());
+        rq.domainNumber = 1;
+        assertTrue(ask(ManagementRequest.GET, ManagementId.PRIORITY1, new byte[2], true).isEmpty(), "another domain (pmc -d 1)");
+        rq.domainNumber = 0;
+        rq.transportSpecific = 1;
+        assertTrue(ask(ManagementRequest.GET, ManagementId.PRIORITY1, new byte[2], true).isEmpty(), "another transportSpecific (pmc -t 1)");
+    }
+
+    @Test
+    void grandmasterSettingsChangeTheLocalQualityAndTimeProperties() throws Exception {
+        byte[] d = {6, 0x21, 0x4e, 0x5d, 0, 37, 0x3c, 0x20}; // class 6, accuracy 0x21, variance 0x4e5d, UTC 37, flags, GPS
+        Reply r = only(ask(ManagementRequest.SET, ManagementId.GRANDMASTER_SETTINGS_NP, d, true));
+        assertEquals(6L, r.data().get("clockQuality.clockClass"));
+        assertEquals(0x3cL, r.data().get("time_flags"));
+        Map<String, Object> dds = only(ask(ManagementRequest.GET, ManagementId.DEFAULT_DATA_SET, new byte[20], true)).data();
+        assertEquals(6L, dds.get("clockQuality.clockClass"));
+        assertEquals(0x4e5dL, dds.get("clockQuality.offsetScaledLogVariance"));
+        Map<String, Object> tp = only(ask(ManagementRequest.GET, ManagementId.TIME_PROPERTIES_DATA_SET, new byte[4], true)).data();
+        assertEquals(0x3cL, tp.get("flags"), "a grandmaster announces its new time properties");
+        assertEquals(0x20L, tp.get("timeSource"));
+    }
+
+    @Test
+    void synchronizationUncertainAndPortDataSetNp() throws Exception {
+        assertEquals(255L, only(ask(ManagementRequest.GET, ManagementId.SYNCHRONIZATION_UNCERTAIN_NP, new byte[2], true)).data().get("val"));
+        assertEquals(1L, only(ask(ManagementRequest.SET, ManagementId.SYNCHRONIZATION_UNCERTAIN_NP, new byte[] {1, 0}, true)).data().get("val"));
+        assertEquals(1, clock.syncUncertain());
+        rq.targetPortNumber = 1;
+        byte[] d = {0, 0, 0x03, (byte) 0xE8, 0, 0, 0, 1}; // 1000 ns
+        assertEquals(1000L, only(ask(ManagementRequest.SET, ManagementId.PORT_DATA_SET_NP, d, true)).data().get("neighborPropDelayThresh"));
+        assertEquals(1000L, clock.neighborPropDelayThreshNanos(1));
+        assertEquals(20_000_000L, clock.neighborPropDelayThreshNanos(2), "only the addressed port");
+    }
+
+    @Test
+    void disableAndEnablePortCommands() throws Exception {
+        rq.targetPortNumber = 2;
+        Reply r = only(ask(ManagementRequest.COMMAND, ManagementId.DISABLE_PORT, new byte[0], true));
+        assertEquals(ManagementRequest.ACKNOWLEDGE, r.action());
+        assertEquals(ManagementId.DISABLE_PORT.id, r.id());
+        assertEquals(PortState.DISABLED, clock.portState(2));
+        assertNotEquals(PortState.DISABLED, clock.portState(1));
+        assertEquals((long) PortState.DISABLED.code, only(ask(ManagementRequest.GET, ManagementId.PORT_DATA_SET, new byte[0], true)).data().get("portState"));
+        only(ask(ManagementRequest.COMMAND, ManagementId.ENABLE_PORT, new byte[0], true));
+        assertEquals(PortState.LISTENING, clock.portState(2));
+        // GET of a command-only id is no such action: NOT_SUPPORTED per port
+        assertError(only(ask(ManagementRequest.SET, ManagementId.ENABLE_PORT, new byte[2], true)), ManagementErrorId.NOT_SUPPORTED, 2);
+    }
+
+    @Test
+    void subscribersGetPortStateNotificationsUntilTheyExpire() throws Exception {
+        byte[] d = new byte[66];
+        d[1] = 60; // duration 60 s
+        d[2] = (byte) (1 << Notification.NOTIFY_PORT_STATE.ordinal());
+        Reply set = only(ask(ManagementRequest.SET, ManagementId.SUBSCRIBE_EVENTS_NP, d, true));
+        assertEquals(60L, set.data().get("duration"));
+        assertEquals(1, ((byte[]) set.data().get("bitmask"))[0]);
+        assertTrue(agent.wants(Notification.NOTIFY_PORT_STATE));
+        assertFalse(agent.wants(Notification.NOTIFY_TIME_SYNC));
+        // Another requester has no subscription.
+        rq.sourcePortNumber = 7;
+        assertEquals(0L, only(ask(ManagementRequest.GET, ManagementId.SUBSCRIBE_EVENTS_NP, new byte[66], true)).data().get("duration"));
+        rq.sourcePortNumber = 4242;
+
+        List<Reply> pushed = new ArrayList<>();
+        ManagementAgent.Notifier n = (addr, b, len) -> pushed.add(decode(b, len, addr));
+        clock.setPortEnabled(1, false);
+        agent.portStateChanged(1, now, n);
+        clock.setPortEnabled(1, true);
+        agent.portStateChanged(1, now + NS, n);
+        assertEquals(2, pushed.size());
+        Reply first = pushed.get(0);
+        assertEquals("/tmp/pmc.test", first.to());
+        assertEquals(ManagementRequest.RESPONSE, first.action());
+        assertEquals(ManagementId.PORT_DATA_SET.id, first.id());
+        assertEquals(new PortIdentity(ID, 1), first.source());
+        assertEquals(new PortIdentity(rq.sourceClockIdentity, 4242), first.target());
+        assertEquals((long) PortState.DISABLED.code, first.data().get("portState"));
+        assertEquals(0, first.sequenceId());
+        assertEquals(1, pushed.get(1).sequenceId(), "per-subscriber sequence");
+        agent.portStateChanged(1, now + 61 * NS, n);
+        assertEquals(2, pushed.size(), "expired after 60 s");
+        assertFalse(agent.wants(Notification.NOTIFY_PORT_STATE));
+    }
+
+    @Test
+    void timeSyncAndParentNotificationsAndUnsubscribe() throws Exception {
+        byte[] d = new byte[66];
+        d[0] = (byte) 0xFF;
+        d[1] = (byte) 0xFF; // never expires
+        d[2] = (byte) ((1 << Notification.NOTIFY_TIME_SYNC.ordinal()) | (1 << Notification.NOTIFY_PARENT_DATA_SET.ordinal()));
+        ask(ManagementRequest.SET, ManagementId.SUBSCRIBE_EVENTS_NP, d, true);
+        List<Reply> pushed = new ArrayList<>();
+        ManagementAgent.Notifier n = (addr, b, len) -> pushed.add(decode(b, len, addr));
+        agent.timeSync(now, n);
+        assertEquals(ManagementId.TIME_STATUS_NP.id, pushed.get(0).id());
+        assertEquals(ManagementId.PARENT_DATA_SET.id, pushed.get(1).id(), "first look at parentDS counts as a change");
+        agent.timeSync(now + 1000 * NS, n);
+        assertEquals(3, pushed.size(), "parentDS unchanged: time sync only");
+        ask(ManagementRequest.SET, ManagementId.SUBSCRIBE_EVENTS_NP, new byte[66], true);
+        agent.timeSync(now, n);
+        assertEquals(3, pushed.size(), "all-zero bitmask unsubscribes");
+    }
+}

@@ -1,0 +1,152 @@
+package io.ptp4j.tools.pmc;
+
+import io.ptp4j.core.engine.Driver;
+import io.ptp4j.core.management.ManagementRequest;
+import io.ptp4j.core.wire.ClockIdentity;
+import io.ptp4j.linux.NativeException;
+import io.ptp4j.linux.UnixDatagramSocket;
+import io.ptp4j.linux.ethtool.HardwareAddress;
+import io.ptp4j.linux.transport.RawEthernetTransport;
+import io.ptp4j.linux.transport.Transport;
+import io.ptp4j.linux.transport.TransportConfig;
+import io.ptp4j.linux.transport.Udpv4Transport;
+import io.ptp4j.linux.transport.Udpv6Transport;
+import java.nio.ByteBuffer;
+
+/**
+ * A management client (linuxptp pmc_common.c pmc_create/pmc_send/pmc_recv): builds requests
+ * with its port identity, sequence numbers, target and boundary hops, sends them over a Unix
+ * datagram socket to ptp4l's uds_address or over a PTP network transport (multicast to the
+ * general port), and receives answers. Usable by any tool that talks to ptp4l (pmc, phc2sys).
+ * Not thread-safe.
+ */
+public final class PmcClient implements AutoCloseable {
+    private final ManagementRequest request = new ManagementRequest();
+    private final ByteBuffer tx = ByteBuffer.allocate(1500);
+    private final UnixDatagramSocket uds;
+    private final String serverPath;
+    private final Transport net;
+    private int sequenceId;
+
+    private PmcClient(UnixDatagramSocket uds, String serverPath, Transport net) {
+        this.uds = uds;
+        this.serverPath = serverPath;
+        this.net = net;
+    }
+
+    /**
+     * A client on a Unix socket bound to {@code localPath} (removed again by {@link #close()}),
+     * talking to the ptp4l socket at {@code serverPath}. As linuxptp 4, its port identity is
+     * derived from the process id (clock identity octets 6-7 and port number).
+     */
+    public static PmcClient uds(String serverPath, String localPath) throws NativeException {
+        PmcClient c = new PmcClient(UnixDatagramSocket.bind(localPath, true), serverPath, null);
+        long pid = ProcessHandle.current().pid();
+        c.request.sourceClockIdentity = (pid >>> 16) & 0xFFFF;
+        c.request.sourcePortNumber = (int) (pid & 0xFFFF);
+        return c;
+    }
+
+    /** linuxptp 4's client path: an absolute path as is, a relative one next to the server socket. */
+    public static String localPath(String serverPath, String name) {
+        if (name.startsWith("/")) return name;
+        java.nio.file.Path dir = java.nio.file.Path.of(serverPath).getParent();
+        return dir == null ? name : dir.resolve(name).toString();
+    }
+
+    /**
+     * A client on a network transport ("UDPv4", "UDPv6", "L2") on {@code iface}; its clock
+     * identity is the interface's EUI-64, its port number 1 (linuxptp pmc_create).
+     */
+    public static PmcClient network(String transport, String iface) throws NativeException {
+        TransportConfig cfg = TransportConfig.software();
+        Transport t = switch (transport) {
+            case "UDPv4" -> Udpv4Transport.open(iface, cfg);
+            case "UDPv6" -> Udpv6Transport.open(iface, cfg);
+            case "L2" -> RawEthernetTransport.open(iface, cfg);
+            default -> throw new IllegalArgumentException("network transport must be UDPv4, UDPv6 or L2: '" + transport + "'");
+        };
+        PmcClient c = new PmcClient(null, null, t);
+        try {
+            long mac = HardwareAddress.of(iface);
+            byte[] m = new byte[6];
+            for (int i = 0; i < 6; i++) m[i] = (byte) (mac >>> (40 - 8 * i));
+            c.request.sourceClockIdentity = ClockIdentity.fromMac(m);
+        } catch (NativeException e) {
+            t.close();
+            throw e;
+        }
+        c.request.sourcePortNumber = 1;
+        return c;
+    }
+
+    /** Header settings: target, boundary hops, domain, transportSpecific, source port identity. */
+    public ManagementRequest request() {
+        return request;
+    }
+
+    /** TARGET: which clock and port the following requests address (all ones: every one). */
+    public void target(long clockIdentity, int portNumber) {
+        request.targetClockIdentity = clockIdentity;
+        request.targetPortNumber = portNumber;
+    }
+
+    /** Sends one request; returns its sequenceId. */
+    public int send(int action, int managementId, byte[] data) throws NativeException {
+        int seq = sequenceId;
+        sequenceId = (sequenceId + 1) & 0xFFFF;
+        int n = request.encode(tx, seq, action, managementId, data);
+        if (uds != null) {
+            uds.send(tx, 0, n, serverPath);
+        } else if (!net.send(false, tx, 0, n, Driver.MULTICAST)) {
+            throw new NativeException("sendto(" + net.interfaceName() + ")", io.ptp4j.linux.Libc.errno());
+        }
+        return seq;
+    }
+
+    /** The descriptor to poll for answers. */
+    public int fd() {
+        return uds != null ? uds.fd() : net.generalFd();
+    }
+
+    /** Receives one waiting message without blocking into {@code into} at 0; -1 when none. */
+    public int receive(ByteBuffer into) throws NativeException {
+        return uds != null ? uds.receive(into, 0) : net.receive(false, into, 0);
+    }
+
+    /** Waits up to {@code timeoutMillis} for a message, then receives it; -1 on timeout. */
+    public int receive(ByteBuffer into, int timeoutMillis) throws NativeException {
+        if (uds != null) return uds.receive(into, 0, timeoutMillis);
+        int n = net.receive(false, into, 0);
+        if (n >= 0 || timeoutMillis == 0) return n;
+        return Poller.waitReadable(new int[] {net.generalFd()}, timeoutMillis) != 0 ? net.receive(false, into, 0) : -1;
+    }
+
+    /**
+     * Sends one request and collects the decoded answers to it (same sequenceId) until
+     * {@code quietMillis} pass without one; other messages (notifications, late answers) are skipped.
+     */
+    public java.util.List<ManagementReply> request(int action, io.ptp4j.core.management.ManagementId id, byte[] data, int quietMillis)
+            throws NativeException {
+        int seq = send(action, id.id, data);
+        java.util.List<ManagementReply> out = new java.util.ArrayList<>();
+        ByteBuffer rx = ByteBuffer.allocate(io.ptp4j.linux.UnixDatagramSocket.MAX_DATAGRAM);
+        int n;
+        while ((n = receive(rx, quietMillis)) >= 0) {
+            try {
+                ManagementReply r = ManagementReply.parse(rx, n);
+                if (r != null && r.sequenceId() == seq && r.action() != ManagementRequest.GET && r.action() != ManagementRequest.SET) out.add(r);
+            } catch (io.ptp4j.core.wire.DecodeException e) {
+                // not a well-formed answer: skipped
+            }
+        }
+        return out;
+    }
+
+    /** Closes the socket; a Unix socket's file is removed (as linuxptp does on exit). */
+    @Override
+    public void close() {
+        if (uds != null) uds.close();
+        if (net != null) net.close();
+    }
+}

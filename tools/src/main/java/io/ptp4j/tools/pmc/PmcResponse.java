@@ -1,0 +1,89 @@
+package io.ptp4j.tools.pmc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One management message as pmc shows it: linuxptp's header line ("\tSOURCE seq N ACTION TLV ID ")
+ * and the fields, each with linuxptp's label (padding included) and printed value, plus a typed
+ * value for --json.
+ */
+public final class PmcResponse {
+    /** One printed field: {@code label} is linuxptp's, spaces included ("priority1 "). */
+    public record Field(String label, String text, Object json) {
+        public String name() {
+            return label.trim();
+        }
+    }
+
+    public String source = "";
+    public int sequenceId;
+    public String action = "";
+    /** "MANAGEMENT", "MANAGEMENT_ERROR_STATUS", "unknown-tlv", or null (not exactly one TLV). */
+    public String tlv;
+    /** The managementId's name when pmc prints one (known id with data), else null. */
+    public String idName;
+    /** The managementId (also for errors), -1 when there is none. */
+    public int managementId = -1;
+    public boolean emptyTlv;
+    /** For MANAGEMENT_ERROR_STATUS: the error's name (NOT_SUPPORTED, ...). */
+    public String error;
+    public final List<Field> fields = new ArrayList<>();
+
+    void add(String label, String text, Object json) {
+        fields.add(new Field(label, text, json));
+    }
+
+    /** linuxptp pmc_show's text, ending in a newline. */
+    public String text() {
+        StringBuilder b = new StringBuilder();
+        b.append('\t').append(source).append(" seq ").append(sequenceId).append(' ').append(action).append(' ');
+        if (tlv != null) {
+            b.append(tlv).append(' ');
+            if (emptyTlv) b.append("empty-tlv ");
+            if (idName != null) b.append(idName).append(' ');
+            for (Field f : fields) b.append("\n\t\t").append(f.label()).append(f.text());
+        }
+        return b.append('\n').toString();
+    }
+
+    /** One JSON object on one line (no trailing newline). */
+    public String json() {
+        StringBuilder b = new StringBuilder("{");
+        Json.member(b, "source", source).append(',');
+        Json.member(b, "sequenceId", sequenceId).append(',');
+        Json.member(b, "action", action);
+        if (tlv != null) Json.member(b.append(','), "tlv", tlv);
+        if (managementId >= 0) {
+            Json.member(b.append(','), "managementId", idName != null ? idName : PmcCommands.nameOf(managementId));
+        }
+        if (error != null) Json.member(b.append(','), "error", error);
+        if (emptyTlv) Json.member(b.append(','), "empty", true);
+        if (!fields.isEmpty()) {
+            b.append(",\"data\":{");
+            boolean first = true, table = false;
+            for (Field f : fields) {
+                if (f.name().isEmpty()) {
+                    table = true;
+                    continue;
+                }
+                if (!first) b.append(',');
+                first = false;
+                Json.member(b, f.name(), f.json());
+            }
+            if (table) { // UNICAST_MASTER_TABLE_NP: the header line and one line per entry, as printed
+                b.append(first ? "" : ",").append("\"table\":[");
+                boolean firstRow = true;
+                for (Field f : fields) {
+                    if (!f.name().isEmpty()) continue;
+                    if (!firstRow) b.append(',');
+                    firstRow = false;
+                    Json.value(b, f.text());
+                }
+                b.append(']');
+            }
+            b.append('}');
+        }
+        return b.append('}').toString();
+    }
+}

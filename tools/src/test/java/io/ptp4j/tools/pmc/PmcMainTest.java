@@ -1,0 +1,176 @@
+package io.ptp4j.tools.pmc;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.ptp4j.core.clock.ManagementAgent;
+import io.ptp4j.core.clock.PortDescription;
+import io.ptp4j.core.clock.PtpClock;
+import io.ptp4j.core.engine.Driver;
+import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.linux.UnixDatagramSocket;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/pmc end to end over a Unix socket in a temporary directory, against an in-process
+ * management agent (no root, no network): options, batch commands, output, socket cleanup.
+ */
+class PmcMainTest {
+    record Run(int rc, String out, String err) {}
+
+    static Run pmc(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int rc = PmcMain.run("pmc", args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A ptp4l stand-in: one clock's management agent behind a Unix socket, served by a thread. */
+    static final class Server implements AutoCloseable {
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final PtpClock clock;
+        final Thread thread;
+
+        Server(Path path) throws Exception {
+            EngineConfig cfg = new EngineConfig();
+            cfg.clockIdentity = 0x0200_00ff_fe00_0001L;
+            cfg.freeRunning = true;
+            clock = new PtpClock(cfg, new Driver() {
+                @Override
+                public boolean send(int port, ByteBuffer buf, int offset, int length, boolean event, long destination) {
+                    return true;
+                }
+
+                @Override
+                public long clockTimeNanos() {
+                    return 0;
+                }
+
+                @Override
+                public void adjustFrequency(double ppb) {}
+
+                @Override
+                public void stepClock(long deltaNanos) {}
+            }, null);
+            clock.start(0);
+            ManagementAgent agent = new ManagementAgent(clock).describePorts(PortDescription.unknown("ptp4jnone0"));
+            UnixDatagramSocket s = UnixDatagramSocket.bind(path.toString(), true);
+            thread = new Thread(() -> {
+                ByteBuffer in = ByteBuffer.allocate(UnixDatagramSocket.MAX_DATAGRAM);
+                try (s) {
+                    while (running.get()) {
+                        int n = s.receive(in, 0, 50);
+                        if (n > 0) agent.handle(in, 0, n, true, s.lastSenderPath(), System.nanoTime(), (b, len) -> {
+                            try {
+                                s.reply(b, 0, len);
+                            } catch (Exception e) {
+                                throw new RuntimeException(e);
+                            }
+                        });
+                    }
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            thread.start();
+        }
+
+        @Override
+        public void close() throws Exception {
+            running.set(false);
+            thread.join(2000);
+        }
+    }
+
+    @Test
+    void batchQueriesAndSetsAndRemovesItsSocket(@TempDir Path dir) throws Exception {
+        Path sock = dir.resolve("ptp4l");
+        try (Server s = new Server(sock)) {
+            Run r = pmc("-u", "-b", "0", "-s", sock.toString(), "GET PRIORITY1", "SET PRIORITY1 9", "GET DEFAULT_DATA_SET", "get nosuch",
+                    "SET DOMAIN 1");
+            assertEquals(0, r.rc(), r.err());
+            assertTrue(r.out().startsWith("sending: GET PRIORITY1\n"), r.out());
+            assertTrue(r.out().contains("\t020000.fffe.000001-0 seq 0 RESPONSE MANAGEMENT PRIORITY1 \n\t\tpriority1 128\n"), r.out());
+            assertTrue(r.out().contains(" seq 1 RESPONSE MANAGEMENT PRIORITY1 \n\t\tpriority1 9\n"), r.out());
+            assertTrue(r.out().contains("\t\tpriority1               9\n"), r.out());
+            assertEquals("bad command: get nosuch\nDOMAIN only allows GET\n", r.err());
+            assertEquals(9, s.clock.priority1());
+            // The client socket (pmc.PID next to the server's) is gone after exit.
+            try (var files = Files.list(dir)) {
+                assertEquals(java.util.List.of("ptp4l"), files.map(p -> p.getFileName().toString()).toList());
+            }
+            Run j = pmc("--json", "-u", "-s", sock.toString(), "GET PRIORITY2", "GET UTC_PROPERTIES");
+            assertEquals("{\"source\":\"020000.fffe.000001-0\",\"sequenceId\":0,\"action\":\"RESPONSE\",\"tlv\":\"MANAGEMENT\","
+                    + "\"managementId\":\"PRIORITY2\",\"data\":{\"priority2\":128}}\n", j.out());
+            assertEquals("sending: GET PRIORITY2\nsending: GET UTC_PROPERTIES\nsorry, UTC_PROPERTIES not supported yet\n", j.err(),
+                    "with --json, stdout is only JSON");
+        }
+    }
+
+    @Test
+    void clientApiForOtherTools(@TempDir Path dir) throws Exception {
+        Path sock = dir.resolve("ptp4l");
+        try (Server s = new Server(sock); PmcClient c = PmcClient.uds(sock.toString(), dir.resolve("client").toString())) {
+            c.request().boundaryHops = 0;
+            var replies = c.request(io.ptp4j.core.management.ManagementRequest.GET, io.ptp4j.core.management.ManagementId.PORT_DATA_SET,
+                    new byte[0], 100);
+            assertEquals(1, replies.size());
+            ManagementReply r = replies.get(0);
+            assertFalse(r.isError());
+            assertEquals(new io.ptp4j.core.wire.PortIdentity(0x0200_00ff_fe00_0001L, 1), r.source());
+            assertEquals(new io.ptp4j.core.wire.PortIdentity(0x0200_00ff_fe00_0001L, 1), r.data().get("portIdentity"));
+            var err = c.request(io.ptp4j.core.management.ManagementRequest.SET, io.ptp4j.core.management.ManagementId.DOMAIN,
+                    new byte[] {1, 0}, 100);
+            assertEquals(io.ptp4j.core.management.ManagementErrorId.NOT_SUPPORTED, err.get(0).error());
+        }
+        assertFalse(Files.exists(dir.resolve("client")), "closed client removes its socket");
+    }
+
+    @Test
+    void defaultServerFollowsTheDialect() throws Exception {
+        assertEquals("/var/run/ptp/ptp4l", PmcMain.serverPath(PmcMain.parse("pmc", new String[] {"-u"})));
+        assertEquals("/var/run/ptp4l", PmcMain.serverPath(PmcMain.parse("pmc", new String[] {"--linuxptp=3", "-u"})));
+        assertEquals("/tmp/x", PmcMain.serverPath(PmcMain.parse("pmc", new String[] {"--linuxptp=3", "-u", "-s", "/tmp/x"})));
+        assertEquals("/tmp/y", PmcMain.serverPath(PmcMain.parse("pmc", new String[] {"--linuxptp", "3", "--uds_address", "/tmp/y"})));
+        assertEquals("/var/run/pmc.12", PmcClient.localPath(PmcMain.LINUXPTP3_UDS, "pmc.12"));
+        PmcMain.Options o = PmcMain.parse("pmc", new String[] {"-2", "-b", "3", "-d", "5", "-t", "0x1", "-z", "-i", "vB", "GET X"});
+        assertEquals("L2", o.transport());
+        assertEquals(3, o.boundaryHops());
+        assertEquals(5, o.cfg().getInt("domainNumber"));
+        assertEquals(1, o.cfg().getInt("transportSpecific"));
+        assertTrue(o.zeroLengthGets());
+        assertEquals(java.util.List.of("GET X"), o.commands());
+    }
+
+    @Test
+    void optionsAndTheirErrors(@TempDir Path dir) {
+        Run h = pmc("-h");
+        assertEquals(0, h.rc());
+        assertTrue(h.err().startsWith("\nusage: pmc [options] [commands]\n\n Network Transport\n\n -2        IEEE 802.3\n"), h.err());
+        assertTrue(h.err().contains(" -z        send zero length TLV values with the GET actions\n"), h.err());
+        Run v = pmc("-v");
+        assertEquals(0, v.rc());
+        assertTrue(v.out().startsWith("ptp4j "), v.out());
+        Run bad = pmc("-x");
+        assertEquals(255, bad.rc());
+        assertTrue(bad.err().startsWith("pmc: invalid option -- 'x'\n\nusage: pmc"), bad.err());
+        Run dialect = pmc("--linuxptp=5", "-u");
+        assertEquals(255, dialect.rc());
+        assertTrue(dialect.err().startsWith("pmc: --linuxptp takes 3 or 4, not '5'"), dialect.err());
+        Run noServer = pmc("-u", "-s", dir.resolve("none").toString(), "GET PRIORITY1");
+        assertEquals(0, noServer.rc(), "pmc reports and carries on, as linuxptp's does");
+        assertTrue(noServer.err().contains(dir.resolve("none").toString()), noServer.err());
+        Run noDir = pmc("-u", "-i", "/nonexistent-dir/pmc.sock", "GET PRIORITY1");
+        assertEquals(255, noDir.rc());
+        assertTrue(noDir.err().contains("failed to create pmc"), noDir.err());
+        Run badKey = pmc("--domainNumber=300", "-u");
+        assertEquals(255, badKey.rc());
+        assertTrue(badKey.err().contains("domainNumber"), badKey.err());
+    }
+}
