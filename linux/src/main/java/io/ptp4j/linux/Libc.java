@@ -102,6 +102,36 @@ public final class Libc {
     private static final MethodHandle WRITE = errnoCall("write", FunctionDescriptor.of(J, I, P, J));
     private static final MethodHandle STRERROR = plainCall("strerror", FunctionDescriptor.of(P, I));
 
+    // The per-packet calls without captureCallState: the JDK slices the capture segment on every
+    // capturing call (40 bytes of garbage each, unless C2 happens to remove it), and a daemon at
+    // 16 Hz must not make garbage. On success errno is not needed; on failure the thread's errno
+    // is read at once through __errno_location() and, unless it is the expected EAGAIN/EINTR,
+    // the call is made again with capture so the error reported is exact (nothing was sent or
+    // received the first time, so repeating is harmless).
+    private static final MethodHandle SENDTO_FAST = plainCall("sendto", FunctionDescriptor.of(J, I, P, J, I, P, I));
+    private static final MethodHandle SENDMSG_FAST = plainCall("sendmsg", FunctionDescriptor.of(J, I, P, I));
+    private static final MethodHandle RECVMSG_FAST = plainCall("recvmsg", FunctionDescriptor.of(J, I, P, I));
+    private static final MethodHandle POLL_FAST = plainCall("poll", FunctionDescriptor.of(I, P, J, I));
+    private static final MethodHandle PPOLL_FAST = plainCall("ppoll", FunctionDescriptor.of(I, P, J, P, P));
+    private static final MethodHandle ERRNO_LOCATION = plainCall("__errno_location", FunctionDescriptor.of(P));
+    private static final ThreadLocal<MemorySegment> ERRNO_ADDRESS = ThreadLocal.withInitial(() -> {
+        try {
+            return ((MemorySegment) ERRNO_LOCATION.invokeExact()).reinterpret(4);
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    });
+
+    /** This thread's errno as it is now (only meaningful right after a failed non-capturing call). */
+    private static int errnoNow() {
+        return ERRNO_ADDRESS.get().get(I, 0);
+    }
+
+    /** Makes {@link #errno()} answer {@code e}, as if a capturing call had failed with it. */
+    private static void setErrno(int e) {
+        ERRNO.set(STATE.get(), 0L, e);
+    }
+
     /** errno left by the last failed call of this class on this thread. */
     public static int errno() {
         return (int) ERRNO.get(STATE.get(), 0L);
@@ -147,6 +177,8 @@ public final class Libc {
 
     public static long sendto(int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen) {
         try {
+            long r = (long) SENDTO_FAST.invokeExact(fd, buf, len, flags, addr, addrLen);
+            if (r >= 0) return r;
             return (long) SENDTO.invokeExact(STATE.get(), fd, buf, len, flags, addr, addrLen);
         } catch (Throwable t) {
             throw fatal(t);
@@ -155,6 +187,8 @@ public final class Libc {
 
     public static long sendmsg(int fd, MemorySegment msghdr, int flags) {
         try {
+            long r = (long) SENDMSG_FAST.invokeExact(fd, msghdr, flags);
+            if (r >= 0) return r;
             return (long) SENDMSG.invokeExact(STATE.get(), fd, msghdr, flags);
         } catch (Throwable t) {
             throw fatal(t);
@@ -163,6 +197,13 @@ public final class Libc {
 
     public static long recvmsg(int fd, MemorySegment msghdr, int flags) {
         try {
+            long r = (long) RECVMSG_FAST.invokeExact(fd, msghdr, flags);
+            if (r >= 0) return r;
+            int e = errnoNow();
+            if (e == EAGAIN) { // the usual end of a non-blocking drain
+                setErrno(e);
+                return r;
+            }
             return (long) RECVMSG.invokeExact(STATE.get(), fd, msghdr, flags);
         } catch (Throwable t) {
             throw fatal(t);
@@ -179,7 +220,10 @@ public final class Libc {
 
     public static int poll(MemorySegment fds, long nfds, int timeoutMillis) {
         try {
-            return (int) POLL.invokeExact(STATE.get(), fds, nfds, timeoutMillis);
+            int r = (int) POLL_FAST.invokeExact(fds, nfds, timeoutMillis);
+            if (r >= 0) return r;
+            setErrno(errnoNow()); // EINTR in practice
+            return r;
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -188,7 +232,10 @@ public final class Libc {
     /** ppoll(fds, nfds, timeout, NULL): {@code timeout} is a timespec, or NULL to wait forever. */
     public static int ppoll(MemorySegment fds, long nfds, MemorySegment timeout) {
         try {
-            return (int) PPOLL.invokeExact(STATE.get(), fds, nfds, timeout, MemorySegment.NULL);
+            int r = (int) PPOLL_FAST.invokeExact(fds, nfds, timeout, MemorySegment.NULL);
+            if (r >= 0) return r;
+            setErrno(errnoNow()); // EINTR in practice; the caller loops
+            return r;
         } catch (Throwable t) {
             throw fatal(t);
         }

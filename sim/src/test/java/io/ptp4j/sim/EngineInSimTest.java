@@ -293,4 +293,30 @@ class EngineInSimTest {
         assertEquals(PortState.LISTENING, client.engine().portState(1));
         assertEquals(0, gm.engine().unicastClients(1));
     }
+
+    /** 802.1AS asCapable: a link longer than neighborPropDelayThresh carries nothing but Pdelay. */
+    @Test
+    void gptpPortIsAsCapableOnlyBelowNeighborPropDelayThresh() {
+        for (long linkDelay : new long[] {500, 1_500}) {
+            Simulation sim = new Simulation(1_000 * S);
+            Network net = new Network(sim, 5);
+            EngineConfig gc = cfg(0x10, 100), cc = cfg(0x20, 128);
+            for (EngineConfig c : new EngineConfig[] {gc, cc}) {
+                c.delayMechanism = EngineConfig.DelayMechanism.P2P;
+                c.followUpInfo = true;
+                c.transportSpecific = 1;
+                c.neighborPropDelayThreshNanos = 1_000;
+            }
+            SimNode gm = net.node("gm", gc, 0, 0, 0, Noise.gaussian(8), new Recorder());
+            SimNode client = net.node("client", cc, 50_000, 20, 0, Noise.gaussian(8), new Recorder());
+            net.connect(gm, 1, client, 1, linkDelay, Noise.NONE);
+            net.start();
+            sim.runUntil(1_040 * S);
+            boolean capable = linkDelay < 1_000;
+            assertEquals(capable, gm.engine().asCapable(1), "link " + linkDelay + " ns");
+            assertEquals(capable, client.engine().asCapable(1), "link " + linkDelay + " ns");
+            assertEquals(capable ? PortState.SLAVE : PortState.MASTER, client.engine().portState(1),
+                    "link " + linkDelay + " ns: the client " + (capable ? "follows the GM" : "hears no Announce and is its own GM"));
+        }
+    }
 }

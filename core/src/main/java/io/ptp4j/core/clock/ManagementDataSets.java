@@ -152,7 +152,7 @@ final class ManagementDataSets {
             case LOG_MIN_PDELAY_REQ_INTERVAL -> m.put("logMinPdelayReqInterval", (long) cfg.logMinPdelayReqInterval);
             case PORT_DATA_SET_NP -> {
                 m.put("neighborPropDelayThresh", c.neighborPropDelayThreshNanos(port));
-                m.put("asCapable", 1L);
+                m.put("asCapable", c.asCapable(port) ? 1L : 0L);
             }
             case PORT_PROPERTIES_NP -> {
                 PortState st = c.portState(port);

@@ -58,6 +58,10 @@ final class Port {
     long peerDelayNanos;
     boolean peerDelayValid;
     double neighborRateRatio = 1.0;
+    boolean neighborRateRatioValid;
+    // 802.1AS asCapable: a Pdelay_Req still unanswered, and how many in a row went unanswered.
+    boolean pdelayOutstanding;
+    int pdelayMissing;
     long prevT3 = Long.MIN_VALUE, prevT4;
     final MovingMedian peerDelayFilter;
     // P2P responder: who asked (for the Pdelay_Resp_Follow_Up) and the request's correction.

@@ -389,6 +389,22 @@ public final class PtpClock implements PtpNode {
         return syncUncertain;
     }
 
+    /**
+     * 802.1AS 10.2.4.1 asCapable, as linuxptp's port_capable(): on a gPTP port (follow_up_info with
+     * peer-to-peer delay) the link is fit for time only while the peer delay is measured and at or
+     * below neighborPropDelayThresh, the neighbor rate ratio is known, and at most 3 Pdelay
+     * responses in a row went missing. Other ports are always capable.
+     */
+    public boolean asCapable(int portNumber) {
+        return asCapable(ports[portNumber - 1]);
+    }
+
+    private boolean asCapable(Port p) {
+        if (!cfg.followUpInfo || cfg.delayMechanism != DelayMechanism.P2P) return true;
+        return p.peerDelayValid && p.neighborRateRatioValid && p.pdelayMissing <= 3
+                && p.peerDelayNanos <= p.neighborPropDelayThreshNanos;
+    }
+
     public long neighborPropDelayThreshNanos(int portNumber) {
         return ports[portNumber - 1].neighborPropDelayThreshNanos;
     }
@@ -507,11 +523,11 @@ public final class PtpClock implements PtpNode {
     private void fire(Port p, int timer) {
         switch (timer) {
             case Port.T_ANNOUNCE_TX -> {
-                sendAnnounce(p);
+                if (asCapable(p)) sendAnnounce(p); // 802.1AS: nothing but Pdelay on a port that is not asCapable
                 arm(p, Port.T_ANNOUNCE_TX, interval(cfg.logAnnounceInterval));
             }
             case Port.T_SYNC_TX -> {
-                sendSync(p);
+                if (asCapable(p)) sendSync(p);
                 arm(p, Port.T_SYNC_TX, interval(cfg.logSyncInterval));
             }
             case Port.T_DELAY_REQ -> {
@@ -700,7 +716,7 @@ public final class PtpClock implements PtpNode {
     }
 
     private void onAnnounce(Port p, long source) {
-        if (cfg.serverOnly) return; // masterOnly/serverOnly: never follows another master
+        if (cfg.serverOnly || !asCapable(p)) return; // masterOnly/serverOnly: never follows another master
         BmcDataset d = p.scratch;
         d.priority1 = rx.grandmasterPriority1();
         d.identity = rx.grandmasterIdentity();
@@ -765,7 +781,7 @@ public final class PtpClock implements PtpNode {
     // ---- Sync / Follow_Up / Delay_Req / Delay_Resp (E2E, 11.3) ---------------------------------
 
     private void onSync(Port p, long t2, long source) {
-        if (!p.isSlaveLike() || !fromParent(p) || t2 == Long.MIN_VALUE) return;
+        if (!p.isSlaveLike() || !fromParent(p) || t2 == Long.MIN_VALUE || !asCapable(p)) return;
         p.masterAddress = source;
         p.lastSyncLogInterval = rx.logMessageInterval();
         // Holdover starts when the master's Syncs stop: 4 intervals, and at least 2 s so that
@@ -903,6 +919,8 @@ public final class PtpClock implements PtpNode {
     // ---- Pdelay (P2P, 11.4) -------------------------------------------------------------------
 
     private void sendPdelayReq(Port p) {
+        if (p.pdelayOutstanding) p.pdelayMissing++; // the last request got no complete answer
+        p.pdelayOutstanding = true;
         p.pdelayReqSeq = (p.pdelayReqSeq + 1) & 0xFFFF;
         p.pdT1 = Long.MIN_VALUE;
         p.pdRespWaitingFollowUp = false;
@@ -970,12 +988,15 @@ public final class PtpClock implements PtpNode {
     private void peerDelay(Port p, long t2, long t3) {
         if (p.prevT3 != Long.MIN_VALUE && p.pdT4 > p.prevT4 && t3 > p.prevT3) {
             p.neighborRateRatio = (double) (t3 - p.prevT3) / (double) (p.pdT4 - p.prevT4);
+            p.neighborRateRatioValid = true;
         }
         p.prevT3 = t3;
         p.prevT4 = p.pdT4;
         long raw = Math.round(((p.pdT4 - p.pdT1) * p.neighborRateRatio - (t3 - t2) - p.pdCorrection) / 2.0);
         p.peerDelayNanos = p.peerDelayFilter.sample(raw);
         p.peerDelayValid = true;
+        p.pdelayOutstanding = false;
+        p.pdelayMissing = 0;
         listener.peerDelay(p.number, p.peerDelayNanos, p.neighborRateRatio);
         if (p.isSlaveLike()) meanPathDelay = p.peerDelayNanos;
     }
