@@ -33,6 +33,28 @@ public final class ScenarioRun {
         this.sampleNanos = (long) scenario.nanos(scenario.toml.root, "sample", "125ms");
     }
 
+    // Per node: the grandmaster it follows as last sampled, and when that last changed (s).
+    private long[] lastGm;
+    private double[] gmChangedAt;
+
+    private void trackGrandmasters(double t) {
+        int n = nodes().size();
+        if (lastGm == null) {
+            lastGm = new long[n];
+            gmChangedAt = new double[n];
+            java.util.Arrays.fill(lastGm, Long.MIN_VALUE);
+        }
+        for (int i = 0; i < n; i++) {
+            SimNode node = nodes().get(i);
+            if (node.isTransparent()) continue;
+            long gm = node.engine().grandmasterIdentity();
+            if (gm != lastGm[i]) {
+                lastGm[i] = gm;
+                gmChangedAt[i] = t;
+            }
+        }
+    }
+
     public List<SimNode> nodes() {
         return sim.nodes();
     }
@@ -47,6 +69,7 @@ public final class ScenarioRun {
             row[0] = (next - START) / 1e9;
             for (int i = 0; i < nodes().size(); i++) row[i + 1] = nodes().get(i).trueErrorNanos();
             samples.add(row);
+            trackGrandmasters(row[0]);
             next += sampleNanos;
         }
         sim.runUntil(end);
@@ -100,6 +123,24 @@ public final class ScenarioRun {
                 if (Double.isNaN(s.convergedAtSeconds()) || s.convergedAtSeconds() > within) {
                     failures.add(String.format(Locale.ROOT, "%s: not within %.0f ns by %.0f s (converged at %s)", s.name(), threshold, within,
                             Double.isNaN(s.convergedAtSeconds()) ? "never" : String.format(Locale.ROOT, "%.1f s", s.convergedAtSeconds())));
+                }
+            }
+            if (pass.get("grandmaster") != null) {
+                // the node follows the named grandmaster at the end, and (with gm_selected_after /
+                // gm_selected_within) picked it within that long of the given time (a failover bar)
+                String want = scenario.str(pass, "grandmaster", "");
+                SimNode g = nodes().stream().filter(x -> x.name().equals(want)).findFirst().orElse(null);
+                if (g == null || g.isTransparent()) {
+                    failures.add("[pass] grandmaster = \"" + want + "\": no such ordinary or boundary clock");
+                } else if (s.gm() != g.engine().clockIdentity()) {
+                    failures.add(s.name() + ": follows " + io.ptp4j.core.wire.ClockIdentity.format(s.gm()) + ", expected " + want);
+                } else if (pass.get("gm_selected_within") != null) {
+                    double after = scenario.nanos(pass, "gm_selected_after", "0s") / 1e9;
+                    double within = scenario.nanos(pass, "gm_selected_within", "0s") / 1e9;
+                    double at = gmChangedAt[nodes().indexOf(nodes().stream().filter(x -> x.name().equals(s.name())).findFirst().get())];
+                    if (at - after > within) {
+                        failures.add(String.format(Locale.ROOT, "%s: selected %s %.2f s after %.0f s, limit %.2f s", s.name(), want, at - after, after, within));
+                    }
                 }
             }
             if (pass.get("state") != null && !scenario.str(pass, "state", "").equals(s.state())) {
