@@ -64,32 +64,69 @@ public final class VirtualClock implements ClockDevice {
         return new VirtualClock(raw + offset, raw, s);
     }
 
-    /** Reads the kernel's clocks; safe from any thread (a timespec per thread). */
+    /**
+     * Reads the kernel's clocks; safe from any thread (state per thread). REALTIME minus RAW moves
+     * only as fast as the kernel's NTP frequency correction (ppm) or by a step, so it is measured
+     * carefully once a second (the narrowest of 20 REALTIME, RAW, REALTIME brackets) and
+     * extrapolated in between along the slope of the last two measurements: one RAW read per
+     * conversion instead of three clock reads whose cost (which varies with the JIT) would add
+     * noise. A step of CLOCK_REALTIME is followed within a second.
+     */
     public static TimeSource system() {
-        ThreadLocal<PosixTime> times = ThreadLocal.withInitial(PosixTime::new);
+        ThreadLocal<Relation> relations = ThreadLocal.withInitial(Relation::new);
         return new TimeSource() {
             @Override
             public long monotonicRawNanos() {
-                return times.get().monotonicRawNanos();
+                return relations.get().time.monotonicRawNanos();
             }
 
             @Override
             public long realtimeMinusRawNanos() {
-                PosixTime t = times.get();
-                long best = 0, window = Long.MAX_VALUE;
-                // best of three; more tries (up to 20) while preemption or a cold JIT widens the window
-                for (int i = 0; i < 20 && (i < 3 || window > 2_000); i++) {
-                    long rt1 = t.realtimeNanos();
-                    long raw = t.monotonicRawNanos();
-                    long rt2 = t.realtimeNanos();
-                    if (rt2 - rt1 < window) {
-                        window = rt2 - rt1;
-                        best = rt1 + (rt2 - rt1) / 2 - raw;
-                    }
-                }
-                return best;
+                return relations.get().now();
             }
         };
+    }
+
+    /** REALTIME - RAW for one thread: measured once a second, extrapolated in between. */
+    private static final class Relation {
+        static final long REFRESH_NANOS = 1_000_000_000L;
+        final PosixTime time = new PosixTime();
+        long atRaw = Long.MIN_VALUE, offset;
+        double slope; // ns of offset change per ns of RAW
+
+        long now() {
+            long raw = time.monotonicRawNanos();
+            if (atRaw == Long.MIN_VALUE || raw - atRaw >= REFRESH_NANOS || raw < atRaw) {
+                measure();
+                if (atRaw != Long.MIN_VALUE && measuredRaw > atRaw) {
+                    double s = (double) (measuredOffset - offset) / (double) (measuredRaw - atRaw);
+                    // more than 500 ppm apart is a step of REALTIME, not a rate: do not extrapolate it
+                    slope = Math.abs(s) <= 500e-6 ? s : 0;
+                }
+                offset = measuredOffset;
+                atRaw = measuredRaw;
+            }
+            return offset + Math.round(slope * (raw - atRaw));
+        }
+
+        long measuredOffset, measuredRaw;
+
+        /** The narrowest of 20 brackets (more while preempted) into measuredOffset/measuredRaw. */
+        void measure() {
+            long best = 0, bestRaw = 0, window = Long.MAX_VALUE;
+            for (int i = 0; i < 40 && (i < 20 || window > 2_000); i++) {
+                long rt1 = time.realtimeNanos();
+                long raw = time.monotonicRawNanos();
+                long rt2 = time.realtimeNanos();
+                if (rt2 - rt1 < window) {
+                    window = rt2 - rt1;
+                    best = rt1 + (rt2 - rt1) / 2 - raw;
+                    bestRaw = raw;
+                }
+            }
+            measuredOffset = best;
+            measuredRaw = bestRaw;
+        }
     }
 
     /** The virtual time at raw instant {@code raw}. */
