@@ -42,22 +42,7 @@ final class SinkUpdater {
     }
 
     static ServoConfig servoConfig(PtpConfig c) {
-        ServoConfig s = new ServoConfig();
-        s.clockServo = c.getEnum("clock_servo");
-        s.piProportionalConst = c.getDouble("pi_proportional_const");
-        s.piIntegralConst = c.getDouble("pi_integral_const");
-        s.piProportionalScale = c.getDouble("pi_proportional_scale");
-        s.piProportionalExponent = c.getDouble("pi_proportional_exponent");
-        s.piProportionalNormMax = c.getDouble("pi_proportional_norm_max");
-        s.piIntegralScale = c.getDouble("pi_integral_scale");
-        s.piIntegralExponent = c.getDouble("pi_integral_exponent");
-        s.piIntegralNormMax = c.getDouble("pi_integral_norm_max");
-        s.stepThreshold = c.getDouble("step_threshold");
-        s.firstStepThreshold = c.getDouble("first_step_threshold");
-        s.maxFrequency = c.getInt("max_frequency");
-        s.servoOffsetThreshold = c.getInt("servo_offset_threshold");
-        s.servoNumOffsetValues = c.getInt("servo_num_offset_values");
-        return s;
+        return io.ptp4j.tools.config.ServoSettings.from(c, false);
     }
 
     /** servo_add: the servo starts from the clock's current frequency and its limit. */

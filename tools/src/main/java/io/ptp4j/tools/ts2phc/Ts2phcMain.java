@@ -240,22 +240,6 @@ public final class Ts2phcMain {
 
     /** The servo keys linuxptp's servo_create reads; hardware timestamping constants (ts2phc's sw_ts 0). */
     static ServoConfig servoConfig(PtpConfig c) {
-        ServoConfig s = new ServoConfig();
-        s.clockServo = c.getEnum("clock_servo");
-        s.piProportionalConst = c.getDouble("pi_proportional_const");
-        s.piIntegralConst = c.getDouble("pi_integral_const");
-        s.piProportionalScale = c.getDouble("pi_proportional_scale");
-        s.piProportionalExponent = c.getDouble("pi_proportional_exponent");
-        s.piProportionalNormMax = c.getDouble("pi_proportional_norm_max");
-        s.piIntegralScale = c.getDouble("pi_integral_scale");
-        s.piIntegralExponent = c.getDouble("pi_integral_exponent");
-        s.piIntegralNormMax = c.getDouble("pi_integral_norm_max");
-        s.stepThreshold = c.getDouble("step_threshold");
-        s.firstStepThreshold = c.getDouble("first_step_threshold");
-        s.maxFrequency = c.getInt("max_frequency");
-        s.servoOffsetThreshold = c.getInt("servo_offset_threshold");
-        s.servoNumOffsetValues = c.getInt("servo_num_offset_values");
-        s.softwareTimestamping = false;
-        return s;
+        return io.ptp4j.tools.config.ServoSettings.from(c, false);
     }
 }
