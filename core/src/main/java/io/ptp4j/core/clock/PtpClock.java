@@ -1278,7 +1278,8 @@ public final class PtpClock implements PtpNode {
 
     private void armUnicastTx(Port p) {
         long next = Long.MAX_VALUE;
-        for (UnicastGrant g : p.grants) next = Math.min(next, g.nextDue());
+        // indexed: this runs at every unicast Sync tick, and an iterator would be garbage each time
+        for (int i = 0; i < p.grants.size(); i++) next = Math.min(next, p.grants.get(i).nextDue());
         if (next == Long.MAX_VALUE) return;
         arm(p, Port.T_UNICAST_TX, Math.max(0, next - nowNanos));
     }

@@ -282,7 +282,8 @@ public final class TransparentClock implements PtpNode {
         boolean backwards = eventType == MessageType.DELAY_REQ.code;
         for (int p = 1; p <= ports; p++) {
             if (p == ingress) continue;
-            int s = backwards ? findReturn(clock, portNo, seq, ingress, p) : find(eventType, clock, portNo, seq, p);
+            // a Delay_Req left by the port its Delay_Resp came in on, after coming in on port p
+            int s = backwards ? find(eventType, clock, portNo, seq, ingress, p) : find(eventType, clock, portNo, seq, p, 0);
             copy(buf, offset, len);
             if (s >= 0 && slotDone[s]) {
                 fwd.correctionField(fwd.correctionField() + (slotResidence[s] << 16));
@@ -326,24 +327,12 @@ public final class TransparentClock implements PtpNode {
         }
     }
 
-    private int find(int type, long clock, int portNo, int seq, int egress) {
-        for (int i = 0; i < SLOTS; i++) {
-            int s = (next - 1 - i + SLOTS) % SLOTS;
-            if (slotType[s] == type && slotSeq[s] == seq && slotSource[s] == clock && slotSourcePort[s] == portNo && slotEgress[s] == egress
-) {
-                return s;
-            }
-        }
-        return -1;
-    }
-
-    /** The Delay_Req slot that left by {@code reqEgress} after coming in on {@code reqIngress}. */
-    private int findReturn(long clock, int portNo, int seq, int reqEgress, int reqIngress) {
-        int type = MessageType.DELAY_REQ.code;
+    /** The newest slot of this event message that left by {@code egress} (and came in on {@code ingress}, unless 0). */
+    private int find(int type, long clock, int portNo, int seq, int egress, int ingress) {
         for (int i = 0; i < SLOTS; i++) {
             int s = (next - 1 - i + SLOTS) % SLOTS;
             if (slotType[s] == type && slotSeq[s] == seq && slotSource[s] == clock && slotSourcePort[s] == portNo
-                    && slotEgress[s] == reqEgress && slotIngress[s] == reqIngress) {
+                    && slotEgress[s] == egress && (ingress == 0 || slotIngress[s] == ingress)) {
                 return s;
             }
         }

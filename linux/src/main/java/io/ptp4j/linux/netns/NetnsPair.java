@@ -48,8 +48,8 @@ public final class NetnsPair implements AutoCloseable {
             ip("netns", "add", p.nsA);
             ip("netns", "add", p.nsB);
             ip("link", "add", IF_A, "netns", p.nsA, "type", "veth", "peer", "name", IF_B, "netns", p.nsB);
-            p.configure(p.nsA, IF_A, IPV4_A, IPV6_A);
-            p.configure(p.nsB, IF_B, IPV4_B, IPV6_B);
+            p.configure(p.nsA, IF_A, IPV4_A + "/24", IPV6_A);
+            p.configure(p.nsB, IF_B, IPV4_B + "/24", IPV6_B);
             p.awaitCarrier(p.nsA, IF_A);
             p.awaitCarrier(p.nsB, IF_B);
             return p;
@@ -59,9 +59,10 @@ public final class NetnsPair implements AutoCloseable {
         }
     }
 
+    /** Addresses on {@code iface} in {@code ns} ({@code v4} with its prefix length), lo and iface up. */
     private void configure(String ns, String iface, String v4, String v6) throws IOException {
         ip("-n", ns, "link", "set", "lo", "up");
-        ip("-n", ns, "addr", "add", v4 + "/24", "dev", iface);
+        ip("-n", ns, "addr", "add", v4, "dev", iface);
         ip("-n", ns, "addr", "add", v6 + "/64", "dev", iface, "nodad");
         // no duplicate address detection on the link-local address either: until it ends, the
         // first IPv6 multicast datagrams sent on a fresh veth are dropped (measured: ~1 s)
@@ -104,15 +105,8 @@ public final class NetnsPair implements AutoCloseable {
         nsC = nsA.substring(0, nsA.length() - 1) + "c";
         ip("netns", "add", nsC);
         ip("link", "add", IF_B2, "netns", nsB, "type", "veth", "peer", "name", IF_C, "netns", nsC);
-        ip("-n", nsB, "addr", "add", IPV4_B2 + "/26", "dev", IF_B2);
-        ip("-n", nsB, "addr", "add", IPV6_B2 + "/64", "dev", IF_B2, "nodad");
-        run(IP_TIMEOUT, List.of("ip", "netns", "exec", nsB, "sysctl", "-qw", "net.ipv6.conf." + IF_B2 + ".accept_dad=0"));
-        ip("-n", nsB, "link", "set", IF_B2, "up");
-        ip("-n", nsC, "link", "set", "lo", "up");
-        ip("-n", nsC, "addr", "add", IPV4_C + "/26", "dev", IF_C);
-        ip("-n", nsC, "addr", "add", IPV6_C + "/64", "dev", IF_C, "nodad");
-        run(IP_TIMEOUT, List.of("ip", "netns", "exec", nsC, "sysctl", "-qw", "net.ipv6.conf." + IF_C + ".accept_dad=0"));
-        ip("-n", nsC, "link", "set", IF_C, "up");
+        configure(nsB, IF_B2, IPV4_B2 + "/26", IPV6_B2);
+        configure(nsC, IF_C, IPV4_C + "/26", IPV6_C);
         awaitCarrier(nsB, IF_B2);
         awaitCarrier(nsC, IF_C);
         return nsC;

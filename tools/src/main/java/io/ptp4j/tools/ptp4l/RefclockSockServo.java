@@ -1,7 +1,5 @@
 package io.ptp4j.tools.ptp4l;
 
-import io.ptp4j.core.servo.Servo;
-import io.ptp4j.core.servo.ServoState;
 import io.ptp4j.linux.NativeException;
 import io.ptp4j.linux.UnixDatagramSocket;
 import java.nio.ByteBuffer;
@@ -15,7 +13,7 @@ import java.util.function.Consumer;
  * socket at refclock_sock_address; the clock is never adjusted (UNLOCKED, as linuxptp). One
  * reused buffer: no allocation per sample.
  */
-final class RefclockSockServo implements Servo {
+final class RefclockSockServo extends io.ptp4j.core.servo.MeasureOnlyServo {
     static final int SOCK_MAGIC = 0x534f434b;
     static final int SAMPLE_SIZE = 40;
 
@@ -23,7 +21,6 @@ final class RefclockSockServo implements Servo {
     private final String chronyPath;
     private final Consumer<String> errors;
     private final ByteBuffer sample = ByteBuffer.allocateDirect(SAMPLE_SIZE).order(ByteOrder.nativeOrder());
-    private int leap;
     private boolean failing;
 
     RefclockSockServo(UnixDatagramSocket socket, String chronyPath, Consumer<String> errors) {
@@ -33,7 +30,7 @@ final class RefclockSockServo implements Servo {
     }
 
     @Override
-    public double sample(long offsetNanos, long localTimeNanos, double weight) {
+    protected void measured(long offsetNanos, long localTimeNanos) {
         sample.clear();
         sample.putLong(0, Math.floorDiv(localTimeNanos, 1_000_000_000L));
         sample.putLong(8, Math.floorMod(localTimeNanos, 1_000_000_000L) / 1000);
@@ -50,27 +47,5 @@ final class RefclockSockServo implements Servo {
             if (!failing) errors.accept("refclock_sock: send failed: " + e.getMessage());
             failing = true;
         }
-        return 0.0;
-    }
-
-    @Override
-    public ServoState state() {
-        return ServoState.UNLOCKED;
-    }
-
-    @Override
-    public void syncInterval(double seconds) {}
-
-    @Override
-    public void reset() {}
-
-    @Override
-    public double maxFrequencyPpb() {
-        return 0;
-    }
-
-    @Override
-    public void leap(int leap) {
-        this.leap = leap;
     }
 }
