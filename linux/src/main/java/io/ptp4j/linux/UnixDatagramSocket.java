@@ -90,7 +90,10 @@ public final class UnixDatagramSocket implements AutoCloseable {
         return fd;
     }
 
-    /** Sends {@code length} bytes of {@code buf} from {@code offset} to the socket at {@code toPath}. */
+    /**
+     * Sends {@code length} bytes of {@code buf} from {@code offset} to the socket at {@code toPath},
+     * never blocking: when the receiver's queue is full this throws (EAGAIN) rather than waits.
+     */
     public void send(ByteBuffer buf, int offset, int length, String toPath) throws NativeException {
         if (!toPath.equals(dstPath)) {
             dstLen = encode(dstAddr, toPath);
@@ -109,7 +112,10 @@ public final class UnixDatagramSocket implements AutoCloseable {
             throws NativeException {
         if (length > MAX_DATAGRAM) throw new IllegalArgumentException("datagram of " + length + " bytes > " + MAX_DATAGRAM);
         Buffers.copyIn(buf, offset, txBuf, length);
-        long n = Libc.sendto(fd, txBuf, length, 0, addr, addrLen);
+        // MSG_DONTWAIT: a peer that stops reading (a stalled pmc, a subscriber gone to sleep) fills
+        // its queue (net.unix.max_dgram_qlen, 10 by default) and must not stall the daemon's loop;
+        // the send fails with EAGAIN instead and the caller logs or counts it.
+        long n = Libc.sendto(fd, txBuf, length, Libc.MSG_DONTWAIT, addr, addrLen);
         if (n < 0) throw new NativeException("sendto(AF_UNIX)", Libc.errno(), what == null ? lastSenderPath() : what);
     }
 

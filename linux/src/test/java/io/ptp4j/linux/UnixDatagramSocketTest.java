@@ -43,6 +43,29 @@ class UnixDatagramSocketTest {
     }
 
     @Test
+    void aPeerThatStopsReadingMakesSendsFailNotBlock() throws Exception {
+        String server = dir.resolve("stalled").toString();
+        try (UnixDatagramSocket stalled = UnixDatagramSocket.bind(server, false);
+                UnixDatagramSocket sender = UnixDatagramSocket.unbound()) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(64);
+            NativeException full = null;
+            int sent = 0;
+            // max_dgram_qlen is 10 by default and at most a few hundred: 10000 sends must hit it
+            for (; sent < 10_000 && full == null; sent++) {
+                try {
+                    sender.send(b, 0, 64, server);
+                } catch (NativeException e) {
+                    full = e;
+                }
+            }
+            assertNotNull(full, "10000 datagrams to a peer that never reads all went through");
+            assertEquals(Libc.EAGAIN, full.errno(), full.getMessage());
+            assertTrue(full.getMessage().contains(server), full.getMessage());
+            assertTrue(stalled.receive(b, 0) == 64, "what was queued is still there");
+        }
+    }
+
+    @Test
     void errorsNameTheCallAndPath() throws Exception {
         String server = dir.resolve("taken").toString();
         try (UnixDatagramSocket s = UnixDatagramSocket.bind(server, false)) {

@@ -120,6 +120,8 @@ class EventLoopTest {
             while (errors.isEmpty() && System.nanoTime() < deadline) Thread.sleep(5);
             la.stop();
             th.join(2000);
+            // tb never reads: its queue fills after max_dgram_qlen datagrams, and the loop must not block on it
+            assertFalse(th.isAlive(), "run() did not return after stop()");
             assertFalse(errors.isEmpty());
             assertTrue(errors.get(0).startsWith("1: " + TxTimestampTimeoutException.TIMED_OUT), errors.get(0));
             assertTrue(errors.get(0).contains(TxTimestampTimeoutException.ADVICE));
