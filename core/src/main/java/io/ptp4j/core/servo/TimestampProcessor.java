@@ -36,10 +36,10 @@ public final class TimestampProcessor {
     private long rawDelay;
     private long offset;
     private double weight = 1.0;
-    // ptp4j's lucky-packet filter (lucky_packet_window): the fastest Sync of the last N and the
-    // fastest round trip of the last delay_filter_length, null when off.
+    // ptp4j's lucky-packet filter (lucky_packet_window): the fastest Sync (t2 - t1) of the last N
+    // and the fastest Delay_Req (t4 - t3) of the last delay_filter_length, null when off.
     private final MovingMinimum fastestSync;
-    private final MovingMinimum fastestRoundTrip;
+    private final MovingMinimum fastestDelayReq;
     private boolean luckyActive;
 
     public TimestampProcessor(Mode mode, DelayFilter delayFilter) {
@@ -47,15 +47,16 @@ public final class TimestampProcessor {
     }
 
     /**
-     * @param luckyWindow      0: linuxptp's behaviour; N &gt; 0: offsets from the fastest of the
-     *                         last N Syncs, delay from the fastest of the last {@code delayWindow}
-     *                         exchanges, whenever {@link #luckyPackets(boolean)} turns it on
+     * @param luckyWindow      0: linuxptp's behaviour; N &gt; 0: offset and delay from the fastest
+     *                         of the last N Syncs and the fastest of the last {@code delayWindow}
+     *                         Delay_Reqs, each direction on its own, whenever
+     *                         {@link #luckyPackets(boolean)} turns it on
      */
     public TimestampProcessor(Mode mode, DelayFilter delayFilter, int luckyWindow, int delayWindow) {
         this.mode = mode;
         this.delayFilter = delayFilter;
         this.fastestSync = luckyWindow > 0 ? new MovingMinimum(luckyWindow) : null;
-        this.fastestRoundTrip = luckyWindow > 0 ? new MovingMinimum(Math.max(1, delayWindow)) : null;
+        this.fastestDelayReq = luckyWindow > 0 ? new MovingMinimum(Math.max(1, delayWindow)) : null;
     }
 
     /**
@@ -80,6 +81,7 @@ public final class TimestampProcessor {
         t3 = localNanos;
         t4 = remoteNanos;
         up = true;
+        if (fastestDelayReq != null) fastestDelayReq.sample(t4 - t3);
     }
 
     /** Neighbor/master rate ratio applied to the local interval t2 - t3. */
@@ -107,10 +109,11 @@ public final class TimestampProcessor {
         if (!down || !up) return false;
         rawDelay = computeRawDelay();
         filteredDelay = delayFilter.sample(rawDelay);
-        if (fastestRoundTrip != null) {
-            fastestRoundTrip.sample(rawDelay);
-            if (luckyActive) filteredDelay = fastestRoundTrip.minimum();
-        }
+        // Queueing and interrupt latency only ever lengthen a transit, and not equally both ways
+        // (on veth/macvlan the Sync direction waits for a workqueue, the Delay_Req direction does
+        // not): the fastest packet of each direction, taken on its own, removes that noise and the
+        // bias its asymmetry puts into the mean. Mean path delay = (fastest ms + fastest sm) / 2.
+        if (luckyActive) filteredDelay = (fastestSync.minimum() + fastestDelayReq.minimum()) / 2;
         filteredDelayValid = true;
         return true;
     }
@@ -152,8 +155,8 @@ public final class TimestampProcessor {
                 delay = filteredDelay;
             }
         }
-        offset = luckyActive && mode == Mode.FILTER && fastestRoundTrip.count() > 0
-                ? fastestSync.minimum() - fastestRoundTrip.minimum()
+        offset = luckyActive && mode == Mode.FILTER && fastestDelayReq.count() > 0
+                ? (fastestSync.minimum() - fastestDelayReq.minimum()) / 2
                 : t2 - t1 - delay;
         boolean weighting = mode == Mode.FILTER_WEIGHT || mode == Mode.RAW_WEIGHT;
         if (weighting && filteredDelay > 0 && raw > 0) {
@@ -182,7 +185,7 @@ public final class TimestampProcessor {
             filteredDelayValid = false;
             if (fastestSync != null) {
                 fastestSync.reset();
-                fastestRoundTrip.reset();
+                fastestDelayReq.reset();
             }
         }
     }

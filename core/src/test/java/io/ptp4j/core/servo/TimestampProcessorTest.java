@@ -84,6 +84,45 @@ class TimestampProcessorTest {
     }
 
     @Test
+    void luckyPacketsRemoveTheBiasOfOneSidedQueueingDelay() {
+        // true offset +100 ns, 1000 ns each way on the wire; the Sync direction alone waits an
+        // extra 0..3000 ns (a workqueue), so the mean of t2 - t1 is 1500 ns late and a median
+        // estimator reports about +100 + 750 ns
+        java.util.Random r = new java.util.Random(7);
+        TimestampProcessor plain = new TimestampProcessor(TimestampProcessor.Mode.FILTER, new MovingMedian(10));
+        TimestampProcessor lucky = new TimestampProcessor(TimestampProcessor.Mode.FILTER, new MovingMedian(10), 16, 10);
+        lucky.luckyPackets(true);
+        double sumPlain = 0, sumLucky = 0;
+        int n = 0;
+        long t = 1_000_000_000L;
+        for (int i = 0; i < 400; i++, t += 125_000_000L) {
+            long t1 = t, t2 = t1 + 1000 + 100 + (long) (r.nextDouble() * 3000);
+            long t3 = t2 + 1_000_000, t4 = t3 + 1000 - 100 + (long) (r.nextDouble() * 100);
+            for (TimestampProcessor p : new TimestampProcessor[] {plain, lucky}) {
+                p.downTs(t1, t2);
+                if (i % 8 == 0) {
+                    p.upTs(t3, t4);
+                    p.updateDelay();
+                }
+                assertTrue(p.updateOffset());
+            }
+            if (i >= 100) {
+                sumPlain += plain.offset();
+                sumLucky += lucky.offset();
+                n++;
+            }
+        }
+        assertTrue(Math.abs(sumPlain / n - 850) < 250, "the plain estimator's bias: " + sumPlain / n);
+        // what is left: half the expected minimum of 16 draws (3000 / 17 / 2 = 88 ns)
+        assertTrue(Math.abs(sumLucky / n - 100) < 130, "lucky packets, mean offset " + sumLucky / n);
+        assertTrue(Math.abs(lucky.filteredDelay() - 1000) < 200, "lucky delay " + lucky.filteredDelay());
+        lucky.luckyPackets(false); // off again: linuxptp's estimate
+        lucky.downTs(t, t + 1100 + 3000);
+        assertTrue(lucky.updateOffset());
+        assertTrue(lucky.offset() > 1500, "off means t2 - t1 - delay: " + lucky.offset());
+    }
+
+    @Test
     void badFilterNamesAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DelayFilter.create("median", 10));
         assertTrue(e.getMessage().contains("median"));
