@@ -108,13 +108,15 @@ public final class PtpClock implements PtpNode {
         d0.priority1 = cfg.priority1;
         d0.identity = cfg.clockIdentity;
         // A slaveOnly/clientOnly clock announces itself as class 255 so it never wins (linuxptp clock.c).
-        d0.clockClass = cfg.clientOnly ? 255 : cfg.clockClass;
+        // An 802.1AS clock that is not gmCapable does the same (clock.c).
+        d0.clockClass = cfg.clientOnly || !cfg.gmCapable ? 255 : cfg.clockClass;
         d0.clockAccuracy = cfg.clockAccuracy;
         d0.offsetScaledLogVariance = cfg.offsetScaledLogVariance;
         d0.priority2 = cfg.priority2;
         d0.stepsRemoved = 0;
         d0.senderClock = cfg.clockIdentity;
         d0.receiverClock = cfg.clockIdentity;
+        d0.localPriority = cfg.localPriority;
         localUtcOffset = cfg.utcOffset;
         localTimeSource = cfg.timeSource;
         localTimeFlags = cfg.ptpTimescale ? PtpMessage.FLAG_PTP_TIMESCALE : 0;
@@ -160,7 +162,10 @@ public final class PtpClock implements PtpNode {
         p.rxByType[type.code]++;
         if (!p.active()) return;
         // Other domains and other transportSpecific (majorSdoId) values are not ours (7.1, 13.3.2.1).
-        if (rx.domainNumber() != cfg.domainNumber || rx.majorSdoId() != cfg.transportSpecific) return;
+        if (rx.domainNumber() != cfg.domainNumber) return;
+        if (!cfg.ignoreTransportSpecific && rx.majorSdoId() != cfg.transportSpecific) return;
+        // ingressLatency: the stamp was taken that long after the message crossed the reference plane
+        if (rxTs != Long.MIN_VALUE) rxTs -= cfg.ingressLatencyNanos;
         if (rx.sourceClockIdentity() == cfg.clockIdentity) return; // our own multicast looped back
         switch (type) {
             case ANNOUNCE -> onAnnounce(p, source);
@@ -184,6 +189,7 @@ public final class PtpClock implements PtpNode {
         nowNanos = now;
         if (portNumber < 1 || portNumber > ports.length) return;
         Port p = ports[portNumber - 1];
+        if (txTs != Long.MIN_VALUE) txTs += cfg.egressLatencyNanos; // egressLatency: the message leaves that long after its stamp
         if (typeCode == MessageType.SYNC.code) {
             // Stamps come back in send order; a stamp that never came leaves its entry behind.
             while (p.syncRingSize > 0) {
@@ -727,8 +733,18 @@ public final class PtpClock implements PtpNode {
         d.stepsRemoved = rx.stepsRemoved();
         d.senderClock = rx.sourceClockIdentity();
         d.senderPort = rx.sourcePortNumber();
-        // 9.3.2.5: an Announce that went through 255 hops or came around to us is not qualified.
-        if (d.stepsRemoved >= 255) return;
+        // G.8275.x: the port's localPriority, not anything the sender says (port.c)
+        d.localPriority = cfg.portLocalPriority == null ? 128 : cfg.portLocalPriority[p.number - 1];
+        // 9.3.2.5: an Announce that went through too many hops (maxStepsRemoved, 255 by default) is
+        // not qualified; nor is a master worse than clock_class_threshold (linuxptp process_announce).
+        if (d.stepsRemoved >= cfg.maxStepsRemoved) return;
+        if (d.clockClass > cfg.clockClassThreshold) {
+            if (p.lastClassThresholdNoticeNanos == Long.MIN_VALUE || nowNanos - p.lastClassThresholdNoticeNanos >= 60 * NS) {
+                p.lastClassThresholdNoticeNanos = nowNanos;
+                listener.notice(p.number, "Master clock quality received is greater than configured, ignoring master!");
+            }
+            return;
+        }
         if (cfg.pathTraceEnabled && pathTraceHolds(cfg.clockIdentity, false)) return; // 16.2.3: a loop
 
         ForeignMasterRecords.AddResult r = p.foreign.add(d, rx.logMessageInterval(), nowNanos);
@@ -789,7 +805,7 @@ public final class PtpClock implements PtpNode {
         int log = p.lastSyncLogInterval;
         arm(p, Port.T_SYNC_LOSS, Math.max(2 * NS, 4 * interval(log != 0x7F && log > -10 && log < 10 ? log : cfg.logSyncInterval)));
         long corr = rx.correctionField() >> 16;
-        if (rx.flag(PtpMessage.FLAG_TWO_STEP)) {
+        if (rx.flag(PtpMessage.FLAG_TWO_STEP) || cfg.assumeTwoStep) {
             if (p.followUpPending && p.pendingFollowUpSeq == rx.sequenceId()) {
                 p.followUpPending = false;
                 p.syncPending = false;

@@ -83,6 +83,15 @@ public final class Ptp4lDaemon {
         e.inhibitMulticastService = c.getInt(port, "inhibit_multicast_service") == 1;
         e.hybridE2e = c.getInt(port, "hybrid_e2e") == 1;
         e.unicastReqDuration = c.getInt(port, "unicast_req_duration");
+        e.gmCapable = c.getInt("gmCapable") == 1;
+        e.minorVersion = c.getInt("ptp_minor_version");
+        e.maxStepsRemoved = c.getInt("maxStepsRemoved");
+        e.clockClassThreshold = c.getInt("clock_class_threshold");
+        e.localPriority = c.getInt("G.8275.defaultDS.localPriority");
+        e.ingressLatencyNanos = c.getInt(port, "ingressLatency");
+        e.egressLatencyNanos = c.getInt(port, "egressLatency");
+        e.ignoreTransportSpecific = c.getInt(port, "ignore_transport_specific") == 1;
+        e.assumeTwoStep = c.getInt("assume_two_step") == 1;
         e.randomSeed = System.nanoTime();
         return e;
     }
@@ -91,6 +100,12 @@ public final class Ptp4lDaemon {
      * Each interface's unicast_master_table (linuxptp: per port): the entries of the port's
      * network_transport become the engine's master addresses, with the table's logQueryInterval.
      */
+    /** Keys linuxptp reads per port that the engine keeps per port. */
+    static void applyPerPortKeys(EngineConfig e, PtpConfig c, List<String> ifaces) {
+        e.portLocalPriority = new int[ifaces.size()];
+        for (int i = 0; i < ifaces.size(); i++) e.portLocalPriority[i] = c.getInt(ifaces.get(i), "G.8275.portDS.localPriority");
+    }
+
     static void applyUnicastTables(EngineConfig e, PtpConfig c, List<String> ifaces) {
         String[][] masters = new String[ifaces.size()][];
         int[] query = new int[ifaces.size()];
@@ -184,6 +199,7 @@ public final class Ptp4lDaemon {
             Printer printer = Printers.forConfig(prog, c);
             EngineConfig ec = engineConfig(c, ifaces.get(0), id, ports.length, software);
             applyUnicastTables(ec, c, ifaces);
+            applyPerPortKeys(ec, c, ifaces);
             if (ntpshm && !freeRunning) {
                 shm = io.ptp4j.linux.ntpshm.NtpShmSegment.attach(c.getInt("ntpshm_segment"));
                 io.ptp4j.linux.ntpshm.NtpShmSegment segment = shm;
