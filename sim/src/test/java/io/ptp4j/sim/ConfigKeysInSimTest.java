@@ -141,4 +141,35 @@ class ConfigKeysInSimTest {
         yes.sim().runUntil(1_030 * S);
         assertEquals(PortState.SLAVE, yes.client().engine().portState(1));
     }
+
+    @Test
+    void jbodSwitchesTheDisciplinedClockToThePortThatFollowsTheMaster() {
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 18);
+        EngineConfig bcCfg = cfg(0x20, 128);
+        bcCfg.numberPorts = 2;
+        bcCfg.clockType = EngineConfig.ClockType.BC;
+        bcCfg.boundaryClockJbod = true;
+        EngineInSimTest.Recorder log = new EngineInSimTest.Recorder();
+        SimNode gm = net.node("gm", cfg(0x10, 1), 0, 0, 0, Noise.NONE, null);
+        SimNode bc = net.node("bc", bcCfg, 30_000, 20, 0, Noise.NONE, log);
+        SimNode leaf = net.node("leaf", cfg(0x30, 200), 0, 0, 0, Noise.NONE, null);
+        java.util.List<Integer> asked = new java.util.ArrayList<>();
+        int[] current = {1};
+        bc.onClockSwitch(port -> {
+            asked.add(port);
+            boolean changed = port != current[0];
+            current[0] = port;
+            return changed;
+        });
+        // the GM on port 2: the BC starts on port 1's PHC and must move to port 2's
+        net.connect(gm, 1, bc, 2, 1_000, Noise.NONE);
+        net.connect(bc, 1, leaf, 1, 1_000, Noise.NONE);
+        net.start();
+        sim.runUntil(1_120 * S);
+        assertEquals(java.util.List.of(2), asked, "asked once, for the port that went UNCALIBRATED");
+        assertTrue(log.lines.contains("port 2: switched the disciplined clock to this port's (boundary_clock_jbod)"), log.lines.toString());
+        assertEquals(PortState.SLAVE, bc.engine().portState(2));
+        assertTrue(Math.abs(bc.trueErrorNanos()) < 100, "a new servo from the new clock's frequency locks: " + bc.trueErrorNanos());
+    }
 }

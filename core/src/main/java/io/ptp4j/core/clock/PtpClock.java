@@ -88,7 +88,7 @@ public final class PtpClock implements PtpNode {
     private double masterRateRatio = 1.0;
     private int gmTimeBaseIndicator;
 
-    private final Servo servo;
+    private Servo servo;
     private final TimestampProcessor tsproc;
     private long offsetFromMaster;
     private long meanPathDelay;
@@ -122,14 +122,32 @@ public final class PtpClock implements PtpNode {
         localTimeFlags = cfg.ptpTimescale ? PtpMessage.FLAG_PTP_TIMESCALE : 0;
         for (Port p : ports) p.neighborPropDelayThreshNanos = cfg.neighborPropDelayThreshNanos;
         this.freqPpb = driver.currentFrequencyPpb();
-        this.servo = cfg.freeRunning || "nullf".equals(cfg.servo.clockServo) ? new NullServo()
-                : cfg.externalServo != null ? cfg.externalServo.get()
-                : "linreg".equals(cfg.servo.clockServo) ? new LinRegServo(cfg.servo, freqPpb, cfg.servo.maxFrequency)
-                : new PiServo(cfg.servo, freqPpb, cfg.servo.maxFrequency);
+        this.servo = newServo();
         this.tsproc = new TimestampProcessor(TimestampProcessor.Mode.parse(cfg.tsprocMode),
                 DelayFilter.create(cfg.delayFilter, cfg.delayFilterLength), cfg.luckyPacketWindow, cfg.delayFilterLength);
         this.tsproc.luckyPackets(cfg.freeRunning);
         becomeGrandmaster();
+    }
+
+    private Servo newServo() {
+        return cfg.freeRunning || "nullf".equals(cfg.servo.clockServo) ? new NullServo()
+                : cfg.externalServo != null ? cfg.externalServo.get()
+                : "linreg".equals(cfg.servo.clockServo) ? new LinRegServo(cfg.servo, freqPpb, cfg.servo.maxFrequency)
+                : new PiServo(cfg.servo, freqPpb, cfg.servo.maxFrequency);
+    }
+
+    /**
+     * boundary_clock_jbod: a port that starts to follow a master makes its own PHC the clock this
+     * engine disciplines (linuxptp port.c calls clock_switch_phc() on UNCALIBRATED). A new servo
+     * starts from that clock's current frequency, unlocked, as clock_switch_phc() does.
+     */
+    private void switchClockTo(Port p) {
+        if (!driver.switchClock(p.number)) return;
+        freqPpb = driver.currentFrequencyPpb();
+        servo = newServo();
+        servoState = ServoState.UNLOCKED;
+        tsproc.reset(true);
+        listener.notice(p.number, "switched the disciplined clock to this port's (boundary_clock_jbod)");
     }
 
     // ---- PtpNode ------------------------------------------------------------------------------
@@ -625,6 +643,7 @@ public final class PtpClock implements PtpNode {
                     p.syncPending = false;
                     p.delayReqPending = false;
                 }
+                if (p.state == PortState.UNCALIBRATED && cfg.boundaryClockJbod) switchClockTo(p);
             }
             default -> { }
         }

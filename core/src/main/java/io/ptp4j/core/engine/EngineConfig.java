@@ -65,6 +65,8 @@ public final class EngineConfig {
     public long egressLatencyNanos = 0;
     /** ignore_transport_specific: accept any transportSpecific (majorSdoId) nibble. */
     public boolean ignoreTransportSpecific = false;
+    /** boundary_clock_jbod: the ports have different PHCs; the slave port's is the one disciplined. */
+    public boolean boundaryClockJbod = false;
     /** assume_two_step: treat every Sync as two-step (wait for its Follow_Up), for buggy 802.1AS switches. */
     public boolean assumeTwoStep = false;
 
@@ -123,6 +125,7 @@ public final class EngineConfig {
         c.egressLatencyNanos = egressLatencyNanos;
         c.ignoreTransportSpecific = ignoreTransportSpecific;
         c.assumeTwoStep = assumeTwoStep;
+        c.boundaryClockJbod = boundaryClockJbod;
         c.clockType = clockType;
         c.datasetComparison = datasetComparison;
         c.utcOffset = utcOffset;

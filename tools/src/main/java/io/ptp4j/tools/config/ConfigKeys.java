@@ -211,14 +211,14 @@ public final class ConfigKeys {
      */
     public static final Set<String> NOT_YET_ACTED_ON = Set.of(
             "active_key_id", "allow_unauth", "sa_file", "spp",
-            "allowedLostResponses", "asCapable", "boundary_clock_jbod", "BMCA",
+            "allowedLostResponses", "asCapable", "BMCA",
             "check_fup_sync", "delay_request_variability", "delay_response_timeout",
             "cmlds.client_address", "cmlds.domainNumber", "cmlds.majorSdoId", "cmlds.port",
             "cmlds.server_address", "hwts_filter",
             "ignore_source_id", "inhibit_announce", "inhibit_delay_req", "initial_delay",
             "interface_rate_tlv", "kernel_leap", "leapfile", "min_neighbor_prop_delay",
             "net_sync_monitor", "operLogPdelayReqInterval", "operLogSyncInterval",
-            "p2p_dst_ipv4", "p2p_dst_ipv6", "phc_index", "power_profile.version",
+            "p2p_dst_ipv4", "p2p_dst_ipv6", "power_profile.version",
             "power_profile.2011.grandmasterTimeInaccuracy", "power_profile.2011.networkTimeInaccuracy",
             "power_profile.2017.totalTimeInaccuracy", "power_profile.grandmasterID", "profileIdentity",
             "ptp_dst_ipv4", "ptp_dst_ipv6",
