@@ -172,4 +172,55 @@ class ConfigKeysInSimTest {
         assertEquals(PortState.SLAVE, bc.engine().portState(2));
         assertTrue(Math.abs(bc.trueErrorNanos()) < 100, "a new servo from the new clock's frequency locks: " + bc.trueErrorNanos());
     }
+
+    @Test
+    void aBoundaryClockTakesEachPortsOwnSection() {
+        // [eth0] E2E toward the GM, [eth1] P2P toward a P2P leaf: linuxptp reads delay_mechanism per port
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 19);
+        EngineConfig bcCfg = cfg(0x20, 128);
+        bcCfg.numberPorts = 2;
+        bcCfg.clockType = EngineConfig.ClockType.BC;
+        EngineConfig up = bcCfg.copy(), down = bcCfg.copy();
+        down.delayMechanism = EngineConfig.DelayMechanism.P2P;
+        bcCfg.ports = new EngineConfig[] {up, down};
+        EngineConfig leafCfg = cfg(0x30, 200);
+        leafCfg.delayMechanism = EngineConfig.DelayMechanism.P2P;
+        SimNode gm = net.node("gm", cfg(0x10, 1), 0, 0, 0, Noise.NONE, null);
+        SimNode bc = net.node("bc", bcCfg, 30_000, 20, 0, Noise.NONE, null);
+        SimNode leaf = net.node("leaf", leafCfg, -40_000, -30, 0, Noise.NONE, null);
+        net.connect(gm, 1, bc, 1, 1_000, Noise.NONE);
+        net.connect(bc, 2, leaf, 1, 2_000, Noise.NONE);
+        net.start();
+        sim.runUntil(1_150 * S);
+        assertEquals(PortState.SLAVE, bc.engine().portState(1));
+        assertEquals(PortState.MASTER, bc.engine().portState(2));
+        assertEquals(2_000, bc.engine().peerDelayNanos(2), 5, "port 2 measures its peer delay (P2P)");
+        assertEquals(0, bc.engine().txMessages(1, 2), "port 1 sends no Pdelay_Req (E2E)");
+        assertEquals(PortState.SLAVE, leaf.engine().portState(1));
+        assertTrue(Math.abs(leaf.trueErrorNanos()) < 100, "leaf error " + leaf.trueErrorNanos());
+    }
+
+    @Test
+    void serverOnlyOnOnePortKeepsThatPortFromFollowing() {
+        // the GM is heard on port 1, which is [eth0] serverOnly 1: the BC may not follow it there
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 20);
+        EngineConfig bcCfg = cfg(0x20, 128);
+        bcCfg.numberPorts = 2;
+        bcCfg.clockType = EngineConfig.ClockType.BC;
+        EngineConfig p1 = bcCfg.copy(), p2 = bcCfg.copy();
+        p1.serverOnly = true;
+        bcCfg.ports = new EngineConfig[] {p1, p2};
+        SimNode gm = net.node("gm", cfg(0x10, 1), 0, 0, 0, Noise.NONE, null);
+        SimNode bc = net.node("bc", bcCfg, 30_000, 20, 0, Noise.NONE, null);
+        SimNode leaf = net.node("leaf", cfg(0x30, 200), 0, 0, 0, Noise.NONE, null);
+        net.connect(gm, 1, bc, 1, 1_000, Noise.NONE);
+        net.connect(bc, 2, leaf, 1, 1_000, Noise.NONE);
+        net.start();
+        sim.runUntil(1_060 * S);
+        assertNotEquals(PortState.SLAVE, bc.engine().portState(1));
+        assertEquals(0x20, bc.engine().grandmasterIdentity(), "the BC is its own grandmaster");
+        assertEquals(0x20, leaf.engine().grandmasterIdentity());
+    }
 }

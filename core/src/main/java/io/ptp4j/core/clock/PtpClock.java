@@ -104,7 +104,10 @@ public final class PtpClock implements PtpNode {
         this.cmp = DatasetComparison.named(cfg.datasetComparison);
         this.random = new SplittableRandom(cfg.randomSeed ^ cfg.clockIdentity);
         this.ports = new Port[cfg.numberPorts];
-        for (int i = 0; i < ports.length; i++) ports[i] = new Port(i + 1, cfg.clockIdentity, cfg.delayFilterLength);
+        for (int i = 0; i < ports.length; i++) {
+            ports[i] = new Port(i + 1, cfg.clockIdentity, cfg.delayFilterLength);
+            ports[i].pc = cfg.portConfig(i + 1); // a port section's values (linuxptp reads these per port)
+        }
         d0.priority1 = cfg.priority1;
         d0.identity = cfg.clockIdentity;
         // A slaveOnly/clientOnly clock announces itself as class 255 so it never wins (linuxptp clock.c).
@@ -156,7 +159,7 @@ public final class PtpClock implements PtpNode {
     public void start(long now) {
         nowNanos = now;
         for (Port p : ports) {
-            p.logMinDelayReqInterval = cfg.logMinDelayReqInterval;
+            p.logMinDelayReqInterval = p.pc.logMinDelayReqInterval;
             transition(p, PortEvent.INIT_COMPLETE, false);
             setUpUnicastClient(p);
         }
@@ -181,9 +184,9 @@ public final class PtpClock implements PtpNode {
         if (!p.active()) return;
         // Other domains and other transportSpecific (majorSdoId) values are not ours (7.1, 13.3.2.1).
         if (rx.domainNumber() != cfg.domainNumber) return;
-        if (!cfg.ignoreTransportSpecific && rx.majorSdoId() != cfg.transportSpecific) return;
+        if (!p.pc.ignoreTransportSpecific && rx.majorSdoId() != p.pc.transportSpecific) return;
         // ingressLatency: the stamp was taken that long after the message crossed the reference plane
-        if (rxTs != Long.MIN_VALUE) rxTs -= cfg.ingressLatencyNanos;
+        if (rxTs != Long.MIN_VALUE) rxTs -= p.pc.ingressLatencyNanos;
         if (rx.sourceClockIdentity() == cfg.clockIdentity) return; // our own multicast looped back
         switch (type) {
             case ANNOUNCE -> onAnnounce(p, source);
@@ -207,7 +210,7 @@ public final class PtpClock implements PtpNode {
         nowNanos = now;
         if (portNumber < 1 || portNumber > ports.length) return;
         Port p = ports[portNumber - 1];
-        if (txTs != Long.MIN_VALUE) txTs += cfg.egressLatencyNanos; // egressLatency: the message leaves that long after its stamp
+        if (txTs != Long.MIN_VALUE) txTs += p.pc.egressLatencyNanos; // egressLatency: the message leaves that long after its stamp
         if (typeCode == MessageType.SYNC.code) {
             // Stamps come back in send order; a stamp that never came leaves its entry behind.
             while (p.syncRingSize > 0) {
@@ -424,7 +427,7 @@ public final class PtpClock implements PtpNode {
     }
 
     private boolean asCapable(Port p) {
-        if (!cfg.followUpInfo || cfg.delayMechanism != DelayMechanism.P2P) return true;
+        if (!p.pc.followUpInfo || p.pc.delayMechanism != DelayMechanism.P2P) return true;
         return p.peerDelayValid && p.neighborRateRatioValid && p.pdelayMissing <= 3
                 && p.peerDelayNanos <= p.neighborPropDelayThreshNanos;
     }
@@ -534,8 +537,8 @@ public final class PtpClock implements PtpNode {
 
     /** announceReceiptTimeout intervals plus a random part of one (linuxptp set_tmo_random). */
     private void armAnnounceReceipt(Port p) {
-        long iv = interval(cfg.logAnnounceInterval);
-        arm(p, Port.T_ANNOUNCE_RX, cfg.announceReceiptTimeout * iv + (long) (random.nextDouble() * iv));
+        long iv = interval(p.pc.logAnnounceInterval);
+        arm(p, Port.T_ANNOUNCE_RX, p.pc.announceReceiptTimeout * iv + (long) (random.nextDouble() * iv));
     }
 
     /** 9.5.11.2: Delay_Req at a random time in [0, 2 * 2^logMinDelayReqInterval]. */
@@ -548,21 +551,21 @@ public final class PtpClock implements PtpNode {
         switch (timer) {
             case Port.T_ANNOUNCE_TX -> {
                 if (asCapable(p)) sendAnnounce(p); // 802.1AS: nothing but Pdelay on a port that is not asCapable
-                arm(p, Port.T_ANNOUNCE_TX, interval(cfg.logAnnounceInterval));
+                arm(p, Port.T_ANNOUNCE_TX, interval(p.pc.logAnnounceInterval));
             }
             case Port.T_SYNC_TX -> {
                 if (asCapable(p)) sendSync(p);
-                arm(p, Port.T_SYNC_TX, interval(cfg.logSyncInterval));
+                arm(p, Port.T_SYNC_TX, interval(p.pc.logSyncInterval));
             }
             case Port.T_DELAY_REQ -> {
-                if (p.isSlaveLike() && cfg.delayMechanism == DelayMechanism.E2E) {
+                if (p.isSlaveLike() && p.pc.delayMechanism == DelayMechanism.E2E) {
                     sendDelayReq(p);
                     armDelayReq(p);
                 }
             }
             case Port.T_PDELAY_REQ -> {
                 sendPdelayReq(p);
-                arm(p, Port.T_PDELAY_REQ, interval(cfg.logMinPdelayReqInterval));
+                arm(p, Port.T_PDELAY_REQ, interval(p.pc.logMinPdelayReqInterval));
             }
             case Port.T_QUALIFICATION -> transition(p, PortEvent.QUALIFICATION_TIMEOUT_EXPIRES, false);
             case Port.T_ANNOUNCE_RX -> announceReceiptTimeout(p);
@@ -627,18 +630,18 @@ public final class PtpClock implements PtpNode {
             case LISTENING, PASSIVE -> armAnnounceReceipt(p);
             case PRE_MASTER -> {
                 // 9.2.6.10: qualify for (stepsRemoved + 1) announce intervals before acting as master.
-                arm(p, Port.T_QUALIFICATION, (stepsRemoved + 1L) * interval(cfg.logAnnounceInterval));
+                arm(p, Port.T_QUALIFICATION, (stepsRemoved + 1L) * interval(p.pc.logAnnounceInterval));
             }
             case MASTER, GRAND_MASTER -> {
                 // inhibit_multicast_service: only granted unicast clients are served.
-                if (!cfg.inhibitMulticastService) {
+                if (!p.pc.inhibitMulticastService) {
                     arm(p, Port.T_ANNOUNCE_TX, 0);
                     arm(p, Port.T_SYNC_TX, 0);
                 }
             }
             case UNCALIBRATED, SLAVE -> {
                 armAnnounceReceipt(p);
-                if (cfg.delayMechanism == DelayMechanism.E2E) armDelayReq(p);
+                if (p.pc.delayMechanism == DelayMechanism.E2E) armDelayReq(p);
                 if (p.state == PortState.UNCALIBRATED && from != PortState.SLAVE) {
                     p.syncPending = false;
                     p.delayReqPending = false;
@@ -647,7 +650,7 @@ public final class PtpClock implements PtpNode {
             }
             default -> { }
         }
-        if (cfg.delayMechanism == DelayMechanism.P2P && p.active()) {
+        if (p.pc.delayMechanism == DelayMechanism.P2P && p.active()) {
             p.deadline[Port.T_PDELAY_REQ] = delayTimer != Long.MAX_VALUE ? delayTimer : nowNanos;
         }
     }
@@ -741,7 +744,7 @@ public final class PtpClock implements PtpNode {
     }
 
     private void onAnnounce(Port p, long source) {
-        if (cfg.serverOnly || !asCapable(p)) return; // masterOnly/serverOnly: never follows another master
+        if (p.pc.serverOnly || !asCapable(p)) return; // masterOnly/serverOnly: never follows another master
         BmcDataset d = p.scratch;
         d.priority1 = rx.grandmasterPriority1();
         d.identity = rx.grandmasterIdentity();
@@ -822,7 +825,7 @@ public final class PtpClock implements PtpNode {
         // Holdover starts when the master's Syncs stop: 4 intervals, and at least 2 s so that
         // ordinary loss (30 % of 8 Sync/s) never triggers it.
         int log = p.lastSyncLogInterval;
-        arm(p, Port.T_SYNC_LOSS, Math.max(2 * NS, 4 * interval(log != 0x7F && log > -10 && log < 10 ? log : cfg.logSyncInterval)));
+        arm(p, Port.T_SYNC_LOSS, Math.max(2 * NS, 4 * interval(log != 0x7F && log > -10 && log < 10 ? log : p.pc.logSyncInterval)));
         long corr = rx.correctionField() >> 16;
         if (rx.flag(PtpMessage.FLAG_TWO_STEP) || cfg.assumeTwoStep) {
             if (p.followUpPending && p.pendingFollowUpSeq == rx.sequenceId()) {
@@ -856,13 +859,13 @@ public final class PtpClock implements PtpNode {
     }
 
     private void onDelayReq(Port p, long t4, long source) {
-        if (!(p.state == PortState.MASTER || p.state == PortState.GRAND_MASTER) || cfg.delayMechanism != DelayMechanism.E2E) return;
+        if (!(p.state == PortState.MASTER || p.state == PortState.GRAND_MASTER) || p.pc.delayMechanism != DelayMechanism.E2E) return;
         if (t4 == Long.MIN_VALUE) return;
         boolean unicast = rx.flag(PtpMessage.FLAG_UNICAST);
         out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.DELAY_RESP, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(rx.sequenceId())
-                .correctionField(rx.correctionField()).logMessageInterval(cfg.logMinDelayReqInterval)
+                .correctionField(rx.correctionField()).logMessageInterval(p.pc.logMinDelayReqInterval)
                 .flag(PtpMessage.FLAG_UNICAST, unicast)
                 .timestampFromNanos(PtpMessage.OFF_BODY, t4)
                 .requestingPort(rx.sourceClockIdentity(), rx.sourcePortNumber());
@@ -876,7 +879,7 @@ public final class PtpClock implements PtpNode {
         p.delayReqPending = false;
         long t4 = rx.bodyTimestampAsNanos() - (rx.correctionField() >> 16);
         // 11.3.2 asymmetry: the master-to-slave direction is longer by delayAsymmetry.
-        tsproc.upTs(p.delayReqT3, t4 - cfg.delayAsymmetryNanos);
+        tsproc.upTs(p.delayReqT3, t4 - p.pc.delayAsymmetryNanos);
         if (tsproc.updateDelay()) meanPathDelay = tsproc.delay();
         int log = rx.logMessageInterval();
         if (log != 0x7F && log > -10 && log < 10) p.logMinDelayReqInterval = log;
@@ -885,7 +888,7 @@ public final class PtpClock implements PtpNode {
     private void sendDelayReq(Port p) {
         p.delayReqSeq = (p.delayReqSeq + 1) & 0xFFFF;
         out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.DELAY_REQ, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.delayReqSeq).logMessageInterval(0x7F);
         long dest = delayReqDestination(p);
         out.flag(PtpMessage.FLAG_UNICAST, dest != Driver.MULTICAST);
@@ -896,7 +899,7 @@ public final class PtpClock implements PtpNode {
 
     private void sendSync(Port p) {
         p.syncSeq = (p.syncSeq + 1) & 0xFFFF;
-        sendSync(p, p.syncSeq, Driver.MULTICAST, cfg.logSyncInterval);
+        sendSync(p, p.syncSeq, Driver.MULTICAST, p.pc.logSyncInterval);
     }
 
     /** A Sync to {@code dest}; unicast ones carry logMessageInterval 0x7F (7.7.2.1, as linuxptp). */
@@ -904,7 +907,7 @@ public final class PtpClock implements PtpNode {
         boolean unicast = dest != Driver.MULTICAST;
         p.lastSyncSentSeq = seq;
         out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.SYNC, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(seq).logMessageInterval(unicast ? 0x7F : logInterval)
                 .flag(PtpMessage.FLAG_TWO_STEP, cfg.twoStepFlag).flag(PtpMessage.FLAG_UNICAST, unicast);
         if (!cfg.twoStepFlag) out.timestampFromNanos(PtpMessage.OFF_BODY, driver.clockTimeNanos());
@@ -915,11 +918,11 @@ public final class PtpClock implements PtpNode {
     private void sendFollowUp(Port p, long t1, int seq, long dest) {
         boolean unicast = dest != Driver.MULTICAST;
         out.wrap(p.tx2, 0, p.tx2.capacity()).initHeader(MessageType.FOLLOW_UP, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(seq)
-                .logMessageInterval(unicast ? 0 : cfg.logSyncInterval).flag(PtpMessage.FLAG_UNICAST, unicast)
+                .logMessageInterval(unicast ? 0 : p.pc.logSyncInterval).flag(PtpMessage.FLAG_UNICAST, unicast)
                 .timestampFromNanos(PtpMessage.OFF_BODY, t1);
-        if (cfg.followUpInfo) {
+        if (p.pc.followUpInfo) {
             // 802.1AS 11.4.4.3: a grandmaster's rate offset and GM changes are all zero; a relay
             // passes on the rate ratio it measured to its master (cumulativeScaledRateOffset,
             // (ratio - 1) * 2^41).
@@ -931,12 +934,12 @@ public final class PtpClock implements PtpNode {
 
     private void sendAnnounce(Port p) {
         p.announceSeq = (p.announceSeq + 1) & 0xFFFF;
-        sendAnnounce(p, p.announceSeq, Driver.MULTICAST, cfg.logAnnounceInterval);
+        sendAnnounce(p, p.announceSeq, Driver.MULTICAST, p.pc.logAnnounceInterval);
     }
 
     private void sendAnnounce(Port p, int seq, long dest, int logInterval) {
         out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.ANNOUNCE, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(seq).logMessageInterval(logInterval)
                 .flags(announcedTimeFlags()).flag(PtpMessage.FLAG_UNICAST, dest != Driver.MULTICAST)
                 .currentUtcOffset(currentUtcOffset).grandmasterPriority1(gmPriority1)
@@ -960,13 +963,13 @@ public final class PtpClock implements PtpNode {
         p.pdT1 = Long.MIN_VALUE;
         p.pdRespWaitingFollowUp = false;
         out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.PDELAY_REQ, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.pdelayReqSeq).logMessageInterval(0x7F);
         send(p, p.tx, out.messageLength(), true, Driver.PEER_MULTICAST);
     }
 
     private void onPdelayReq(Port p, long t2, long source) {
-        if (cfg.delayMechanism != DelayMechanism.P2P || t2 == Long.MIN_VALUE) return;
+        if (p.pc.delayMechanism != DelayMechanism.P2P || t2 == Long.MIN_VALUE) return;
         p.pdRespToClock = rx.sourceClockIdentity();
         p.pdRespToPort = rx.sourcePortNumber();
         p.pdRespSeq = rx.sequenceId();
@@ -975,7 +978,7 @@ public final class PtpClock implements PtpNode {
         p.pdRespPending = true;
         // Two-step responder: t2 in the Pdelay_Resp, t3 in the Pdelay_Resp_Follow_Up (11.4.2).
         out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.PDELAY_RESP, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.pdRespSeq).logMessageInterval(0x7F)
                 .flag(PtpMessage.FLAG_TWO_STEP, true)
                 .timestampFromNanos(PtpMessage.OFF_BODY, t2)
@@ -986,7 +989,7 @@ public final class PtpClock implements PtpNode {
     private void sendPdelayRespFollowUp(Port p, long t3) {
         p.pdRespPending = false;
         out.wrap(p.tx2, 0, p.tx2.capacity()).initHeader(MessageType.PDELAY_RESP_FOLLOW_UP, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.pdRespSeq).logMessageInterval(0x7F)
                 .correctionField(p.pdRespCorrection)
                 .timestampFromNanos(PtpMessage.OFF_BODY, t3)
@@ -1000,7 +1003,7 @@ public final class PtpClock implements PtpNode {
     }
 
     private void onPdelayResp(Port p, long t4) {
-        if (cfg.delayMechanism != DelayMechanism.P2P || !answersOurPdelayReq(p) || t4 == Long.MIN_VALUE) return;
+        if (p.pc.delayMechanism != DelayMechanism.P2P || !answersOurPdelayReq(p) || t4 == Long.MIN_VALUE) return;
         p.pdT4 = t4;
         p.pdT2 = rx.bodyTimestampAsNanos();
         p.pdCorrection = rx.correctionField() >> 16;
@@ -1040,8 +1043,8 @@ public final class PtpClock implements PtpNode {
 
     private void synchronize(Port p, long t1, long t2) {
         lastIngressNanos = t2;
-        tsproc.downTs(t1 + cfg.delayAsymmetryNanos, t2);
-        if (cfg.delayMechanism == DelayMechanism.P2P) {
+        tsproc.downTs(t1 + p.pc.delayAsymmetryNanos, t2);
+        if (p.pc.delayMechanism == DelayMechanism.P2P) {
             if (!p.peerDelayValid) return;
             tsproc.setDelay(p.peerDelayNanos);
         }
@@ -1049,7 +1052,7 @@ public final class PtpClock implements PtpNode {
         long offset = tsproc.offset();
         offsetFromMaster = offset;
         int log = p.lastSyncLogInterval;
-        servo.syncInterval(log != 0x7F && log > -10 && log < 10 ? Math.pow(2, log) : Math.pow(2, cfg.logSyncInterval));
+        servo.syncInterval(log != 0x7F && log > -10 && log < 10 ? Math.pow(2, log) : Math.pow(2, p.pc.logSyncInterval));
         double ppb = servo.sample(offset, t2, tsproc.weight());
         servoState = servo.state();
         // Once the frequency is locked t2 - t1 moves little over a window: the lucky-packet
@@ -1107,9 +1110,9 @@ public final class PtpClock implements PtpNode {
         arm(p, Port.T_UNICAST_REQ, 0);
     }
 
-    private int sydyMask() {
+    private int sydyMask(Port p) {
         int m = 1 << ANNOUNCE_CODE | 1 << SYNC_CODE;
-        return cfg.delayMechanism == DelayMechanism.E2E || cfg.delayMechanism == DelayMechanism.AUTO ? m | 1 << DELAY_RESP_CODE : m;
+        return p.pc.delayMechanism == DelayMechanism.E2E || p.pc.delayMechanism == DelayMechanism.AUTO ? m | 1 << DELAY_RESP_CODE : m;
     }
 
     /** Every logQueryInterval: ask for what is missing, renew what is about to expire. */
@@ -1134,12 +1137,12 @@ public final class PtpClock implements PtpNode {
      */
     private void requestUnicast(Port p, UnicastMaster m, boolean sydy) {
         startSignaling(p, m.clockIdentity, m.portNumber);
-        int duration = cfg.unicastReqDuration;
+        int duration = p.pc.unicastReqDuration;
         boolean renewal = m.state == UnicastMaster.State.HAVE_ANN || m.state == UnicastMaster.State.HAVE_SYDY;
-        if (!sydy || renewal) io.ptp4j.core.wire.UnicastTlv.appendRequest(out, ANNOUNCE_CODE, cfg.logAnnounceInterval, duration);
+        if (!sydy || renewal) io.ptp4j.core.wire.UnicastTlv.appendRequest(out, ANNOUNCE_CODE, p.pc.logAnnounceInterval, duration);
         if (sydy) {
-            io.ptp4j.core.wire.UnicastTlv.appendRequest(out, SYNC_CODE, cfg.logSyncInterval, duration);
-            if ((sydyMask() & 1 << DELAY_RESP_CODE) != 0) {
+            io.ptp4j.core.wire.UnicastTlv.appendRequest(out, SYNC_CODE, p.pc.logSyncInterval, duration);
+            if ((sydyMask(p) & 1 << DELAY_RESP_CODE) != 0) {
                 io.ptp4j.core.wire.UnicastTlv.appendRequest(out, DELAY_RESP_CODE, p.logMinDelayReqInterval, duration);
             }
         }
@@ -1149,7 +1152,7 @@ public final class PtpClock implements PtpNode {
     private void startSignaling(Port p, long targetClock, int targetPort) {
         p.signalingSeq = (p.signalingSeq + 1) & 0xFFFF;
         out.wrap(p.tx2, 0, p.tx2.capacity()).initHeader(MessageType.SIGNALING, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.signalingSeq).logMessageInterval(0x7F)
                 .flag(PtpMessage.FLAG_UNICAST, true).targetPort(targetClock, targetPort);
     }
@@ -1164,7 +1167,7 @@ public final class PtpClock implements PtpNode {
                 startSignaling(p, m.clockIdentity, m.portNumber);
                 io.ptp4j.core.wire.UnicastTlv.appendCancel(out, false, SYNC_CODE);
                 send(p, p.tx2, out.messageLength(), false, m.address);
-                if ((sydyMask() & 1 << DELAY_RESP_CODE) != 0) {
+                if ((sydyMask(p) & 1 << DELAY_RESP_CODE) != 0) {
                     startSignaling(p, m.clockIdentity, m.portNumber);
                     io.ptp4j.core.wire.UnicastTlv.appendCancel(out, false, DELAY_RESP_CODE);
                     send(p, p.tx2, out.messageLength(), false, m.address);
@@ -1182,7 +1185,7 @@ public final class PtpClock implements PtpNode {
                 if (m.clockIdentity == parentClock && m.portNumber == parentPortNumber) return m.address;
             }
         }
-        if (cfg.hybridE2e && p.masterAddress >= 0) return p.masterAddress;
+        if (p.pc.hybridE2e && p.masterAddress >= 0) return p.masterAddress;
         return Driver.MULTICAST;
     }
 
@@ -1250,7 +1253,7 @@ public final class PtpClock implements PtpNode {
             }
             case NEED_SYDY -> {
                 if (mtype == SYNC_CODE || mtype == DELAY_RESP_CODE) {
-                    if ((m.granted & sydyMask()) == sydyMask()) m.state = UnicastMaster.State.HAVE_SYDY;
+                    if ((m.granted & sydyMask(p)) == sydyMask(p)) m.state = UnicastMaster.State.HAVE_SYDY;
                     m.renewAfter(nowNanos, duration);
                     if (mtype == DELAY_RESP_CODE) p.logMinDelayReqInterval = log;
                 }
@@ -1263,7 +1266,7 @@ public final class PtpClock implements PtpNode {
         UnicastMaster m = tableEntry(p, source);
         if (m != null) {
             m.cancelled();
-        } else if (cfg.unicastListen) {
+        } else if (p.pc.unicastListen) {
             for (UnicastGrant g : p.grants) {
                 if (g.address != source || g.clockIdentity != fromClock || g.portNumber != fromPort) continue;
                 if (mtype == ANNOUNCE_CODE) g.announceUntil = Long.MIN_VALUE;
@@ -1280,8 +1283,8 @@ public final class PtpClock implements PtpNode {
     /** A master with unicast_listen grants what it is asked for (one Signaling per TLV, as linuxptp). */
     private void serveRequest(Port p, long source, long fromClock, int fromPort, int mtype, int log, long duration) {
         boolean known = mtype == ANNOUNCE_CODE || mtype == SYNC_CODE || mtype == DELAY_RESP_CODE || mtype == PDELAY_RESP_CODE;
-        boolean grant = cfg.unicastListen && !cfg.clientOnly && known && Math.abs(log) <= 30 && p.active();
-        if (!cfg.unicastListen) return; // not a unicast server: requests are ignored, as linuxptp does
+        boolean grant = p.pc.unicastListen && !cfg.clientOnly && known && Math.abs(log) <= 30 && p.active();
+        if (!p.pc.unicastListen) return; // not a unicast server: requests are ignored, as linuxptp does
         if (grant && (mtype == ANNOUNCE_CODE || mtype == SYNC_CODE)) {
             UnicastGrant g = null;
             for (UnicastGrant x : p.grants) {

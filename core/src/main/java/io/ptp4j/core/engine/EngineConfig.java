@@ -99,6 +99,20 @@ public final class EngineConfig {
     /** ptp4j: lucky_packet_window (0 off): offsets from the fastest of the last N Syncs once locked. */
     public int luckyPacketWindow = 0;
 
+    /**
+     * Per-port configurations (index portNumber - 1), for the values linuxptp reads per port
+     * (intervals, delay mechanism, serverOnly, transportSpecific, asymmetry, latencies, unicast):
+     * a linuxptp config's port sections. Null, or a null entry: the port uses this configuration.
+     * Clock-wide values (identity, domain, priorities, servo) are always taken from this one.
+     */
+    public EngineConfig[] ports = null;
+
+    /** The configuration port {@code portNumber} uses. */
+    public EngineConfig portConfig(int portNumber) {
+        if (ports == null || portNumber < 1 || portNumber > ports.length || ports[portNumber - 1] == null) return this;
+        return ports[portNumber - 1];
+    }
+
     /** Number of PTP ports (1 for an ordinary clock, more for a boundary clock). */
     public int numberPorts = 1;
     /** Seed for the random parts of timers (9.5.11.2); a daemon seeds from the clock identity. */
@@ -126,6 +140,7 @@ public final class EngineConfig {
         c.ignoreTransportSpecific = ignoreTransportSpecific;
         c.assumeTwoStep = assumeTwoStep;
         c.boundaryClockJbod = boundaryClockJbod;
+        c.ports = ports == null ? null : ports.clone();
         c.clockType = clockType;
         c.datasetComparison = datasetComparison;
         c.utcOffset = utcOffset;

@@ -244,6 +244,12 @@ public final class Ptp4lDaemon {
             if (freeRunning || transparent || feedsNtp) clock = new ReadOnlyClock(clock);
             Printer printer = Printers.forConfig(prog, c);
             EngineConfig ec = engineConfig(c, ifaces.get(0), id, ports.length, software);
+            // linuxptp reads the port keys (intervals, delay_mechanism, serverOnly, ...) from each
+            // interface's own section
+            if (ifaces.size() > 1) {
+                ec.ports = new EngineConfig[ifaces.size()];
+                for (int i = 0; i < ifaces.size(); i++) ec.ports[i] = engineConfig(c, ifaces.get(i), id, ports.length, software);
+            }
             applyUnicastTables(ec, c, ifaces);
             applyPerPortKeys(ec, c, ifaces);
             if (ntpshm && !freeRunning) {
