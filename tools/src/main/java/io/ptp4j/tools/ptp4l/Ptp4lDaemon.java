@@ -213,7 +213,9 @@ public final class Ptp4lDaemon {
                             .withUdpTtl(c.getInt(iface, "udp_ttl")).withUdp6Scope(c.getInt(iface, "udp6_scope"))
                             .withMacs(TransportConfig.parseMac(c.getString(iface, "ptp_dst_mac")),
                                     TransportConfig.parseMac(c.getString(iface, "p2p_dst_mac")))
-                            .withDscp(c.getInt(iface, "dscp_event"), c.getInt(iface, "dscp_general"));
+                            .withDscp(c.getInt(iface, "dscp_event"), c.getInt(iface, "dscp_general"))
+                            .withGroups(TransportConfig.IpGroups.parse(c.getString(iface, "ptp_dst_ipv4"), c.getString(iface, "p2p_dst_ipv4"),
+                                    c.getString(iface, "ptp_dst_ipv6"), c.getString(iface, "p2p_dst_ipv6")));
                 } catch (IllegalArgumentException e) {
                     err.println(prog + ": interface '" + iface + "': " + e.getMessage());
                     return 1;
