@@ -94,6 +94,7 @@ public final class PtpClock implements PtpNode {
     private long meanPathDelay;
     private double freqPpb;
     private ServoState servoState = ServoState.UNLOCKED;
+    private int stepWindowCounter;
     private long lastIngressNanos;
     private long nowNanos;
 
@@ -419,8 +420,9 @@ public final class PtpClock implements PtpNode {
     /**
      * 802.1AS 10.2.4.1 asCapable, as linuxptp's port_capable(): on a gPTP port (follow_up_info with
      * peer-to-peer delay) the link is fit for time only while the peer delay is measured and at or
-     * below neighborPropDelayThresh, the neighbor rate ratio is known, and at most 3 Pdelay
-     * responses in a row went missing. Other ports are always capable.
+     * below neighborPropDelayThresh and at or above min_neighbor_prop_delay, the neighbor rate
+     * ratio is known, and at most allowedLostResponses (3) Pdelay responses in a row went missing.
+     * Other ports are always capable.
      */
     public boolean asCapable(int portNumber) {
         return asCapable(ports[portNumber - 1]);
@@ -428,8 +430,8 @@ public final class PtpClock implements PtpNode {
 
     private boolean asCapable(Port p) {
         if (!p.pc.followUpInfo || p.pc.delayMechanism != DelayMechanism.P2P) return true;
-        return p.peerDelayValid && p.neighborRateRatioValid && p.pdelayMissing <= 3
-                && p.peerDelayNanos <= p.neighborPropDelayThreshNanos;
+        return p.peerDelayValid && p.neighborRateRatioValid && p.pdelayMissing <= p.pc.allowedLostResponses
+                && p.peerDelayNanos <= p.neighborPropDelayThreshNanos && p.peerDelayNanos >= p.pc.minNeighborPropDelayNanos;
     }
 
     public long neighborPropDelayThreshNanos(int portNumber) {
@@ -1042,6 +1044,11 @@ public final class PtpClock implements PtpNode {
     // ---- the servo loop (clock.c clock_synchronize) --------------------------------------------
 
     private void synchronize(Port p, long t1, long t2) {
+        // step_window: the Syncs right after a step may carry stamps from before it settled (clock.c)
+        if (stepWindowCounter > 0) {
+            stepWindowCounter--;
+            return;
+        }
         lastIngressNanos = t2;
         tsproc.downTs(t1 + p.pc.delayAsymmetryNanos, t2);
         if (p.pc.delayMechanism == DelayMechanism.P2P) {
@@ -1061,6 +1068,7 @@ public final class PtpClock implements PtpNode {
         switch (servoState) {
             case UNLOCKED -> { }
             case JUMP -> {
+                stepWindowCounter = cfg.stepWindow;
                 driver.stepClock(-offset);
                 listener.clockStepped(-offset);
                 freqPpb = ppb;

@@ -92,6 +92,9 @@ public final class Ptp4lDaemon {
         e.egressLatencyNanos = c.getInt(port, "egressLatency");
         e.ignoreTransportSpecific = c.getInt(port, "ignore_transport_specific") == 1;
         e.assumeTwoStep = c.getInt("assume_two_step") == 1;
+        e.minNeighborPropDelayNanos = c.getInt(port, "min_neighbor_prop_delay");
+        e.allowedLostResponses = c.getInt(port, "allowedLostResponses");
+        e.stepWindow = c.getInt("step_window");
         e.randomSeed = System.nanoTime();
         return e;
     }
