@@ -11,9 +11,10 @@ package io.ptp4j.linux.transport;
  * @param dscpEvent            dscp_event (default 0)
  * @param dscpGeneral          dscp_general (default 0)
  * @param groups               ptp_dst_ipv4, p2p_dst_ipv4, ptp_dst_ipv6, p2p_dst_ipv6
+ * @param socketPriority       socket_priority: SO_PRIORITY of the L2 socket for qdisc shaping (0: left alone; UDP ignores it, as linuxptp does)
  */
 public record TransportConfig(Timestamping timestamping, int udpTtl, int udp6Scope, long ptpDstMac, long p2pDstMac,
-        int dscpEvent, int dscpGeneral, IpGroups groups) {
+        int dscpEvent, int dscpGeneral, IpGroups groups, int socketPriority) {
     /**
      * The UDP multicast groups (linuxptp 4 udp.c, udp6.c). The IPv6 primary group's scope nibble
      * is udp6_scope's, whatever ptp_dst_ipv6 says, as linuxptp overwrites it.
@@ -66,11 +67,12 @@ public record TransportConfig(Timestamping timestamping, int udpTtl, int udp6Sco
         if (udp6Scope < 0 || udp6Scope > 15) throw new IllegalArgumentException("udp6_scope must be 0x0..0xF: " + udp6Scope);
         if (dscpEvent < 0 || dscpEvent > 63) throw new IllegalArgumentException("dscp_event must be 0..63: " + dscpEvent);
         if (dscpGeneral < 0 || dscpGeneral > 63) throw new IllegalArgumentException("dscp_general must be 0..63: " + dscpGeneral);
+        if (socketPriority < 0 || socketPriority > 15) throw new IllegalArgumentException("socket_priority must be 0..15: " + socketPriority);
     }
 
     /** linuxptp's defaults with hardware timestamping. */
     public static TransportConfig defaults() {
-        return new TransportConfig(Timestamping.HARDWARE, 1, 0x0E, DEFAULT_PTP_DST_MAC, DEFAULT_P2P_DST_MAC, 0, 0, IpGroups.DEFAULT);
+        return new TransportConfig(Timestamping.HARDWARE, 1, 0x0E, DEFAULT_PTP_DST_MAC, DEFAULT_P2P_DST_MAC, 0, 0, IpGroups.DEFAULT, 0);
     }
 
     /** linuxptp's defaults with software timestamping (ptp4l -S). */
@@ -79,20 +81,20 @@ public record TransportConfig(Timestamping timestamping, int udpTtl, int udp6Sco
     }
 
     public TransportConfig withTimestamping(Timestamping ts) {
-        return new TransportConfig(ts, udpTtl, udp6Scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, groups);
+        return new TransportConfig(ts, udpTtl, udp6Scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, groups, socketPriority);
     }
 
     public TransportConfig withUdpTtl(int ttl) {
-        return new TransportConfig(timestamping, ttl, udp6Scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, groups);
+        return new TransportConfig(timestamping, ttl, udp6Scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, groups, socketPriority);
     }
 
     /** ptp_dst_mac and p2p_dst_mac, as 48-bit numbers. */
     public TransportConfig withMacs(long ptpDst, long p2pDst) {
-        return new TransportConfig(timestamping, udpTtl, udp6Scope, ptpDst, p2pDst, dscpEvent, dscpGeneral, groups);
+        return new TransportConfig(timestamping, udpTtl, udp6Scope, ptpDst, p2pDst, dscpEvent, dscpGeneral, groups, socketPriority);
     }
 
     public TransportConfig withDscp(int event, int general) {
-        return new TransportConfig(timestamping, udpTtl, udp6Scope, ptpDstMac, p2pDstMac, event, general, groups);
+        return new TransportConfig(timestamping, udpTtl, udp6Scope, ptpDstMac, p2pDstMac, event, general, groups, socketPriority);
     }
 
     /** Parses "01:1B:19:00:00:00" into a 48-bit number; IllegalArgumentException names what is wrong. */
@@ -109,10 +111,14 @@ public record TransportConfig(Timestamping timestamping, int udpTtl, int udp6Sco
     }
 
     public TransportConfig withGroups(IpGroups g) {
-        return new TransportConfig(timestamping, udpTtl, udp6Scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, g);
+        return new TransportConfig(timestamping, udpTtl, udp6Scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, g, socketPriority);
+    }
+
+    public TransportConfig withSocketPriority(int priority) {
+        return new TransportConfig(timestamping, udpTtl, udp6Scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, groups, priority);
     }
 
     public TransportConfig withUdp6Scope(int scope) {
-        return new TransportConfig(timestamping, udpTtl, scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, groups);
+        return new TransportConfig(timestamping, udpTtl, scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, groups, socketPriority);
     }
 }

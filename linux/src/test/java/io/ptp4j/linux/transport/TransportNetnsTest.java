@@ -168,6 +168,22 @@ class TransportNetnsTest {
     }
 
     @Test
+    void socketPrioritySetsSoPriorityOnTheL2Socket() throws Exception {
+        try (Transport l2 = pair.in(pair.nsA(), () -> RawEthernetTransport.open(NetnsPair.IF_A, TransportConfig.software().withSocketPriority(3)));
+                Transport plain = pair.in(pair.nsA(), () -> RawEthernetTransport.open(NetnsPair.IF_A, TransportConfig.software()));
+                java.lang.foreign.Arena a = java.lang.foreign.Arena.ofConfined()) {
+            for (Object[] c : new Object[][] {{l2, 3}, {plain, 0}}) {
+                java.lang.foreign.MemorySegment v = a.allocate(4, 4), len = a.allocate(4, 4);
+                len.set(java.lang.foreign.ValueLayout.JAVA_INT, 0, 4);
+                assertEquals(0, io.ptp4j.linux.Libc.getsockopt(((Transport) c[0]).eventFd(), io.ptp4j.linux.Libc.SOL_SOCKET,
+                        io.ptp4j.linux.Libc.SO_PRIORITY, v, len));
+                assertEquals((int) c[1], v.get(java.lang.foreign.ValueLayout.JAVA_INT, 0));
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> TransportConfig.software().withSocketPriority(16));
+    }
+
+    @Test
     void unicastAddressHandles() throws Exception {
         try (Transport v4 = pair.in(pair.nsA(), () -> Udpv4Transport.open(NetnsPair.IF_A, TransportConfig.software()));
                 Transport v6 = pair.in(pair.nsA(), () -> Udpv6Transport.open(NetnsPair.IF_A,

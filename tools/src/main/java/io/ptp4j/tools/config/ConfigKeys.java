@@ -221,7 +221,7 @@ public final class ConfigKeys {
             "power_profile.version",
             "power_profile.2011.grandmasterTimeInaccuracy", "power_profile.2011.networkTimeInaccuracy",
             "power_profile.2017.totalTimeInaccuracy", "power_profile.grandmasterID", "profileIdentity",
-            "slave_event_monitor", "socket_priority", "tc_spanning_tree",
+            "slave_event_monitor", "tc_spanning_tree",
             "ts2phc.channel", "ts2phc.external_pps", "ts2phc.extts_correction",
             "ts2phc.extts_polarity", "ts2phc.holdover", "ts2phc.master", "ts2phc.nmea_baudrate",
             "ts2phc.nmea_delay", "ts2phc.nmea_remote_host", "ts2phc.nmea_remote_port",

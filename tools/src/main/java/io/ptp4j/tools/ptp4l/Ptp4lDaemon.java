@@ -218,7 +218,8 @@ public final class Ptp4lDaemon {
                                     TransportConfig.parseMac(c.getString(iface, "p2p_dst_mac")))
                             .withDscp(c.getInt(iface, "dscp_event"), c.getInt(iface, "dscp_general"))
                             .withGroups(TransportConfig.IpGroups.parse(c.getString(iface, "ptp_dst_ipv4"), c.getString(iface, "p2p_dst_ipv4"),
-                                    c.getString(iface, "ptp_dst_ipv6"), c.getString(iface, "p2p_dst_ipv6")));
+                                    c.getString(iface, "ptp_dst_ipv6"), c.getString(iface, "p2p_dst_ipv6")))
+                            .withSocketPriority(c.getInt(iface, "socket_priority"));
                 } catch (IllegalArgumentException e) {
                     err.println(prog + ": interface '" + iface + "': " + e.getMessage());
                     return 1;
