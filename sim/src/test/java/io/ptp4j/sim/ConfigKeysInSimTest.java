@@ -296,4 +296,19 @@ class ConfigKeysInSimTest {
         // -1 ns a 1000 ns link stays capable
         assertEquals(0.0, notCapableFraction(255, -1), 1e-9);
     }
+
+    @Test
+    void delayResponseTimeoutIsASynchronizationFaultWhenTheMasterStopsAnswering() {
+        EngineConfig c = cfg(0x20, 128);
+        c.delayResponseTimeout = 3;
+        Pair p = pair(23, cfg(0x10, 1), c);
+        p.sim().runUntil(1_060 * S);
+        assertEquals(PortState.SLAVE, p.client().engine().portState(1));
+        assertFalse(p.log().lines.contains("port 1: delay response timeout"));
+        // the master keeps sending Sync but stops answering Delay_Req
+        p.gm().engine().config().delayMechanism = EngineConfig.DelayMechanism.NONE;
+        p.sim().runUntil(1_070 * S);
+        assertTrue(p.log().lines.contains("port 1: delay response timeout"), p.log().lines.toString());
+        assertTrue(p.log().lines.contains("port 1: SLAVE to UNCALIBRATED on SYNCHRONIZATION_FAULT"), p.log().lines.toString());
+    }
 }

@@ -563,6 +563,15 @@ public final class PtpClock implements PtpNode {
                 if (p.isSlaveLike() && p.pc.delayMechanism == DelayMechanism.E2E) {
                     sendDelayReq(p);
                     armDelayReq(p);
+                    // delay_response_timeout: that many Delay_Reqs in a row without an answer is a
+                    // synchronization fault (linuxptp port.c, FD_DELAY_TIMER)
+                    if (p.pc.delayResponseTimeout > 0 && p.state == PortState.SLAVE
+                            && ++p.delayResponseCounter >= p.pc.delayResponseTimeout) {
+                        p.delayResponseCounter = 0;
+                        tsproc.reset(true);
+                        listener.notice(p.number, "delay response timeout");
+                        transition(p, PortEvent.SYNCHRONIZATION_FAULT, false);
+                    }
                 }
             }
             case Port.T_PDELAY_REQ -> {
@@ -879,6 +888,7 @@ public final class PtpClock implements PtpNode {
         if (rx.requestingClockIdentity() != cfg.clockIdentity || rx.requestingPortNumber() != p.number
                 || rx.sequenceId() != p.delayReqSeq || p.delayReqT3 == Long.MIN_VALUE) return;
         p.delayReqPending = false;
+        p.delayResponseCounter = 0;
         long t4 = rx.bodyTimestampAsNanos() - (rx.correctionField() >> 16);
         // 11.3.2 asymmetry: the master-to-slave direction is longer by delayAsymmetry.
         tsproc.upTs(p.delayReqT3, t4 - p.pc.delayAsymmetryNanos);

@@ -69,6 +69,8 @@ public final class EngineConfig {
     public long minNeighborPropDelayNanos = -20_000_000;
     /** allowedLostResponses: Pdelay responses that may go missing in a row before asCapable drops. */
     public int allowedLostResponses = 3;
+    /** delay_response_timeout: Delay_Reqs in a row without a Delay_Resp before a synchronization fault (0 off). */
+    public int delayResponseTimeout = 0;
     /** step_window: Syncs ignored after a step (no frequency or step adjustment) while stamps settle. */
     public int stepWindow = 0;
     /** boundary_clock_jbod: the ports have different PHCs; the slave port's is the one disciplined. */
@@ -149,6 +151,7 @@ public final class EngineConfig {
         c.minNeighborPropDelayNanos = minNeighborPropDelayNanos;
         c.allowedLostResponses = allowedLostResponses;
         c.stepWindow = stepWindow;
+        c.delayResponseTimeout = delayResponseTimeout;
         c.ports = ports == null ? null : ports.clone();
         c.clockType = clockType;
         c.datasetComparison = datasetComparison;

@@ -212,7 +212,7 @@ public final class ConfigKeys {
     public static final Set<String> NOT_YET_ACTED_ON = Set.of(
             "active_key_id", "allow_unauth", "sa_file", "spp",
             "asCapable", "BMCA",
-            "check_fup_sync", "delay_request_variability", "delay_response_timeout",
+            "check_fup_sync", "delay_request_variability",
             "cmlds.client_address", "cmlds.domainNumber", "cmlds.majorSdoId", "cmlds.port",
             "cmlds.server_address", "hwts_filter",
             "ignore_source_id", "inhibit_announce", "inhibit_delay_req", "initial_delay",

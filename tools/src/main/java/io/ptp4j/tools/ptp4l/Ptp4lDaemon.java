@@ -95,6 +95,7 @@ public final class Ptp4lDaemon {
         e.minNeighborPropDelayNanos = c.getInt(port, "min_neighbor_prop_delay");
         e.allowedLostResponses = c.getInt(port, "allowedLostResponses");
         e.stepWindow = c.getInt("step_window");
+        e.delayResponseTimeout = c.getInt(port, "delay_response_timeout");
         e.randomSeed = System.nanoTime();
         return e;
     }
