@@ -27,6 +27,8 @@ public final class UnixDatagramSocket implements AutoCloseable {
     private final MemorySegment dstAddr = arena.allocate(SOCKADDR_UN_SIZE, 8);
     private final MemorySegment pollFd = arena.allocate(Libc.POLLFD_SIZE, 8);
     private String dstPath;
+    /** -1: sends block while the receiver's queue is full (the default); n >= 0: wait at most n ms. */
+    private int sendWaitMillis = -1;
     private int dstLen;
     private int lastSrcLen;
     private final String path;
@@ -91,8 +93,21 @@ public final class UnixDatagramSocket implements AutoCloseable {
     }
 
     /**
-     * Sends {@code length} bytes of {@code buf} from {@code offset} to the socket at {@code toPath},
-     * never blocking: when the receiver's queue is full this throws (EAGAIN) rather than waits.
+     * Makes sends wait at most {@code maxWaitMillis} for room in the receiver's queue
+     * (net.unix.max_dgram_qlen datagrams, 10 by default), then fail with EAGAIN: for a daemon,
+     * which must not stall behind a peer that stopped reading (a stalled pmc, a subscriber that
+     * went to sleep), yet should not drop answers a busy but live pmc reads a moment later.
+     * Returns this.
+     */
+    public UnixDatagramSocket boundedSends(int maxWaitMillis) {
+        if (maxWaitMillis < 0) throw new IllegalArgumentException("wait must be >= 0 ms: " + maxWaitMillis);
+        this.sendWaitMillis = maxWaitMillis;
+        return this;
+    }
+
+    /**
+     * Sends {@code length} bytes of {@code buf} from {@code offset} to the socket at {@code toPath};
+     * blocks while the receiver's queue is full, unless {@link #boundedSends} was set.
      */
     public void send(ByteBuffer buf, int offset, int length, String toPath) throws NativeException {
         if (!toPath.equals(dstPath)) {
@@ -112,11 +127,26 @@ public final class UnixDatagramSocket implements AutoCloseable {
             throws NativeException {
         if (length > MAX_DATAGRAM) throw new IllegalArgumentException("datagram of " + length + " bytes > " + MAX_DATAGRAM);
         Buffers.copyIn(buf, offset, txBuf, length);
-        // MSG_DONTWAIT: a peer that stops reading (a stalled pmc, a subscriber gone to sleep) fills
-        // its queue (net.unix.max_dgram_qlen, 10 by default) and must not stall the daemon's loop;
-        // the send fails with EAGAIN instead and the caller logs or counts it.
-        long n = Libc.sendto(fd, txBuf, length, Libc.MSG_DONTWAIT, addr, addrLen);
-        if (n < 0) throw new NativeException("sendto(AF_UNIX)", Libc.errno(), what == null ? lastSenderPath() : what);
+        if (sendWaitMillis < 0) {
+            if (Libc.sendto(fd, txBuf, length, 0, addr, addrLen) < 0)
+                throw new NativeException("sendto(AF_UNIX)", Libc.errno(), what == null ? lastSenderPath() : what);
+            return;
+        }
+        // bounded: retry a full queue every millisecond until the deadline (an unconnected
+        // datagram socket cannot poll for room in the receiver's queue)
+        long deadline = System.nanoTime() + sendWaitMillis * 1_000_000L;
+        while (true) {
+            if (Libc.sendto(fd, txBuf, length, Libc.MSG_DONTWAIT, addr, addrLen) >= 0) return;
+            int err = Libc.errno();
+            if (err != Libc.EAGAIN || System.nanoTime() >= deadline)
+                throw new NativeException("sendto(AF_UNIX)", err, what == null ? lastSenderPath() : what);
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NativeException("sendto(AF_UNIX)", Libc.EINTR, what == null ? lastSenderPath() : what);
+            }
+        }
     }
 
     /**

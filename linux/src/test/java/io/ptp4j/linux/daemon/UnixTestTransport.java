@@ -17,8 +17,9 @@ final class UnixTestTransport implements Transport {
     long lastTx = Long.MIN_VALUE, lastRx = Long.MIN_VALUE;
 
     UnixTestTransport(String dir, String me, String peer) throws NativeException {
-        event = UnixDatagramSocket.bind(dir + "/" + me + ".ev", true);
-        general = UnixDatagramSocket.bind(dir + "/" + me + ".ge", true);
+        // a peer that never reads (a test's silent side) must not block the loop: sends fail at once
+        event = UnixDatagramSocket.bind(dir + "/" + me + ".ev", true).boundedSends(0);
+        general = UnixDatagramSocket.bind(dir + "/" + me + ".ge", true).boundedSends(0);
         peerEvent = dir + "/" + peer + ".ev";
         peerGeneral = dir + "/" + peer + ".ge";
     }

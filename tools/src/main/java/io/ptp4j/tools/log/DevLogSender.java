@@ -17,7 +17,7 @@ public final class DevLogSender implements SyslogSink.DatagramSender, AutoClosea
     private long dropped;
 
     public DevLogSender(String path) throws NativeException {
-        this.socket = UnixDatagramSocket.unbound();
+        this.socket = UnixDatagramSocket.unbound().boundedSends(100); // a stalled journald must not stall the daemon
         this.path = path;
     }
 

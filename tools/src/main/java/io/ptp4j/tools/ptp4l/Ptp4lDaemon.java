@@ -265,7 +265,7 @@ public final class Ptp4lDaemon {
                 ec.externalServo = () -> new NtpShmServo(segment);
             }
             if (sockServo && !freeRunning) {
-                refclockSock = io.ptp4j.linux.UnixDatagramSocket.unbound();
+                refclockSock = io.ptp4j.linux.UnixDatagramSocket.unbound().boundedSends(100);
                 io.ptp4j.linux.UnixDatagramSocket sock = refclockSock;
                 String chrony = c.getString("refclock_sock_address");
                 ec.externalServo = () -> new RefclockSockServo(sock, chrony, m -> printer.print(Printer.LOG_ERR, m));
@@ -377,7 +377,8 @@ public final class Ptp4lDaemon {
         try {
             java.nio.file.Path parent = java.nio.file.Path.of(path).getParent();
             if (parent != null) java.nio.file.Files.createDirectories(parent);
-            io.ptp4j.linux.UnixDatagramSocket uds = io.ptp4j.linux.UnixDatagramSocket.bind(path, true);
+            // answers and notifications wait at most 100 ms for a pmc to make room, never forever
+            io.ptp4j.linux.UnixDatagramSocket uds = io.ptp4j.linux.UnixDatagramSocket.bind(path, true).boundedSends(100);
             int mode = c.getInt(readWrite ? "uds_file_mode" : "uds_ro_file_mode");
             try {
                 java.nio.file.Files.setPosixFilePermissions(java.nio.file.Path.of(path), permissions(mode));
