@@ -211,7 +211,7 @@ public final class ConfigKeys {
      */
     public static final Set<String> NOT_YET_ACTED_ON = Set.of(
             "active_key_id", "allow_unauth", "sa_file", "spp",
-            "boundary_clock_jbod", "BMCA",
+            "boundary_clock_jbod",
             "cmlds.client_address", "cmlds.domainNumber", "cmlds.majorSdoId", "cmlds.port",
             "cmlds.server_address", "hwts_filter",
             "interface_rate_tlv", "kernel_leap", "leapfile",
@@ -224,7 +224,7 @@ public final class ConfigKeys {
             "ts2phc.nmea_delay", "ts2phc.nmea_remote_host", "ts2phc.nmea_remote_port",
             "ts2phc.nmea_serialport", "ts2phc.perout_phase", "ts2phc.pin_index", "ts2phc.pin_name",
             "ts2phc.pulserate", "ts2phc.pulsewidth", "ts2phc.tod_source", "user",
-            "write_phase_mode", "msg_interval_request",
+            "write_phase_mode",
             "G.8275.defaultDS.localPriority",
             "G.8275.portDS.localPriority");
 
