@@ -136,16 +136,16 @@ final class ManagementDataSets {
                 m.put("portState", (long) (st == PortState.GRAND_MASTER ? PortState.MASTER.code : st.code));
                 m.put("logMinDelayReqInterval", (long) cfg.logMinDelayReqInterval);
                 m.put("peerMeanPathDelay", scaled(c.peerDelayNanos(port)));
-                m.put("logAnnounceInterval", (long) cfg.logAnnounceInterval);
+                m.put("logAnnounceInterval", (long) c.currentLogAnnounceInterval(port));
                 m.put("announceReceiptTimeout", (long) cfg.announceReceiptTimeout);
-                m.put("logSyncInterval", (long) cfg.logSyncInterval);
+                m.put("logSyncInterval", (long) c.currentLogSyncInterval(port)); // as a message interval request set it
                 m.put("delayMechanism", (long) delayMechanismCode(cfg.delayMechanism));
                 m.put("logMinPdelayReqInterval", (long) cfg.logMinPdelayReqInterval);
                 m.put("versionNumber", 2L);
             }
-            case LOG_ANNOUNCE_INTERVAL -> m.put("logAnnounceInterval", (long) cfg.logAnnounceInterval);
+            case LOG_ANNOUNCE_INTERVAL -> m.put("logAnnounceInterval", (long) c.currentLogAnnounceInterval(port));
             case ANNOUNCE_RECEIPT_TIMEOUT -> m.put("announceReceiptTimeout", (long) cfg.announceReceiptTimeout);
-            case LOG_SYNC_INTERVAL -> m.put("logSyncInterval", (long) cfg.logSyncInterval);
+            case LOG_SYNC_INTERVAL -> m.put("logSyncInterval", (long) c.currentLogSyncInterval(port));
             case VERSION_NUMBER -> m.put("versionNumber", 2L);
             case MASTER_ONLY -> m.put("flags", cfg.serverOnly ? 1L : 0L);
             case DELAY_MECHANISM -> m.put("delayMechanism", (long) delayMechanismCode(cfg.delayMechanism));

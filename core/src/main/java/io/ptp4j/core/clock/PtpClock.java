@@ -120,6 +120,7 @@ public final class PtpClock implements PtpNode {
         localTimeSource = cfg.timeSource;
         localTimeFlags = cfg.ptpTimescale ? PtpMessage.FLAG_PTP_TIMESCALE : 0;
         for (Port p : ports) p.neighborPropDelayThreshNanos = cfg.neighborPropDelayThreshNanos;
+        for (Port p : ports) initialIntervals(p);
         this.freqPpb = driver.currentFrequencyPpb();
         this.servo = cfg.freeRunning || "nullf".equals(cfg.servo.clockServo) ? new NullServo()
                 : cfg.externalServo != null ? cfg.externalServo.get()
@@ -138,9 +139,6 @@ public final class PtpClock implements PtpNode {
         nowNanos = now;
         for (Port p : ports) {
             p.logMinDelayReqInterval = cfg.logMinDelayReqInterval;
-            p.logSyncInterval = cfg.logSyncInterval;
-            p.logAnnounceInterval = cfg.logAnnounceInterval;
-            p.logPdelayReqInterval = cfg.logMinPdelayReqInterval;
             transition(p, PortEvent.INIT_COMPLETE, false);
             setUpUnicastClient(p);
         }
@@ -1145,6 +1143,18 @@ public final class PtpClock implements PtpNode {
                 MessageIntervalRequestTlv.timeSyncInterval(rx, v), cfg.logSyncInterval);
         p.logPdelayReqInterval = MessageIntervalRequestTlv.apply(p.logPdelayReqInterval,
                 MessageIntervalRequestTlv.linkDelayInterval(rx, v), cfg.logMinPdelayReqInterval);
+    }
+
+    /** linuxptp port_initialize: the configured intervals, until a message interval request changes them. */
+    private void initialIntervals(Port p) {
+        p.logSyncInterval = cfg.logSyncInterval;
+        p.logAnnounceInterval = cfg.logAnnounceInterval;
+        p.logPdelayReqInterval = cfg.logMinPdelayReqInterval;
+    }
+
+    /** The port's current log2 Announce interval (portDS.logAnnounceInterval). */
+    public int currentLogAnnounceInterval(int portNumber) {
+        return ports[portNumber - 1].logAnnounceInterval;
     }
 
     /** The port's current log2 Sync interval (logSyncInterval, or what a message interval request set). */

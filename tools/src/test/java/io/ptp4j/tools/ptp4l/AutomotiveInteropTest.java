@@ -148,6 +148,42 @@ class AutomotiveInteropTest {
         assertTrue(log.contains("port 1 (vB): INITIALIZING to SLAVE on INIT_COMPLETE"), log);
     }
 
+    /**
+     * ptp4j on both ends: the virtual-clock slave's request reaches ptp4j's master, which slows
+     * its Syncs and reports the new interval in PORT_DATA_SET (linuxptp's pmc asks it).
+     */
+    @Test
+    void ptp4jMasterHonoursPtp4jSlavesIntervalRequest(@TempDir Path dir) throws Exception {
+        Path mcfg = dir.resolve("m.cfg"), scfg = dir.resolve("s.cfg"), pcap = dir.resolve("wire.pcapng");
+        Files.writeString(mcfg, ptp4jCfg("automotive-master.cfg", dir.resolve("m.uds"), "free_running 1\n"));
+        Files.writeString(scfg, ptp4jCfg("automotive-slave.cfg", dir.resolve("s.uds"),
+                "virtual_clock 1\nvirtual_clock_offset 20000\nvirtual_clock_freq 20000\nservo_offset_threshold 20000\nservo_num_offset_values 4\n"
+                        + "pi_proportional_const 0.7\npi_integral_const 0.3\n"));
+        String portDs;
+        try (NetnsPair net = NetnsPair.create()) {
+            Process cap = capture(net, net.nsA(), NetnsPair.IF_A, dir, pcap, 20);
+            Process m = net.start(net.nsA(), dir.resolve("m.log"), cmd(launcher(), "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
+            Process s = net.start(net.nsB(), dir.resolve("s.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
+            assertTrue(cap.waitFor(40, java.util.concurrent.TimeUnit.SECONDS), "tshark did not stop");
+            portDs = net.exec(net.nsA(), java.time.Duration.ofSeconds(10),
+                    cmd("pmc", "-u", "-b", "0", "-t", "1", "-s", dir.resolve("m.uds").toString(), "GET PORT_DATA_SET")).output();
+            s.destroy();
+            m.destroy();
+            s.waitFor();
+            m.waitFor();
+        }
+        String log = Files.readString(dir.resolve("s.log"));
+        Capture c = read(pcap);
+        List<Integer> iv = c.syncIntervals();
+        System.out.printf("ptp4j slave -> ptp4j master interval request: Sync intervals first %s last %s, on the wire %s%n",
+                iv.subList(0, Math.min(3, iv.size())), iv.subList(Math.max(0, iv.size() - 3), iv.size()), c.kinds());
+        assertTrue(c.requests().contains("Message Interval Request TLV"), c.requests() + "\n" + Ptp4lInteropTest.tail(log, 30));
+        assertFalse(c.kinds().containsKey("0x0b"), "no Announce on the wire: " + c.kinds());
+        assertEquals(-3, iv.get(0));
+        assertEquals(0, iv.get(iv.size() - 1), "after the request ptp4j sends 1 Sync/s");
+        assertTrue(Pattern.compile("logSyncInterval\\s+0\\b").matcher(portDs).find(), portDs);
+    }
+
     @Test
     void ptp4jMasterLinuxptpSlave(@TempDir Path dir) throws Exception {
         Path mcfg = dir.resolve("m.cfg"), scfg = dir.resolve("s.cfg"), pcap = dir.resolve("wire.pcapng");
