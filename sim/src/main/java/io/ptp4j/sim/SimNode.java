@@ -213,4 +213,16 @@ public final class SimNode implements Driver {
         steps++;
         clock.step(sim.now(), deltaNanos);
     }
+
+    private java.util.function.IntPredicate clockSwitch = port -> false;
+
+    /** What {@link #switchClock} answers (boundary_clock_jbod tests); the simulated clock stays one. */
+    public void onClockSwitch(java.util.function.IntPredicate hook) {
+        clockSwitch = hook;
+    }
+
+    @Override
+    public boolean switchClock(int port) {
+        return clockSwitch.test(port);
+    }
 }

@@ -134,22 +134,22 @@ final class ManagementDataSets {
                 PortState st = c.portState(port);
                 m.put("portIdentity", pid);
                 m.put("portState", (long) (st == PortState.GRAND_MASTER ? PortState.MASTER.code : st.code));
-                m.put("logMinDelayReqInterval", (long) cfg.logMinDelayReqInterval);
+                m.put("logMinDelayReqInterval", (long) cfg.portConfig(port).logMinDelayReqInterval);
                 m.put("peerMeanPathDelay", scaled(c.peerDelayNanos(port)));
                 m.put("logAnnounceInterval", (long) c.currentLogAnnounceInterval(port));
-                m.put("announceReceiptTimeout", (long) cfg.announceReceiptTimeout);
+                m.put("announceReceiptTimeout", (long) cfg.portConfig(port).announceReceiptTimeout);
                 m.put("logSyncInterval", (long) c.currentLogSyncInterval(port)); // as a message interval request set it
-                m.put("delayMechanism", (long) delayMechanismCode(cfg.delayMechanism));
-                m.put("logMinPdelayReqInterval", (long) cfg.logMinPdelayReqInterval);
+                m.put("delayMechanism", (long) delayMechanismCode(cfg.portConfig(port).delayMechanism));
+                m.put("logMinPdelayReqInterval", (long) cfg.portConfig(port).logMinPdelayReqInterval);
                 m.put("versionNumber", 2L);
             }
             case LOG_ANNOUNCE_INTERVAL -> m.put("logAnnounceInterval", (long) c.currentLogAnnounceInterval(port));
-            case ANNOUNCE_RECEIPT_TIMEOUT -> m.put("announceReceiptTimeout", (long) cfg.announceReceiptTimeout);
-            case LOG_SYNC_INTERVAL -> m.put("logSyncInterval", (long) c.currentLogSyncInterval(port));
+            case ANNOUNCE_RECEIPT_TIMEOUT -> m.put("announceReceiptTimeout", (long) cfg.portConfig(port).announceReceiptTimeout);
+            case LOG_SYNC_INTERVAL -> m.put("logSyncInterval", (long) c.currentLogSyncInterval(port)); // as a message interval request set it
             case VERSION_NUMBER -> m.put("versionNumber", 2L);
-            case MASTER_ONLY -> m.put("flags", cfg.serverOnly ? 1L : 0L);
-            case DELAY_MECHANISM -> m.put("delayMechanism", (long) delayMechanismCode(cfg.delayMechanism));
-            case LOG_MIN_PDELAY_REQ_INTERVAL -> m.put("logMinPdelayReqInterval", (long) cfg.logMinPdelayReqInterval);
+            case MASTER_ONLY -> m.put("flags", cfg.portConfig(port).serverOnly ? 1L : 0L);
+            case DELAY_MECHANISM -> m.put("delayMechanism", (long) delayMechanismCode(cfg.portConfig(port).delayMechanism));
+            case LOG_MIN_PDELAY_REQ_INTERVAL -> m.put("logMinPdelayReqInterval", (long) cfg.portConfig(port).logMinPdelayReqInterval);
             case PORT_DATA_SET_NP -> {
                 m.put("neighborPropDelayThresh", c.neighborPropDelayThreshNanos(port));
                 m.put("asCapable", c.asCapable(port) ? 1L : 0L);

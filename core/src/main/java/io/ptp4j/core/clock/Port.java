@@ -111,6 +111,10 @@ final class Port {
     final long[] rxByType = new long[16], txByType = new long[16];
     /** PORT_DATA_SET_NP.neighborPropDelayThresh, settable by management. */
     long neighborPropDelayThreshNanos;
+    /** This port's configuration: the clock's, with the port's own section applied. */
+    io.ptp4j.core.engine.EngineConfig pc;
+    /** When "Master clock quality received is greater than configured" was last logged (once a minute). */
+    long lastClassThresholdNoticeNanos = Long.MIN_VALUE;
 
     Port(int number, long clockIdentity, int delayFilterLength) {
         this.number = number;

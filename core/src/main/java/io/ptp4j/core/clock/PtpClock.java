@@ -89,7 +89,7 @@ public final class PtpClock implements PtpNode {
     private double masterRateRatio = 1.0;
     private int gmTimeBaseIndicator;
 
-    private final Servo servo;
+    private Servo servo;
     private final TimestampProcessor tsproc;
     private long offsetFromMaster;
     private long meanPathDelay;
@@ -105,31 +105,54 @@ public final class PtpClock implements PtpNode {
         this.cmp = DatasetComparison.named(cfg.datasetComparison);
         this.random = new SplittableRandom(cfg.randomSeed ^ cfg.clockIdentity);
         this.ports = new Port[cfg.numberPorts];
-        for (int i = 0; i < ports.length; i++) ports[i] = new Port(i + 1, cfg.clockIdentity, cfg.delayFilterLength);
+        for (int i = 0; i < ports.length; i++) {
+            ports[i] = new Port(i + 1, cfg.clockIdentity, cfg.delayFilterLength);
+            ports[i].pc = cfg.portConfig(i + 1); // a port section's values (linuxptp reads these per port)
+        }
         d0.priority1 = cfg.priority1;
         d0.identity = cfg.clockIdentity;
         // A slaveOnly/clientOnly clock announces itself as class 255 so it never wins (linuxptp clock.c).
-        d0.clockClass = cfg.clientOnly ? 255 : cfg.clockClass;
+        // An 802.1AS clock that is not gmCapable does the same (clock.c).
+        d0.clockClass = cfg.clientOnly || !cfg.gmCapable ? 255 : cfg.clockClass;
         d0.clockAccuracy = cfg.clockAccuracy;
         d0.offsetScaledLogVariance = cfg.offsetScaledLogVariance;
         d0.priority2 = cfg.priority2;
         d0.stepsRemoved = 0;
         d0.senderClock = cfg.clockIdentity;
         d0.receiverClock = cfg.clockIdentity;
+        d0.localPriority = cfg.localPriority;
         localUtcOffset = cfg.utcOffset;
         localTimeSource = cfg.timeSource;
         localTimeFlags = cfg.ptpTimescale ? PtpMessage.FLAG_PTP_TIMESCALE : 0;
         for (Port p : ports) p.neighborPropDelayThreshNanos = cfg.neighborPropDelayThreshNanos;
         for (Port p : ports) initialIntervals(p);
         this.freqPpb = driver.currentFrequencyPpb();
-        this.servo = cfg.freeRunning || "nullf".equals(cfg.servo.clockServo) ? new NullServo()
-                : cfg.externalServo != null ? cfg.externalServo.get()
-                : "linreg".equals(cfg.servo.clockServo) ? new LinRegServo(cfg.servo, freqPpb, cfg.servo.maxFrequency)
-                : new PiServo(cfg.servo, freqPpb, cfg.servo.maxFrequency);
+        this.servo = newServo();
         this.tsproc = new TimestampProcessor(TimestampProcessor.Mode.parse(cfg.tsprocMode),
                 DelayFilter.create(cfg.delayFilter, cfg.delayFilterLength), cfg.luckyPacketWindow, cfg.delayFilterLength);
         this.tsproc.luckyPackets(cfg.freeRunning);
         becomeGrandmaster();
+    }
+
+    private Servo newServo() {
+        return cfg.freeRunning || "nullf".equals(cfg.servo.clockServo) ? new NullServo()
+                : cfg.externalServo != null ? cfg.externalServo.get()
+                : "linreg".equals(cfg.servo.clockServo) ? new LinRegServo(cfg.servo, freqPpb, cfg.servo.maxFrequency)
+                : new PiServo(cfg.servo, freqPpb, cfg.servo.maxFrequency);
+    }
+
+    /**
+     * boundary_clock_jbod: a port that starts to follow a master makes its own PHC the clock this
+     * engine disciplines (linuxptp port.c calls clock_switch_phc() on UNCALIBRATED). A new servo
+     * starts from that clock's current frequency, unlocked, as clock_switch_phc() does.
+     */
+    private void switchClockTo(Port p) {
+        if (!driver.switchClock(p.number)) return;
+        freqPpb = driver.currentFrequencyPpb();
+        servo = newServo();
+        servoState = ServoState.UNLOCKED;
+        tsproc.reset(true);
+        listener.notice(p.number, "switched the disciplined clock to this port's (boundary_clock_jbod)");
     }
 
     // ---- PtpNode ------------------------------------------------------------------------------
@@ -138,7 +161,7 @@ public final class PtpClock implements PtpNode {
     public void start(long now) {
         nowNanos = now;
         for (Port p : ports) {
-            p.logMinDelayReqInterval = cfg.logMinDelayReqInterval;
+            p.logMinDelayReqInterval = p.pc.logMinDelayReqInterval;
             transition(p, PortEvent.INIT_COMPLETE, false);
             setUpUnicastClient(p);
         }
@@ -162,7 +185,10 @@ public final class PtpClock implements PtpNode {
         p.rxByType[type.code]++;
         if (!p.active()) return;
         // Other domains and other transportSpecific (majorSdoId) values are not ours (7.1, 13.3.2.1).
-        if (rx.domainNumber() != cfg.domainNumber || rx.majorSdoId() != cfg.transportSpecific) return;
+        if (rx.domainNumber() != cfg.domainNumber) return;
+        if (!p.pc.ignoreTransportSpecific && rx.majorSdoId() != p.pc.transportSpecific) return;
+        // ingressLatency: the stamp was taken that long after the message crossed the reference plane
+        if (rxTs != Long.MIN_VALUE) rxTs -= p.pc.ingressLatencyNanos;
         if (rx.sourceClockIdentity() == cfg.clockIdentity) return; // our own multicast looped back
         switch (type) {
             case ANNOUNCE -> onAnnounce(p, source);
@@ -186,6 +212,7 @@ public final class PtpClock implements PtpNode {
         nowNanos = now;
         if (portNumber < 1 || portNumber > ports.length) return;
         Port p = ports[portNumber - 1];
+        if (txTs != Long.MIN_VALUE) txTs += p.pc.egressLatencyNanos; // egressLatency: the message leaves that long after its stamp
         if (typeCode == MessageType.SYNC.code) {
             // Stamps come back in send order; a stamp that never came leaves its entry behind.
             while (p.syncRingSize > 0) {
@@ -403,7 +430,7 @@ public final class PtpClock implements PtpNode {
 
     private boolean asCapable(Port p) {
         // asCapable true (linuxptp ALWAYS_CAPABLE, the automotive profile): never computed.
-        if (cfg.alwaysAsCapable || !cfg.followUpInfo || cfg.delayMechanism != DelayMechanism.P2P) return true;
+        if (p.pc.alwaysAsCapable || !p.pc.followUpInfo || p.pc.delayMechanism != DelayMechanism.P2P) return true;
         return p.peerDelayValid && p.neighborRateRatioValid && p.pdelayMissing <= 3
                 && p.peerDelayNanos <= p.neighborPropDelayThreshNanos;
     }
@@ -513,14 +540,14 @@ public final class PtpClock implements PtpNode {
 
     /** announceReceiptTimeout intervals plus a random part of one (linuxptp set_tmo_random). */
     private void armAnnounceReceipt(Port p) {
-        if (cfg.inhibitAnnounce) return; // linuxptp: the timeout only clears itself, no event
-        long iv = interval(cfg.logAnnounceInterval);
-        arm(p, Port.T_ANNOUNCE_RX, cfg.announceReceiptTimeout * iv + (long) (random.nextDouble() * iv));
+        if (p.pc.inhibitAnnounce) return; // linuxptp: the timeout only clears itself, no event
+        long iv = interval(p.logAnnounceInterval);
+        arm(p, Port.T_ANNOUNCE_RX, p.pc.announceReceiptTimeout * iv + (long) (random.nextDouble() * iv));
     }
 
     /** 9.5.11.2: Delay_Req at a random time in [0, 2 * 2^logMinDelayReqInterval]. */
     private void armDelayReq(Port p) {
-        if (cfg.inhibitDelayReq) return;
+        if (p.pc.inhibitDelayReq) return;
         long iv = interval(p.logMinDelayReqInterval);
         arm(p, Port.T_DELAY_REQ, (long) (random.nextDouble() * 2 * iv));
     }
@@ -536,7 +563,7 @@ public final class PtpClock implements PtpNode {
                 arm(p, Port.T_SYNC_TX, interval(p.logSyncInterval));
             }
             case Port.T_DELAY_REQ -> {
-                if (p.isSlaveLike() && cfg.delayMechanism == DelayMechanism.E2E) {
+                if (p.isSlaveLike() && p.pc.delayMechanism == DelayMechanism.E2E) {
                     sendDelayReq(p);
                     armDelayReq(p);
                 }
@@ -589,7 +616,7 @@ public final class PtpClock implements PtpNode {
 
     private void transition(Port p, PortEvent event, boolean masterChanged) {
         PortState from = p.state;
-        PortState to = cfg.bmcaNoop ? Fsm.designated(from, event, cfg.serverOnly)
+        PortState to = p.pc.bmcaNoop ? Fsm.designated(from, event, p.pc.serverOnly)
                 : Fsm.next(from, event, masterChanged, cfg.clientOnly);
         if (to == from) return;
         p.state = to;
@@ -609,26 +636,27 @@ public final class PtpClock implements PtpNode {
             case LISTENING, PASSIVE -> armAnnounceReceipt(p);
             case PRE_MASTER -> {
                 // 9.2.6.10: qualify for (stepsRemoved + 1) announce intervals before acting as master.
-                arm(p, Port.T_QUALIFICATION, (stepsRemoved + 1L) * interval(cfg.logAnnounceInterval));
+                arm(p, Port.T_QUALIFICATION, (stepsRemoved + 1L) * interval(p.pc.logAnnounceInterval));
             }
             case MASTER, GRAND_MASTER -> {
                 // inhibit_multicast_service: only granted unicast clients are served.
-                if (!cfg.inhibitMulticastService) {
-                    if (!cfg.inhibitAnnounce) arm(p, Port.T_ANNOUNCE_TX, 0);
+                if (!p.pc.inhibitMulticastService) {
+                    if (!p.pc.inhibitAnnounce) arm(p, Port.T_ANNOUNCE_TX, 0);
                     arm(p, Port.T_SYNC_TX, 0);
                 }
             }
             case UNCALIBRATED, SLAVE -> {
                 armAnnounceReceipt(p);
-                if (cfg.delayMechanism == DelayMechanism.E2E) armDelayReq(p);
+                if (p.pc.delayMechanism == DelayMechanism.E2E) armDelayReq(p);
                 if (p.state == PortState.UNCALIBRATED && from != PortState.SLAVE) {
                     p.syncPending = false;
                     p.delayReqPending = false;
                 }
+                if (p.state == PortState.UNCALIBRATED && cfg.boundaryClockJbod) switchClockTo(p);
             }
             default -> { }
         }
-        if (cfg.delayMechanism == DelayMechanism.P2P && p.active() && !cfg.inhibitDelayReq) {
+        if (p.pc.delayMechanism == DelayMechanism.P2P && p.active() && !p.pc.inhibitDelayReq) {
             p.deadline[Port.T_PDELAY_REQ] = delayTimer != Long.MAX_VALUE ? delayTimer : nowNanos;
         }
     }
@@ -667,7 +695,7 @@ public final class PtpClock implements PtpNode {
         for (Port p : ports) {
             if (!p.active()) continue;
             BmcDataset erbest = p.foreign.best();
-            if (cfg.bmcaNoop && erbest == null) continue; // linuxptp bmc.c: nothing heard, nothing to decide
+            if (p.pc.bmcaNoop && erbest == null) continue; // linuxptp bmc.c: nothing heard, nothing to decide
             PortState rs = StateDecision.decide(d0, local ? null : best, erbest, !local && bestPort == p.number, p.state, cmp);
             PortEvent ev;
             switch (rs) {
@@ -723,7 +751,7 @@ public final class PtpClock implements PtpNode {
     }
 
     private void onAnnounce(Port p, long source) {
-        if (cfg.serverOnly || !asCapable(p)) return; // masterOnly/serverOnly: never follows another master
+        if (p.pc.serverOnly || !asCapable(p)) return; // masterOnly/serverOnly: never follows another master
         BmcDataset d = p.scratch;
         d.priority1 = rx.grandmasterPriority1();
         d.identity = rx.grandmasterIdentity();
@@ -734,8 +762,18 @@ public final class PtpClock implements PtpNode {
         d.stepsRemoved = rx.stepsRemoved();
         d.senderClock = rx.sourceClockIdentity();
         d.senderPort = rx.sourcePortNumber();
-        // 9.3.2.5: an Announce that went through 255 hops or came around to us is not qualified.
-        if (d.stepsRemoved >= 255) return;
+        // G.8275.x: the port's localPriority, not anything the sender says (port.c)
+        d.localPriority = cfg.portLocalPriority == null ? 128 : cfg.portLocalPriority[p.number - 1];
+        // 9.3.2.5: an Announce that went through too many hops (maxStepsRemoved, 255 by default) is
+        // not qualified; nor is a master worse than clock_class_threshold (linuxptp process_announce).
+        if (d.stepsRemoved >= cfg.maxStepsRemoved) return;
+        if (d.clockClass > cfg.clockClassThreshold) {
+            if (p.lastClassThresholdNoticeNanos == Long.MIN_VALUE || nowNanos - p.lastClassThresholdNoticeNanos >= 60 * NS) {
+                p.lastClassThresholdNoticeNanos = nowNanos;
+                listener.notice(p.number, "Master clock quality received is greater than configured, ignoring master!");
+            }
+            return;
+        }
         if (cfg.pathTraceEnabled && pathTraceHolds(cfg.clockIdentity, false)) return; // 16.2.3: a loop
 
         ForeignMasterRecords.AddResult r = p.foreign.add(d, rx.logMessageInterval(), nowNanos);
@@ -788,16 +826,16 @@ public final class PtpClock implements PtpNode {
     // ---- Sync / Follow_Up / Delay_Req / Delay_Resp (E2E, 11.3) ---------------------------------
 
     private void onSync(Port p, long t2, long source) {
-        if (p.isSlaveLike() && cfg.bmcaNoop && cfg.ignoreSourceId) adoptSyncSender(p);
+        if (p.isSlaveLike() && p.pc.bmcaNoop && p.pc.ignoreSourceId) adoptSyncSender(p);
         if (!p.isSlaveLike() || !syncFromParent(p) || t2 == Long.MIN_VALUE || !asCapable(p)) return;
         p.masterAddress = source;
         p.lastSyncLogInterval = rx.logMessageInterval();
         // Holdover starts when the master's Syncs stop: 4 intervals, and at least 2 s so that
         // ordinary loss (30 % of 8 Sync/s) never triggers it.
         int log = p.lastSyncLogInterval;
-        arm(p, Port.T_SYNC_LOSS, Math.max(2 * NS, 4 * interval(log != 0x7F && log > -10 && log < 10 ? log : cfg.logSyncInterval)));
+        arm(p, Port.T_SYNC_LOSS, Math.max(2 * NS, 4 * interval(log != 0x7F && log > -10 && log < 10 ? log : p.pc.logSyncInterval)));
         long corr = rx.correctionField() >> 16;
-        if (rx.flag(PtpMessage.FLAG_TWO_STEP)) {
+        if (rx.flag(PtpMessage.FLAG_TWO_STEP) || cfg.assumeTwoStep) {
             if (p.followUpPending && p.pendingFollowUpSeq == rx.sequenceId()) {
                 p.followUpPending = false;
                 p.syncPending = false;
@@ -829,13 +867,13 @@ public final class PtpClock implements PtpNode {
     }
 
     private void onDelayReq(Port p, long t4, long source) {
-        if (!(p.state == PortState.MASTER || p.state == PortState.GRAND_MASTER) || cfg.delayMechanism != DelayMechanism.E2E) return;
+        if (!(p.state == PortState.MASTER || p.state == PortState.GRAND_MASTER) || p.pc.delayMechanism != DelayMechanism.E2E) return;
         if (t4 == Long.MIN_VALUE) return;
         boolean unicast = rx.flag(PtpMessage.FLAG_UNICAST);
         out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.DELAY_RESP, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(rx.sequenceId())
-                .correctionField(rx.correctionField()).logMessageInterval(cfg.logMinDelayReqInterval)
+                .correctionField(rx.correctionField()).logMessageInterval(p.pc.logMinDelayReqInterval)
                 .flag(PtpMessage.FLAG_UNICAST, unicast)
                 .timestampFromNanos(PtpMessage.OFF_BODY, t4)
                 .requestingPort(rx.sourceClockIdentity(), rx.sourcePortNumber());
@@ -849,7 +887,7 @@ public final class PtpClock implements PtpNode {
         p.delayReqPending = false;
         long t4 = rx.bodyTimestampAsNanos() - (rx.correctionField() >> 16);
         // 11.3.2 asymmetry: the master-to-slave direction is longer by delayAsymmetry.
-        tsproc.upTs(p.delayReqT3, t4 - cfg.delayAsymmetryNanos);
+        tsproc.upTs(p.delayReqT3, t4 - p.pc.delayAsymmetryNanos);
         if (tsproc.updateDelay()) meanPathDelay = tsproc.delay();
         int log = rx.logMessageInterval();
         if (log != 0x7F && log > -10 && log < 10) p.logMinDelayReqInterval = log;
@@ -858,7 +896,7 @@ public final class PtpClock implements PtpNode {
     private void sendDelayReq(Port p) {
         p.delayReqSeq = (p.delayReqSeq + 1) & 0xFFFF;
         out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.DELAY_REQ, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.delayReqSeq).logMessageInterval(0x7F);
         long dest = delayReqDestination(p);
         out.flag(PtpMessage.FLAG_UNICAST, dest != Driver.MULTICAST);
@@ -877,7 +915,7 @@ public final class PtpClock implements PtpNode {
         boolean unicast = dest != Driver.MULTICAST;
         p.lastSyncSentSeq = seq;
         out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.SYNC, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(seq).logMessageInterval(unicast ? 0x7F : logInterval)
                 .flag(PtpMessage.FLAG_TWO_STEP, cfg.twoStepFlag).flag(PtpMessage.FLAG_UNICAST, unicast);
         if (!cfg.twoStepFlag) out.timestampFromNanos(PtpMessage.OFF_BODY, driver.clockTimeNanos());
@@ -888,11 +926,11 @@ public final class PtpClock implements PtpNode {
     private void sendFollowUp(Port p, long t1, int seq, long dest) {
         boolean unicast = dest != Driver.MULTICAST;
         out.wrap(p.tx2, 0, p.tx2.capacity()).initHeader(MessageType.FOLLOW_UP, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(seq)
                 .logMessageInterval(unicast ? 0 : p.logSyncInterval).flag(PtpMessage.FLAG_UNICAST, unicast)
                 .timestampFromNanos(PtpMessage.OFF_BODY, t1);
-        if (cfg.followUpInfo) {
+        if (p.pc.followUpInfo) {
             // 802.1AS 11.4.4.3: a grandmaster's rate offset and GM changes are all zero; a relay
             // passes on the rate ratio it measured to its master (cumulativeScaledRateOffset,
             // (ratio - 1) * 2^41).
@@ -909,7 +947,7 @@ public final class PtpClock implements PtpNode {
 
     private void sendAnnounce(Port p, int seq, long dest, int logInterval) {
         out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.ANNOUNCE, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(seq).logMessageInterval(logInterval)
                 .flags(announcedTimeFlags()).flag(PtpMessage.FLAG_UNICAST, dest != Driver.MULTICAST)
                 .currentUtcOffset(currentUtcOffset).grandmasterPriority1(gmPriority1)
@@ -933,13 +971,13 @@ public final class PtpClock implements PtpNode {
         p.pdT1 = Long.MIN_VALUE;
         p.pdRespWaitingFollowUp = false;
         out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.PDELAY_REQ, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.pdelayReqSeq).logMessageInterval(0x7F);
         send(p, p.tx, out.messageLength(), true, Driver.PEER_MULTICAST);
     }
 
     private void onPdelayReq(Port p, long t2, long source) {
-        if (cfg.delayMechanism != DelayMechanism.P2P || t2 == Long.MIN_VALUE) return;
+        if (p.pc.delayMechanism != DelayMechanism.P2P || t2 == Long.MIN_VALUE) return;
         p.pdRespToClock = rx.sourceClockIdentity();
         p.pdRespToPort = rx.sourcePortNumber();
         p.pdRespSeq = rx.sequenceId();
@@ -948,7 +986,7 @@ public final class PtpClock implements PtpNode {
         p.pdRespPending = true;
         // Two-step responder: t2 in the Pdelay_Resp, t3 in the Pdelay_Resp_Follow_Up (11.4.2).
         out.wrap(p.tx, 0, p.tx.capacity()).initHeader(MessageType.PDELAY_RESP, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.pdRespSeq).logMessageInterval(0x7F)
                 .flag(PtpMessage.FLAG_TWO_STEP, true)
                 .timestampFromNanos(PtpMessage.OFF_BODY, t2)
@@ -959,7 +997,7 @@ public final class PtpClock implements PtpNode {
     private void sendPdelayRespFollowUp(Port p, long t3) {
         p.pdRespPending = false;
         out.wrap(p.tx2, 0, p.tx2.capacity()).initHeader(MessageType.PDELAY_RESP_FOLLOW_UP, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.pdRespSeq).logMessageInterval(0x7F)
                 .correctionField(p.pdRespCorrection)
                 .timestampFromNanos(PtpMessage.OFF_BODY, t3)
@@ -973,7 +1011,7 @@ public final class PtpClock implements PtpNode {
     }
 
     private void onPdelayResp(Port p, long t4) {
-        if (cfg.delayMechanism != DelayMechanism.P2P || !answersOurPdelayReq(p) || t4 == Long.MIN_VALUE) return;
+        if (p.pc.delayMechanism != DelayMechanism.P2P || !answersOurPdelayReq(p) || t4 == Long.MIN_VALUE) return;
         p.pdT4 = t4;
         p.pdT2 = rx.bodyTimestampAsNanos();
         p.pdCorrection = rx.correctionField() >> 16;
@@ -1013,8 +1051,8 @@ public final class PtpClock implements PtpNode {
 
     private void synchronize(Port p, long t1, long t2) {
         lastIngressNanos = t2;
-        tsproc.downTs(t1 + cfg.delayAsymmetryNanos, t2);
-        if (cfg.delayMechanism == DelayMechanism.P2P) {
+        tsproc.downTs(t1 + p.pc.delayAsymmetryNanos, t2);
+        if (p.pc.delayMechanism == DelayMechanism.P2P) {
             if (p.peerDelayValid) tsproc.setDelay(p.peerDelayNanos);
             else if (!assumeInitialDelay()) return;
         } else if (!tsproc.delayValid()) {
@@ -1025,7 +1063,7 @@ public final class PtpClock implements PtpNode {
         long offset = tsproc.offset();
         offsetFromMaster = offset;
         int log = p.lastSyncLogInterval;
-        servo.syncInterval(log != 0x7F && log > -10 && log < 10 ? Math.pow(2, log) : Math.pow(2, cfg.logSyncInterval));
+        servo.syncInterval(log != 0x7F && log > -10 && log < 10 ? Math.pow(2, log) : Math.pow(2, p.pc.logSyncInterval));
         double ppb = servo.sample(offset, t2, tsproc.weight());
         servoState = servo.state();
         // Once the frequency is locked t2 - t1 moves little over a window: the lucky-packet
@@ -1052,7 +1090,7 @@ public final class PtpClock implements PtpNode {
         }
         listener.servoSample(p.number, offset, servoState, freqPpb, meanPathDelay);
         p.inHoldover = false;
-        if (cfg.msgIntervalRequest) messageIntervalRequest(p, lastServoState);
+        if (p.pc.msgIntervalRequest) messageIntervalRequest(p, lastServoState);
         if ((servoState == ServoState.LOCKED || servoState == ServoState.LOCKED_STABLE) && p.state == PortState.UNCALIBRATED) {
             transition(p, PortEvent.MASTER_CLOCK_SELECTED, false);
         }
@@ -1062,7 +1100,7 @@ public final class PtpClock implements PtpNode {
 
     /** linuxptp check_source_identity: with ignore_source_id any sender's Sync, Follow_Up, Delay_Resp counts. */
     private boolean syncFromParent(Port p) {
-        return cfg.ignoreSourceId || fromParent(p);
+        return p.pc.ignoreSourceId || fromParent(p);
     }
 
     /**
@@ -1103,17 +1141,17 @@ public final class PtpClock implements PtpNode {
     private void messageIntervalRequest(Port p, ServoState last) {
         int syncLog = p.lastSyncLogInterval;
         if (servoState == ServoState.UNLOCKED) {
-            if (cfg.servo.servoOffsetThreshold != 0 && syncLog != cfg.logSyncInterval) {
-                p.logPdelayReqInterval = cfg.logMinPdelayReqInterval;
-                p.logSyncInterval = cfg.logSyncInterval;
+            if (cfg.servo.servoOffsetThreshold != 0 && syncLog != p.pc.logSyncInterval) {
+                p.logPdelayReqInterval = p.pc.logMinPdelayReqInterval;
+                p.logSyncInterval = p.pc.logSyncInterval;
                 sendIntervalRequest(p, MessageIntervalRequestTlv.SET_INITIAL);
             }
         } else if (servoState == ServoState.LOCKED_STABLE) {
             if (last == ServoState.LOCKED) {
-                p.logPdelayReqInterval = cfg.operLogPdelayReqInterval;
-                p.logSyncInterval = cfg.operLogSyncInterval;
-                sendIntervalRequest(p, cfg.operLogSyncInterval);
-            } else if (syncLog != cfg.operLogSyncInterval) {
+                p.logPdelayReqInterval = p.pc.operLogPdelayReqInterval;
+                p.logSyncInterval = p.pc.operLogSyncInterval;
+                sendIntervalRequest(p, p.pc.operLogSyncInterval);
+            } else if (syncLog != p.pc.operLogSyncInterval) {
                 servo.reset();
                 servoState = servo.state();
                 transition(p, PortEvent.SYNCHRONIZATION_FAULT, false);
@@ -1126,7 +1164,7 @@ public final class PtpClock implements PtpNode {
         if (!asCapable(p)) return;
         p.signalingSeq = (p.signalingSeq + 1) & 0xFFFF;
         out.wrap(p.tx2, 0, p.tx2.capacity()).initHeader(MessageType.SIGNALING, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.signalingSeq).logMessageInterval(0x7F)
                 .targetPort(-1L, 0xFFFF);
         MessageIntervalRequestTlv.append(out, MessageIntervalRequestTlv.NO_CHANGE, timeSyncInterval,
@@ -1138,18 +1176,18 @@ public final class PtpClock implements PtpNode {
     /** linuxptp process_interval_request: the port's intervals change from the next message on. */
     private void intervalRequested(Port p, int v) {
         p.logAnnounceInterval = MessageIntervalRequestTlv.apply(p.logAnnounceInterval,
-                MessageIntervalRequestTlv.announceInterval(rx, v), cfg.logAnnounceInterval);
+                MessageIntervalRequestTlv.announceInterval(rx, v), p.pc.logAnnounceInterval);
         p.logSyncInterval = MessageIntervalRequestTlv.apply(p.logSyncInterval,
-                MessageIntervalRequestTlv.timeSyncInterval(rx, v), cfg.logSyncInterval);
+                MessageIntervalRequestTlv.timeSyncInterval(rx, v), p.pc.logSyncInterval);
         p.logPdelayReqInterval = MessageIntervalRequestTlv.apply(p.logPdelayReqInterval,
-                MessageIntervalRequestTlv.linkDelayInterval(rx, v), cfg.logMinPdelayReqInterval);
+                MessageIntervalRequestTlv.linkDelayInterval(rx, v), p.pc.logMinPdelayReqInterval);
     }
 
     /** linuxptp port_initialize: the configured intervals, until a message interval request changes them. */
     private void initialIntervals(Port p) {
-        p.logSyncInterval = cfg.logSyncInterval;
-        p.logAnnounceInterval = cfg.logAnnounceInterval;
-        p.logPdelayReqInterval = cfg.logMinPdelayReqInterval;
+        p.logSyncInterval = p.pc.logSyncInterval;
+        p.logAnnounceInterval = p.pc.logAnnounceInterval;
+        p.logPdelayReqInterval = p.pc.logMinPdelayReqInterval;
     }
 
     /** The port's current log2 Announce interval (portDS.logAnnounceInterval). */
@@ -1198,9 +1236,9 @@ public final class PtpClock implements PtpNode {
         arm(p, Port.T_UNICAST_REQ, 0);
     }
 
-    private int sydyMask() {
+    private int sydyMask(Port p) {
         int m = 1 << ANNOUNCE_CODE | 1 << SYNC_CODE;
-        return cfg.delayMechanism == DelayMechanism.E2E || cfg.delayMechanism == DelayMechanism.AUTO ? m | 1 << DELAY_RESP_CODE : m;
+        return p.pc.delayMechanism == DelayMechanism.E2E || p.pc.delayMechanism == DelayMechanism.AUTO ? m | 1 << DELAY_RESP_CODE : m;
     }
 
     /** Every logQueryInterval: ask for what is missing, renew what is about to expire. */
@@ -1225,12 +1263,12 @@ public final class PtpClock implements PtpNode {
      */
     private void requestUnicast(Port p, UnicastMaster m, boolean sydy) {
         startSignaling(p, m.clockIdentity, m.portNumber);
-        int duration = cfg.unicastReqDuration;
+        int duration = p.pc.unicastReqDuration;
         boolean renewal = m.state == UnicastMaster.State.HAVE_ANN || m.state == UnicastMaster.State.HAVE_SYDY;
-        if (!sydy || renewal) io.ptp4j.core.wire.UnicastTlv.appendRequest(out, ANNOUNCE_CODE, cfg.logAnnounceInterval, duration);
+        if (!sydy || renewal) io.ptp4j.core.wire.UnicastTlv.appendRequest(out, ANNOUNCE_CODE, p.pc.logAnnounceInterval, duration);
         if (sydy) {
-            io.ptp4j.core.wire.UnicastTlv.appendRequest(out, SYNC_CODE, cfg.logSyncInterval, duration);
-            if ((sydyMask() & 1 << DELAY_RESP_CODE) != 0) {
+            io.ptp4j.core.wire.UnicastTlv.appendRequest(out, SYNC_CODE, p.pc.logSyncInterval, duration);
+            if ((sydyMask(p) & 1 << DELAY_RESP_CODE) != 0) {
                 io.ptp4j.core.wire.UnicastTlv.appendRequest(out, DELAY_RESP_CODE, p.logMinDelayReqInterval, duration);
             }
         }
@@ -1240,7 +1278,7 @@ public final class PtpClock implements PtpNode {
     private void startSignaling(Port p, long targetClock, int targetPort) {
         p.signalingSeq = (p.signalingSeq + 1) & 0xFFFF;
         out.wrap(p.tx2, 0, p.tx2.capacity()).initHeader(MessageType.SIGNALING, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.signalingSeq).logMessageInterval(0x7F)
                 .flag(PtpMessage.FLAG_UNICAST, true).targetPort(targetClock, targetPort);
     }
@@ -1255,7 +1293,7 @@ public final class PtpClock implements PtpNode {
                 startSignaling(p, m.clockIdentity, m.portNumber);
                 io.ptp4j.core.wire.UnicastTlv.appendCancel(out, false, SYNC_CODE);
                 send(p, p.tx2, out.messageLength(), false, m.address);
-                if ((sydyMask() & 1 << DELAY_RESP_CODE) != 0) {
+                if ((sydyMask(p) & 1 << DELAY_RESP_CODE) != 0) {
                     startSignaling(p, m.clockIdentity, m.portNumber);
                     io.ptp4j.core.wire.UnicastTlv.appendCancel(out, false, DELAY_RESP_CODE);
                     send(p, p.tx2, out.messageLength(), false, m.address);
@@ -1273,7 +1311,7 @@ public final class PtpClock implements PtpNode {
                 if (m.clockIdentity == parentClock && m.portNumber == parentPortNumber) return m.address;
             }
         }
-        if (cfg.hybridE2e && p.masterAddress >= 0) return p.masterAddress;
+        if (p.pc.hybridE2e && p.masterAddress >= 0) return p.masterAddress;
         return Driver.MULTICAST;
     }
 
@@ -1344,7 +1382,7 @@ public final class PtpClock implements PtpNode {
             }
             case NEED_SYDY -> {
                 if (mtype == SYNC_CODE || mtype == DELAY_RESP_CODE) {
-                    if ((m.granted & sydyMask()) == sydyMask()) m.state = UnicastMaster.State.HAVE_SYDY;
+                    if ((m.granted & sydyMask(p)) == sydyMask(p)) m.state = UnicastMaster.State.HAVE_SYDY;
                     m.renewAfter(nowNanos, duration);
                     if (mtype == DELAY_RESP_CODE) p.logMinDelayReqInterval = log;
                 }
@@ -1357,7 +1395,7 @@ public final class PtpClock implements PtpNode {
         UnicastMaster m = tableEntry(p, source);
         if (m != null) {
             m.cancelled();
-        } else if (cfg.unicastListen) {
+        } else if (p.pc.unicastListen) {
             for (UnicastGrant g : p.grants) {
                 if (g.address != source || g.clockIdentity != fromClock || g.portNumber != fromPort) continue;
                 if (mtype == ANNOUNCE_CODE) g.announceUntil = Long.MIN_VALUE;
@@ -1374,8 +1412,8 @@ public final class PtpClock implements PtpNode {
     /** A master with unicast_listen grants what it is asked for (one Signaling per TLV, as linuxptp). */
     private void serveRequest(Port p, long source, long fromClock, int fromPort, int mtype, int log, long duration) {
         boolean known = mtype == ANNOUNCE_CODE || mtype == SYNC_CODE || mtype == DELAY_RESP_CODE || mtype == PDELAY_RESP_CODE;
-        boolean grant = cfg.unicastListen && !cfg.clientOnly && known && Math.abs(log) <= 30 && p.active();
-        if (!cfg.unicastListen) return; // not a unicast server: requests are ignored, as linuxptp does
+        boolean grant = p.pc.unicastListen && !cfg.clientOnly && known && Math.abs(log) <= 30 && p.active();
+        if (!p.pc.unicastListen) return; // not a unicast server: requests are ignored, as linuxptp does
         if (grant && (mtype == ANNOUNCE_CODE || mtype == SYNC_CODE)) {
             UnicastGrant g = null;
             for (UnicastGrant x : p.grants) {

@@ -45,4 +45,14 @@ public interface Driver {
 
     /** Steps the clock by {@code deltaNanos} (added to its time). */
     void stepClock(long deltaNanos);
+
+    /**
+     * boundary_clock_jbod (each port has its own PHC): from now on the clock of port {@code port}
+     * is the one read, adjusted and stepped. Returns true when that changed the clock (the engine
+     * then starts a new servo from {@link #currentFrequencyPpb()}); false when the port already
+     * uses the current clock or all ports share one.
+     */
+    default boolean switchClock(int port) {
+        return false;
+    }
 }

@@ -45,8 +45,30 @@ public final class EngineConfig {
     public long neighborPropDelayThreshNanos = 20_000_000;
     public boolean followUpInfo = false;
     public boolean pathTraceEnabled = false;
+    /** gmCapable (802.1AS): 0 makes the clock announce class 255, like clientOnly (linuxptp clock.c). */
     public boolean gmCapable = true;
     public int minorVersion = 1;
+    /** maxStepsRemoved: an Announce whose stepsRemoved is at least this is not qualified (linuxptp port.c). */
+    public int maxStepsRemoved = 255;
+    /** clock_class_threshold: a master announcing a worse (higher) clockClass is ignored. */
+    public int clockClassThreshold = 248;
+    /** G.8275.defaultDS.localPriority: this clock's own localPriority in the G.8275.x comparison. */
+    public int localPriority = 128;
+    /**
+     * G.8275.portDS.localPriority per port (index portNumber - 1; null: 128 everywhere): given to
+     * every foreign master heard on that port (telecom profiles).
+     */
+    public int[] portLocalPriority = null;
+    /** ingressLatency: ns taken off every receive timestamp (the PHY's delay after the stamp point). */
+    public long ingressLatencyNanos = 0;
+    /** egressLatency: ns added to every transmit timestamp. */
+    public long egressLatencyNanos = 0;
+    /** ignore_transport_specific: accept any transportSpecific (majorSdoId) nibble. */
+    public boolean ignoreTransportSpecific = false;
+    /** boundary_clock_jbod: the ports have different PHCs; the slave port's is the one disciplined. */
+    public boolean boundaryClockJbod = false;
+    /** assume_two_step: treat every Sync as two-step (wait for its Follow_Up), for buggy 802.1AS switches. */
+    public boolean assumeTwoStep = false;
 
     // clock discipline
     // Unicast (IEEE 1588-2019 16.1 negotiation; linuxptp unicast_client.c, unicast_service.c)
@@ -95,6 +117,20 @@ public final class EngineConfig {
     public int operLogSyncInterval = 0;
     public int operLogPdelayReqInterval = 0;
 
+    /**
+     * Per-port configurations (index portNumber - 1), for the values linuxptp reads per port
+     * (intervals, delay mechanism, serverOnly, transportSpecific, asymmetry, latencies, unicast):
+     * a linuxptp config's port sections. Null, or a null entry: the port uses this configuration.
+     * Clock-wide values (identity, domain, priorities, servo) are always taken from this one.
+     */
+    public EngineConfig[] ports = null;
+
+    /** The configuration port {@code portNumber} uses. */
+    public EngineConfig portConfig(int portNumber) {
+        if (ports == null || portNumber < 1 || portNumber > ports.length || ports[portNumber - 1] == null) return this;
+        return ports[portNumber - 1];
+    }
+
     /** Number of PTP ports (1 for an ordinary clock, more for a boundary clock). */
     public int numberPorts = 1;
     /** Seed for the random parts of timers (9.5.11.2); a daemon seeds from the clock identity. */
@@ -113,6 +149,16 @@ public final class EngineConfig {
         c.clientOnly = clientOnly;
         c.serverOnly = serverOnly;
         c.twoStepFlag = twoStepFlag;
+        c.maxStepsRemoved = maxStepsRemoved;
+        c.clockClassThreshold = clockClassThreshold;
+        c.localPriority = localPriority;
+        c.portLocalPriority = portLocalPriority == null ? null : portLocalPriority.clone();
+        c.ingressLatencyNanos = ingressLatencyNanos;
+        c.egressLatencyNanos = egressLatencyNanos;
+        c.ignoreTransportSpecific = ignoreTransportSpecific;
+        c.assumeTwoStep = assumeTwoStep;
+        c.boundaryClockJbod = boundaryClockJbod;
+        c.ports = ports == null ? null : ports.clone();
         c.clockType = clockType;
         c.datasetComparison = datasetComparison;
         c.utcOffset = utcOffset;

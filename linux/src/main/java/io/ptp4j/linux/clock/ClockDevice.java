@@ -36,6 +36,14 @@ public interface ClockDevice extends AutoCloseable {
     }
 
     /**
+     * boundary_clock_jbod: makes port {@code port}'s clock (1-based) the one this device reads and
+     * adjusts. True when that changed the clock; a device with one clock for all ports says false.
+     */
+    default boolean selectForPort(int port) {
+        return false;
+    }
+
+    /**
      * This clock's time minus CLOCK_REALTIME at one instant: where the master runs on this
      * machine's clock (tests, demos) that is the true time error. The default brackets a read of
      * this clock between two REALTIME reads (best of five), so the cost of a read, which can be

@@ -319,6 +319,11 @@ public final class EventLoop implements Driver, AutoCloseable {
         }
     }
 
+    @Override
+    public boolean switchClock(int port) {
+        return clock.selectForPort(port);
+    }
+
     /** Closes the loop's own descriptor (the transports and clock belong to the caller). */
     @Override
     public void close() {

@@ -211,22 +211,23 @@ public final class ConfigKeys {
      */
     public static final Set<String> NOT_YET_ACTED_ON = Set.of(
             "active_key_id", "allow_unauth", "sa_file", "spp",
-            "boundary_clock_jbod",
+            "allowedLostResponses",
+            "check_fup_sync", "delay_request_variability", "delay_response_timeout",
             "cmlds.client_address", "cmlds.domainNumber", "cmlds.majorSdoId", "cmlds.port",
             "cmlds.server_address", "hwts_filter",
-            "interface_rate_tlv", "kernel_leap", "leapfile",
-            "net_sync_monitor", "power_profile.version",
+            "interface_rate_tlv", "kernel_leap", "leapfile", "min_neighbor_prop_delay",
+            "net_sync_monitor",
+            "p2p_dst_ipv4", "p2p_dst_ipv6", "power_profile.version",
             "power_profile.2011.grandmasterTimeInaccuracy", "power_profile.2011.networkTimeInaccuracy",
-            "power_profile.2017.totalTimeInaccuracy", "power_profile.grandmasterID",
-            "slave_event_monitor", "socket_priority", "tc_spanning_tree",
+            "power_profile.2017.totalTimeInaccuracy", "power_profile.grandmasterID", "profileIdentity",
+            "ptp_dst_ipv4", "ptp_dst_ipv6",
+            "slave_event_monitor", "socket_priority", "step_window", "tc_spanning_tree",
             "ts2phc.channel", "ts2phc.external_pps", "ts2phc.extts_correction",
             "ts2phc.extts_polarity", "ts2phc.holdover", "ts2phc.master", "ts2phc.nmea_baudrate",
             "ts2phc.nmea_delay", "ts2phc.nmea_remote_host", "ts2phc.nmea_remote_port",
             "ts2phc.nmea_serialport", "ts2phc.perout_phase", "ts2phc.pin_index", "ts2phc.pin_name",
             "ts2phc.pulserate", "ts2phc.pulsewidth", "ts2phc.tod_source", "user",
-            "write_phase_mode",
-            "G.8275.defaultDS.localPriority",
-            "G.8275.portDS.localPriority");
+            "write_phase_mode");
 
     /** All keys in linuxptp's (alphabetical, case-sensitive) table order. */
     public static List<ConfigKey> all() {

@@ -83,6 +83,15 @@ public final class Ptp4lDaemon {
         e.inhibitMulticastService = c.getInt(port, "inhibit_multicast_service") == 1;
         e.hybridE2e = c.getInt(port, "hybrid_e2e") == 1;
         e.unicastReqDuration = c.getInt(port, "unicast_req_duration");
+        e.gmCapable = c.getInt("gmCapable") == 1;
+        e.minorVersion = c.getInt("ptp_minor_version");
+        e.maxStepsRemoved = c.getInt("maxStepsRemoved");
+        e.clockClassThreshold = c.getInt("clock_class_threshold");
+        e.localPriority = c.getInt("G.8275.defaultDS.localPriority");
+        e.ingressLatencyNanos = c.getInt(port, "ingressLatency");
+        e.egressLatencyNanos = c.getInt(port, "egressLatency");
+        e.ignoreTransportSpecific = c.getInt(port, "ignore_transport_specific") == 1;
+        e.assumeTwoStep = c.getInt("assume_two_step") == 1;
         e.randomSeed = System.nanoTime();
         automotive(e, c, port);
         return e;
@@ -106,6 +115,57 @@ public final class Ptp4lDaemon {
      * Each interface's unicast_master_table (linuxptp: per port): the entries of the port's
      * network_transport become the engine's master addresses, with the table's logQueryInterval.
      */
+    /**
+     * The PHC (or, with boundary_clock_jbod and ports on different NICs, the PHCs) a hardware
+     * timestamping ptp4l disciplines; null after printing linuxptp's error.
+     */
+    static ClockDevice hardwareClock(String prog, Ptp4lSettings s, PtpConfig c, PrintStream err) throws NativeException {
+        List<String> ifaces = s.interfaces();
+        int n = ifaces.size();
+        int[] attached = new int[n], configured = new int[n];
+        boolean[] jbod = new boolean[n];
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            attached[i] = io.ptp4j.linux.ethtool.TsInfo.query(ifaces.get(i)).phcIndex();
+            configured[i] = c.getInt(ifaces.get(i), "phc_index");
+            jbod[i] = c.getInt(ifaces.get(i), "boundary_clock_jbod") == 1;
+            names.add("port " + (i + 1) + " (" + ifaces.get(i) + ")");
+        }
+        PhcPlan plan;
+        try {
+            plan = PhcPlan.of(names, attached, configured, jbod, s.phcDevice());
+        } catch (PhcPlan.MismatchException e) {
+            err.println(prog + ": " + e.getMessage().replace("\n", "\n" + prog + ": "));
+            return null;
+        }
+        for (String w : plan.warnings()) err.println(prog + ": " + w);
+        if (s.phcDevice() != null && PhcPlan.deviceIndex(s.phcDevice()) < 0) {
+            return io.ptp4j.linux.clock.PhcClock.open(s.phcDevice());
+        }
+        if (plan.phcByPort()[0] < 0) return Clocks.forInterface(ifaces.get(0), Timestamping.HARDWARE); // its error
+        if (!plan.jbod()) return io.ptp4j.linux.clock.PhcClock.open(plan.phcByPort()[0]);
+        java.util.Map<Integer, ClockDevice> open = new java.util.HashMap<>();
+        ClockDevice[] byPort = new ClockDevice[n];
+        for (int i = 0; i < n; i++) {
+            int idx = plan.phcByPort()[i];
+            ClockDevice d = open.get(idx);
+            if (d == null) {
+                d = io.ptp4j.linux.clock.PhcClock.open(idx);
+                open.put(idx, d);
+            }
+            byPort[i] = d;
+        }
+        return new io.ptp4j.linux.clock.JbodClock(byPort);
+    }
+
+    /** Keys linuxptp reads per port that the engine keeps per port. */
+    static void applyPerPortKeys(EngineConfig e, PtpConfig c, List<String> ifaces) {
+        // jbod acts only when the ports' PHCs differ (hardware stamps; the clock is a JbodClock)
+        for (String iface : ifaces) e.boundaryClockJbod |= c.getInt(iface, "boundary_clock_jbod") == 1;
+        e.portLocalPriority = new int[ifaces.size()];
+        for (int i = 0; i < ifaces.size(); i++) e.portLocalPriority[i] = c.getInt(ifaces.get(i), "G.8275.portDS.localPriority");
+    }
+
     static void applyUnicastTables(EngineConfig e, PtpConfig c, List<String> ifaces) {
         String[][] masters = new String[ifaces.size()][];
         int[] query = new int[ifaces.size()];
@@ -192,13 +252,21 @@ public final class Ptp4lDaemon {
             } else if (software) {
                 clock = new SystemClock();
             } else {
-                clock = Clocks.forInterface(ifaces.get(0), timestamping);
+                clock = hardwareClock(prog, s, c, err);
+                if (clock == null) return 1;
             }
             // A transparent clock only measures residence times: it never adjusts its clock.
             if (freeRunning || transparent || feedsNtp) clock = new ReadOnlyClock(clock);
             Printer printer = Printers.forConfig(prog, c);
             EngineConfig ec = engineConfig(c, ifaces.get(0), id, ports.length, software);
+            // linuxptp reads the port keys (intervals, delay_mechanism, serverOnly, ...) from each
+            // interface's own section
+            if (ifaces.size() > 1) {
+                ec.ports = new EngineConfig[ifaces.size()];
+                for (int i = 0; i < ifaces.size(); i++) ec.ports[i] = engineConfig(c, ifaces.get(i), id, ports.length, software);
+            }
             applyUnicastTables(ec, c, ifaces);
+            applyPerPortKeys(ec, c, ifaces);
             if (ntpshm && !freeRunning) {
                 shm = io.ptp4j.linux.ntpshm.NtpShmSegment.attach(c.getInt("ntpshm_segment"));
                 io.ptp4j.linux.ntpshm.NtpShmSegment segment = shm;

@@ -92,6 +92,9 @@ public final class Ptp4lMain {
         }
         if (cfg.interfaces().isEmpty()) throw new UsageException("no interface specified", true, 255);
         String type = clockType(cfg);
+        // clock.c: a 1588 client-only clock cannot also be an 802.1AS clock that is not gmCapable
+        if (cfg.getInt("gmCapable") == 0 && cfg.getInt("clientOnly") == 1)
+            throw new UsageException("Cannot mix 1588 clientOnly with 802.1AS !gmCapable", false, 255);
         List<String> warnings = new ArrayList<>(cfg.warnings());
         unicastTables(cfg, warnings);
         automotive(cfg);

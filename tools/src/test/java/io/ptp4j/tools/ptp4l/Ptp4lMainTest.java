@@ -52,6 +52,20 @@ class Ptp4lMainTest {
     }
 
     @Test
+    void clientOnlyWithoutGmCapableIsRefusedAsLinuxptpDoes() {
+        UsageException e = assertThrows(UsageException.class,
+                () -> Ptp4lMain.settings("ptp4l", new String[] {"-i", "eth0", "-s", "--gmCapable", "0"}));
+        assertEquals("Cannot mix 1588 clientOnly with 802.1AS !gmCapable", e.getMessage());
+    }
+
+    @Test
+    void keysThatActNowDrawNoWarningAndOnesThatDoNotStillDo() throws Exception {
+        Ptp4lSettings s = Ptp4lMain.settings("ptp4l", new String[] {"-i", "eth0", "--maxStepsRemoved", "10",
+                "--ingressLatency", "50", "--G.8275.portDS.localPriority", "90", "--ptp_dst_ipv4", "224.0.1.130"});
+        assertEquals(List.of("option ptp_dst_ipv4 is parsed but not yet acted on by ptp4j; it has no effect"), s.warnings());
+    }
+
+    @Test
     void helpPrintsUsageAndExitsZero() {
         assertEquals(0, run("-h"));
         assertTrue(err.toString().startsWith("\nusage: ptp4l [options]\n\n Delay Mechanism\n"));

@@ -1,0 +1,226 @@
+package io.ptp4j.sim;
+
+import static io.ptp4j.sim.EngineInSimTest.S;
+import static io.ptp4j.sim.EngineInSimTest.cfg;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.port.PortState;
+import org.junit.jupiter.api.Test;
+
+/** linuxptp keys that change what the engine does, each checked against the behaviour it names. */
+class ConfigKeysInSimTest {
+    /** A GM and a client on one 1 us link; the client's config is adjusted by the caller. */
+    record Pair(Simulation sim, SimNode gm, SimNode client, EngineInSimTest.Recorder log) {}
+
+    static Pair pair(int seed, EngineConfig gmCfg, EngineConfig clientCfg) {
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, seed);
+        EngineInSimTest.Recorder log = new EngineInSimTest.Recorder();
+        SimNode gm = net.node("gm", gmCfg, 0, 0, 0, Noise.NONE, null);
+        SimNode client = net.node("client", clientCfg, 20_000, 10, 0, Noise.NONE, log);
+        net.connect(gm, 1, client, 1, 1_000, Noise.NONE);
+        net.start();
+        return new Pair(sim, gm, client, log);
+    }
+
+    @Test
+    void ingressAndEgressLatencyMoveTheClockByHalfTheirSum() {
+        // A PHY that stamps 300 ns late on receive and 100 ns early on transmit: without the keys
+        // the client would sit (300 - (-100)) / 2 ... the keys put the stamps back on the wire.
+        EngineConfig plain = cfg(0x20, 128);
+        Pair a = pair(11, cfg(0x10, 1), plain);
+        a.sim().runUntil(1_100 * S);
+        double base = a.client().trueErrorNanos();
+
+        EngineConfig c = cfg(0x20, 128);
+        c.ingressLatencyNanos = 400; // rx stamps move 400 ns earlier: t2 and t4-side... only ours
+        Pair b = pair(11, cfg(0x10, 1), c);
+        b.sim().runUntil(1_100 * S);
+        // offset = ((t2 - t1) - (t4 - t3)) / 2; only t2 is a local receive stamp: the measured
+        // offset drops by 200 ns, so the servo moves the clock 200 ns later
+        assertEquals(base + 200, b.client().trueErrorNanos(), 30, "ingressLatency 400");
+
+        EngineConfig e = cfg(0x20, 128);
+        e.egressLatencyNanos = 400; // t3 moves 400 ns later: the offset grows by 200 ns
+        Pair d = pair(11, cfg(0x10, 1), e);
+        d.sim().runUntil(1_100 * S);
+        assertEquals(base - 200, d.client().trueErrorNanos(), 30, "egressLatency 400");
+    }
+
+    @Test
+    void maxStepsRemovedAndClockClassThresholdDisqualifyAMaster() {
+        EngineConfig c = cfg(0x20, 128);
+        c.maxStepsRemoved = 2;
+        Pair ok = pair(12, cfg(0x10, 1), c); // the GM announces stepsRemoved 0
+        ok.sim().runUntil(1_030 * S);
+        assertEquals(PortState.SLAVE, ok.client().engine().portState(1));
+
+        EngineConfig gm = cfg(0x10, 1);
+        gm.clockClass = 248;
+        EngineConfig strict = cfg(0x20, 128);
+        strict.clockClassThreshold = 7; // only a locked telecom GM (class 6/7) will do
+        strict.clientOnly = true;
+        Pair no = pair(13, gm, strict);
+        no.sim().runUntil(1_030 * S);
+        assertNotEquals(PortState.SLAVE, no.client().engine().portState(1));
+        assertNotEquals(PortState.UNCALIBRATED, no.client().engine().portState(1));
+        long notices = no.log().lines.stream().filter(l -> l.contains("Master clock quality received is greater than configured")).count();
+        assertEquals(1, notices, "logged once a minute, not per Announce: " + no.log().lines);
+    }
+
+    @Test
+    void notGmCapableAnnouncesClass255AndLosesToAnyGrandmasterCapableClock() {
+        EngineConfig a = cfg(0x10, 128); // would win on identity
+        a.gmCapable = false;
+        EngineConfig b = cfg(0x20, 128);
+        Pair p = pair(14, a, b);
+        p.sim().runUntil(1_030 * S);
+        assertEquals(255, p.gm().engine().clockClass());
+        assertEquals(PortState.SLAVE, p.gm().engine().portState(1), "the not-gmCapable clock follows");
+        assertEquals(0x20, p.gm().engine().grandmasterIdentity());
+    }
+
+    @Test
+    void g8275LocalPriorityOfThePortDecidesBetweenEqualMasters() {
+        assertEquals(0x10, g8275Pick(false), "equal localPriority: the identity decides");
+        assertEquals(0x11, g8275Pick(true), "port 2's localPriority 100 beats port 1's 128");
+    }
+
+    static long g8275Pick(boolean second) {
+        // Two equal GMs (same class, priority1/2, identity decides in IEEE 1588: 0x10 wins);
+        // under G.8275.x the port's localPriority is applied to the masters heard on it.
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 15);
+        EngineConfig g1 = cfg(0x10, 128), g2 = cfg(0x11, 128);
+        g1.datasetComparison = g2.datasetComparison = "G.8275.x";
+        g1.serverOnly = g2.serverOnly = true;
+        EngineConfig bc = cfg(0x30, 128);
+        bc.datasetComparison = "G.8275.x";
+        bc.numberPorts = 2;
+        bc.clockType = EngineConfig.ClockType.BC;
+        bc.clientOnly = true;
+        boolean preferSecond = second;
+        if (preferSecond) bc.portLocalPriority = new int[] {128, 100};
+        SimNode m1 = net.node("m1", g1, 0, 0, 0, Noise.NONE, null);
+        SimNode m2 = net.node("m2", g2, 0, 0, 0, Noise.NONE, null);
+        SimNode client = net.node("client", bc, 0, 0, 0, Noise.NONE, null);
+        net.connect(m1, 1, client, 1, 1_000, Noise.NONE);
+        net.connect(m2, 1, client, 2, 1_000, Noise.NONE);
+        net.start();
+        sim.runUntil(1_030 * S);
+        return client.engine().grandmasterIdentity();
+    }
+
+    @Test
+    void assumeTwoStepWaitsForTheFollowUpOfAOneStepLookingSync() {
+        EngineConfig gm = cfg(0x10, 1);
+        EngineConfig c = cfg(0x20, 128);
+        c.assumeTwoStep = true;
+        Pair p = pair(16, gm, c); // the GM is two-step anyway: the client must still lock
+        p.sim().runUntil(1_100 * S);
+        assertEquals(PortState.SLAVE, p.client().engine().portState(1));
+        assertTrue(Math.abs(p.client().trueErrorNanos()) < 100, "error " + p.client().trueErrorNanos());
+    }
+
+    @Test
+    void ignoreTransportSpecificAcceptsAnotherMajorSdoId() {
+        EngineConfig gm = cfg(0x10, 1);
+        gm.transportSpecific = 1; // an 802.1AS master
+        EngineConfig strict = cfg(0x20, 128);
+        Pair no = pair(17, gm, strict);
+        no.sim().runUntil(1_030 * S);
+        assertNotEquals(PortState.SLAVE, no.client().engine().portState(1), "a 1588 client ignores transportSpecific 1");
+
+        EngineConfig gm2 = cfg(0x10, 1);
+        gm2.transportSpecific = 1;
+        gm2.ignoreTransportSpecific = true; // so it answers the client's Delay_Reqs (transportSpecific 0)
+        EngineConfig lax = cfg(0x20, 128);
+        lax.ignoreTransportSpecific = true;
+        Pair yes = pair(17, gm2, lax);
+        yes.sim().runUntil(1_030 * S);
+        assertEquals(PortState.SLAVE, yes.client().engine().portState(1));
+    }
+
+    @Test
+    void jbodSwitchesTheDisciplinedClockToThePortThatFollowsTheMaster() {
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 18);
+        EngineConfig bcCfg = cfg(0x20, 128);
+        bcCfg.numberPorts = 2;
+        bcCfg.clockType = EngineConfig.ClockType.BC;
+        bcCfg.boundaryClockJbod = true;
+        EngineInSimTest.Recorder log = new EngineInSimTest.Recorder();
+        SimNode gm = net.node("gm", cfg(0x10, 1), 0, 0, 0, Noise.NONE, null);
+        SimNode bc = net.node("bc", bcCfg, 30_000, 20, 0, Noise.NONE, log);
+        SimNode leaf = net.node("leaf", cfg(0x30, 200), 0, 0, 0, Noise.NONE, null);
+        java.util.List<Integer> asked = new java.util.ArrayList<>();
+        int[] current = {1};
+        bc.onClockSwitch(port -> {
+            asked.add(port);
+            boolean changed = port != current[0];
+            current[0] = port;
+            return changed;
+        });
+        // the GM on port 2: the BC starts on port 1's PHC and must move to port 2's
+        net.connect(gm, 1, bc, 2, 1_000, Noise.NONE);
+        net.connect(bc, 1, leaf, 1, 1_000, Noise.NONE);
+        net.start();
+        sim.runUntil(1_120 * S);
+        assertEquals(java.util.List.of(2), asked, "asked once, for the port that went UNCALIBRATED");
+        assertTrue(log.lines.contains("port 2: switched the disciplined clock to this port's (boundary_clock_jbod)"), log.lines.toString());
+        assertEquals(PortState.SLAVE, bc.engine().portState(2));
+        assertTrue(Math.abs(bc.trueErrorNanos()) < 100, "a new servo from the new clock's frequency locks: " + bc.trueErrorNanos());
+    }
+
+    @Test
+    void aBoundaryClockTakesEachPortsOwnSection() {
+        // [eth0] E2E toward the GM, [eth1] P2P toward a P2P leaf: linuxptp reads delay_mechanism per port
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 19);
+        EngineConfig bcCfg = cfg(0x20, 128);
+        bcCfg.numberPorts = 2;
+        bcCfg.clockType = EngineConfig.ClockType.BC;
+        EngineConfig up = bcCfg.copy(), down = bcCfg.copy();
+        down.delayMechanism = EngineConfig.DelayMechanism.P2P;
+        bcCfg.ports = new EngineConfig[] {up, down};
+        EngineConfig leafCfg = cfg(0x30, 200);
+        leafCfg.delayMechanism = EngineConfig.DelayMechanism.P2P;
+        SimNode gm = net.node("gm", cfg(0x10, 1), 0, 0, 0, Noise.NONE, null);
+        SimNode bc = net.node("bc", bcCfg, 30_000, 20, 0, Noise.NONE, null);
+        SimNode leaf = net.node("leaf", leafCfg, -40_000, -30, 0, Noise.NONE, null);
+        net.connect(gm, 1, bc, 1, 1_000, Noise.NONE);
+        net.connect(bc, 2, leaf, 1, 2_000, Noise.NONE);
+        net.start();
+        sim.runUntil(1_150 * S);
+        assertEquals(PortState.SLAVE, bc.engine().portState(1));
+        assertEquals(PortState.MASTER, bc.engine().portState(2));
+        assertEquals(2_000, bc.engine().peerDelayNanos(2), 5, "port 2 measures its peer delay (P2P)");
+        assertEquals(0, bc.engine().txMessages(1, 2), "port 1 sends no Pdelay_Req (E2E)");
+        assertEquals(PortState.SLAVE, leaf.engine().portState(1));
+        assertTrue(Math.abs(leaf.trueErrorNanos()) < 100, "leaf error " + leaf.trueErrorNanos());
+    }
+
+    @Test
+    void serverOnlyOnOnePortKeepsThatPortFromFollowing() {
+        // the GM is heard on port 1, which is [eth0] serverOnly 1: the BC may not follow it there
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 20);
+        EngineConfig bcCfg = cfg(0x20, 128);
+        bcCfg.numberPorts = 2;
+        bcCfg.clockType = EngineConfig.ClockType.BC;
+        EngineConfig p1 = bcCfg.copy(), p2 = bcCfg.copy();
+        p1.serverOnly = true;
+        bcCfg.ports = new EngineConfig[] {p1, p2};
+        SimNode gm = net.node("gm", cfg(0x10, 1), 0, 0, 0, Noise.NONE, null);
+        SimNode bc = net.node("bc", bcCfg, 30_000, 20, 0, Noise.NONE, null);
+        SimNode leaf = net.node("leaf", cfg(0x30, 200), 0, 0, 0, Noise.NONE, null);
+        net.connect(gm, 1, bc, 1, 1_000, Noise.NONE);
+        net.connect(bc, 2, leaf, 1, 1_000, Noise.NONE);
+        net.start();
+        sim.runUntil(1_060 * S);
+        assertNotEquals(PortState.SLAVE, bc.engine().portState(1));
+        assertEquals(0x20, bc.engine().grandmasterIdentity(), "the BC is its own grandmaster");
+        assertEquals(0x20, leaf.engine().grandmasterIdentity());
+    }
+}
