@@ -155,4 +155,31 @@ class AutomotiveInSimTest {
         assertEquals(PortState.SLAVE, client.engine().portState(1));
         assertEquals(1, log.lines.stream().filter(l -> l.contains(" to ")).count(), log.lines.toString());
     }
+
+    @Test
+    void initialDelayStandsInForAPathDelayNeverMeasured() {
+        // a slave that sends no Pdelay_Req (inhibit_delay_req) synchronizes only with initial_delay
+        for (long initial : new long[] {0, 2_000}) {
+            Simulation sim = new Simulation(1_000 * S);
+            Network net = new Network(sim, 14);
+            SimNode gm = net.node("gm", master(0x10), 0, 0, 0, Noise.gaussian(8), null);
+            EngineConfig sc = slave(0x20);
+            sc.inhibitDelayReq = true;
+            sc.initialDelayNanos = initial;
+            SimNode client = net.node("client", sc, 80_000, 30, 0, Noise.gaussian(8), null);
+            net.connect(gm, 1, client, 1, 2_000, Noise.NONE);
+            net.start();
+            sim.runUntil(1_060 * S);
+            var c = client.engine();
+            assertEquals(0, c.txMessages(1, PDELAY_REQ));
+            assertEquals(0, c.peerDelayNanos(1), "nothing measured");
+            if (initial == 0) {
+                assertEquals(ServoState.UNLOCKED, c.servoState(), "no delay, no offset");
+                assertTrue(Math.abs(client.trueErrorNanos()) > 50_000, "true error " + client.trueErrorNanos());
+            } else {
+                assertEquals(2_000, c.meanPathDelayNanos());
+                assertTrue(Math.abs(client.trueErrorNanos()) < 200, "true error " + client.trueErrorNanos());
+            }
+        }
+    }
 }
