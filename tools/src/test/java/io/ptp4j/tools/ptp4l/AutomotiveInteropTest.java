@@ -23,18 +23,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The automotive profile against Debian's linuxptp 3.1.1, both ways, L2 over a veth pair between
- * two namespaces, software timestamps. linuxptp runs with its own packaged automotive configs
- * (/usr/share/doc/linuxptp/configs, 3.1.1 spells serverOnly/clientOnly masterOnly/slaveOnly),
- * ptp4j with upstream's (src/test/resources/linuxptp-configs). Both free_running 1 (or ptp4j's
+ * two namespaces, software timestamps. Both run upstream's automotive configs
+ * (src/test/resources/linuxptp-configs; for 3.1.1 with serverOnly/clientOnly spelled
+ * masterOnly/slaveOnly, see {@link #linuxptpCfg}). Both free_running 1 (or ptp4j's
  * virtual clock): nothing touches the machine's clock, so every offset is measurement noise.
  */
 @Tag("interop")
 class AutomotiveInteropTest {
-    static final Path DEBIAN = Paths.get("/usr/share/doc/linuxptp/configs");
     static final Path UPSTREAM = Paths.get("src/test/resources/linuxptp-configs");
 
+    /**
+     * Upstream's config for linuxptp 3.1.1: the only keys 3.1.1 lacks are serverOnly and clientOnly
+     * ("unknown option serverOnly"), which it spells masterOnly and slaveOnly (as its packaged copies
+     * in /usr/share/doc/linuxptp/configs do); every other line is taken unchanged.
+     */
     static String linuxptpCfg(String name, Path uds) throws Exception {
-        return Files.readString(DEBIAN.resolve(name)) + "free_running 1\nuds_address " + uds + "\n";
+        return Files.readString(UPSTREAM.resolve(name)).replaceAll("(?m)^serverOnly", "masterOnly").replaceAll("(?m)^clientOnly", "slaveOnly")
+                + "free_running 1\nuds_address " + uds + "\n";
     }
 
     static String ptp4jCfg(String name, Path uds, String extra) throws Exception {
