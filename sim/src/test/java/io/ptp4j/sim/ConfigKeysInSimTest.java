@@ -223,4 +223,92 @@ class ConfigKeysInSimTest {
         assertEquals(0x20, bc.engine().grandmasterIdentity(), "the BC is its own grandmaster");
         assertEquals(0x20, leaf.engine().grandmasterIdentity());
     }
+
+    /** Simulated seconds from the client's step to its next servo sample, with that step_window. */
+    static double firstSampleAfterStep(int stepWindow) {
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 21);
+        EngineConfig c = cfg(0x20, 128);
+        c.stepWindow = stepWindow;
+        long[] stepAt = {-1}, firstAfter = {-1};
+        io.ptp4j.core.engine.EngineListener l = new io.ptp4j.core.engine.EngineListener() {
+            @Override
+            public void clockStepped(long deltaNanos) {
+                stepAt[0] = sim.now();
+            }
+
+            @Override
+            public void servoSample(int port, long offsetNanos, io.ptp4j.core.servo.ServoState state, double freqPpb, long pathDelayNanos) {
+                if (stepAt[0] >= 0 && firstAfter[0] < 0 && sim.now() > stepAt[0]) firstAfter[0] = sim.now();
+            }
+        };
+        SimNode gm = net.node("gm", cfg(0x10, 1), 0, 0, 0, Noise.NONE, null);
+        SimNode client = net.node("client", c, 5_000_000, 50, 0, Noise.NONE, l);
+        net.connect(gm, 1, client, 1, 1_000, Noise.NONE);
+        net.start();
+        sim.runUntil(1_060 * S);
+        assertTrue(stepAt[0] >= 0, "the client never stepped");
+        assertTrue(firstAfter[0] >= 0, "no servo sample after the step");
+        assertEquals(PortState.SLAVE, client.engine().portState(1));
+        return (firstAfter[0] - stepAt[0]) / 1e9;
+    }
+
+    @Test
+    void stepWindowSkipsTheSyncsRightAfterAStep() {
+        double plain = firstSampleAfterStep(0), windowed = firstSampleAfterStep(16);
+        // 8 Sync/s: 16 skipped Syncs are 2 s
+        assertTrue(plain < 1.0, "without step_window the next sample follows within a second: " + plain);
+        assertTrue(windowed >= 2.0 && windowed < 3.0, "step_window 16 skips 2 s of Syncs: " + windowed);
+    }
+
+    /** Fraction of 1/8 s samples over 200 s in which a gPTP client's port was not asCapable. */
+    static double notCapableFraction(int allowedLostResponses, long minNeighborPropDelay) {
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 22);
+        EngineConfig g = cfg(0x10, 1), c = cfg(0x20, 128);
+        for (EngineConfig e : new EngineConfig[] {g, c}) {
+            e.delayMechanism = EngineConfig.DelayMechanism.P2P;
+            e.followUpInfo = true;
+            e.transportSpecific = 1;
+            e.allowedLostResponses = allowedLostResponses;
+            e.minNeighborPropDelayNanos = minNeighborPropDelay;
+        }
+        SimNode gm = net.node("gm", g, 0, 0, 0, Noise.NONE, null);
+        SimNode client = net.node("client", c, 0, 0, 0, Noise.NONE, null);
+        net.connect(gm, 1, client, 1, 1_000, Noise.NONE).loss(0.25);
+        net.start();
+        sim.runUntil(1_020 * S);
+        int not = 0, n = 0;
+        for (long t = sim.now(); t < 1_220 * S; t += S / 8) {
+            sim.runUntil(t);
+            n++;
+            if (!client.engine().asCapable(1)) not++;
+        }
+        return (double) not / n;
+    }
+
+    @Test
+    void allowedLostResponsesAndMinNeighborPropDelayGateAsCapable() {
+        double tolerant = notCapableFraction(255, -20_000_000), strict = notCapableFraction(1, -20_000_000);
+        assertEquals(0.0, tolerant, 1e-9, "255 lost responses allowed: always asCapable once measured");
+        assertTrue(strict > 0.05, "1 allowed on a 25 % lossy link: not asCapable now and then: " + strict);
+        // min_neighbor_prop_delay is negative in linuxptp's range (at most -1 ns): with the limit at
+        // -1 ns a 1000 ns link stays capable
+        assertEquals(0.0, notCapableFraction(255, -1), 1e-9);
+    }
+
+    @Test
+    void delayResponseTimeoutIsASynchronizationFaultWhenTheMasterStopsAnswering() {
+        EngineConfig c = cfg(0x20, 128);
+        c.delayResponseTimeout = 3;
+        Pair p = pair(23, cfg(0x10, 1), c);
+        p.sim().runUntil(1_060 * S);
+        assertEquals(PortState.SLAVE, p.client().engine().portState(1));
+        assertFalse(p.log().lines.contains("port 1: delay response timeout"));
+        // the master keeps sending Sync but stops answering Delay_Req
+        p.gm().engine().config().delayMechanism = EngineConfig.DelayMechanism.NONE;
+        p.sim().runUntil(1_070 * S);
+        assertTrue(p.log().lines.contains("port 1: delay response timeout"), p.log().lines.toString());
+        assertTrue(p.log().lines.contains("port 1: SLAVE to UNCALIBRATED on SYNCHRONIZATION_FAULT"), p.log().lines.toString());
+    }
 }

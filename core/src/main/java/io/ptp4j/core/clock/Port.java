@@ -115,6 +115,8 @@ final class Port {
     io.ptp4j.core.engine.EngineConfig pc;
     /** When "Master clock quality received is greater than configured" was last logged (once a minute). */
     long lastClassThresholdNoticeNanos = Long.MIN_VALUE;
+    /** Delay_Reqs sent since the last answered one (delay_response_timeout). */
+    int delayResponseCounter;
 
     Port(int number, long clockIdentity, int delayFilterLength) {
         this.number = number;

@@ -95,6 +95,7 @@ public final class PtpClock implements PtpNode {
     private long meanPathDelay;
     private double freqPpb;
     private ServoState servoState = ServoState.UNLOCKED;
+    private int stepWindowCounter;
     private long lastIngressNanos;
     private long nowNanos;
 
@@ -421,8 +422,9 @@ public final class PtpClock implements PtpNode {
     /**
      * 802.1AS 10.2.4.1 asCapable, as linuxptp's port_capable(): on a gPTP port (follow_up_info with
      * peer-to-peer delay) the link is fit for time only while the peer delay is measured and at or
-     * below neighborPropDelayThresh, the neighbor rate ratio is known, and at most 3 Pdelay
-     * responses in a row went missing. Other ports are always capable.
+     * below neighborPropDelayThresh and at or above min_neighbor_prop_delay, the neighbor rate
+     * ratio is known, and at most allowedLostResponses (3) Pdelay responses in a row went missing.
+     * Other ports are always capable.
      */
     public boolean asCapable(int portNumber) {
         return asCapable(ports[portNumber - 1]);
@@ -431,8 +433,8 @@ public final class PtpClock implements PtpNode {
     private boolean asCapable(Port p) {
         // asCapable true (linuxptp ALWAYS_CAPABLE, the automotive profile): never computed.
         if (p.pc.alwaysAsCapable || !p.pc.followUpInfo || p.pc.delayMechanism != DelayMechanism.P2P) return true;
-        return p.peerDelayValid && p.neighborRateRatioValid && p.pdelayMissing <= 3
-                && p.peerDelayNanos <= p.neighborPropDelayThreshNanos;
+        return p.peerDelayValid && p.neighborRateRatioValid && p.pdelayMissing <= p.pc.allowedLostResponses
+                && p.peerDelayNanos <= p.neighborPropDelayThreshNanos && p.peerDelayNanos >= p.pc.minNeighborPropDelayNanos;
     }
 
     public long neighborPropDelayThreshNanos(int portNumber) {
@@ -566,6 +568,15 @@ public final class PtpClock implements PtpNode {
                 if (p.isSlaveLike() && p.pc.delayMechanism == DelayMechanism.E2E) {
                     sendDelayReq(p);
                     armDelayReq(p);
+                    // delay_response_timeout: that many Delay_Reqs in a row without an answer is a
+                    // synchronization fault (linuxptp port.c, FD_DELAY_TIMER)
+                    if (p.pc.delayResponseTimeout > 0 && p.state == PortState.SLAVE
+                            && ++p.delayResponseCounter >= p.pc.delayResponseTimeout) {
+                        p.delayResponseCounter = 0;
+                        tsproc.reset(true);
+                        listener.notice(p.number, "delay response timeout");
+                        transition(p, PortEvent.SYNCHRONIZATION_FAULT, false);
+                    }
                 }
             }
             case Port.T_PDELAY_REQ -> {
@@ -885,6 +896,7 @@ public final class PtpClock implements PtpNode {
         if (rx.requestingClockIdentity() != cfg.clockIdentity || rx.requestingPortNumber() != p.number
                 || rx.sequenceId() != p.delayReqSeq || p.delayReqT3 == Long.MIN_VALUE) return;
         p.delayReqPending = false;
+        p.delayResponseCounter = 0;
         long t4 = rx.bodyTimestampAsNanos() - (rx.correctionField() >> 16);
         // 11.3.2 asymmetry: the master-to-slave direction is longer by delayAsymmetry.
         tsproc.upTs(p.delayReqT3, t4 - p.pc.delayAsymmetryNanos);
@@ -1050,6 +1062,11 @@ public final class PtpClock implements PtpNode {
     // ---- the servo loop (clock.c clock_synchronize) --------------------------------------------
 
     private void synchronize(Port p, long t1, long t2) {
+        // step_window: the Syncs right after a step may carry stamps from before it settled (clock.c)
+        if (stepWindowCounter > 0) {
+            stepWindowCounter--;
+            return;
+        }
         lastIngressNanos = t2;
         tsproc.downTs(t1 + p.pc.delayAsymmetryNanos, t2);
         if (p.pc.delayMechanism == DelayMechanism.P2P) {
@@ -1072,6 +1089,7 @@ public final class PtpClock implements PtpNode {
         switch (servoState) {
             case UNLOCKED -> { }
             case JUMP -> {
+                stepWindowCounter = cfg.stepWindow;
                 driver.stepClock(-offset);
                 listener.clockStepped(-offset);
                 freqPpb = ppb;

@@ -65,6 +65,14 @@ public final class EngineConfig {
     public long egressLatencyNanos = 0;
     /** ignore_transport_specific: accept any transportSpecific (majorSdoId) nibble. */
     public boolean ignoreTransportSpecific = false;
+    /** min_neighbor_prop_delay (ns): a gPTP port whose peer delay is below this is not asCapable. */
+    public long minNeighborPropDelayNanos = -20_000_000;
+    /** allowedLostResponses: Pdelay responses that may go missing in a row before asCapable drops. */
+    public int allowedLostResponses = 3;
+    /** delay_response_timeout: Delay_Reqs in a row without a Delay_Resp before a synchronization fault (0 off). */
+    public int delayResponseTimeout = 0;
+    /** step_window: Syncs ignored after a step (no frequency or step adjustment) while stamps settle. */
+    public int stepWindow = 0;
     /** boundary_clock_jbod: the ports have different PHCs; the slave port's is the one disciplined. */
     public boolean boundaryClockJbod = false;
     /** assume_two_step: treat every Sync as two-step (wait for its Follow_Up), for buggy 802.1AS switches. */
@@ -158,6 +166,10 @@ public final class EngineConfig {
         c.ignoreTransportSpecific = ignoreTransportSpecific;
         c.assumeTwoStep = assumeTwoStep;
         c.boundaryClockJbod = boundaryClockJbod;
+        c.minNeighborPropDelayNanos = minNeighborPropDelayNanos;
+        c.allowedLostResponses = allowedLostResponses;
+        c.stepWindow = stepWindow;
+        c.delayResponseTimeout = delayResponseTimeout;
         c.ports = ports == null ? null : ports.clone();
         c.clockType = clockType;
         c.datasetComparison = datasetComparison;

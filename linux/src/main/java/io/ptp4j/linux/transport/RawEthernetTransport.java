@@ -52,6 +52,8 @@ public final class RawEthernetTransport implements Transport {
             ll.set(BE_SHORT, 2, (short) ETH_P_1588);
             ll.set(ValueLayout.JAVA_INT, 4, ifIndex);
             s.bind(ll, SOCKADDR_LL_SIZE, "AF_PACKET, ethertype 0x88F7");
+            // socket_priority: lets a qdisc (mqprio, taprio) give PTP its own traffic class (raw.c)
+            if (config.socketPriority() > 0) s.setInt(Libc.SOL_SOCKET, Libc.SO_PRIORITY, config.socketPriority(), "SO_PRIORITY");
             addMembership(s, ifIndex, config.ptpDstMac());
             addMembership(s, ifIndex, config.p2pDstMac());
             s.enableTimestamping(config.timestamping());

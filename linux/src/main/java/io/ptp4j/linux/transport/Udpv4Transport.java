@@ -65,8 +65,9 @@ public final class Udpv4Transport implements Transport {
                 MemorySegment name = a.allocateFrom(iface);
                 s.setOption(Libc.SOL_SOCKET, Libc.SO_BINDTODEVICE, name, (int) name.byteSize(), "SO_BINDTODEVICE");
             }
-            joinGroup(s, PRIMARY_GROUP, ifIndex, "224.0.1.129");
-            joinGroup(s, PDELAY_GROUP, ifIndex, "224.0.0.107");
+            TransportConfig.IpGroups g = config.groups();
+            joinGroup(s, g.v4Primary(), ifIndex, TransportConfig.IpGroups.v4Text(g.v4Primary()));
+            joinGroup(s, g.v4Pdelay(), ifIndex, TransportConfig.IpGroups.v4Text(g.v4Pdelay()));
             MemorySegment mreqn = s.scratch;
             mreqn.fill((byte) 0);
             mreqn.set(ValueLayout.JAVA_INT, 8, ifIndex);
@@ -120,8 +121,8 @@ public final class Udpv4Transport implements Transport {
     public boolean send(boolean isEvent, ByteBuffer buf, int offset, int length, long destination) {
         TimestampSocket s = isEvent ? event : general;
         int addr;
-        if (destination == Driver.MULTICAST) addr = PRIMARY_GROUP;
-        else if (destination == Driver.PEER_MULTICAST) addr = PDELAY_GROUP;
+        if (destination == Driver.MULTICAST) addr = config.groups().v4Primary();
+        else if (destination == Driver.PEER_MULTICAST) addr = config.groups().v4Pdelay();
         else if (destination >= 0 && destination <= 0xffffffffL) addr = (int) destination;
         else return false;
         if (length > TimestampSocket.BUF_SIZE) return false;
@@ -177,8 +178,8 @@ public final class Udpv4Transport implements Transport {
 
     @Override
     public String addressText(long h) {
-        if (h == Driver.MULTICAST) return "224.0.1.129";
-        if (h == Driver.PEER_MULTICAST) return "224.0.0.107";
+        if (h == Driver.MULTICAST) return TransportConfig.IpGroups.v4Text(config.groups().v4Primary());
+        if (h == Driver.PEER_MULTICAST) return TransportConfig.IpGroups.v4Text(config.groups().v4Pdelay());
         if (h < 0 || h > 0xffffffffL) return "?";
         return ((h >>> 24) & 255) + "." + ((h >>> 16) & 255) + "." + ((h >>> 8) & 255) + "." + (h & 255);
     }

@@ -33,7 +33,8 @@ public final class Udpv6Transport implements Transport {
     private final TimestampSocket event;
     private final TimestampSocket general;
     private final long primaryHi;
-    private final long primaryLo = 0x181L;
+    private final long primaryLo;
+    private final long pdelayHi, pdelayLo;
     private final long[] peerHi = new long[PEERS];
     private final long[] peerLo = new long[PEERS];
     private final int[] peerScope = new int[PEERS];
@@ -48,7 +49,10 @@ public final class Udpv6Transport implements Transport {
         this.config = config;
         this.event = event;
         this.general = general;
-        this.primaryHi = 0xff00000000000000L | ((long) config.udp6Scope() << 48);
+        this.primaryHi = primaryHi(config);
+        this.primaryLo = config.groups().v6PrimaryLo();
+        this.pdelayHi = config.groups().v6PdelayHi();
+        this.pdelayLo = config.groups().v6PdelayLo();
         this.last = event;
     }
 
@@ -56,7 +60,7 @@ public final class Udpv6Transport implements Transport {
     public static Udpv6Transport open(String iface, TransportConfig config) throws NativeException {
         int ifIndex = Libc.ifIndex(iface);
         if (config.timestamping() == Timestamping.HARDWARE) HardwareTimestamps.enable(iface, false);
-        long primaryHi = 0xff00000000000000L | ((long) config.udp6Scope() << 48);
+        long primaryHi = primaryHi(config);
         TimestampSocket ev = openSocket(iface, ifIndex, Udpv4Transport.EVENT_PORT, config, primaryHi, config.dscpEvent());
         TimestampSocket ge;
         try {
@@ -67,6 +71,11 @@ public final class Udpv6Transport implements Transport {
             throw e;
         }
         return new Udpv6Transport(iface, ifIndex, config, ev, ge);
+    }
+
+    /** ptp_dst_ipv6 with its second byte (flags and scope) replaced by udp6_scope, as linuxptp udp6.c does. */
+    static long primaryHi(TransportConfig config) {
+        return (config.groups().v6PrimaryHi() & ~(0xFFL << 48)) | ((long) config.udp6Scope() << 48);
     }
 
     private static TimestampSocket openSocket(String iface, int ifIndex, int port, TransportConfig config, long primaryHi,
@@ -81,8 +90,9 @@ public final class Udpv6Transport implements Transport {
                 MemorySegment name = a.allocateFrom(iface);
                 s.setOption(Libc.SOL_SOCKET, Libc.SO_BINDTODEVICE, name, (int) name.byteSize(), "SO_BINDTODEVICE");
             }
-            joinGroup(s, primaryHi, 0x181L, ifIndex, String.format("ff%02x::181", (primaryHi >>> 48) & 0xff));
-            joinGroup(s, PDELAY_HI, PDELAY_LO, ifIndex, "ff02::6b");
+            TransportConfig.IpGroups g = config.groups();
+            joinGroup(s, primaryHi, g.v6PrimaryLo(), ifIndex, ipv6Text(primaryHi, g.v6PrimaryLo()));
+            joinGroup(s, g.v6PdelayHi(), g.v6PdelayLo(), ifIndex, ipv6Text(g.v6PdelayHi(), g.v6PdelayLo()));
             s.setInt(Libc.SOL_IPV6, Libc.IPV6_MULTICAST_IF, ifIndex, "IPV6_MULTICAST_IF");
             s.setInt(Libc.SOL_IPV6, Libc.IPV6_MULTICAST_LOOP, 0, "IPV6_MULTICAST_LOOP");
             s.setInt(Libc.SOL_IPV6, Libc.IPV6_MULTICAST_HOPS, config.udpTtl(), "IPV6_MULTICAST_HOPS");
@@ -137,7 +147,7 @@ public final class Udpv6Transport implements Transport {
         TimestampSocket s = isEvent ? event : general;
         int port = isEvent ? Udpv4Transport.EVENT_PORT : Udpv4Transport.GENERAL_PORT;
         if (destination == Driver.MULTICAST) writeSockaddr(s.txName, primaryHi, primaryLo, ifIndex, port);
-        else if (destination == Driver.PEER_MULTICAST) writeSockaddr(s.txName, PDELAY_HI, PDELAY_LO, ifIndex, port);
+        else if (destination == Driver.PEER_MULTICAST) writeSockaddr(s.txName, pdelayHi, pdelayLo, ifIndex, port);
         else if (destination >= 0 && destination < peerCount) {
             int i = (int) destination;
             writeSockaddr(s.txName, peerHi[i], peerLo[i], peerScope[i], port);
@@ -215,7 +225,7 @@ public final class Udpv6Transport implements Transport {
     public String addressText(long h) {
         long hi, lo;
         if (h == Driver.MULTICAST) { hi = primaryHi; lo = primaryLo; }
-        else if (h == Driver.PEER_MULTICAST) { hi = PDELAY_HI; lo = PDELAY_LO; }
+        else if (h == Driver.PEER_MULTICAST) { hi = pdelayHi; lo = pdelayLo; }
         else if (h >= 0 && h < peerCount) { hi = peerHi[(int) h]; lo = peerLo[(int) h]; }
         else return "?";
         return ipv6Text(hi, lo);

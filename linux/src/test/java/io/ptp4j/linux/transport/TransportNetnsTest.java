@@ -67,7 +67,10 @@ class TransportNetnsTest {
     }
 
     void exchange(Opener opener, String expectSourceOfA) throws Exception {
-        TransportConfig cfg = TransportConfig.software();
+        exchange(opener, expectSourceOfA, TransportConfig.software());
+    }
+
+    void exchange(Opener opener, String expectSourceOfA, TransportConfig cfg) throws Exception {
         try (Transport a = pair.in(pair.nsA(), () -> opener.open(NetnsPair.IF_A, cfg));
                 Transport b = pair.in(pair.nsB(), () -> opener.open(NetnsPair.IF_B, cfg))) {
             // a general message first: on L2 it shares the socket, yet must leave no TX stamp behind
@@ -133,6 +136,51 @@ class TransportNetnsTest {
     void layer2() throws Exception {
         String macA = pair.in(pair.nsA(), () -> HardwareAddress.text(HardwareAddress.of(NetnsPair.IF_A)));
         exchange(RawEthernetTransport::open, macA);
+    }
+
+    static final TransportConfig.IpGroups OTHER_GROUPS =
+            TransportConfig.IpGroups.parse("224.0.1.130", "224.0.0.108", "FF0E:0:0:0:0:0:0:182", "ff02::6c");
+
+    @Test
+    void otherMulticastGroupsFromPtpDstAndP2pDstKeys() throws Exception {
+        TransportConfig other = TransportConfig.software().withGroups(OTHER_GROUPS);
+        exchange(Udpv4Transport::open, NetnsPair.IPV4_A, other);
+        exchange(Udpv6Transport::open, NetnsPair.IPV6_A, other);
+        try (Transport v4 = pair.in(pair.nsA(), () -> Udpv4Transport.open(NetnsPair.IF_A, other));
+                Transport v6 = pair.in(pair.nsA(), () -> Udpv6Transport.open(NetnsPair.IF_A, other.withUdp6Scope(0x5)));
+                Transport plain = pair.in(pair.nsB(), () -> Udpv4Transport.open(NetnsPair.IF_B, TransportConfig.software()))) {
+            assertEquals("224.0.1.130", v4.addressText(Driver.MULTICAST));
+            assertEquals("224.0.0.108", v4.addressText(Driver.PEER_MULTICAST));
+            assertEquals("ff05::182", v6.addressText(Driver.MULTICAST), "udp6_scope still sets the scope byte");
+            assertEquals("ff02::6c", v6.addressText(Driver.PEER_MULTICAST));
+            assertTrue(v4.send(true, message(0x0, 9, 44), 0, 44, Driver.MULTICAST));
+            v4.txTimestampNanos(100);
+            assertFalse(readable(plain.eventFd(), 300), "a port on 224.0.1.129 heard a Sync sent to 224.0.1.130");
+        }
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> TransportConfig.IpGroups.parse("224.0.1.300", "224.0.0.107", "ff0e::181", "ff02::6b"));
+        assertEquals("invalid ptp_dst_ipv4 224.0.1.300", bad.getMessage());
+        bad = assertThrows(IllegalArgumentException.class,
+                () -> TransportConfig.IpGroups.parse("224.0.1.129", "224.0.0.107", "ff0e::181", "example.com"));
+        assertEquals("invalid p2p_dst_ipv6 example.com", bad.getMessage());
+        assertEquals(TransportConfig.IpGroups.DEFAULT,
+                TransportConfig.IpGroups.parse("224.0.1.129", "224.0.0.107", "FF0E:0:0:0:0:0:0:181", "FF02:0:0:0:0:0:0:6B"));
+    }
+
+    @Test
+    void socketPrioritySetsSoPriorityOnTheL2Socket() throws Exception {
+        try (Transport l2 = pair.in(pair.nsA(), () -> RawEthernetTransport.open(NetnsPair.IF_A, TransportConfig.software().withSocketPriority(3)));
+                Transport plain = pair.in(pair.nsA(), () -> RawEthernetTransport.open(NetnsPair.IF_A, TransportConfig.software()));
+                java.lang.foreign.Arena a = java.lang.foreign.Arena.ofConfined()) {
+            for (Object[] c : new Object[][] {{l2, 3}, {plain, 0}}) {
+                java.lang.foreign.MemorySegment v = a.allocate(4, 4), len = a.allocate(4, 4);
+                len.set(java.lang.foreign.ValueLayout.JAVA_INT, 0, 4);
+                assertEquals(0, io.ptp4j.linux.Libc.getsockopt(((Transport) c[0]).eventFd(), io.ptp4j.linux.Libc.SOL_SOCKET,
+                        io.ptp4j.linux.Libc.SO_PRIORITY, v, len));
+                assertEquals((int) c[1], v.get(java.lang.foreign.ValueLayout.JAVA_INT, 0));
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> TransportConfig.software().withSocketPriority(16));
     }
 
     @Test

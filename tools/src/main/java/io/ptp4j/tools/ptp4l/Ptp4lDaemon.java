@@ -92,6 +92,10 @@ public final class Ptp4lDaemon {
         e.egressLatencyNanos = c.getInt(port, "egressLatency");
         e.ignoreTransportSpecific = c.getInt(port, "ignore_transport_specific") == 1;
         e.assumeTwoStep = c.getInt("assume_two_step") == 1;
+        e.minNeighborPropDelayNanos = c.getInt(port, "min_neighbor_prop_delay");
+        e.allowedLostResponses = c.getInt(port, "allowedLostResponses");
+        e.stepWindow = c.getInt("step_window");
+        e.delayResponseTimeout = c.getInt(port, "delay_response_timeout");
         e.randomSeed = System.nanoTime();
         automotive(e, c, port);
         return e;
@@ -228,7 +232,10 @@ public final class Ptp4lDaemon {
                             .withUdpTtl(c.getInt(iface, "udp_ttl")).withUdp6Scope(c.getInt(iface, "udp6_scope"))
                             .withMacs(TransportConfig.parseMac(c.getString(iface, "ptp_dst_mac")),
                                     TransportConfig.parseMac(c.getString(iface, "p2p_dst_mac")))
-                            .withDscp(c.getInt(iface, "dscp_event"), c.getInt(iface, "dscp_general"));
+                            .withDscp(c.getInt(iface, "dscp_event"), c.getInt(iface, "dscp_general"))
+                            .withGroups(TransportConfig.IpGroups.parse(c.getString(iface, "ptp_dst_ipv4"), c.getString(iface, "p2p_dst_ipv4"),
+                                    c.getString(iface, "ptp_dst_ipv6"), c.getString(iface, "p2p_dst_ipv6")))
+                            .withSocketPriority(c.getInt(iface, "socket_priority"));
                 } catch (IllegalArgumentException e) {
                     err.println(prog + ": interface '" + iface + "': " + e.getMessage());
                     return 1;

@@ -27,18 +27,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("interop")
 class BoundaryClockInteropTest {
-    @Test
-    void linuxptpGmPtp4jBoundaryClockLinuxptpClient(@TempDir Path dir) throws Exception {
+    /**
+     * Plain: both BC ports from -i and [global]. Sections: the interfaces come from the BC's own
+     * port sections, and [vB2] says delay_mechanism P2P (the client is P2P too): linuxptp reads
+     * port keys per interface, and so must ptp4j, or the downstream link never measures a delay.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"plain", "sections"})
+    void linuxptpGmPtp4jBoundaryClockLinuxptpClient(String layout, @TempDir Path dir) throws Exception {
+        boolean sections = layout.equals("sections");
         String common = "free_running 1\nlogSyncInterval -3\nuse_syslog 0\n";
         Files.writeString(dir.resolve("gm.cfg"), "[global]\nmasterOnly 1\npriority1 100\n" + common + "uds_address " + dir.resolve("gm.uds") + "\n");
-        Files.writeString(dir.resolve("bc.cfg"), "[global]\n" + common + "summary_interval -3\nuds_address " + dir.resolve("bc.uds") + "\n");
-        Files.writeString(dir.resolve("c.cfg"), "[global]\nslaveOnly 1\n" + common + "summary_interval -3\nuds_address " + dir.resolve("c.uds") + "\n");
+        Files.writeString(dir.resolve("bc.cfg"), "[global]\n" + common + "summary_interval -3\nuds_address " + dir.resolve("bc.uds") + "\n"
+                + (sections ? "[" + NetnsPair.IF_B + "]\n[" + NetnsPair.IF_B2 + "]\ndelay_mechanism P2P\n" : ""));
+        Files.writeString(dir.resolve("c.cfg"), "[global]\nslaveOnly 1\n" + common + "summary_interval -3\nuds_address " + dir.resolve("c.uds") + "\n"
+                + (sections ? "delay_mechanism P2P\n" : ""));
         String pmcOut;
         try (NetnsPair net = NetnsPair.create()) {
             String nsC = net.addThird();
             Process gm = net.start(net.nsA(), dir.resolve("gm.log"), cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", dir.resolve("gm.cfg").toString()));
-            Process bc = net.start(net.nsB(), dir.resolve("bc.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-i", NetnsPair.IF_B2, "-S", "-m",
-                    "-f", dir.resolve("bc.cfg").toString()));
+            Process bc = net.start(net.nsB(), dir.resolve("bc.log"), sections
+                    ? cmd(launcher(), "-S", "-m", "-f", dir.resolve("bc.cfg").toString())
+                    : cmd(launcher(), "-i", NetnsPair.IF_B, "-i", NetnsPair.IF_B2, "-S", "-m", "-f", dir.resolve("bc.cfg").toString()));
             Process c = net.start(nsC, dir.resolve("c.log"), cmd("ptp4l", "-i", NetnsPair.IF_C, "-S", "-m", "-f", dir.resolve("c.cfg").toString()));
             Thread.sleep(30_000);
             pmcOut = net.exec(nsC, java.time.Duration.ofSeconds(10), cmd("pmc", "-u", "-b", "0", "-s", dir.resolve("c.uds").toString(),
@@ -48,7 +58,7 @@ class BoundaryClockInteropTest {
         }
         String gmLog = Files.readString(dir.resolve("gm.log")), bcLog = Files.readString(dir.resolve("bc.log"));
         String cLog = Files.readString(dir.resolve("c.log"));
-        System.out.println("---- ptp4j BC\n" + tail(bcLog, 6) + "---- linuxptp client\n" + tail(cLog, 4) + "---- client's pmc\n" + pmcOut);
+        System.out.println("---- ptp4j BC (" + layout + ")\n" + tail(bcLog, 6) + "---- linuxptp client\n" + tail(cLog, 4) + "---- client's pmc\n" + pmcOut);
         assertTrue(bcLog.matches("(?s).*port 1 \\(vB\\): (LISTENING|MASTER) to UNCALIBRATED on RS_SLAVE.*"), bcLog);
         assertTrue(bcLog.matches("(?s).*port 2 \\(vB2\\): LISTENING to (PRE_MASTER|MASTER) on (RS_MASTER|ANNOUNCE_RECEIPT_TIMEOUT_EXPIRES).*"), bcLog);
         assertTrue(cLog.contains("LISTENING to UNCALIBRATED on RS_SLAVE"), cLog);
