@@ -136,16 +136,16 @@ final class ManagementDataSets {
                 m.put("portState", (long) (st == PortState.GRAND_MASTER ? PortState.MASTER.code : st.code));
                 m.put("logMinDelayReqInterval", (long) cfg.portConfig(port).logMinDelayReqInterval);
                 m.put("peerMeanPathDelay", scaled(c.peerDelayNanos(port)));
-                m.put("logAnnounceInterval", (long) cfg.portConfig(port).logAnnounceInterval);
+                m.put("logAnnounceInterval", (long) c.currentLogAnnounceInterval(port));
                 m.put("announceReceiptTimeout", (long) cfg.portConfig(port).announceReceiptTimeout);
-                m.put("logSyncInterval", (long) cfg.portConfig(port).logSyncInterval);
+                m.put("logSyncInterval", (long) c.currentLogSyncInterval(port)); // as a message interval request set it
                 m.put("delayMechanism", (long) delayMechanismCode(cfg.portConfig(port).delayMechanism));
                 m.put("logMinPdelayReqInterval", (long) cfg.portConfig(port).logMinPdelayReqInterval);
                 m.put("versionNumber", 2L);
             }
-            case LOG_ANNOUNCE_INTERVAL -> m.put("logAnnounceInterval", (long) cfg.portConfig(port).logAnnounceInterval);
+            case LOG_ANNOUNCE_INTERVAL -> m.put("logAnnounceInterval", (long) c.currentLogAnnounceInterval(port));
             case ANNOUNCE_RECEIPT_TIMEOUT -> m.put("announceReceiptTimeout", (long) cfg.portConfig(port).announceReceiptTimeout);
-            case LOG_SYNC_INTERVAL -> m.put("logSyncInterval", (long) cfg.portConfig(port).logSyncInterval);
+            case LOG_SYNC_INTERVAL -> m.put("logSyncInterval", (long) c.currentLogSyncInterval(port)); // as a message interval request set it
             case VERSION_NUMBER -> m.put("versionNumber", 2L);
             case MASTER_ONLY -> m.put("flags", cfg.portConfig(port).serverOnly ? 1L : 0L);
             case DELAY_MECHANISM -> m.put("delayMechanism", (long) delayMechanismCode(cfg.portConfig(port).delayMechanism));

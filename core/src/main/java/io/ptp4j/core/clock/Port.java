@@ -50,6 +50,9 @@ final class Port {
     boolean delayReqPending;
     long delayReqT3 = Long.MIN_VALUE;
     int logMinDelayReqInterval;
+    // Current intervals (log2 s): the configured ones until a message interval request changes them.
+    int logSyncInterval, logAnnounceInterval, logPdelayReqInterval;
+    long intervalRequestsSent;
 
     // P2P requester: t1 (our Pdelay_Req egress), t2 (peer ingress), t4 (our ingress), correction.
     long pdT1 = Long.MIN_VALUE, pdT2, pdT4;

@@ -21,6 +21,7 @@ import io.ptp4j.core.servo.ServoState;
 import io.ptp4j.core.servo.TimestampProcessor;
 import io.ptp4j.core.wire.ClockIdentity;
 import io.ptp4j.core.wire.DecodeException;
+import io.ptp4j.core.wire.MessageIntervalRequestTlv;
 import io.ptp4j.core.wire.MessageType;
 import io.ptp4j.core.wire.PortIdentity;
 import io.ptp4j.core.wire.PtpMessage;
@@ -125,6 +126,7 @@ public final class PtpClock implements PtpNode {
         localTimeSource = cfg.timeSource;
         localTimeFlags = cfg.ptpTimescale ? PtpMessage.FLAG_PTP_TIMESCALE : 0;
         for (Port p : ports) p.neighborPropDelayThreshNanos = cfg.neighborPropDelayThreshNanos;
+        for (Port p : ports) initialIntervals(p);
         this.freqPpb = driver.currentFrequencyPpb();
         this.servo = newServo();
         this.tsproc = new TimestampProcessor(TimestampProcessor.Mode.parse(cfg.tsprocMode),
@@ -429,7 +431,8 @@ public final class PtpClock implements PtpNode {
     }
 
     private boolean asCapable(Port p) {
-        if (!p.pc.followUpInfo || p.pc.delayMechanism != DelayMechanism.P2P) return true;
+        // asCapable true (linuxptp ALWAYS_CAPABLE, the automotive profile): never computed.
+        if (p.pc.alwaysAsCapable || !p.pc.followUpInfo || p.pc.delayMechanism != DelayMechanism.P2P) return true;
         return p.peerDelayValid && p.neighborRateRatioValid && p.pdelayMissing <= p.pc.allowedLostResponses
                 && p.peerDelayNanos <= p.neighborPropDelayThreshNanos && p.peerDelayNanos >= p.pc.minNeighborPropDelayNanos;
     }
@@ -539,12 +542,14 @@ public final class PtpClock implements PtpNode {
 
     /** announceReceiptTimeout intervals plus a random part of one (linuxptp set_tmo_random). */
     private void armAnnounceReceipt(Port p) {
-        long iv = interval(p.pc.logAnnounceInterval);
+        if (p.pc.inhibitAnnounce) return; // linuxptp: the timeout only clears itself, no event
+        long iv = interval(p.logAnnounceInterval);
         arm(p, Port.T_ANNOUNCE_RX, p.pc.announceReceiptTimeout * iv + (long) (random.nextDouble() * iv));
     }
 
     /** 9.5.11.2: Delay_Req at a random time in [0, 2 * 2^logMinDelayReqInterval]. */
     private void armDelayReq(Port p) {
+        if (p.pc.inhibitDelayReq) return;
         long iv = interval(p.logMinDelayReqInterval);
         arm(p, Port.T_DELAY_REQ, (long) (random.nextDouble() * 2 * iv));
     }
@@ -553,11 +558,11 @@ public final class PtpClock implements PtpNode {
         switch (timer) {
             case Port.T_ANNOUNCE_TX -> {
                 if (asCapable(p)) sendAnnounce(p); // 802.1AS: nothing but Pdelay on a port that is not asCapable
-                arm(p, Port.T_ANNOUNCE_TX, interval(p.pc.logAnnounceInterval));
+                arm(p, Port.T_ANNOUNCE_TX, interval(p.logAnnounceInterval));
             }
             case Port.T_SYNC_TX -> {
                 if (asCapable(p)) sendSync(p);
-                arm(p, Port.T_SYNC_TX, interval(p.pc.logSyncInterval));
+                arm(p, Port.T_SYNC_TX, interval(p.logSyncInterval));
             }
             case Port.T_DELAY_REQ -> {
                 if (p.isSlaveLike() && p.pc.delayMechanism == DelayMechanism.E2E) {
@@ -576,7 +581,7 @@ public final class PtpClock implements PtpNode {
             }
             case Port.T_PDELAY_REQ -> {
                 sendPdelayReq(p);
-                arm(p, Port.T_PDELAY_REQ, interval(p.pc.logMinPdelayReqInterval));
+                arm(p, Port.T_PDELAY_REQ, interval(p.logPdelayReqInterval));
             }
             case Port.T_QUALIFICATION -> transition(p, PortEvent.QUALIFICATION_TIMEOUT_EXPIRES, false);
             case Port.T_ANNOUNCE_RX -> announceReceiptTimeout(p);
@@ -622,7 +627,8 @@ public final class PtpClock implements PtpNode {
 
     private void transition(Port p, PortEvent event, boolean masterChanged) {
         PortState from = p.state;
-        PortState to = Fsm.next(from, event, masterChanged, cfg.clientOnly);
+        PortState to = p.pc.bmcaNoop ? Fsm.designated(from, event, p.pc.serverOnly)
+                : Fsm.next(from, event, masterChanged, cfg.clientOnly);
         if (to == from) return;
         p.state = to;
         listener.portStateChanged(p.number, from, to, event);
@@ -646,7 +652,7 @@ public final class PtpClock implements PtpNode {
             case MASTER, GRAND_MASTER -> {
                 // inhibit_multicast_service: only granted unicast clients are served.
                 if (!p.pc.inhibitMulticastService) {
-                    arm(p, Port.T_ANNOUNCE_TX, 0);
+                    if (!p.pc.inhibitAnnounce) arm(p, Port.T_ANNOUNCE_TX, 0);
                     arm(p, Port.T_SYNC_TX, 0);
                 }
             }
@@ -661,7 +667,7 @@ public final class PtpClock implements PtpNode {
             }
             default -> { }
         }
-        if (p.pc.delayMechanism == DelayMechanism.P2P && p.active()) {
+        if (p.pc.delayMechanism == DelayMechanism.P2P && p.active() && !p.pc.inhibitDelayReq) {
             p.deadline[Port.T_PDELAY_REQ] = delayTimer != Long.MAX_VALUE ? delayTimer : nowNanos;
         }
     }
@@ -700,6 +706,7 @@ public final class PtpClock implements PtpNode {
         for (Port p : ports) {
             if (!p.active()) continue;
             BmcDataset erbest = p.foreign.best();
+            if (p.pc.bmcaNoop && erbest == null) continue; // linuxptp bmc.c: nothing heard, nothing to decide
             PortState rs = StateDecision.decide(d0, local ? null : best, erbest, !local && bestPort == p.number, p.state, cmp);
             PortEvent ev;
             switch (rs) {
@@ -830,7 +837,8 @@ public final class PtpClock implements PtpNode {
     // ---- Sync / Follow_Up / Delay_Req / Delay_Resp (E2E, 11.3) ---------------------------------
 
     private void onSync(Port p, long t2, long source) {
-        if (!p.isSlaveLike() || !fromParent(p) || t2 == Long.MIN_VALUE || !asCapable(p)) return;
+        if (p.isSlaveLike() && p.pc.bmcaNoop && p.pc.ignoreSourceId) adoptSyncSender(p);
+        if (!p.isSlaveLike() || !syncFromParent(p) || t2 == Long.MIN_VALUE || !asCapable(p)) return;
         p.masterAddress = source;
         p.lastSyncLogInterval = rx.logMessageInterval();
         // Holdover starts when the master's Syncs stop: 4 intervals, and at least 2 s so that
@@ -856,7 +864,7 @@ public final class PtpClock implements PtpNode {
     }
 
     private void onFollowUp(Port p) {
-        if (!p.isSlaveLike() || !fromParent(p)) return;
+        if (!p.isSlaveLike() || !syncFromParent(p)) return;
         if (!p.syncPending || rx.sequenceId() != p.pendingSyncSeq) {
             // It overtook its Sync: keep it for the Sync with the same sequenceId (linuxptp does too).
             p.followUpPending = true;
@@ -884,7 +892,7 @@ public final class PtpClock implements PtpNode {
     }
 
     private void onDelayResp(Port p) {
-        if (!p.isSlaveLike() || !p.delayReqPending || !fromParent(p)) return;
+        if (!p.isSlaveLike() || !p.delayReqPending || !syncFromParent(p)) return;
         if (rx.requestingClockIdentity() != cfg.clockIdentity || rx.requestingPortNumber() != p.number
                 || rx.sequenceId() != p.delayReqSeq || p.delayReqT3 == Long.MIN_VALUE) return;
         p.delayReqPending = false;
@@ -911,7 +919,7 @@ public final class PtpClock implements PtpNode {
 
     private void sendSync(Port p) {
         p.syncSeq = (p.syncSeq + 1) & 0xFFFF;
-        sendSync(p, p.syncSeq, Driver.MULTICAST, p.pc.logSyncInterval);
+        sendSync(p, p.syncSeq, Driver.MULTICAST, p.logSyncInterval);
     }
 
     /** A Sync to {@code dest}; unicast ones carry logMessageInterval 0x7F (7.7.2.1, as linuxptp). */
@@ -932,7 +940,7 @@ public final class PtpClock implements PtpNode {
         out.wrap(p.tx2, 0, p.tx2.capacity()).initHeader(MessageType.FOLLOW_UP, cfg.minorVersion)
                 .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
                 .sourcePort(cfg.clockIdentity, p.number).sequenceId(seq)
-                .logMessageInterval(unicast ? 0 : p.pc.logSyncInterval).flag(PtpMessage.FLAG_UNICAST, unicast)
+                .logMessageInterval(unicast ? 0 : p.logSyncInterval).flag(PtpMessage.FLAG_UNICAST, unicast)
                 .timestampFromNanos(PtpMessage.OFF_BODY, t1);
         if (p.pc.followUpInfo) {
             // 802.1AS 11.4.4.3: a grandmaster's rate offset and GM changes are all zero; a relay
@@ -946,7 +954,7 @@ public final class PtpClock implements PtpNode {
 
     private void sendAnnounce(Port p) {
         p.announceSeq = (p.announceSeq + 1) & 0xFFFF;
-        sendAnnounce(p, p.announceSeq, Driver.MULTICAST, p.pc.logAnnounceInterval);
+        sendAnnounce(p, p.announceSeq, Driver.MULTICAST, p.logAnnounceInterval);
     }
 
     private void sendAnnounce(Port p, int seq, long dest, int logInterval) {
@@ -1062,10 +1070,13 @@ public final class PtpClock implements PtpNode {
         lastIngressNanos = t2;
         tsproc.downTs(t1 + p.pc.delayAsymmetryNanos, t2);
         if (p.pc.delayMechanism == DelayMechanism.P2P) {
-            if (!p.peerDelayValid) return;
-            tsproc.setDelay(p.peerDelayNanos);
+            if (p.peerDelayValid) tsproc.setDelay(p.peerDelayNanos);
+            else if (!assumeInitialDelay()) return;
+        } else if (!tsproc.delayValid()) {
+            assumeInitialDelay();
         }
         if (!tsproc.updateOffset()) return;
+        ServoState lastServoState = servoState;
         long offset = tsproc.offset();
         offsetFromMaster = offset;
         int log = p.lastSyncLogInterval;
@@ -1097,9 +1108,124 @@ public final class PtpClock implements PtpNode {
         }
         listener.servoSample(p.number, offset, servoState, freqPpb, meanPathDelay);
         p.inHoldover = false;
+        if (p.pc.msgIntervalRequest) messageIntervalRequest(p, lastServoState);
         if ((servoState == ServoState.LOCKED || servoState == ServoState.LOCKED_STABLE) && p.state == PortState.UNCALIBRATED) {
             transition(p, PortEvent.MASTER_CLOCK_SELECTED, false);
         }
+    }
+
+    // ---- automotive profile (linuxptp port.c, port_signaling.c; 802.1AS 10.6.4.3) ----------------
+
+    /** linuxptp check_source_identity: with ignore_source_id any sender's Sync, Follow_Up, Delay_Resp counts. */
+    private boolean syncFromParent(Port p) {
+        return p.pc.ignoreSourceId || fromParent(p);
+    }
+
+    /**
+     * A designated slave (BMCA noop) under a master with inhibit_announce hears no Announce: the
+     * sender of the Syncs it follows becomes parentDS.parentPortIdentity and grandmasterIdentity
+     * (stepsRemoved 1), so PARENT_DATA_SET and TIME_STATUS_NP name the master. linuxptp leaves its
+     * own identity there (gmPresent false). An Announce-qualified master takes precedence.
+     */
+    private void adoptSyncSender(Port p) {
+        if (p.foreign.best() != null) return;
+        long sender = rx.sourceClockIdentity();
+        int senderPort = rx.sourcePortNumber();
+        if (!bestIsLocal && bestPort == p.number && parentClock == sender && parentPortNumber == senderPort) return;
+        bestIsLocal = false;
+        bestPort = p.number;
+        bestId = sender;
+        parentClock = sender;
+        parentPortNumber = senderPort;
+        gmIdentity = sender;
+        stepsRemoved = 1;
+        listener.notice(0, "selected best master clock " + ClockIdentity.format(sender));
+    }
+
+    /** initial_delay (linuxptp 4 clock.c): the path delay to use until one is measured; false when 0. */
+    private boolean assumeInitialDelay() {
+        if (cfg.initialDelayNanos <= 0) return false;
+        tsproc.setDelay(cfg.initialDelayNanos);
+        meanPathDelay = cfg.initialDelayNanos;
+        return true;
+    }
+
+    /**
+     * msg_interval_request (linuxptp message_interval_request): when the servo becomes LOCKED_STABLE
+     * the slave adopts operLogPdelayReqInterval and asks its master for operLogSyncInterval; when it
+     * falls back to UNLOCKED it asks for the initial Sync interval again. A stable servo that still
+     * sees another Sync interval restarts (the master most likely restarted).
+     */
+    private void messageIntervalRequest(Port p, ServoState last) {
+        int syncLog = p.lastSyncLogInterval;
+        if (servoState == ServoState.UNLOCKED) {
+            if (cfg.servo.servoOffsetThreshold != 0 && syncLog != p.pc.logSyncInterval) {
+                p.logPdelayReqInterval = p.pc.logMinPdelayReqInterval;
+                p.logSyncInterval = p.pc.logSyncInterval;
+                sendIntervalRequest(p, MessageIntervalRequestTlv.SET_INITIAL);
+            }
+        } else if (servoState == ServoState.LOCKED_STABLE) {
+            if (last == ServoState.LOCKED) {
+                p.logPdelayReqInterval = p.pc.operLogPdelayReqInterval;
+                p.logSyncInterval = p.pc.operLogSyncInterval;
+                sendIntervalRequest(p, p.pc.operLogSyncInterval);
+            } else if (syncLog != p.pc.operLogSyncInterval) {
+                servo.reset();
+                servoState = servo.state();
+                transition(p, PortEvent.SYNCHRONIZATION_FAULT, false);
+            }
+        }
+    }
+
+    /** A Signaling message to all ports (wildcard target) with one message interval request TLV. */
+    private void sendIntervalRequest(Port p, int timeSyncInterval) {
+        if (!asCapable(p)) return;
+        p.signalingSeq = (p.signalingSeq + 1) & 0xFFFF;
+        out.wrap(p.tx2, 0, p.tx2.capacity()).initHeader(MessageType.SIGNALING, cfg.minorVersion)
+                .majorSdoId(p.pc.transportSpecific).domainNumber(cfg.domainNumber)
+                .sourcePort(cfg.clockIdentity, p.number).sequenceId(p.signalingSeq).logMessageInterval(0x7F)
+                .targetPort(-1L, 0xFFFF);
+        MessageIntervalRequestTlv.append(out, MessageIntervalRequestTlv.NO_CHANGE, timeSyncInterval,
+                MessageIntervalRequestTlv.NO_CHANGE);
+        p.intervalRequestsSent++;
+        send(p, p.tx2, out.messageLength(), false, Driver.MULTICAST);
+    }
+
+    /** linuxptp process_interval_request: the port's intervals change from the next message on. */
+    private void intervalRequested(Port p, int v) {
+        p.logAnnounceInterval = MessageIntervalRequestTlv.apply(p.logAnnounceInterval,
+                MessageIntervalRequestTlv.announceInterval(rx, v), p.pc.logAnnounceInterval);
+        p.logSyncInterval = MessageIntervalRequestTlv.apply(p.logSyncInterval,
+                MessageIntervalRequestTlv.timeSyncInterval(rx, v), p.pc.logSyncInterval);
+        p.logPdelayReqInterval = MessageIntervalRequestTlv.apply(p.logPdelayReqInterval,
+                MessageIntervalRequestTlv.linkDelayInterval(rx, v), p.pc.logMinPdelayReqInterval);
+    }
+
+    /** linuxptp port_initialize: the configured intervals, until a message interval request changes them. */
+    private void initialIntervals(Port p) {
+        p.logSyncInterval = p.pc.logSyncInterval;
+        p.logAnnounceInterval = p.pc.logAnnounceInterval;
+        p.logPdelayReqInterval = p.pc.logMinPdelayReqInterval;
+    }
+
+    /** The port's current log2 Announce interval (portDS.logAnnounceInterval). */
+    public int currentLogAnnounceInterval(int portNumber) {
+        return ports[portNumber - 1].logAnnounceInterval;
+    }
+
+    /** The port's current log2 Sync interval (logSyncInterval, or what a message interval request set). */
+    public int currentLogSyncInterval(int portNumber) {
+        return ports[portNumber - 1].logSyncInterval;
+    }
+
+    /** The port's current log2 Pdelay_Req interval. */
+    public int currentLogPdelayReqInterval(int portNumber) {
+        return ports[portNumber - 1].logPdelayReqInterval;
+    }
+
+    /** Signaling messages with a message interval request this port sent. */
+    public long intervalRequestsSent(int portNumber) {
+        return ports[portNumber - 1].intervalRequestsSent;
     }
 
     // ---- unicast negotiation (16.1; linuxptp unicast_client.c, unicast_service.c) -------------
@@ -1233,6 +1359,9 @@ public final class PtpClock implements PtpNode {
                             io.ptp4j.core.wire.UnicastTlv.durationSeconds(rx, v));
                     case io.ptp4j.core.wire.TlvType.CANCEL_UNICAST_TRANSMISSION -> onCancel(p, source, fromClock, fromPort,
                             io.ptp4j.core.wire.UnicastTlv.messageType(rx, v));
+                    case io.ptp4j.core.wire.TlvType.ORGANIZATION_EXTENSION -> {
+                        if (io.ptp4j.core.wire.MessageIntervalRequestTlv.matches(rx, v, tlvs.length())) intervalRequested(p, v);
+                    }
                     default -> { } // ACKNOWLEDGE_CANCEL and others: nothing to do
                 }
             }

@@ -107,6 +107,24 @@ public final class EngineConfig {
     /** ptp4j: lucky_packet_window (0 off): offsets from the fastest of the last N Syncs once locked. */
     public int luckyPacketWindow = 0;
 
+    // Automotive profile (linuxptp configs/automotive-*.cfg; port.c, designated_fsm.c, bmc.c)
+    /** BMCA noop: designated state machines, serverOnly ports are MASTER and clientOnly ones SLAVE. */
+    public boolean bmcaNoop = false;
+    /** inhibit_announce: no Announce sent, no announce receipt timeout armed. */
+    public boolean inhibitAnnounce = false;
+    /** ignore_source_id: Sync, Follow_Up and Delay_Resp are taken whatever their sourcePortIdentity. */
+    public boolean ignoreSourceId = false;
+    /** inhibit_delay_req: no Delay_Req and no Pdelay_Req sent (linuxptp needs asCapable true). */
+    public boolean inhibitDelayReq = false;
+    /** asCapable true (linuxptp ALWAYS_CAPABLE); false is linuxptp's "auto". */
+    public boolean alwaysAsCapable = false;
+    /** initial_delay: the path delay assumed until one is measured (0: none). */
+    public long initialDelayNanos = 0;
+    /** msg_interval_request: once LOCKED_STABLE ask the master for operLogSyncInterval (802.1AS 10.6.4.3). */
+    public boolean msgIntervalRequest = false;
+    public int operLogSyncInterval = 0;
+    public int operLogPdelayReqInterval = 0;
+
     /**
      * Per-port configurations (index portNumber - 1), for the values linuxptp reads per port
      * (intervals, delay mechanism, serverOnly, transportSpecific, asymmetry, latencies, unicast):
@@ -203,6 +221,15 @@ public final class EngineConfig {
         c.freqEstInterval = freqEstInterval;
         c.luckyPacketWindow = luckyPacketWindow;
         c.numberPorts = numberPorts;
+        c.bmcaNoop = bmcaNoop;
+        c.inhibitAnnounce = inhibitAnnounce;
+        c.ignoreSourceId = ignoreSourceId;
+        c.inhibitDelayReq = inhibitDelayReq;
+        c.alwaysAsCapable = alwaysAsCapable;
+        c.initialDelayNanos = initialDelayNanos;
+        c.msgIntervalRequest = msgIntervalRequest;
+        c.operLogSyncInterval = operLogSyncInterval;
+        c.operLogPdelayReqInterval = operLogPdelayReqInterval;
         c.randomSeed = randomSeed;
         return c;
     }

@@ -92,6 +92,22 @@ public final class Fsm {
         };
     }
 
+    /**
+     * linuxptp's designated_master_fsm / designated_slave_fsm (BMCA noop, the automotive profile):
+     * INITIALIZING goes straight to MASTER (serverOnly) or SLAVE (clientOnly) on INIT_COMPLETE; the
+     * only other transitions are faults. BMCA recommendations and timeouts change nothing.
+     */
+    public static PortState designated(PortState state, PortEvent event, boolean master) {
+        if (event == PortEvent.INITIALIZE || event == PortEvent.POWERUP) return INITIALIZING;
+        return switch (state) {
+            case INITIALIZING -> event == PortEvent.FAULT_DETECTED ? FAULTY
+                    : event == PortEvent.INIT_COMPLETE ? (master ? MASTER : SLAVE) : state;
+            case FAULTY -> event == PortEvent.FAULT_CLEARED ? INITIALIZING : state;
+            case MASTER, SLAVE -> event == PortEvent.FAULT_DETECTED ? FAULTY : state;
+            default -> state;
+        };
+    }
+
     /** Transitions every state shares: faults, disabling, initialisation. Null when none applies. */
     private static PortState common(PortState state, PortEvent event) {
         switch (state) {

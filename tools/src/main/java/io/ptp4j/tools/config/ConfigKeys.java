@@ -211,13 +211,11 @@ public final class ConfigKeys {
      */
     public static final Set<String> NOT_YET_ACTED_ON = Set.of(
             "active_key_id", "allow_unauth", "sa_file", "spp",
-            "asCapable", "BMCA",
             "check_fup_sync", "delay_request_variability",
             "cmlds.client_address", "cmlds.domainNumber", "cmlds.majorSdoId", "cmlds.port",
             "cmlds.server_address", "hwts_filter",
-            "ignore_source_id", "inhibit_announce", "inhibit_delay_req", "initial_delay",
             "interface_rate_tlv", "kernel_leap", "leapfile",
-            "net_sync_monitor", "operLogPdelayReqInterval", "operLogSyncInterval",
+            "net_sync_monitor",
             "power_profile.version",
             "power_profile.2011.grandmasterTimeInaccuracy", "power_profile.2011.networkTimeInaccuracy",
             "power_profile.2017.totalTimeInaccuracy", "power_profile.grandmasterID", "profileIdentity",
@@ -227,7 +225,7 @@ public final class ConfigKeys {
             "ts2phc.nmea_delay", "ts2phc.nmea_remote_host", "ts2phc.nmea_remote_port",
             "ts2phc.nmea_serialport", "ts2phc.perout_phase", "ts2phc.pin_index", "ts2phc.pin_name",
             "ts2phc.pulserate", "ts2phc.pulsewidth", "ts2phc.tod_source", "user",
-            "write_phase_mode", "msg_interval_request");
+            "write_phase_mode");
 
     /** All keys in linuxptp's (alphabetical, case-sensitive) table order. */
     public static List<ConfigKey> all() {

@@ -97,7 +97,22 @@ public final class Ptp4lDaemon {
         e.stepWindow = c.getInt("step_window");
         e.delayResponseTimeout = c.getInt(port, "delay_response_timeout");
         e.randomSeed = System.nanoTime();
+        automotive(e, c, port);
         return e;
+    }
+
+    /** The automotive profile's keys (linuxptp configs/automotive-*.cfg). */
+    private static void automotive(EngineConfig e, PtpConfig c, String port) {
+        e.bmcaNoop = c.getEnum(port, "BMCA").equals("noop");
+        e.inhibitAnnounce = c.getInt(port, "inhibit_announce") == 1;
+        e.ignoreSourceId = c.getInt(port, "ignore_source_id") == 1;
+        e.alwaysAsCapable = c.getEnum(port, "asCapable").equals("true");
+        // linuxptp port_initialize: delay_mechanism NONE inhibits delay requests too
+        e.inhibitDelayReq = c.getInt(port, "inhibit_delay_req") == 1 || e.delayMechanism == EngineConfig.DelayMechanism.NONE;
+        e.initialDelayNanos = c.getInt("initial_delay");
+        e.msgIntervalRequest = c.getInt(port, "msg_interval_request") == 1;
+        e.operLogSyncInterval = c.getInt(port, "operLogSyncInterval");
+        e.operLogPdelayReqInterval = c.getInt(port, "operLogPdelayReqInterval");
     }
 
     /**

@@ -97,6 +97,7 @@ public final class Ptp4lMain {
             throw new UsageException("Cannot mix 1588 clientOnly with 802.1AS !gmCapable", false, 255);
         List<String> warnings = new ArrayList<>(cfg.warnings());
         unicastTables(cfg, warnings);
+        automotive(cfg);
         warnings.addAll(notActedOn(cfg));
         return new Ptp4lSettings(cfg, cfg.interfaces(), type, o.phcDevice(), warnings);
     }
@@ -150,6 +151,25 @@ public final class Ptp4lMain {
                     break;
                 }
             }
+        }
+    }
+
+    /**
+     * The automotive profile's checks, per port: BMCA noop needs serverOnly or clientOnly (linuxptp
+     * port_open: "failed to create a clock"), inhibit_delay_req needs asCapable true (linuxptp
+     * port_initialize; there the port goes FAULTY, ptp4j refuses to start so the mistake is seen).
+     */
+    static void automotive(PtpConfig cfg) throws UsageException {
+        List<String> ports = cfg.interfaces();
+        for (int i = 0; i < ports.size(); i++) {
+            String port = ports.get(i);
+            String logName = "port " + (i + 1) + " (" + port + ")";
+            if (cfg.getEnum(port, "BMCA").equals("noop") && cfg.getInt(port, "serverOnly") == 0 && cfg.getInt("clientOnly") == 0)
+                throw new UsageException(logName + ": Please enable at least one of serverOnly or clientOnly when BMCA == noop."
+                        + "\nfailed to create a clock", false, 255);
+            if (cfg.getInt(port, "inhibit_delay_req") == 1 && !cfg.getEnum(port, "asCapable").equals("true"))
+                throw new UsageException(logName + ": inhibit_delay_req can only be set when asCapable == 'true'."
+                        + "\nfailed to create a clock", false, 255);
         }
     }
 
