@@ -160,6 +160,7 @@ public final class SimNode implements Driver {
         byte[] frame = new byte[length];
         buf.get(offset, frame);
         if (tap != null) tap.frame(port, true, frame, length);
+        if (sendFilter != null && !sendFilter.test(frame)) return true; // lost on the way out
         boolean peer = destination == PEER_MULTICAST;
         // A busy bridge (a transparent clock's forwarding plane) holds the frame before egress:
         // the frame leaves, and is timestamped, that much later. Peer-delay frames are answered
@@ -224,5 +225,12 @@ public final class SimNode implements Driver {
     @Override
     public boolean switchClock(int port) {
         return clockSwitch.test(port);
+    }
+
+    private java.util.function.Predicate<byte[]> sendFilter;
+
+    /** Frames this node sends that the predicate refuses are lost (tests: "the master stops its Syncs"); null: none. */
+    public void filterSent(java.util.function.Predicate<byte[]> keep) {
+        sendFilter = keep;
     }
 }

@@ -311,4 +311,25 @@ class ConfigKeysInSimTest {
         assertTrue(p.log().lines.contains("port 1: delay response timeout"), p.log().lines.toString());
         assertTrue(p.log().lines.contains("port 1: SLAVE to UNCALIBRATED on SYNCHRONIZATION_FAULT"), p.log().lines.toString());
     }
+
+    /** Whether the client saw an announce-type timeout within 3 s of its master's Syncs stopping. */
+    static boolean timesOutWhenSyncsStop(int syncReceiptTimeout) {
+        EngineConfig c = cfg(0x20, 128);
+        c.syncReceiptTimeout = syncReceiptTimeout;
+        Pair p = pair(24, cfg(0x10, 1), c);
+        p.sim().runUntil(1_060 * S);
+        assertEquals(PortState.SLAVE, p.client().engine().portState(1));
+        int before = p.log().lines.size();
+        // the master keeps announcing but its Syncs (and Follow_Ups) stop
+        p.gm().filterSent(frame -> (frame[0] & 0x0F) != 0x0 && (frame[0] & 0x0F) != 0x8);
+        p.sim().runUntil(1_063 * S);
+        return p.log().lines.subList(before, p.log().lines.size()).stream()
+                .anyMatch(l -> l.contains("SLAVE to") && l.contains("ANNOUNCE_RECEIPT_TIMEOUT_EXPIRES"));
+    }
+
+    @Test
+    void syncReceiptTimeoutNoticesSyncsStoppingWhileAnnouncesGoOn() {
+        assertTrue(timesOutWhenSyncsStop(3), "syncReceiptTimeout 3 at 8 Sync/s: a timeout within 375 ms");
+        assertFalse(timesOutWhenSyncsStop(0), "off: Announces alone keep the master");
+    }
 }

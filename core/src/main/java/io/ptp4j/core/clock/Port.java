@@ -24,7 +24,9 @@ final class Port {
     static final int T_UNICAST_REQ = 7;
     /** Unicast service: the next granted Announce or Sync due to some client. */
     static final int T_UNICAST_TX = 8;
-    static final int TIMERS = 9;
+    /** syncReceiptTimeout: Syncs stopped while Announces may go on (linuxptp FD_SYNC_RX_TIMER). */
+    static final int T_SYNC_RX = 9;
+    static final int TIMERS = 10;
 
     final int number;
     PortState state = PortState.INITIALIZING;

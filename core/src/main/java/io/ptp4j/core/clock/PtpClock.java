@@ -586,6 +586,10 @@ public final class PtpClock implements PtpNode {
             case Port.T_QUALIFICATION -> transition(p, PortEvent.QUALIFICATION_TIMEOUT_EXPIRES, false);
             case Port.T_ANNOUNCE_RX -> announceReceiptTimeout(p);
             case Port.T_SYNC_LOSS -> holdover(p);
+            case Port.T_SYNC_RX -> {
+                // port.c FD_SYNC_RX_TIMER: as an announce receipt timeout (none with inhibit_announce)
+                if (!p.pc.inhibitAnnounce) announceReceiptTimeout(p);
+            }
             case Port.T_UNICAST_REQ -> {
                 unicastClientTimer(p);
                 arm(p, Port.T_UNICAST_REQ, interval(p.logQueryInterval));
@@ -1062,6 +1066,9 @@ public final class PtpClock implements PtpNode {
     // ---- the servo loop (clock.c clock_synchronize) --------------------------------------------
 
     private void synchronize(Port p, long t1, long t2) {
+        // syncReceiptTimeout: that many sync intervals without one more Sync is a timeout (port.c
+        // port_synchronize re-arms FD_SYNC_RX_TIMER with the port's logSyncInterval)
+        if (p.pc.syncReceiptTimeout > 0) arm(p, Port.T_SYNC_RX, p.pc.syncReceiptTimeout * interval(p.logSyncInterval));
         // step_window: the Syncs right after a step may carry stamps from before it settled (clock.c)
         if (stepWindowCounter > 0) {
             stepWindowCounter--;
