@@ -67,12 +67,11 @@ class VirtualClockClosedLoopTest {
         assertTrue(st.convergedAfterSeconds < 100 - WINDOW_SECONDS - 5, "converged too late for the window: " + st.convergedAfterSeconds + " s\n" + tail(log));
         assertTrue(st.n > 150, "too few samples in the window: " + st.n + "\n" + tail(log));
         // The goal is rms < 300 ns. With lucky_packet_window 16 (the fastest Sync and the
-        // fastest Delay_Req of recent windows, each direction on its own) runs measure 259-273 ns;
-        // without it a single Sync delayed by 100 us on veth kicks the PI by microseconds. What is
-        // left is a floor asymmetry of the software timestamp points of about +-200 ns that
-        // changes from run to run, so the guard leaves room for it: 600 ns. Figures go to
-        // docs/benchmarks.md (bench/closed-loop compares the defaults side by side).
-        assertTrue(st.rms < 600, "true time error rms " + st.rms + " ns >= 600 ns\n" + tail(log));
+        // fastest Delay_Req of recent windows, each direction on its own) runs measure 147-441 ns:
+        // 100-200 ns of noise plus a bias of the software stamp points of up to +-350 ns that
+        // changes from run to run (docs/benchmarks.md). Without the filter a single Sync delayed by
+        // 100 us on veth kicks the PI by microseconds. The guard leaves room for the bias: 800 ns.
+        assertTrue(st.rms < 800, "true time error rms " + st.rms + " ns >= 800 ns\n" + tail(log));
     }
 
     /** The steady state is measured over the run's last 30 s (the servo has locked well before). */
