@@ -95,10 +95,8 @@ class ConfigKeysInSimTest {
         EngineConfig g1 = cfg(0x10, 128), g2 = cfg(0x11, 128);
         g1.datasetComparison = g2.datasetComparison = "G.8275.x";
         g1.serverOnly = g2.serverOnly = true;
-        EngineConfig bc = cfg(0x30, 128);
+        EngineConfig bc = EngineInSimTest.bc(0x30, 128);
         bc.datasetComparison = "G.8275.x";
-        bc.numberPorts = 2;
-        bc.clockType = EngineConfig.ClockType.BC;
         bc.clientOnly = true;
         boolean preferSecond = second;
         if (preferSecond) bc.portLocalPriority = new int[] {128, 100};
@@ -146,9 +144,7 @@ class ConfigKeysInSimTest {
     void jbodSwitchesTheDisciplinedClockToThePortThatFollowsTheMaster() {
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, 18);
-        EngineConfig bcCfg = cfg(0x20, 128);
-        bcCfg.numberPorts = 2;
-        bcCfg.clockType = EngineConfig.ClockType.BC;
+        EngineConfig bcCfg = EngineInSimTest.bc(0x20, 128);
         bcCfg.boundaryClockJbod = true;
         EngineInSimTest.Recorder log = new EngineInSimTest.Recorder();
         SimNode gm = net.node("gm", cfg(0x10, 1), 0, 0, 0, Noise.NONE, null);
@@ -178,9 +174,7 @@ class ConfigKeysInSimTest {
         // [eth0] E2E toward the GM, [eth1] P2P toward a P2P leaf: linuxptp reads delay_mechanism per port
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, 19);
-        EngineConfig bcCfg = cfg(0x20, 128);
-        bcCfg.numberPorts = 2;
-        bcCfg.clockType = EngineConfig.ClockType.BC;
+        EngineConfig bcCfg = EngineInSimTest.bc(0x20, 128);
         EngineConfig up = bcCfg.copy(), down = bcCfg.copy();
         down.delayMechanism = EngineConfig.DelayMechanism.P2P;
         bcCfg.ports = new EngineConfig[] {up, down};
@@ -206,9 +200,7 @@ class ConfigKeysInSimTest {
         // the GM is heard on port 1, which is [eth0] serverOnly 1: the BC may not follow it there
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, 20);
-        EngineConfig bcCfg = cfg(0x20, 128);
-        bcCfg.numberPorts = 2;
-        bcCfg.clockType = EngineConfig.ClockType.BC;
+        EngineConfig bcCfg = EngineInSimTest.bc(0x20, 128);
         EngineConfig p1 = bcCfg.copy(), p2 = bcCfg.copy();
         p1.serverOnly = true;
         bcCfg.ports = new EngineConfig[] {p1, p2};

@@ -23,6 +23,14 @@ class EngineInSimTest {
         return c;
     }
 
+    /** A two-port boundary clock. */
+    static EngineConfig bc(long id, int priority1) {
+        EngineConfig c = cfg(id, priority1);
+        c.numberPorts = 2;
+        c.clockType = EngineConfig.ClockType.BC;
+        return c;
+    }
+
     static final class Recorder implements EngineListener {
         final List<String> lines = new ArrayList<>();
         long lastOffset;
@@ -140,9 +148,7 @@ class EngineInSimTest {
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, 4);
         SimNode gm = net.node("gm", cfg(0x10, 1), 0, 0, 0, Noise.gaussian(8), null);
-        EngineConfig bcCfg = cfg(0x20, 128);
-        bcCfg.numberPorts = 2;
-        bcCfg.clockType = EngineConfig.ClockType.BC;
+        EngineConfig bcCfg = bc(0x20, 128);
         SimNode bc = net.node("bc", bcCfg, 50_000, 30, 0, Noise.gaussian(8), null);
         SimNode leaf = net.node("leaf", cfg(0x30, 200), -80_000, -40, 0, Noise.gaussian(8), null);
         net.connect(gm, 1, bc, 1, 1_000, Noise.NONE);
