@@ -108,6 +108,12 @@ public final class ForeignMasterRecords {
         bestIndex = -1;
     }
 
+    /** The last data set heard from a sender, or null (UNICAST_MASTER_TABLE_NP's quality and priorities). */
+    public BmcDataset latest(long senderClock, int senderPort) {
+        Record r = find(senderClock, senderPort);
+        return r == null ? null : r.latest;
+    }
+
     /** Forgets one sender (linuxptp fc_clear of the failed best master on announce receipt timeout). */
     public void remove(long senderClock, int senderPort) {
         Record r = find(senderClock, senderPort);

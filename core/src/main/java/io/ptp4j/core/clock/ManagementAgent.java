@@ -207,7 +207,8 @@ public final class ManagementAgent {
             error(ingress, ManagementErrorId.NOT_SUPPORTED, idCode, sink);
             return;
         } else if (action == GET && id != null && isClockLevel(id)) {
-            Map<String, Object> data = sets.clockData(id, req.sourcePortIdentity(), subscriptions, nowNanos);
+            Map<String, Object> data = isAlternateTimeOffset(id) ? sets.alternateTimeOffset(id, alternateTimeOffsetKey(dataLength, dataOffset))
+                    : sets.clockData(id, req.sourcePortIdentity(), subscriptions, nowNanos);
             if (data != null) {
                 reply(ingress, id, data, RESPONSE, sink);
                 return;
@@ -257,10 +258,29 @@ public final class ManagementAgent {
         };
     }
 
+    private static boolean isAlternateTimeOffset(ManagementId id) {
+        return id == ManagementId.ALTERNATE_TIME_OFFSET_ENABLE || id == ManagementId.ALTERNATE_TIME_OFFSET_NAME
+                || id == ManagementId.ALTERNATE_TIME_OFFSET_PROPERTIES;
+    }
+
+    /**
+     * linuxptp clock_alttime_offset_get_key: these GETs pick a key with their data field; an
+     * empty one asks for key 0, one too short for a keyField asks for none (an empty answer).
+     */
+    private int alternateTimeOffsetKey(int dataLength, int dataOffset) {
+        if (dataLength == 0) return 0;
+        return dataLength < 2 ? -1 : req.u8(dataOffset);
+    }
+
+    private long u32(int at) {
+        return req.buffer().getInt(req.baseOffset() + at) & 0xFFFFFFFFL;
+    }
+
     /** Octets of the dataField a SET of {@code id} must carry. */
     private static int setLength(ManagementId id) {
         return switch (id) {
-            case PRIORITY1, PRIORITY2, SYNCHRONIZATION_UNCERTAIN_NP -> 2;
+            case PRIORITY1, PRIORITY2, SYNCHRONIZATION_UNCERTAIN_NP, ALTERNATE_TIME_OFFSET_ENABLE, ALTERNATE_TIME_OFFSET_NAME -> 2;
+            case ALTERNATE_TIME_OFFSET_PROPERTIES, POWER_PROFILE_SETTINGS_NP -> 16;
             case GRANDMASTER_SETTINGS_NP, PORT_DATA_SET_NP -> 8;
             case SUBSCRIBE_EVENTS_NP -> 2 + Subscriptions.BITMASK_OCTETS;
             default -> -1;
@@ -295,12 +315,41 @@ public final class ManagementAgent {
                 for (int i = 0; i < mask.length; i++) mask[i] = (byte) req.u8(at + 2 + i);
                 subscriptions.update(req.sourcePortIdentity(), requester, mask, req.u16(at), nowNanos);
             }
+            case ALTERNATE_TIME_OFFSET_ENABLE, ALTERNATE_TIME_OFFSET_NAME, ALTERNATE_TIME_OFFSET_PROPERTIES -> {
+                if (!setAlternateTimeOffset(id, at, len)) {
+                    error(ingress, ManagementErrorId.WRONG_VALUE, idCode, sink); // linuxptp: NO_SUCH_ID from its ports
+                    return true;
+                }
+                reply(ingress, id, sets.alternateTimeOffset(id, req.u8(at)), RESPONSE, sink);
+                return true;
+            }
             default -> {
                 return false;
             }
         }
         reply(ingress, id, sets.clockData(id, req.sourcePortIdentity(), subscriptions, nowNanos), RESPONSE, sink);
         return true;
+    }
+
+    /**
+     * linuxptp clock_management_set for the alternate time offsets: ENABLE (keyField 0xFF: every
+     * key; bit 0 of the second octet), NAME (a PTPText of at most 10 characters), PROPERTIES
+     * (currentOffset, jumpSeconds, 48-bit timeOfNextJump). False for a key or name out of range.
+     */
+    private boolean setAlternateTimeOffset(ManagementId id, int at, int len) {
+        var a = clock.alternateTimeOffsets();
+        int key = req.u8(at);
+        return switch (id) {
+            case ALTERNATE_TIME_OFFSET_ENABLE -> a.enable(key, (req.u8(at + 1) & 1) != 0);
+            case ALTERNATE_TIME_OFFSET_NAME -> {
+                int n = req.u8(at + 1);
+                if (2 + n > len) yield false;
+                byte[] text = new byte[n];
+                for (int i = 0; i < n; i++) text[i] = (byte) req.u8(at + 2 + i);
+                yield a.displayName(key, new String(text, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            default -> a.properties(key, (int) u32(at + 1), (int) u32(at + 5), (long) req.u16(at + 9) << 32 | u32(at + 11));
+        };
     }
 
     /** linuxptp port_manage for one port; false after a NO_SUCH_ID (sent once, not per port). */
@@ -318,6 +367,13 @@ public final class ManagementAgent {
             }
             clock.port(port).ds().neighborPropDelayThreshNanos(req.u16(at) * 65536L + req.u16(at + 2));
             reply(port, id, sets.portData(id, port), RESPONSE, sink);
+            return true;
+        } else if (action == SET && id == ManagementId.POWER_PROFILE_SETTINGS_NP) {
+            // linuxptp port_management_set: version none, 2011 or 2017; another version is refused
+            boolean ok = len >= setLength(id) && clock.port(port).powerProfile().set(req.u16(at), req.u16(at + 2), u32(at + 4),
+                    u32(at + 8), u32(at + 12));
+            if (ok) reply(port, id, sets.portData(id, port), RESPONSE, sink);
+            else error(port, len < setLength(id) ? ManagementErrorId.WRONG_LENGTH : ManagementErrorId.WRONG_VALUE, idCode, sink);
             return true;
         } else if (action == COMMAND && (id == ManagementId.ENABLE_PORT || id == ManagementId.DISABLE_PORT)) {
             clock.port(port).enable(id == ManagementId.ENABLE_PORT);

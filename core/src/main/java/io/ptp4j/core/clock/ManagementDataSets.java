@@ -1,5 +1,6 @@
 package io.ptp4j.core.clock;
 
+import io.ptp4j.core.dataset.AlternateTimeOffsets;
 import io.ptp4j.core.dataset.CurrentDS;
 import io.ptp4j.core.dataset.DefaultDS;
 import io.ptp4j.core.dataset.ParentDS;
@@ -8,6 +9,9 @@ import io.ptp4j.core.engine.ClockConfig;
 import io.ptp4j.core.engine.DelayMechanism;
 import io.ptp4j.core.engine.PortConfig;
 import io.ptp4j.core.port.Port;
+import io.ptp4j.core.port.PortCounters;
+import io.ptp4j.core.port.PowerProfile;
+import io.ptp4j.core.port.UnicastTableEntry;
 import io.ptp4j.core.management.ManagementId;
 import io.ptp4j.core.management.Subscriptions;
 import io.ptp4j.core.port.PortState;
@@ -98,9 +102,17 @@ final class ManagementDataSets {
                 m.put("timeSource", (long) tds.timeSource());
             }
             case TIME_STATUS_NP -> {
+                // 802.1AS follow_up information: the parent's, with our rate ratio to it (FollowUpInformation)
+                FollowUpInformation f = c.followUpInformation();
+                boolean gm = c.isGrandmaster();
                 m.put("master_offset", cds.offsetFromMasterNanos());
                 m.put("ingress_time", c.lastIngressNanos());
-                m.put("gmPresent", c.isGrandmaster() ? 0L : 1L);
+                m.put("cumulativeScaledRateOffset", (long) f.cumulativeScaledRateOffset(gm));
+                m.put("scaledLastGmPhaseChange", (long) f.scaledLastGmFreqChange(gm)); // linuxptp's name for the frequency change
+                m.put("gmTimeBaseIndicator", (long) f.gmTimeBaseIndicator(gm));
+                m.put("lastGmPhaseChange", java.nio.ByteBuffer.allocate(12).putInt(f.lastGmPhaseChangeHigh32(gm))
+                        .putLong(f.lastGmPhaseChangeLow64(gm)).array());
+                m.put("gmPresent", gm ? 0L : 1L);
                 m.put("gmIdentity", pds.grandmasterIdentity());
             }
             case GRANDMASTER_SETTINGS_NP -> {
@@ -122,6 +134,29 @@ final class ManagementDataSets {
             default -> {
                 return null;
             }
+        }
+        return m;
+    }
+
+    /**
+     * ALTERNATE_TIME_OFFSET_ENABLE, _NAME and _PROPERTIES of one key (linuxptp
+     * clock_management_fill_response): an empty data field for a key out of range, as linuxptp.
+     */
+    Map<String, Object> alternateTimeOffset(ManagementId id, int key) {
+        AlternateTimeOffsets a = clock.alternateTimeOffsets();
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (key < 0 || key >= AlternateTimeOffsets.MAX_KEYS) return m;
+        m.put("keyField", (long) key);
+        switch (id) {
+            case ALTERNATE_TIME_OFFSET_ENABLE -> m.put("flags", a.enabled(key) ? 1L : 0L);
+            case ALTERNATE_TIME_OFFSET_NAME -> m.put("displayName", a.displayName(key));
+            case ALTERNATE_TIME_OFFSET_PROPERTIES -> {
+                m.put("currentOffset", (long) a.currentOffset(key));
+                m.put("jumpSeconds", (long) a.jumpSeconds(key));
+                long t = a.timeOfNextJump(key);
+                m.put("timeOfNextJump", new byte[] {(byte) (t >> 40), (byte) (t >> 32), (byte) (t >> 24), (byte) (t >> 16), (byte) (t >> 8), (byte) t});
+            }
+            default -> throw new IllegalArgumentException(id.name());
         }
         return m;
     }
@@ -184,6 +219,32 @@ final class ManagementDataSets {
                 m.put("portIdentity", pid);
                 m.put("stats", stats);
             }
+            case PORT_SERVICE_STATS_NP -> {
+                // linuxptp 4.4 sends the ten PortServiceStats counters little-endian, as PORT_STATS_NP's
+                byte[] stats = new byte[PortCounters.SERVICE_STATS * 8];
+                for (int i = 0; i < PortCounters.SERVICE_STATS; i++) putLe64(stats, i * 8, p.counters().serviceStat(i));
+                m.put("portIdentity", pid);
+                m.put("stats", stats);
+            }
+            case UNICAST_MASTER_TABLE_NP -> {
+                UnicastTableEntry[] t = p.unicastMasterTable();
+                m.put("actual_table_size", (long) t.length);
+                m.put("table", unicastMasterTable(t, p));
+            }
+            case POWER_PROFILE_SETTINGS_NP -> {
+                PowerProfile pp = p.powerProfile();
+                m.put("version", (long) pp.version());
+                m.put("grandmasterID", (long) pp.grandmasterId());
+                m.put("grandmasterTimeInaccuracy", pp.grandmasterTimeInaccuracy());
+                m.put("networkTimeInaccuracy", pp.networkTimeInaccuracy());
+                m.put("totalTimeInaccuracy", pp.totalTimeInaccuracy());
+            }
+            case CMLDS_INFO_NP -> {
+                // linuxptp: the port's peerMeanPathDelay, (nrate.ratio - 1) * 2^41, asCapable
+                m.put("meanLinkDelay", scaled(p.peerDelay().delayNanos()));
+                m.put("scaledNeighborRateRatio", Math.round((p.peerDelay().neighborRateRatio() - 1.0) * FollowUpInformation.POW2_41));
+                m.put("as_capable", p.asCapable() ? 1L : 0L);
+            }
             case PORT_HWCLOCK_NP -> {
                 m.put("portIdentity", pid);
                 m.put("phc_index", (long) port(port).phcIndex());
@@ -194,6 +255,29 @@ final class ManagementDataSets {
             }
         }
         return m;
+    }
+
+    /**
+     * UNICAST_MASTER_TABLE_NP's entries (linuxptp struct unicast_master_entry): the master's port
+     * identity, the quality and priorities of its last Announce, whether it is the parent, the
+     * negotiation state, and its address as a PortAddress.
+     */
+    private byte[] unicastMasterTable(UnicastTableEntry[] table, Port p) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        java.nio.ByteBuffer e = java.nio.ByteBuffer.allocate(64);
+        for (UnicastTableEntry t : table) {
+            io.ptp4j.core.bmca.BmcDataset d = p.foreignMasters().latest(t.clockIdentity(), t.portNumber());
+            boolean selected = clock.isParentPort(p.number()) && clock.parentDS().isParent(t.clockIdentity(), t.portNumber());
+            byte[] addr = io.ptp4j.core.wire.PortAddresses.octets(t.address());
+            e.clear();
+            e.putLong(t.clockIdentity()).putShort((short) t.portNumber());
+            e.put((byte) (d == null ? 0 : d.clockClass)).put((byte) (d == null ? 0 : d.clockAccuracy))
+                    .putShort((short) (d == null ? 0 : d.offsetScaledLogVariance));
+            e.put((byte) (selected ? 1 : 0)).put((byte) t.state()).put((byte) (d == null ? 0 : d.priority1)).put((byte) (d == null ? 0 : d.priority2));
+            e.putShort((short) io.ptp4j.core.wire.PortAddresses.networkProtocol(t.address())).putShort((short) addr.length).put(addr);
+            b.write(e.array(), 0, e.position());
+        }
+        return b.toByteArray();
     }
 
     private static void putLe64(byte[] b, int at, long v) {
@@ -224,7 +308,7 @@ final class ManagementDataSets {
         text(b, productDescription);
         text(b, revisionData);
         text(b, userDescription);
-        b.writeBytes(cfg.delayMechanism == DelayMechanism.P2P ? PROFILE_P2P : PROFILE_E2E);
+        b.writeBytes(cfg.delayMechanism.peerToPeer() ? PROFILE_P2P : PROFILE_E2E);
         return b.toByteArray();
     }
 
@@ -239,6 +323,7 @@ final class ManagementDataSets {
             case E2E -> 1;
             case P2P -> 2;
             case AUTO -> 1; // linuxptp reports DM_E2E when delayMechanism is 0 (auto)
+            case COMMON_P2P -> 3; // linuxptp 4.4 DM_COMMON_P2P
             case NONE -> 0xFE;
         };
     }

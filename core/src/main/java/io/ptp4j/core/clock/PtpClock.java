@@ -3,6 +3,7 @@ package io.ptp4j.core.clock;
 import io.ptp4j.core.bmca.BmcDataset;
 import io.ptp4j.core.bmca.DatasetComparison;
 import io.ptp4j.core.bmca.StateDecision;
+import io.ptp4j.core.dataset.AlternateTimeOffsets;
 import io.ptp4j.core.dataset.CurrentDS;
 import io.ptp4j.core.dataset.DefaultDS;
 import io.ptp4j.core.dataset.ParentDS;
@@ -67,9 +68,8 @@ public final class PtpClock implements PtpNode, PortHost {
 
     private ManagementHook managementHook;
 
-    // 802.1AS follow_up information a relay forwards.
-    private double masterRateRatio = 1.0;
-    private int gmTimeBaseIndicator;
+    private final FollowUpInformation followUpInfo = new FollowUpInformation();
+    private final AlternateTimeOffsets alternateTimeOffsets = new AlternateTimeOffsets();
 
     private final ServoLoop servoLoop;
     private long nowNanos;
@@ -269,6 +269,8 @@ public final class PtpClock implements PtpNode, PortHost {
         boolean changed = newBestId != bestId || (!local && (ebestPort != bestPort || ebest.senderClock != best.senderClock
                 || ebest.senderPort != best.senderPort));
         if (changed) {
+            if (local && !bestIsLocal) followUpInfo.tookOverAsGrandmaster(currentDS.offsetFromMasterNanos());
+            else followUpInfo.masterChanged();
             servoLoop.masterChanged();
             if (local) listener.notice(0, "selected local clock " + ClockIdentity.format(newBestId) + " as best master");
             else listener.notice(0, "selected best master clock " + ClockIdentity.format(newBestId));
@@ -387,14 +389,28 @@ public final class PtpClock implements PtpNode, PortHost {
     }
 
     @Override
-    public int cumulativeScaledRateOffset() {
-        // (ratio - 1) * 2^41 (802.1AS 11.4.4.3.6); zero at the grandmaster
-        return bestIsLocal ? 0 : (int) Math.round((masterRateRatio - 1.0) * 2199023255552.0);
+    public void appendFollowUpInformation(PtpMessage followUp) {
+        followUpInfo.appendTo(followUp, bestIsLocal);
     }
 
     @Override
-    public int gmTimeBaseIndicator() {
-        return gmTimeBaseIndicator;
+    public void followUpInformation(Port port, PtpMessage followUp, int value) {
+        followUpInfo.received(followUp, value);
+    }
+
+    /** 802.1AS follow_up information: received, reported in TIME_STATUS_NP, sent on. */
+    public FollowUpInformation followUpInformation() {
+        return followUpInfo;
+    }
+
+    @Override
+    public void appendAlternateTimeOffsets(PtpMessage announce) {
+        alternateTimeOffsets.appendTo(announce);
+    }
+
+    /** ALTERNATE_TIME_OFFSET_*: the alternate timescales this clock announces. */
+    public AlternateTimeOffsets alternateTimeOffsets() {
+        return alternateTimeOffsets;
     }
 
     @Override
@@ -421,7 +437,9 @@ public final class PtpClock implements PtpNode, PortHost {
 
     @Override
     public void peerDelayMeasured(Port port, long peerDelayNanos) {
-        if (port.isSlaveLike()) currentDS.meanPathDelayNanos(peerDelayNanos);
+        if (!port.isSlaveLike()) return;
+        currentDS.meanPathDelayNanos(peerDelayNanos);
+        followUpInfo.neighborRateRatio(port.peerDelay().neighborRateRatio()); // linuxptp clock_peer_delay: c->nrr
     }
 
     @Override

@@ -91,7 +91,7 @@ final class ServoLoop {
         }
         lastIngressNanos = t2;
         tsproc.downTs(t1 + p.config().delayAsymmetryNanos, t2);
-        if (p.config().delayMechanism == DelayMechanism.P2P) {
+        if (p.config().delayMechanism.peerToPeer()) {
             if (p.peerDelay().valid()) tsproc.setDelay(p.peerDelay().delayNanos());
             else if (!assumeInitialDelay()) return;
         } else if (!tsproc.delayValid()) {

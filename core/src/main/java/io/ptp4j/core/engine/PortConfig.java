@@ -68,4 +68,16 @@ public final class PortConfig extends Settings<PortConfig> {
     public boolean msgIntervalRequest = false;
     public int operLogSyncInterval = 0;
     public int operLogPdelayReqInterval = 0;
+
+    // IEEE C37.238 power profile (linuxptp 4.4 power_profile.*): the TLV every Announce carries
+    /** power_profile.version: 0 none, 1 the 2011 edition, 2 the 2017 edition. */
+    public int powerProfileVersion = 0;
+    public int powerProfileGrandmasterId = 0;
+    /** power_profile.2011.grandmasterTimeInaccuracy (ns; linuxptp's default -1 is 0xFFFFFFFF). */
+    public long powerProfileGrandmasterTimeInaccuracy = 0xFFFFFFFFL;
+    public long powerProfileNetworkTimeInaccuracy = 0xFFFFFFFFL;
+    public long powerProfileTotalTimeInaccuracy = 0xFFFFFFFFL;
+
+    /** net_sync_monitor: answer NetSync Monitor requests (a unicast Delay_Req with PTPMON_REQ, hybrid_e2e). */
+    public boolean netSyncMonitor = false;
 }

@@ -71,7 +71,7 @@ public enum ManagementId {
     PORT_STATS_NP(0xC005, "G", "portid portIdentity; rest stats"),
     SYNCHRONIZATION_UNCERTAIN_NP(0xC006, "GS", "u8 val; u8 reserved"),
     PORT_SERVICE_STATS_NP(0xC007, "G", "portid portIdentity; rest stats"),
-    UNICAST_MASTER_TABLE_NP(0xC008, "G", "i8 actual_table_size; rest table"),
+    UNICAST_MASTER_TABLE_NP(0xC008, "G", "u16 actual_table_size; rest table"),
     PORT_HWCLOCK_NP(0xC009, "G", "portid portIdentity; i32 phc_index; u8 flags; u8 reserved"),
     POWER_PROFILE_SETTINGS_NP(0xC00A, "GS", "u16 version; u16 grandmasterID; u32 grandmasterTimeInaccuracy; u32 networkTimeInaccuracy; u32 totalTimeInaccuracy"),
     CMLDS_INFO_NP(0xC00B, "G", "i64 meanLinkDelay; i32 scaledNeighborRateRatio; u32 as_capable"),

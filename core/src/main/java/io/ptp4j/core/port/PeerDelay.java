@@ -138,4 +138,36 @@ public final class PeerDelay {
     public int missing() {
         return missing;
     }
+
+    // ---- COMMON_P2P: the Common Mean Link Delay Service measures, this port only listens ------
+
+    private boolean commonAsCapable;
+    private int commonMissed;
+
+    /**
+     * A CMLDS_INFO_NP from the link port's CMLDS (802.1AS-2020 16.6; linuxptp process_cmlds):
+     * meanLinkDelay (TimeInterval, ns * 2^16), scaledNeighborRateRatio ((ratio - 1) * 2^41) and
+     * asCapable become this port's. The watchdog count starts over.
+     */
+    public void common(long meanLinkDelayScaled, int scaledNeighborRateRatio, boolean asCapable) {
+        delayNanos = meanLinkDelayScaled >> 16;
+        neighborRateRatio = 1.0 + scaledNeighborRateRatio / 2199023255552.0;
+        neighborRateRatioValid = true;
+        valid = true;
+        commonAsCapable = asCapable;
+        commonMissed = 0;
+    }
+
+    /**
+     * The delay timer of a COMMON_P2P port (linuxptp port_cmlds_timeout): one more interval without
+     * CMLDS news; past {@code allowedLostResponses} the port is not asCapable until news come.
+     */
+    public void commonTimeout(int allowedLostResponses) {
+        if (++commonMissed > allowedLostResponses) commonAsCapable = false;
+    }
+
+    /** asCapable as the CMLDS last reported it (linuxptp: "asCapable is calculated by the CMLDS"). */
+    public boolean commonAsCapable() {
+        return commonAsCapable;
+    }
 }

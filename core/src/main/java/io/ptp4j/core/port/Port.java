@@ -37,13 +37,16 @@ public final class Port implements HeaderWriter {
     private final io.ptp4j.core.wire.TlvCursor tlvs = new io.ptp4j.core.wire.TlvCursor();
     private int announceSeq, signalingSeq;
 
-    private final SyncFollowUp syfu = new SyncFollowUp();
+    private final PortCounters counters = new PortCounters();
+    private final SyncFollowUp syfu = new SyncFollowUp(counters);
     private final E2eDelay e2e = new E2eDelay();
     private final PeerDelay pdelay;
     private final SyncTransmitter syncTx = new SyncTransmitter(this);
-    private final UnicastService unicastService = new UnicastService(this);
-    private final IntervalRequest intervalRequest = new IntervalRequest(this);
-    private UnicastClient unicastClient;
+    final UnicastService unicastService = new UnicastService(this);
+    final IntervalRequest intervalRequest = new IntervalRequest(this);
+    UnicastClient unicastClient;
+    private final SignalingReceiver signaling = new SignalingReceiver(this);
+    private final PowerProfile powerProfile;
 
     /** The logMessageInterval of the parent's last Sync (0x7F: none yet). */
     int lastSyncLogInterval = 0x7F;
@@ -52,8 +55,6 @@ public final class Port implements HeaderWriter {
     private long masterAddress = NONE;
     /** When "Master clock quality received is greater than configured" was last logged (once a minute). */
     private long lastClassThresholdNoticeNanos = NONE;
-
-    private final PortCounters counters = new PortCounters();
 
     public Port(int number, ClockConfig clockCfg, PortHost host) {
         this.number = number;
@@ -64,6 +65,7 @@ public final class Port implements HeaderWriter {
         this.foreign = new ForeignMasterRecords(8, clockCfg.clockIdentity, number);
         this.pdelay = new PeerDelay(clockCfg.clockIdentity, number, clockCfg.delayFilterLength);
         this.timers = new PortTimers(host);
+        this.powerProfile = new PowerProfile(cfg);
     }
 
     // ---- what the clock drives --------------------------------------------------------------
@@ -99,7 +101,7 @@ public final class Port implements HeaderWriter {
             case PDELAY_RESP_FOLLOW_UP -> {
                 if (pdelay.onResponseFollowUp(rx)) peerDelayMeasured();
             }
-            case SIGNALING -> onSignaling(rx, source);
+            case SIGNALING -> signaling.receive(rx, source);
             case MANAGEMENT -> host.management(this, buf, offset, length, source);
             default -> { }
         }
@@ -160,6 +162,7 @@ public final class Port implements HeaderWriter {
     }
 
     private void fire(int timer) {
+        counters.timerFired(timer); // PORT_SERVICE_STATS_NP
         switch (timer) {
             case PortTimers.ANNOUNCE_TX -> {
                 if (asCapable()) sendAnnounce(); // 802.1AS: nothing but Pdelay on a port that is not asCapable
@@ -171,7 +174,8 @@ public final class Port implements HeaderWriter {
             }
             case PortTimers.DELAY_REQ -> delayRequestTimer();
             case PortTimers.PDELAY_REQ -> {
-                send(pdelay.request(this), true, Driver.PEER_MULTICAST);
+                if (cfg.delayMechanism == DelayMechanism.COMMON_P2P) pdelay.commonTimeout(cfg.allowedLostResponses);
+                else send(pdelay.request(this), true, Driver.PEER_MULTICAST);
                 arm(PortTimers.PDELAY_REQ, interval(ds.logMinPdelayReqInterval()));
             }
             case PortTimers.QUALIFICATION -> transition(PortEvent.QUALIFICATION_TIMEOUT_EXPIRES, false);
@@ -255,7 +259,7 @@ public final class Port implements HeaderWriter {
             }
             default -> { }
         }
-        if (cfg.delayMechanism == DelayMechanism.P2P && active() && !cfg.inhibitDelayReq) {
+        if (cfg.delayMechanism.peerToPeer() && active() && !cfg.inhibitDelayReq) {
             timers.set(PortTimers.PDELAY_REQ, pdelayTimer != Long.MAX_VALUE ? pdelayTimer : host.now());
         }
     }
@@ -300,7 +304,8 @@ public final class Port implements HeaderWriter {
      */
     public boolean asCapable() {
         // asCapable true (linuxptp ALWAYS_CAPABLE, the automotive profile): never computed.
-        if (cfg.alwaysAsCapable || !cfg.followUpInfo || cfg.delayMechanism != DelayMechanism.P2P) return true;
+        if (cfg.alwaysAsCapable || !cfg.followUpInfo || !cfg.delayMechanism.peerToPeer()) return true;
+        if (cfg.delayMechanism == DelayMechanism.COMMON_P2P) return pdelay.commonAsCapable(); // the CMLDS decides
         long d = pdelay.delayNanos();
         return pdelay.valid() && pdelay.neighborRateRatioValid() && pdelay.missing() <= cfg.allowedLostResponses
                 && d <= ds.neighborPropDelayThreshNanos() && d >= cfg.minNeighborPropDelayNanos;
@@ -373,6 +378,8 @@ public final class Port implements HeaderWriter {
                 .grandmasterPriority2(parent.grandmasterPriority2()).grandmasterIdentity(parent.grandmasterIdentity())
                 .stepsRemoved(host.currentDS().stepsRemoved()).timeSource(time.timeSource());
         if (clockCfg.pathTraceEnabled) host.appendPathTrace(m);
+        powerProfile.appendTo(m); // linuxptp port_tx_announce: path trace, C37.238, alternate time offsets
+        host.appendAlternateTimeOffsets(m);
         send(m, false, dest);
     }
 
@@ -404,6 +411,8 @@ public final class Port implements HeaderWriter {
 
     private void onFollowUp(PtpMessage rx) {
         if (!isSlaveLike() || !syncFromParent(rx)) return;
+        int fui = cfg.followUpInfo ? io.ptp4j.core.wire.FollowUpInfoTlv.find(rx, tlvs) : -1;
+        if (fui >= 0) host.followUpInformation(this, rx, fui); // linuxptp clock_follow_up_info
         if (syfu.followUp(rx.sequenceId(), rx.bodyTimestampAsNanos() + (rx.correctionField() >> 16))) {
             host.synchronize(this, syfu.t1, syfu.t2);
         }
@@ -460,50 +469,21 @@ public final class Port implements HeaderWriter {
         armDelayReq();
     }
 
+    /**
+     * COMMON_P2P: the CMLDS reported this port's link (CMLDS_INFO_NP: meanLinkDelay as a
+     * TimeInterval, (neighborRateRatio - 1) * 2^41, asCapable); linuxptp process_cmlds.
+     */
+    public void commonLinkDelay(long meanLinkDelayScaled, int scaledNeighborRateRatio, boolean asCapable) {
+        pdelay.common(meanLinkDelayScaled, scaledNeighborRateRatio, asCapable);
+        host.peerDelayMeasured(this, pdelay.delayNanos());
+    }
+
     private void peerDelayMeasured() {
         host.listener().peerDelay(number, pdelay.delayNanos(), pdelay.neighborRateRatio());
         host.peerDelayMeasured(this, pdelay.delayNanos());
     }
 
-    // ---- Signaling (16.1 unicast negotiation, 802.1AS message interval request) ---------------
-
-    private void onSignaling(PtpMessage rx, long source) {
-        long target = rx.targetClockIdentity();
-        int targetPort = rx.targetPortNumber();
-        if (target != -1L && target != clockCfg.clockIdentity) return;
-        if (targetPort != 0xFFFF && targetPort != number) return;
-        try {
-            tlvs.reset(rx);
-            while (tlvs.next()) {
-                int v = tlvs.valueOffset();
-                switch (tlvs.type()) {
-                    case io.ptp4j.core.wire.TlvType.REQUEST_UNICAST_TRANSMISSION -> unicastService.onRequest(rx, v, source);
-                    case io.ptp4j.core.wire.TlvType.GRANT_UNICAST_TRANSMISSION -> {
-                        if (unicastClient != null) unicastClient.onGrant(rx, v, source);
-                        else host.listener().notice(number, "received rogue unicast grant or cancel");
-                    }
-                    case io.ptp4j.core.wire.TlvType.CANCEL_UNICAST_TRANSMISSION -> onCancel(rx, v, source);
-                    case io.ptp4j.core.wire.TlvType.ORGANIZATION_EXTENSION -> {
-                        if (io.ptp4j.core.wire.MessageIntervalRequestTlv.matches(rx, v, tlvs.length())) intervalRequest.onRequest(rx, v);
-                    }
-                    default -> { } // ACKNOWLEDGE_CANCEL and others: nothing to do
-                }
-            }
-        } catch (DecodeException e) {
-            badPacket(e);
-        }
-    }
-
-    private void onCancel(PtpMessage rx, int v, long source) {
-        int mtype = io.ptp4j.core.wire.UnicastTlv.messageType(rx, v);
-        if (unicastClient == null || !unicastClient.onCancel(source)) {
-            if (!cfg.unicastListen) return;
-            unicastService.onCancel(rx.sourceClockIdentity(), rx.sourcePortNumber(), source, mtype);
-        }
-        startSignaling(rx.sourceClockIdentity(), rx.sourcePortNumber(), true);
-        io.ptp4j.core.wire.UnicastTlv.appendCancel(out, true, mtype);
-        sendSignaling(source);
-    }
+    // ---- Signaling (16.1 unicast negotiation, 802.1AS message interval request): SignalingReceiver --
 
     /** A Signaling message to {@code clock}-{@code port}; the caller appends its TLVs. */
     PtpMessage startSignaling(long targetClock, int targetPort, boolean unicast) {
@@ -584,5 +564,15 @@ public final class Port implements HeaderWriter {
 
     public PortCounters counters() {
         return counters;
+    }
+
+    /** POWER_PROFILE_SETTINGS_NP: what this port's Announces carry. */
+    public PowerProfile powerProfile() {
+        return powerProfile;
+    }
+
+    /** The unicast master table (UNICAST_MASTER_TABLE_NP); empty when the port is no unicast client. */
+    public UnicastTableEntry[] unicastMasterTable() {
+        return unicastClient == null ? new UnicastTableEntry[0] : unicastClient.table();
     }
 }

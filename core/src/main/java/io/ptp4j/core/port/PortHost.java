@@ -58,10 +58,14 @@ public interface PortHost {
     /** 16.2.3: whether the received Announce's path already holds {@code clockIdentity} (a loop). */
     boolean pathTraceHolds(PtpMessage announce, long clockIdentity);
 
-    /** 802.1AS 11.4.4.3 follow_up information of a Follow_Up this clock sends: cumulativeScaledRateOffset. */
-    int cumulativeScaledRateOffset();
+    /** 802.1AS 11.4.4.3: appends the follow_up information TLV of a Follow_Up this clock sends. */
+    void appendFollowUpInformation(PtpMessage followUp);
 
-    int gmTimeBaseIndicator();
+    /** 802.1AS 11.4.4.3: the parent's Follow_Up carried follow_up information (TLV value at {@code value}). */
+    void followUpInformation(Port port, PtpMessage followUp, int value);
+
+    /** 16.3: appends an ALTERNATE_TIME_OFFSET_INDICATOR TLV per enabled alternate timescale to an Announce. */
+    void appendAlternateTimeOffsets(PtpMessage announce);
 
     /** An Announce from the parent: its time properties and path are now this clock's. */
     void announceFromParent(Port port, PtpMessage announce);

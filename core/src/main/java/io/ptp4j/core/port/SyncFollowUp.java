@@ -7,6 +7,12 @@ package io.ptp4j.core.port;
 final class SyncFollowUp {
     enum State { EMPTY, HAVE_SYNC, HAVE_FOLLOW_UP }
 
+    private final PortCounters counters;
+
+    SyncFollowUp(PortCounters counters) {
+        this.counters = counters;
+    }
+
     private State state = State.EMPTY;
     private int sequenceId;
     private long syncT2, syncCorrection, followUpT1;
@@ -21,6 +27,8 @@ final class SyncFollowUp {
             t2 = rxTimestamp;
             return true;
         }
+        // A Sync replacing an unmatched one (port.c syfu: SYNC_MISMATCH in HAVE_SYNC or HAVE_FUP)
+        if (state != State.EMPTY) counters.service[PortCounters.SYNC_MISMATCH]++;
         state = State.HAVE_SYNC;
         sequenceId = seq;
         syncT2 = rxTimestamp;
@@ -36,6 +44,7 @@ final class SyncFollowUp {
             t2 = syncT2;
             return true;
         }
+        if (state != State.EMPTY) counters.service[PortCounters.FOLLOWUP_MISMATCH]++;
         state = State.HAVE_FOLLOW_UP;
         sequenceId = seq;
         followUpT1 = preciseOriginPlusCorrection;

@@ -1,7 +1,6 @@
 package io.ptp4j.core.port;
 
 import io.ptp4j.core.engine.Driver;
-import io.ptp4j.core.wire.FollowUpInfoTlv;
 import io.ptp4j.core.wire.MessageType;
 import io.ptp4j.core.wire.PtpMessage;
 
@@ -67,11 +66,8 @@ final class SyncTransmitter {
         boolean unicast = dest != Driver.MULTICAST;
         PtpMessage m = port.start(MessageType.FOLLOW_UP, seq, unicast ? 0 : logSyncInterval).flag(PtpMessage.FLAG_UNICAST, unicast)
                 .timestampFromNanos(PtpMessage.OFF_BODY, t1);
-        if (port.cfg.followUpInfo) {
-            // 802.1AS 11.4.4.3: a grandmaster's rate offset and GM changes are all zero; a relay
-            // passes on the rate ratio it measured to its master.
-            FollowUpInfoTlv.append(m, port.host.cumulativeScaledRateOffset(), port.host.gmTimeBaseIndicator(), 0, 0L, 0);
-        }
+        // 802.1AS 11.4.4.3: a grandmaster's own time base, a relay's rate ratio to it (FollowUpInformation)
+        if (port.cfg.followUpInfo) port.host.appendFollowUpInformation(m);
         port.send(m, false, dest);
     }
 }

@@ -171,4 +171,14 @@ final class UnicastClient {
         m.cancelled();
         return true;
     }
+
+    /** The unicast master table as management reports it. */
+    UnicastTableEntry[] table() {
+        UnicastTableEntry[] t = new UnicastTableEntry[masters.length];
+        for (int i = 0; i < t.length; i++) {
+            UnicastMaster m = masters[i];
+            t[i] = new UnicastTableEntry(m.text, m.clockIdentity, m.portNumber, m.state.ordinal());
+        }
+        return t;
+    }
 }

@@ -35,7 +35,11 @@ public final class AlternateTimeOffsetTlv {
     }
 
     public static int append(PtpMessage m, int keyField, int currentOffset, int jumpSeconds, long timeOfNextJump, String name) {
-        byte[] text = name.getBytes(StandardCharsets.UTF_8);
+        return append(m, keyField, currentOffset, jumpSeconds, timeOfNextJump, name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #append(PtpMessage, int, int, int, long, String)} with the name's UTF-8 octets (no allocation). */
+    public static int append(PtpMessage m, int keyField, int currentOffset, int jumpSeconds, long timeOfNextJump, byte[] text) {
         int len = 16 + text.length;
         len += len & 1;
         int v = TlvCursor.append(m, TlvType.ALTERNATE_TIME_OFFSET_INDICATOR, len);

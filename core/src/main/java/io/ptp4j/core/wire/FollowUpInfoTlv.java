@@ -17,6 +17,19 @@ public final class FollowUpInfoTlv {
                 && OrganizationTlv.subtype(m, value) == SUBTYPE;
     }
 
+    /** The value offset of the first follow_up information TLV of {@code m}, or -1 (none, or TLVs that do not decode). */
+    public static int find(PtpMessage m, TlvCursor tlvs) {
+        try {
+            tlvs.reset(m);
+            while (tlvs.next()) {
+                if (tlvs.type() == TlvType.ORGANIZATION_EXTENSION && matches(m, tlvs.valueOffset(), tlvs.length())) return tlvs.valueOffset();
+            }
+        } catch (DecodeException e) {
+            // validated before; a TLV that does not decode carries no information
+        }
+        return -1;
+    }
+
     /** cumulativeScaledRateOffset: (rateRatio - 1) * 2^41. */
     public static int cumulativeScaledRateOffset(PtpMessage m, int value) {
         return m.buffer().getInt(m.baseOffset() + value + 6);

@@ -79,7 +79,8 @@ public final class EngineSettings {
         e.announceReceiptTimeout = c.getInt(port, "announceReceiptTimeout");
         e.syncReceiptTimeout = c.getInt(port, "syncReceiptTimeout");
         e.delayMechanism = switch (c.getEnum(port, "delay_mechanism")) {
-            case "P2P", "COMMON_P2P" -> DelayMechanism.P2P;
+            case "P2P" -> DelayMechanism.P2P;
+            case "COMMON_P2P" -> DelayMechanism.COMMON_P2P;
             case "NONE" -> DelayMechanism.NONE;
             case "Auto" -> DelayMechanism.AUTO;
             default -> DelayMechanism.E2E;
@@ -101,7 +102,23 @@ public final class EngineSettings {
         e.delayResponseTimeout = c.getInt(port, "delay_response_timeout");
         unicastTable(e, c, port);
         automotive(e, c, port);
+        powerProfile(e, c, port);
+        e.netSyncMonitor = c.getInt(port, "net_sync_monitor") == 1;
         return e;
+    }
+
+    /** IEEE C37.238 (linuxptp 4.4 power_profile.*): the TLV the port's Announces carry. */
+    private static void powerProfile(PortConfig e, PtpConfig c, String port) {
+        e.powerProfileVersion = switch (c.getEnum(port, "power_profile.version")) {
+            case "2011" -> 1;
+            case "2017" -> 2;
+            default -> 0;
+        };
+        e.powerProfileGrandmasterId = c.getInt(port, "power_profile.grandmasterID");
+        // linuxptp stores the int keys (default -1) into UInteger32 fields: -1 is 0xFFFFFFFF
+        e.powerProfileGrandmasterTimeInaccuracy = c.getInt(port, "power_profile.2011.grandmasterTimeInaccuracy") & 0xFFFFFFFFL;
+        e.powerProfileNetworkTimeInaccuracy = c.getInt(port, "power_profile.2011.networkTimeInaccuracy") & 0xFFFFFFFFL;
+        e.powerProfileTotalTimeInaccuracy = c.getInt(port, "power_profile.2017.totalTimeInaccuracy") & 0xFFFFFFFFL;
     }
 
     /**

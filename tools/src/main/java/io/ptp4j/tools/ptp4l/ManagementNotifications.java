@@ -11,8 +11,8 @@ import io.ptp4j.tools.log.Printer;
 
 /**
  * Pushes SUBSCRIBE_EVENTS_NP notifications from the read-write management socket, as linuxptp's
- * clock_send_notification: port state changes (PORT_DATA_SET), servo samples (TIME_STATUS_NP)
- * and parentDS changes (PARENT_DATA_SET). Runs on the engine's thread; with no subscriber
+ * clock_send_notification: port state changes (PORT_DATA_SET), servo samples (TIME_STATUS_NP),
+ * parentDS changes (PARENT_DATA_SET) and peer delays (CMLDS_INFO_NP, NOTIFY_CMLDS). Runs on the engine's thread; with no subscriber
  * each event costs one bit test.
  */
 final class ManagementNotifications extends Ptp4lDaemon.ForwardingListener {
@@ -45,6 +45,15 @@ final class ManagementNotifications extends Ptp4lDaemon.ForwardingListener {
     public void servoSample(int port, long offsetNanos, ServoState state, double freqPpb, long pathDelayNanos) {
         super.servoSample(port, offsetNanos, state, freqPpb, pathDelayNanos);
         if (agent != null) agent.timeSync(System.nanoTime(), notifier);
+    }
+
+    /** A new peer delay on a port: CMLDS_INFO_NP to NOTIFY_CMLDS subscribers (linuxptp port_peer_delay). */
+    @Override
+    public void peerDelay(int port, long peerDelayNanos, double neighborRateRatio) {
+        super.peerDelay(port, peerDelayNanos, neighborRateRatio);
+        if (agent != null && agent.wants(io.ptp4j.core.management.Notification.NOTIFY_CMLDS)) {
+            agent.notify(io.ptp4j.core.management.Notification.NOTIFY_CMLDS, port, System.nanoTime(), notifier);
+        }
     }
 
     @Override

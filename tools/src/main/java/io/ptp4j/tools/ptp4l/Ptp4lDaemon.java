@@ -92,6 +92,7 @@ public final class Ptp4lDaemon {
         io.ptp4j.tools.obs.Observability obs = null;
         io.ptp4j.linux.ntpshm.NtpShmSegment shm = null;
         io.ptp4j.linux.UnixDatagramSocket refclockSock = null;
+        CmldsClient cmlds = null;
         // clock_servo ntpshm / refclock_sock feed chronyd/ntpd and never adjust the clock (linuxptp
         // ntpshm.c, refclock_sock.c)
         boolean ntpshm = c.getEnum("clock_servo").equals("ntpshm");
@@ -185,9 +186,10 @@ public final class Ptp4lDaemon {
             });
             io.ptp4j.core.engine.Driver driver = obs.driver(loop);
             ManagementNotifications notifications = new ManagementNotifications(listener);
-            io.ptp4j.core.engine.PtpNode node = transparent ? new io.ptp4j.core.clock.TransparentClock(ec, driver, listener)
+            io.ptp4j.core.engine.PtpNode engine = transparent ? new io.ptp4j.core.clock.TransparentClock(ec, driver, listener)
                     : new PtpClock(ec, driver, notifications);
-            if (node instanceof PtpClock pc) {
+            io.ptp4j.core.engine.PtpNode node = engine;
+            if (engine instanceof PtpClock pc) {
                 io.ptp4j.core.clock.PortDescription[] described = new io.ptp4j.core.clock.PortDescription[ifaces.size()];
                 for (int i = 0; i < described.length; i++) {
                     described[i] = ManagementPorts.describe(ifaces.get(i), c.getEnum(ifaces.get(i), "network_transport"), software);
@@ -201,6 +203,8 @@ public final class Ptp4lDaemon {
                 if (uds != null) notifications.attach(agent, uds, printer);
                 agent.forwardWith(managementForwarder(loop, uds, printer));
                 obs.watch(pc);
+                cmlds = CmldsClient.attach(pc, c, ifaces, loop, printer); // delay_mechanism COMMON_P2P
+                if (cmlds != null) node = cmlds.wrap(node);
             }
             EventLoop l = loop;
             Thread hook = new Thread(() -> {
@@ -230,6 +234,7 @@ public final class Ptp4lDaemon {
             if (clock != null) clock.close();
             if (shm != null) shm.close();
             if (refclockSock != null) refclockSock.close();
+            if (cmlds != null) cmlds.close();
             closed.countDown();
         }
     }
