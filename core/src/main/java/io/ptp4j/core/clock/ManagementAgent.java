@@ -458,7 +458,8 @@ public final class ManagementAgent {
     private void appendData(ManagementId id, Map<String, Object> data) {
         int v = TlvCursor.append(resp, TlvType.MANAGEMENT, 2);
         resp.u16(v, id.id);
-        int n = ManagementData.encode(id, data, out, v + 2);
+        // an empty map: an empty data field (linuxptp's answer to a GET of a key it does not have)
+        int n = data.isEmpty() ? 0 : ManagementData.encode(id, data, out, v + 2);
         if ((n & 1) == 1) out.put(v + 2 + n++, (byte) 0); // dataField is padded to an even length
         resp.u16(v - 2, 2 + n).messageLength(v + 2 + n);
     }

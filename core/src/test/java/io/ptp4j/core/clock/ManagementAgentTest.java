@@ -96,7 +96,9 @@ class ManagementAgentTest {
             int id = t.type() == TlvType.MANAGEMENT ? m.u16(t.valueOffset()) : m.u16(t.valueOffset() + 2);
             int err = t.type() == TlvType.MANAGEMENT_ERROR_STATUS ? m.u16(t.valueOffset()) : 0;
             Map<String, Object> data = null;
-            if (t.type() == TlvType.MANAGEMENT && ManagementId.of(id) != null) {
+            if (t.type() == TlvType.MANAGEMENT && t.length() == 2) {
+                data = Map.of(); // an empty data field (linuxptp: a GET of an alternate time offset key it lacks)
+            } else if (t.type() == TlvType.MANAGEMENT && ManagementId.of(id) != null) {
                 data = ManagementData.decode(ManagementId.of(id), copy, t.valueOffset() + 2, t.length() - 2);
             }
             return new Reply(m.actionField(), m.sourcePortIdentity(), new PortIdentity(m.targetClockIdentity(), m.targetPortNumber()),
