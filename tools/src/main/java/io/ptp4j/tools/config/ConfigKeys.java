@@ -212,8 +212,7 @@ public final class ConfigKeys {
     public static final Set<String> NOT_YET_ACTED_ON = Set.of(
             "active_key_id", "allow_unauth", "sa_file", "spp",
             "check_fup_sync", "delay_request_variability",
-            "cmlds.client_address", "cmlds.domainNumber", "cmlds.majorSdoId", "cmlds.port",
-            "cmlds.server_address", "hwts_filter",
+            "hwts_filter",
             "interface_rate_tlv", "kernel_leap", "leapfile",
             "net_sync_monitor",
             "profileIdentity",
