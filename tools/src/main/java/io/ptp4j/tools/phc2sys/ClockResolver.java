@@ -15,7 +15,7 @@ import java.nio.file.Path;
 /**
  * Turns a clock name from -s/-c/-a into a clock, as linuxptp's posix_clock_open: CLOCK_REALTIME;
  * a path (/dev/ptpN, a /dev/ptp symlink); an interface name (its PHC from ETHTOOL_GET_TS_INFO);
- * and ptp4j's own: {@code virtual} (a virtual clock phc2sys owns, starting at CLOCK_REALTIME plus
+ * and ptp4j's own: {@code virtual} or {@code virtual-NAME} (a virtual clock phc2sys owns, one per name, starting at CLOCK_REALTIME plus
  * virtual_clock_offset ns with an oscillator error of virtual_clock_freq ppb) and
  * {@code virtual:PATH} (another process's virtual clock, read through its VirtualClockFile).
  */
@@ -31,7 +31,7 @@ public final class ClockResolver {
 
     public static Phc2sysClock open(String name, PtpConfig cfg) throws ClockException {
         if (name.equalsIgnoreCase("CLOCK_REALTIME")) return new Phc2sysClock(name, new SystemClock(), null, -1, true, true);
-        if (name.equals("virtual")) return ownVirtual(name, cfg);
+        if (name.equals("virtual") || name.startsWith("virtual-")) return ownVirtual(name, cfg);
         if (name.startsWith("virtual:")) {
             String path = name.substring("virtual:".length());
             try {
@@ -78,6 +78,15 @@ public final class ClockResolver {
         } catch (NativeException e) {
             throw new ClockException("cannot open " + dev + " for " + name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * -C virtual (ptp4j): phc2sys's own virtual clock in the system clock's role (-r, -rr): label
+     * "sys", UTC, never CLOCK_REALTIME itself.
+     */
+    static Phc2sysClock systemStandIn(PtpConfig cfg) throws ClockException {
+        Phc2sysClock v = ownVirtual("virtual", cfg);
+        return new Phc2sysClock(v.name, v.device, null, -1, true, true);
     }
 
     /**

@@ -10,9 +10,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The running phc2sys (linuxptp phc2sys.c do_loop): every 1/R seconds, each sink is compared
- * with the source and updated. In automatic mode (-a) ptp4l's port states, polled over its
- * management socket, pick the source (the clock of the SLAVE port) and the sinks (the others,
- * the -c clocks, CLOCK_REALTIME with -r). One thread; {@link #stop} may come from another.
+ * with the source and updated. In automatic mode (-a) ptp4l's port states, pushed over its
+ * management socket ({@link AutoConfig}), pick each domain's source (the clock of the SLAVE
+ * port) and sinks (the others, the -c clocks, CLOCK_REALTIME with -r). One thread; {@link #stop} may come from another.
  */
 final class Phc2sys implements AutoCloseable {
     private final Printer printer;
@@ -31,6 +31,7 @@ final class Phc2sys implements AutoCloseable {
     private long lastUtcQueryNanos;
     private boolean refreshUtcOffset = true;
     private final boolean kernelLeap;
+    private final boolean ntpFed;
     private long updates;
 
     // -a
@@ -48,8 +49,11 @@ final class Phc2sys implements AutoCloseable {
         this.forcedSyncOffsetSeconds = forced ? forcedOffsetSeconds : 0;
         this.auto = auto;
         this.lastUtcQueryNanos = System.nanoTime();
-        // linuxptp: free_running (and the ntpshm servo) turn kernel_leap off
-        this.kernelLeap = cfg.getInt("kernel_leap") == 1 && cfg.getInt("free_running") == 0;
+        // linuxptp: free_running (and the ntpshm servo) turn kernel_leap off; ptp4j: refclock_sock too,
+        // and neither NTP servo tells the kernel anything (the NTP daemon owns the system clock)
+        String servo = cfg.getEnum("clock_servo");
+        this.ntpFed = servo.equals("ntpshm") || servo.equals("refclock_sock");
+        this.kernelLeap = cfg.getInt("kernel_leap") == 1 && cfg.getInt("free_running") == 0 && !ntpFed;
     }
 
     /** Static configuration: one source, the sinks in command-line order. */
@@ -99,25 +103,20 @@ final class Phc2sys implements AutoCloseable {
             sleep(intervalNanos);
             if (!running) break;
             try {
-                if (auto != null && auto.poll()) {
-                    source = auto.source();
-                    sinks.clear();
-                    sinks.addAll(auto.sinks());
-                }
-                refreshUtcOffset();
-                if (source == null) continue;
-                if (!warm && !sinks.isEmpty()) {
-                    meter.warmUp(source, sinks.get(0), 300);
-                    warm = true;
-                }
-                for (int i = 0; i < sinks.size(); i++) {
-                    Phc2sysClock dst = sinks.get(i);
-                    if (dst.sameAs(source)) continue; // don't synchronize a clock to itself
-                    if (!meter.measure(source, dst)) continue;
-                    updater.servoAdd(dst);
-                    if (handleLeap(source, dst, meter.offsetNanos, meter.sinkTimeNanos)) continue;
-                    updater.update(dst, source.sourceLabel, meter.offsetNanos, meter.sinkTimeNanos, meter.delayNanos,
-                            syncOffsetNanos(source, dst), metricsPort(dst));
+                if (auto != null) {
+                    auto.update(System.nanoTime());
+                    for (AutoConfig.Domain d : auto.domains()) {
+                        if (d.source() == null || d.sinks().isEmpty()) continue;
+                        if (!warm) {
+                            meter.warmUp(d.source(), d.sinks().get(0), 300);
+                            warm = true;
+                        }
+                        updateClocks(d.source(), d.sinks(), d.leapAgent());
+                    }
+                } else {
+                    refreshUtcOffset();
+                    if (source == null) continue;
+                    updateClocks(source, sinks, agent);
                 }
                 updates++;
             } catch (NativeException e) {
@@ -126,6 +125,19 @@ final class Phc2sys implements AutoCloseable {
             }
         }
         return 0;
+    }
+
+    /** update_domain_clocks: every sink against the source, then its servo (linuxptp update_clock). */
+    private void updateClocks(Phc2sysClock src, List<Phc2sysClock> dsts, PmcAgent leapAgent) throws NativeException {
+        for (int i = 0; i < dsts.size(); i++) {
+            Phc2sysClock dst = dsts.get(i);
+            if (dst.sameAs(src)) continue; // don't synchronize a clock to itself
+            if (!meter.measure(src, dst)) continue;
+            updater.servoAdd(dst);
+            if (handleLeap(src, dst, meter.offsetNanos, meter.sinkTimeNanos, leapAgent)) continue;
+            updater.update(dst, src.sourceLabel, meter.offsetNanos, meter.sinkTimeNanos, meter.delayNanos,
+                    syncOffsetNanos(src, dst, leapAgent), metricsPort(dst));
+        }
     }
 
     static final long PHC_PPS_OFFSET_LIMIT = 10_000_000L;
@@ -167,9 +179,9 @@ final class Phc2sys implements AutoCloseable {
                     ppsOffset = ppsTs - phcTs / 1_000_000_000L * 1_000_000_000L;
                 }
                 updater.servoAdd(dst);
-                if (src != null && handleLeap(src, dst, ppsOffset, ppsTs)) continue;
+                if (src != null && handleLeap(src, dst, ppsOffset, ppsTs, agent)) continue;
                 // "the sync offset can't be applied with PPS alone"
-                long sync = src == null ? 0 : syncOffsetNanos(src, dst);
+                long sync = src == null ? 0 : syncOffsetNanos(src, dst, agent);
                 updater.update(dst, "pps", ppsOffset, ppsTs, -1, sync, 1);
             } catch (NativeException e) {
                 printer.print(Printer.LOG_ERR, "failed to read clock: " + e.getMessage());
@@ -184,7 +196,7 @@ final class Phc2sys implements AutoCloseable {
     }
 
     /** get_sync_offset: -O seconds (sink minus source), or the UTC offset between a UTC and a TAI clock. */
-    long syncOffsetNanos(Phc2sysClock src, Phc2sysClock dst) {
+    long syncOffsetNanos(Phc2sysClock src, Phc2sysClock dst, PmcAgent agent) {
         if (forced) return -(long) forcedSyncOffsetSeconds * 1_000_000_000L;
         int direction = (dst.utc ? 1 : 0) - (src.utc ? 1 : 0);
         if (direction == 0 || agent == null) return 0;
@@ -197,13 +209,13 @@ final class Phc2sys implements AutoCloseable {
      * the kernel (CLOCK_REALTIME with kernel_leap) or in the servo; tells the kernel a traceable
      * TAI offset. True: skip this update.
      */
-    boolean handleLeap(Phc2sysClock src, Phc2sysClock dst, long offset, long ts) throws NativeException {
+    boolean handleLeap(Phc2sysClock src, Phc2sysClock dst, long offset, long ts, PmcAgent agent) throws NativeException {
         boolean ask = agent != null && !forced;
         int nodeLeap = ask ? agent.leap() : 0;
         dst.syncOffsetSeconds = ask ? agent.syncOffsetSeconds() : 0;
         if ((nodeLeap != 0 || dst.leapSet != 0) && dst.utc != src.utc) {
             if (src.utc) ts = src.device.nowNanos();
-            if (dst.utc && dst.servoState == io.ptp4j.core.servo.ServoState.UNLOCKED) ts -= offset + syncOffsetNanos(src, dst);
+            if (dst.utc && dst.servoState == io.ptp4j.core.servo.ServoState.UNLOCKED) ts -= offset + syncOffsetNanos(src, dst, agent);
             if (LeapSeconds.isUtcAmbiguous(ts)) {
                 printer.print(Printer.LOG_INFO, "clock update suspended due to leap second");
                 return true;
@@ -222,7 +234,7 @@ final class Phc2sys implements AutoCloseable {
             }
         }
         if (ask && agent.utcOffsetTraceable() && dst.utcOffsetSet != dst.syncOffsetSeconds) {
-            if (dst.device instanceof io.ptp4j.linux.clock.SystemClock sys) sys.setTaiOffset(dst.syncOffsetSeconds);
+            if (!ntpFed && dst.device instanceof io.ptp4j.linux.clock.SystemClock sys) sys.setTaiOffset(dst.syncOffsetSeconds);
             dst.utcOffsetSet = dst.syncOffsetSeconds;
         }
         return false;
@@ -263,6 +275,7 @@ final class Phc2sys implements AutoCloseable {
             for (Phc2sysClock c : clocks) c.close();
             if (auto != null) auto.close();
             if (agent != null) agent.close();
+            updater.close();
         } finally {
             closed.countDown();
         }

@@ -39,6 +39,8 @@ public final class Phc2sysClock implements AutoCloseable {
 
     /** -a: the ptp4l port state that decides whether this clock is a source or a sink. */
     int portState;
+    /** -a: the state this clock's ports changed to, applied at the next reconfiguration (0: none). */
+    int newState;
 
     Phc2sysClock(String name, ClockDevice device, PhcClock phc, int phcIndex, boolean system, boolean utc) {
         this.name = name;

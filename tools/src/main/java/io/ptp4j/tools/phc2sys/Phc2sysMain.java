@@ -66,14 +66,12 @@ public final class Phc2sysMain {
         }
         PtpConfig cfg = o.config;
         Printer printer = printer(prog, cfg, out, err);
-        String servo = cfg.getEnum("clock_servo");
-        if (!servo.equals("pi") && !servo.equals("linreg")) {
-            err.println(prog + ": clock_servo " + servo + " is not supported by ptp4j's phc2sys (pi and linreg are)");
-            return 255;
-        }
-        // -z and -n override the config file (linuxptp sets them after config_read)
-        if (!o.udsAddresses.isEmpty()) cfg.setLocked("uds_address", o.udsAddresses.get(o.udsAddresses.size() - 1));
-        if (!o.domainNumbers.isEmpty()) cfg.setLocked("domainNumber", (long) o.domainNumbers.get(o.domainNumbers.size() - 1));
+        // -z and -n override the config file (linuxptp sets them after config_read); with -a each
+        // pair is one ptp4l (the first -z with the first -n, ...), the config's where one is missing
+        String configUds = cfg.getString("uds_address");
+        int configDomain = cfg.getInt("domainNumber");
+        if (!o.udsAddresses.isEmpty()) cfg.setLocked("uds_address", o.udsAddresses.get(0));
+        if (!o.domainNumbers.isEmpty()) cfg.setLocked("domainNumber", (long) o.domainNumbers.get(0));
         double interval = o.ppsDevice != null ? 1.0 : 1.0 / o.updateRateHz; // PPS: servo_sync_interval 1.0
         PtpMetrics metrics = cfg.getInt("metrics_port") > 0 ? new PtpMetrics("phc2sys", 16) : null;
         List<Phc2sysClock> opened = new ArrayList<>();
@@ -83,7 +81,12 @@ public final class Phc2sysMain {
         try {
             if (metrics != null) server = MetricsServer.start(MetricsServer.DEFAULT_BIND, cfg.getInt("metrics_port"), metrics);
             if (o.autoConfigure) {
-                agent = PmcAgent.open(cfg.getString("uds_address"), cfg.getInt("domainNumber"), 0);
+                int ptp4ls = Math.max(1, o.udsAddresses.size());
+                List<PmcAgent> agents = new ArrayList<>();
+                for (int i = 0; i < ptp4ls; i++) {
+                    agents.add(PmcAgent.open(i < o.udsAddresses.size() ? o.udsAddresses.get(i) : configUds,
+                            i < o.domainNumbers.size() ? o.domainNumbers.get(i) : configDomain, i));
+                }
                 List<Phc2sysClock> statics = new ArrayList<>();
                 for (String n : o.sinkClocks) {
                     if (n.regionMatches(true, 0, "CLOCK_", 0, 6)) {
@@ -97,14 +100,14 @@ public final class Phc2sysMain {
                 }
                 Phc2sysClock sys = null;
                 if (o.realtimeCount > 0) {
-                    sys = openClock(o.systemClock == null ? "CLOCK_REALTIME" : o.systemClock, cfg, printer, err,
-                            "valid destination clock must be selected.");
+                    // ptp4j: -C virtual stands a virtual clock in for the system clock (tests, demos)
+                    sys = "virtual".equals(o.systemClock) ? systemStandIn(cfg, printer)
+                            : openClock("CLOCK_REALTIME", cfg, printer, err, "valid destination clock must be selected.");
                     if (sys == null) return 255;
                 }
                 opened.clear(); // AutoConfig owns them now
-                AutoConfig auto = new AutoConfig(agent, cfg, printer, o.realtimeCount, sys, statics);
-                daemon = new Phc2sys(cfg, printer, interval, o.readings, o.summaryUpdates, agent, null, metrics, auto);
-                agent = null; // the daemon owns it
+                AutoConfig auto = new AutoConfig(agents, cfg, printer, interval, o.realtimeCount, sys, statics);
+                daemon = new Phc2sys(cfg, printer, interval, o.readings, o.summaryUpdates, null, null, metrics, auto);
                 started.accept(daemon);
                 if (!auto.init(daemon)) return 255;
                 if (metrics != null) auto.nameMetrics(metrics);
@@ -194,7 +197,7 @@ public final class Phc2sysMain {
 
     /** linuxptp's checks after getopt, in its order and words; reads -f. */
     static void check(Phc2sysOptions o) throws UsageException {
-        if (o.systemClock != null && !o.systemClock.equalsIgnoreCase("CLOCK_REALTIME")) {
+        if (o.systemClock != null && !o.systemClock.equalsIgnoreCase("CLOCK_REALTIME") && !o.systemClock.equals("virtual")) {
             throw new UsageException(o.systemClock.regionMatches(true, 0, "CLOCK_", 0, 6) ? "invalid system clock " + o.systemClock
                     : "invalid clock " + o.systemClock, false, 255);
         }
@@ -207,6 +210,7 @@ public final class Phc2sysMain {
                 throw new UsageException(e.trailer() == null ? e.getMessage() : e.getMessage() + "\n" + e.trailer(), false, 254);
             }
         }
+        if (o.udsAddresses.size() > 16 || o.domainNumbers.size() > 16) throw new UsageException("too many domains", false, 255);
         boolean forced = o.forcedOffsetSeconds != null;
         if (o.autoConfigure && (o.sourceClock != null || o.ppsDevice != null || o.waitForPtp4l || forced))
             throw new UsageException("autoconfiguration cannot be mixed with manual config options.", true, 255);
@@ -216,8 +220,15 @@ public final class Phc2sysMain {
             throw new UsageException("autoconfiguration or valid source clock must be selected.", true, 255);
         if (o.ppsDevice != null && (o.sinkClocks.size() > 1 || (o.sinkClocks.size() == 1 && !o.sinkClocks.get(0).equals("CLOCK_REALTIME"))))
             throw new UsageException("cannot use a pps device unless destination is CLOCK_REALTIME", true, 255);
-        if (o.autoConfigure && o.udsAddresses.size() > 1)
-            throw new UsageException("ptp4j's phc2sys -a follows one ptp4l (one -z) for now", false, 255);
+    }
+
+    private static Phc2sysClock systemStandIn(PtpConfig cfg, Printer printer) {
+        try {
+            return ClockResolver.systemStandIn(cfg);
+        } catch (ClockResolver.ClockException e) {
+            printer.print(Printer.LOG_ERR, e.getMessage());
+            return null;
+        }
     }
 
     /** Opens a clock; on failure logs linuxptp's error line and prints {@code fallback} on stderr (null back). */

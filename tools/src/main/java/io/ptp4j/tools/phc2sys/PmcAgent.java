@@ -37,6 +37,12 @@ final class PmcAgent implements AutoCloseable {
     private int syncOffsetSeconds;
     private boolean utcOffsetTraceable;
     private int leap;
+    // SUBSCRIBE_EVENTS_NP (linuxptp pmc_agent_subscribe / pmc_agent_update / pmc_agent_is_subscribed)
+    static final int UPDATES_PER_SUBSCRIPTION = 3, MIN_UPDATE_INTERVAL_SECONDS = 10;
+    private java.util.function.Consumer<Answer> notifications = a -> { };
+    private boolean stayNotified;
+    private long updateIntervalNanos, lastUpdateNanos;
+    private long ptp4lClockIdentity = Long.MIN_VALUE; // once known, answers from other clocks are not ptp4l's
 
     private PmcAgent(UnixDatagramSocket socket, String server, int domainNumber) {
         this.socket = socket;
@@ -61,12 +67,18 @@ final class PmcAgent implements AutoCloseable {
      * {@code timeoutMillis} of each other (the first one waited for up to timeoutMillis).
      */
     List<Answer> get(ManagementId id, int timeoutMillis) throws NativeException {
+        return request(id, 0, new byte[0], timeoutMillis);
+    }
+
+    /** One request (action 0 GET, 1 SET with {@code data}); the answers as {@link #get}. */
+    private List<Answer> request(ManagementId id, int action, byte[] data, int timeoutMillis) throws NativeException {
         int seq = sequenceId = (sequenceId + 1) & 0xFFFF;
         msg.wrap(out, 0, out.capacity()).initHeader(MessageType.MANAGEMENT, 0)
                 .domainNumber(domainNumber).sourcePort(clockIdentity, 0).sequenceId(seq).logMessageInterval(0x7F)
-                .targetPort(-1L, 0xFFFF).startingBoundaryHops(0).boundaryHops(0).actionField(0);
-        int v = TlvCursor.append(msg, TlvType.MANAGEMENT, 2);
+                .targetPort(-1L, 0xFFFF).startingBoundaryHops(0).boundaryHops(0).actionField(action);
+        int v = TlvCursor.append(msg, TlvType.MANAGEMENT, 2 + data.length);
         msg.u16(v, id.id);
+        for (int i = 0; i < data.length; i++) msg.u8(v + 2 + i, data[i]);
         List<Answer> answers = new ArrayList<>();
         try {
             socket.send(out, 0, msg.messageLength(), server);
@@ -100,10 +112,17 @@ final class PmcAgent implements AutoCloseable {
     private Answer parse(int n, int seq, ManagementId wanted) {
         try {
             msg.wrap(in, 0, n);
-            if (msg.validate(tlvs) != MessageType.MANAGEMENT || msg.sequenceId() != seq || msg.actionField() != 2) return null;
+            if (msg.validate(tlvs) != MessageType.MANAGEMENT || msg.actionField() != 2) return null;
+            if (ptp4lClockIdentity != Long.MIN_VALUE && msg.sourceClockIdentity() != ptp4lClockIdentity) return null;
             tlvs.reset(msg);
             if (!tlvs.next()) return null;
             int port = msg.sourcePortNumber();
+            // linuxptp run_pmc: what is not the data set asked for may be a notification (recv_subscribed)
+            if (tlvs.type() == TlvType.MANAGEMENT && msg.u16(tlvs.valueOffset()) != wanted.id) {
+                notification(port);
+                return null;
+            }
+            if (msg.sequenceId() != seq) return null;
             if (tlvs.type() == TlvType.MANAGEMENT_ERROR_STATUS) {
                 return new Answer(wanted, port, null, msg.u16(tlvs.valueOffset()));
             }
@@ -112,6 +131,68 @@ final class PmcAgent implements AutoCloseable {
         } catch (DecodeException e) {
             return null;
         }
+    }
+
+    /** A pushed PORT_DATA_SET (NOTIFY_PORT_STATE) goes to the subscriber's handler. */
+    private void notification(int port) throws DecodeException {
+        if (msg.u16(tlvs.valueOffset()) != ManagementId.PORT_DATA_SET.id || tlvs.length() <= 2) return;
+        notifications.accept(new Answer(ManagementId.PORT_DATA_SET, port,
+                ManagementData.decode(ManagementId.PORT_DATA_SET, in, tlvs.valueOffset() + 2, tlvs.length() - 2), 0));
+    }
+
+    /** Where pushed port state changes go. */
+    void onNotification(java.util.function.Consumer<Answer> handler) {
+        this.notifications = handler;
+    }
+
+    /** Answers from clocks other than this one are dropped from now on (linuxptp check_clock_identity). */
+    void ptp4lClockIdentity(long clockIdentity) {
+        this.ptp4lClockIdentity = clockIdentity;
+    }
+
+    /**
+     * linuxptp pmc_agent_subscribe: NOTIFY_PORT_STATE for UPDATES_PER_SUBSCRIPTION update
+     * intervals of at least 10 s; false when ptp4l did not acknowledge within timeoutMillis.
+     */
+    boolean subscribe(int timeoutMillis, double intervalSeconds, long nowNanos) throws NativeException {
+        stayNotified = true;
+        updateIntervalNanos = (long) Math.max(MIN_UPDATE_INTERVAL_SECONDS, (int) intervalSeconds) * 1_000_000_000L;
+        return renew(timeoutMillis);
+    }
+
+    private boolean renew(int timeoutMillis) throws NativeException {
+        byte[] sen = new byte[2 + io.ptp4j.core.management.Subscriptions.BITMASK_OCTETS];
+        long duration = UPDATES_PER_SUBSCRIPTION * updateIntervalNanos / 1_000_000_000L;
+        sen[0] = (byte) (duration >> 8);
+        sen[1] = (byte) duration;
+        byte[] mask = new byte[io.ptp4j.core.management.Subscriptions.BITMASK_OCTETS];
+        io.ptp4j.core.management.Notification.set(mask, io.ptp4j.core.management.Notification.NOTIFY_PORT_STATE, true);
+        System.arraycopy(mask, 0, sen, 2, mask.length);
+        return !request(ManagementId.SUBSCRIBE_EVENTS_NP, 1, sen, timeoutMillis).isEmpty();
+    }
+
+    /**
+     * linuxptp pmc_agent_update: once per update interval the subscription is renewed and the UTC
+     * offset asked for again (a good answer counts as being in touch with ptp4l); then whatever
+     * ptp4l pushed meanwhile goes to the notification handler.
+     */
+    void update(long nowNanos) throws NativeException {
+        if (nowNanos - lastUpdateNanos >= updateIntervalNanos) {
+            if (stayNotified) renew(100);
+            if (queryUtcOffset(100)) lastUpdateNanos = nowNanos;
+        }
+        int n;
+        while ((n = socket.receive(in, 0, 0)) > 0) parse(n, -1, ManagementId.NULL_MANAGEMENT);
+    }
+
+    /** linuxptp pmc_agent_is_subscribed: ptp4l answered within UPDATES_PER_SUBSCRIPTION update intervals. */
+    boolean isSubscribed(long nowNanos) {
+        return lastUpdateNanos > 0 && nowNanos - lastUpdateNanos <= UPDATES_PER_SUBSCRIPTION * updateIntervalNanos;
+    }
+
+    /** After auto_init_ports: the last update was now (the UTC offset was just read). */
+    void updated(long nowNanos) {
+        lastUpdateNanos = nowNanos;
     }
 
     /**

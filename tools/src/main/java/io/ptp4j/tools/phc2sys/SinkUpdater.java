@@ -30,12 +30,23 @@ final class SinkUpdater {
     private final int sanityFreqLimit;
     private final io.ptp4j.linux.clock.PosixTime monoRaw = new io.ptp4j.linux.clock.PosixTime();
 
+    // -E ntpshm / -E refclock_sock: the offsets go to chronyd or ntpd, no clock is adjusted
+    private final String ntpServo;
+    private final int ntpshmSegment;
+    private final String refclockSockAddress;
+    private io.ptp4j.linux.ntpshm.NtpShmSegment shm;
+    private io.ptp4j.linux.UnixDatagramSocket refclockSock;
+
     SinkUpdater(PtpConfig cfg, double intervalSeconds, long statsMaxCount, Printer printer, PtpMetrics metrics) {
         this.servoConfig = servoConfig(cfg);
+        String servo = cfg.getEnum("clock_servo");
+        this.ntpServo = servo.equals("ntpshm") || servo.equals("refclock_sock") ? servo : null;
+        this.ntpshmSegment = cfg.getInt("ntpshm_segment");
+        this.refclockSockAddress = cfg.getString("refclock_sock_address");
         this.intervalSeconds = intervalSeconds;
         this.freeRunning = cfg.getInt("free_running") == 1;
         // linuxptp: free_running and the ntpshm servo turn the check off
-        this.sanityFreqLimit = freeRunning ? 0 : cfg.getInt("sanity_freq_limit");
+        this.sanityFreqLimit = freeRunning || servo.equals("ntpshm") ? 0 : cfg.getInt("sanity_freq_limit");
         this.statsMaxCount = statsMaxCount;
         this.printer = printer;
         this.metrics = metrics;
@@ -48,12 +59,16 @@ final class SinkUpdater {
     /** servo_add: the servo starts from the clock's current frequency and its limit. */
     void servoAdd(Phc2sysClock c) throws NativeException {
         if (c.servo != null) return;
-        // linuxptp clears the kernel's leap bits when it starts disciplining the system clock
-        if (c.device instanceof io.ptp4j.linux.clock.SystemClock sys) sys.setLeap(0);
-        double ppb = c.device.frequencyPpb();
-        double max = c.device.maxFrequencyPpb();
-        c.servo = servoConfig.clockServo.equals("linreg") ? new LinRegServo(servoConfig, ppb, max)
-                : new PiServo(servoConfig, ppb, max);
+        if (ntpServo != null) {
+            c.servo = measureOnlyServo(); // never adjusts: not even the kernel's leap bits
+        } else {
+            // linuxptp clears the kernel's leap bits when it starts disciplining the system clock
+            if (c.device instanceof io.ptp4j.linux.clock.SystemClock sys) sys.setLeap(0);
+            double ppb = c.device.frequencyPpb();
+            double max = c.device.maxFrequencyPpb();
+            c.servo = servoConfig.clockServo.equals("linreg") ? new LinRegServo(servoConfig, ppb, max)
+                    : new PiServo(servoConfig, ppb, max);
+        }
         c.servo.syncInterval(intervalSeconds);
         if (sanityFreqLimit > 0 && c.sanityCheck == null) c.sanityCheck = new ClockCheck(sanityFreqLimit, monoRaw::monotonicRawNanos, printer);
         if (statsMaxCount > 0 && c.offsetStats == null) {
@@ -61,6 +76,26 @@ final class SinkUpdater {
             c.freqStats = new SummaryStats();
             c.delayStats = new SummaryStats();
         }
+    }
+
+    /**
+     * linuxptp's ntpshm servo (NTP SHM segment -M / ntpshm_segment; reference = sink - offset,
+     * receive = sink time) or refclock_sock servo (chronyd's SOCK refclock at refclock_sock_address):
+     * the sink's offset to the source goes to the NTP daemon, which disciplines the clock itself.
+     */
+    private io.ptp4j.core.servo.Servo measureOnlyServo() throws NativeException {
+        if (ntpServo.equals("ntpshm")) {
+            if (shm == null) shm = io.ptp4j.linux.ntpshm.NtpShmSegment.attach(ntpshmSegment);
+            return new io.ptp4j.tools.ptp4l.NtpShmServo(shm);
+        }
+        if (refclockSock == null) refclockSock = io.ptp4j.linux.UnixDatagramSocket.unbound().boundedSends(100);
+        return new io.ptp4j.tools.ptp4l.RefclockSockServo(refclockSock, refclockSockAddress, m -> printer.print(Printer.LOG_ERR, m));
+    }
+
+    /** The NTP SHM segment and chrony socket, if any. */
+    void close() {
+        if (shm != null) shm.close();
+        if (refclockSock != null) refclockSock.close();
     }
 
     /**

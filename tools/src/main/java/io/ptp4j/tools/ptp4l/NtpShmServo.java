@@ -8,10 +8,10 @@ import io.ptp4j.linux.ntpshm.NtpShmSegment;
  * clock: it stays UNLOCKED, so the port stays UNCALIBRATED, as in linuxptp. timemaster generates
  * this for interfaces with software timestamps only.
  */
-final class NtpShmServo extends io.ptp4j.core.servo.MeasureOnlyServo {
+public final class NtpShmServo extends io.ptp4j.core.servo.MeasureOnlyServo {
     private final NtpShmSegment shm;
 
-    NtpShmServo(NtpShmSegment shm) {
+    public NtpShmServo(NtpShmSegment shm) {
         this.shm = shm;
     }
 

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * socket at refclock_sock_address; the clock is never adjusted (UNLOCKED, as linuxptp). One
  * reused buffer: no allocation per sample.
  */
-final class RefclockSockServo extends io.ptp4j.core.servo.MeasureOnlyServo {
+public final class RefclockSockServo extends io.ptp4j.core.servo.MeasureOnlyServo {
     static final int SOCK_MAGIC = 0x534f434b;
     static final int SAMPLE_SIZE = 40;
 
@@ -23,7 +23,7 @@ final class RefclockSockServo extends io.ptp4j.core.servo.MeasureOnlyServo {
     private final ByteBuffer sample = ByteBuffer.allocateDirect(SAMPLE_SIZE).order(ByteOrder.nativeOrder());
     private boolean failing;
 
-    RefclockSockServo(UnixDatagramSocket socket, String chronyPath, Consumer<String> errors) {
+    public RefclockSockServo(UnixDatagramSocket socket, String chronyPath, Consumer<String> errors) {
         this.socket = socket;
         this.chronyPath = chronyPath;
         this.errors = errors;
