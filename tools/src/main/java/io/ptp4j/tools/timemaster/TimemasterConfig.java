@@ -68,6 +68,12 @@ public final class TimemasterConfig {
     public String rundir = "/var/run/timemaster";
     public int firstShmSegment = 0;
     public int restartProcesses = 1;
+    /**
+     * linuxptp_version 4.4 (ptp4j): generate what linuxptp 4.4's timemaster does (clientOnly,
+     * uds_ro_address, chrony SOCK refclocks fed by the refclock_sock servos); 3.1.1 (the default)
+     * generates 3.1.1's SHM refclocks.
+     */
+    public boolean linuxptp44;
     public final Program chronyd = new Program("chronyd", List.of(), List.of("makestep 1 3"));
     public final Program ntpd = new Program("ntpd", List.of(),
             List.of("restrict default nomodify notrap nopeer noquery", "restrict 127.0.0.1", "restrict ::1"));

@@ -149,6 +149,12 @@ public final class TimemasterConfigParser {
                 case "rundir" -> c.rundir = nv[1];
                 case "first_shm_segment" -> c.firstShmSegment = integer(l, nv);
                 case "restart_processes" -> c.restartProcesses = integer(l, nv);
+                // ptp4j: which linuxptp's timemaster to generate as
+                case "linuxptp_version" -> c.linuxptp44 = switch (nv[1]) {
+                    case "3.1.1" -> false;
+                    case "4.4" -> true;
+                    default -> throw error(l, "unknown linuxptp_version " + nv[1] + " (3.1.1 or 4.4)");
+                };
                 default -> throw error(l, "unknown timemaster setting " + nv[0]);
             }
         }
