@@ -138,4 +138,57 @@ class ScriptBuilderTest {
         Script s = ScriptBuilder.build(c, i -> 1);
         assertTrue(s.commands().get(2).text().contains(" -R 8.00 "), s.commands().get(2).text());
     }
+
+    /**
+     * linuxptp_version 4.4 on the hardware path (text from 4.4's timemaster.c add_ptp_source and
+     * get_phc2sys_command): phc2sys feeds chrony's SOCK refclock with the refclock_sock servo, or
+     * for ntpd SHM segment first_shm_segment + n; files are numbered from 0.
+     */
+    @Test
+    void linuxptp44HardwarePathFeedsSockOrShm() throws Exception {
+        Map<String, Integer> phcs = Map.of("ptp4jhw0", 0, "ptp4jsw0", -1);
+        String conf = """
+                [timemaster]
+                linuxptp_version 4.4
+                ntp_program %s
+                rundir /run/hw
+                first_shm_segment 4
+                [ptp_domain 2]
+                interfaces ptp4jhw0 ptp4jsw0
+                phc2sys_poll -2
+                """;
+        Script chrony = ScriptBuilder.build(TimemasterConfigParser.parse("hw.conf", conf.formatted("chronyd")), phcs::get);
+        String t = chrony.dryRunText();
+        assertTrue(t.contains("refclock SOCK /run/hw/chrony.SOCK0 poll 2 filter 16 refid PTP0 precision 1.0e-9 delay 1.0e-04 \n"), t);
+        assertTrue(t.contains("[1] phc2sys -l 5 -a -r -R 4.00 -z /run/hw/ptp4l.0.socket -t [2:ptp4jhw0] -n 2 -E refclock_sock "
+                + "--refclock_sock_address /run/hw/chrony.SOCK0 \n"), t);
+        assertTrue(t.contains("[1] ptp4l -l 5 -f /run/hw/ptp4l.0.conf -H -i ptp4jhw0 \n"), t);
+        assertTrue(t.contains("clientOnly 1\ndomainNumber 2\nuds_address /run/hw/ptp4l.1.socket\nuds_ro_address /run/hw/ptp4lro.1.socket\n"
+                + "message_tag [2:ptp4jsw0]\nclock_servo refclock_sock\nrefclock_sock_address /run/hw/chrony.SOCK1\n"), t);
+        Script ntpd = ScriptBuilder.build(TimemasterConfigParser.parse("hw.conf", conf.formatted("ntpd")), phcs::get);
+        t = ntpd.dryRunText();
+        assertTrue(t.contains("-n 2 -E ntpshm -M 4 \n"), t);
+        assertTrue(t.contains("server 127.127.28.4 minpoll 2 maxpoll 2 mode 1 \nfudge 127.127.28.4 refid PTP0\n"), t);
+        assertTrue(t.contains("clock_servo ntpshm\nntpshm_segment 5\n"), t);
+    }
+
+    /** ptp4j: virtual_clock 1 stands in for a PHC: one ptp4l -S for the domain's interfaces, and its phc2sys. */
+    @Test
+    void virtualClockStandsInForThePhc() throws Exception {
+        String conf = """
+                [timemaster]
+                rundir /run/v
+                [ptp_domain 0]
+                interfaces vB vC
+                ptp4l_option virtual_clock 1
+                """;
+        TimestampProbe none = iface -> {
+            throw new TimemasterException("the stand-in needs no probe: " + iface);
+        };
+        String t = ScriptBuilder.build(TimemasterConfigParser.parse("v.conf", conf), none).dryRunText();
+        assertTrue(t.contains("[1] ptp4l -l 5 -f /run/v/ptp4l.0.conf -S -i vB -i vC \n"), t);
+        assertTrue(t.contains("[1] phc2sys -l 5 -a -r -R 1.00 -z /run/v/ptp4l.0.socket -t [0:vB+vC] -n 0 -E ntpshm -M 0 \n"), t);
+        assertTrue(t.contains("virtual_clock 1\nslaveOnly 1\n"), t);
+        assertFalse(t.contains("clock_servo"), t);
+    }
 }
