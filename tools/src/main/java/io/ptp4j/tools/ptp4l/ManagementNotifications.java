@@ -15,7 +15,7 @@ import io.ptp4j.tools.log.Printer;
  * and parentDS changes (PARENT_DATA_SET). Runs on the engine's thread; with no subscriber
  * each event costs one bit test.
  */
-final class ManagementNotifications extends Ptp4lDaemon.ForwardingListener {
+final class ManagementNotifications extends ForwardingListener {
     private ManagementAgent agent;
     private ManagementAgent.Notifier notifier;
 
