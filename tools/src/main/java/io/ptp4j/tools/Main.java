@@ -1,8 +1,10 @@
 package io.ptp4j.tools;
 
+import io.ptp4j.tools.cli.OptionTable;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Entry point of every launcher in bin/. The first argument is the name the launcher was called
@@ -19,11 +21,27 @@ public final class Main {
     /** Launchers in bin/ whose tools are not written yet: they say so instead of "unknown command". */
     private static final java.util.Set<String> PLANNED = java.util.Set.of();
     private static final Map<String, String> HELP = new TreeMap<>();
+    private static final Map<String, Supplier<OptionTable>> OPTIONS = new TreeMap<>();
 
     /** Registers a tool under a name, with a one-line description for `ptp4j help`. */
     static void register(String name, String description, Tool tool) {
         TOOLS.put(name, tool);
         HELP.put(name, description);
+    }
+
+    /**
+     * Registers a tool that parses its command line with an {@link OptionTable}; the supplier
+     * leaves the tool's class unloaded until the table is asked for (start-up time).
+     */
+    static void register(String name, String description, Supplier<OptionTable> options, Tool tool) {
+        register(name, description, tool);
+        OPTIONS.put(name, options);
+    }
+
+    /** The option table of a command (what its usage text, man page and completion show), or null. */
+    public static OptionTable optionTable(String name) {
+        Supplier<OptionTable> t = OPTIONS.get(name);
+        return t == null ? null : t.get();
     }
 
     static {

@@ -1,5 +1,7 @@
 package io.ptp4j.tools.phc2sys;
 
+import io.ptp4j.tools.cli.Exit;
+import io.ptp4j.tools.cli.Version;
 import io.ptp4j.linux.NativeException;
 import io.ptp4j.linux.clock.PpsDevice;
 import io.ptp4j.tools.config.ConfigException;
@@ -11,9 +13,8 @@ import io.ptp4j.tools.log.StreamSink;
 import io.ptp4j.tools.log.SyslogSink;
 import io.ptp4j.tools.metrics.MetricsServer;
 import io.ptp4j.tools.metrics.PtpMetrics;
-import io.ptp4j.tools.ptp4l.Phc2sysOptions;
-import io.ptp4j.tools.ptp4l.Ptp4lMain;
-import io.ptp4j.tools.ptp4l.UsageException;
+import io.ptp4j.tools.phc2sys.Phc2sysOptions;
+import io.ptp4j.tools.cli.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -49,11 +50,11 @@ public final class Phc2sysMain {
             for (String w : o.warnings) err.println(w);
             switch (o.action) {
                 case HELP -> {
-                    err.print(Phc2sysUsage.text(prog));
+                    err.print(Phc2sysOptions.OPTIONS.usage(prog));
                     return 0;
                 }
                 case VERSION -> {
-                    out.println(Ptp4lMain.VERSION);
+                    out.println(Version.TEXT);
                     return 0;
                 }
                 default -> { }
@@ -61,7 +62,7 @@ public final class Phc2sysMain {
             check(o);
         } catch (UsageException e) {
             err.println(e.getMessage());
-            if (e.showUsage()) err.print(Phc2sysUsage.text(prog));
+            if (e.showUsage()) err.print(Phc2sysOptions.OPTIONS.usage(prog));
             return e.exitCode();
         }
         PtpConfig cfg = o.config;
@@ -199,7 +200,7 @@ public final class Phc2sysMain {
                     : "invalid clock " + o.systemClock, false, 255);
         }
         if (o.ppsDevice != null && !java.nio.file.Files.exists(Path.of(o.ppsDevice)))
-            throw new UsageException("cannot open '" + o.ppsDevice + "': No such file or directory", false, 255);
+            throw new UsageException("cannot open '" + o.ppsDevice + "': No such file or directory", false, Exit.USAGE);
         if (o.configFile != null) {
             try {
                 ConfigReader.read(Path.of(o.configFile), o.config);
@@ -209,15 +210,15 @@ public final class Phc2sysMain {
         }
         boolean forced = o.forcedOffsetSeconds != null;
         if (o.autoConfigure && (o.sourceClock != null || o.ppsDevice != null || o.waitForPtp4l || forced))
-            throw new UsageException("autoconfiguration cannot be mixed with manual config options.", true, 255);
+            throw new UsageException("autoconfiguration cannot be mixed with manual config options.", true, Exit.USAGE);
         if (!o.autoConfigure && o.udsAddresses.size() > 1)
-            throw new UsageException("autoconfiguration needed with multiple domains.", true, 255);
+            throw new UsageException("autoconfiguration needed with multiple domains.", true, Exit.USAGE);
         if (!o.autoConfigure && o.ppsDevice == null && o.sourceClock == null)
-            throw new UsageException("autoconfiguration or valid source clock must be selected.", true, 255);
+            throw new UsageException("autoconfiguration or valid source clock must be selected.", true, Exit.USAGE);
         if (o.ppsDevice != null && (o.sinkClocks.size() > 1 || (o.sinkClocks.size() == 1 && !o.sinkClocks.get(0).equals("CLOCK_REALTIME"))))
-            throw new UsageException("cannot use a pps device unless destination is CLOCK_REALTIME", true, 255);
+            throw new UsageException("cannot use a pps device unless destination is CLOCK_REALTIME", true, Exit.USAGE);
         if (o.autoConfigure && o.udsAddresses.size() > 1)
-            throw new UsageException("ptp4j's phc2sys -a follows one ptp4l (one -z) for now", false, 255);
+            throw new UsageException("ptp4j's phc2sys -a follows one ptp4l (one -z) for now", false, Exit.USAGE);
     }
 
     /** Opens a clock; on failure logs linuxptp's error line and prints {@code fallback} on stderr (null back). */

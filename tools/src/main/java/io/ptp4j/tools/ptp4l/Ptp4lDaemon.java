@@ -14,7 +14,9 @@ import io.ptp4j.linux.UnixDatagramSocket;
 import io.ptp4j.linux.clock.ClockDevice;
 import io.ptp4j.linux.clock.Clocks;
 import io.ptp4j.linux.clock.JbodClock;
+import io.ptp4j.linux.clock.OscillatorErrorClock;
 import io.ptp4j.linux.clock.PhcClock;
+import io.ptp4j.linux.clock.ReadOnlyClock;
 import io.ptp4j.linux.clock.SystemClock;
 import io.ptp4j.linux.clock.VirtualClock;
 import io.ptp4j.linux.clock.VirtualClockFile;
@@ -490,115 +492,5 @@ public final class Ptp4lDaemon {
             return new byte[3];
         }
         return b;
-    }
-
-    /**
-     * A clock whose oscillator is off by {@code errorPpb}: adjustments are made on top of that
-     * error, and the engine sees only its own adjustment (as with a real oscillator).
-     */
-    public static final class OscillatorErrorClock implements ClockDevice {
-        private final ClockDevice inner;
-        private final double errorPpb;
-
-        public OscillatorErrorClock(ClockDevice inner, double errorPpb) throws NativeException {
-            this.inner = inner;
-            this.errorPpb = errorPpb;
-            inner.adjustFrequency(errorPpb);
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public long nowNanos() throws NativeException {
-            return inner.nowNanos();
-        }
-
-        @Override
-        public void adjustFrequency(double freqPpb) throws NativeException {
-            inner.adjustFrequency(freqPpb + errorPpb);
-        }
-
-        @Override
-        public double frequencyPpb() throws NativeException {
-            return inner.frequencyPpb() - errorPpb;
-        }
-
-        @Override
-        public void step(long deltaNanos) throws NativeException {
-            inner.step(deltaNanos);
-        }
-
-        @Override
-        public double maxFrequencyPpb() {
-            return inner.maxFrequencyPpb();
-        }
-
-        @Override
-        public long fromSocketTimestamp(long socketNanos) throws NativeException {
-            return inner.fromSocketTimestamp(socketNanos);
-        }
-
-        @Override
-        public long minusRealtimeNanos() throws NativeException {
-            return inner.minusRealtimeNanos();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
-    }
-
-    /** free_running 1: the clock is read, never adjusted (linuxptp's free_running). */
-    static final class ReadOnlyClock implements ClockDevice {
-        private final ClockDevice inner;
-
-        ReadOnlyClock(ClockDevice inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public long nowNanos() throws NativeException {
-            return inner.nowNanos();
-        }
-
-        @Override
-        public void adjustFrequency(double freqPpb) {}
-
-        @Override
-        public double frequencyPpb() {
-            return 0;
-        }
-
-        @Override
-        public void step(long deltaNanos) {}
-
-        @Override
-        public double maxFrequencyPpb() {
-            return inner.maxFrequencyPpb();
-        }
-
-        @Override
-        public long fromSocketTimestamp(long socketNanos) throws NativeException {
-            return inner.fromSocketTimestamp(socketNanos);
-        }
-
-        @Override
-        public long minusRealtimeNanos() throws NativeException {
-            return inner.minusRealtimeNanos();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
     }
 }

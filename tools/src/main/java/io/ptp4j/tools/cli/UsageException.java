@@ -1,4 +1,4 @@
-package io.ptp4j.tools.ptp4l;
+package io.ptp4j.tools.cli;
 
 /**
  * A command line or configuration that stops the tool before it runs: the lines to print on
