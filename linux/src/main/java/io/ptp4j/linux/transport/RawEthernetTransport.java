@@ -17,7 +17,7 @@ import java.nio.ByteOrder;
  * header. Event and general messages share the socket, so the TX stamp of the last event message
  * is picked out of the error queue by its OPT_ID key. Unicast handles are 48-bit MAC addresses.
  */
-public final class RawEthernetTransport implements Transport {
+public final class RawEthernetTransport extends SocketTransport {
     public static final int ETH_P_1588 = 0x88F7;
     static final int ETH_HLEN = 14;
     private static final int ETH_P_8021Q = 0x8100;
@@ -25,15 +25,13 @@ public final class RawEthernetTransport implements Transport {
     private static final int SOCKADDR_LL_SIZE = 20;
     private static final ValueLayout.OfShort BE_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
-    private final String iface;
-    private final TransportConfig config;
     private final TimestampSocket sock;
     private final long ownMac;
     private long lastSource = NO_ADDRESS;
 
+    /** Event and general messages share {@code sock}. */
     private RawEthernetTransport(String iface, TransportConfig config, TimestampSocket sock, long ownMac) {
-        this.iface = iface;
-        this.config = config;
+        super(iface, config, sock, sock);
         this.sock = sock;
         this.ownMac = ownMac;
     }
@@ -91,26 +89,6 @@ public final class RawEthernetTransport implements Transport {
     }
 
     @Override
-    public String interfaceName() {
-        return iface;
-    }
-
-    @Override
-    public Timestamping timestamping() {
-        return config.timestamping();
-    }
-
-    @Override
-    public int eventFd() {
-        return sock.fd;
-    }
-
-    @Override
-    public int generalFd() {
-        return sock.fd;
-    }
-
-    @Override
     public boolean send(boolean event, ByteBuffer buf, int offset, int length, long destination) {
         long dst;
         if (destination == Driver.MULTICAST) dst = config.ptpDstMac();
@@ -147,23 +125,8 @@ public final class RawEthernetTransport implements Transport {
     }
 
     @Override
-    public long rxTimestampNanos() {
-        return sock.rxTimestampNanos();
-    }
-
-    @Override
     public long rxSource() {
         return lastSource;
-    }
-
-    @Override
-    public long txTimestampNanos(int timeoutMillis) throws NativeException, TxTimestampTimeoutException {
-        return sock.txTimestamp(timeoutMillis);
-    }
-
-    @Override
-    public void flushErrorQueue() throws NativeException {
-        sock.flushErrorQueue();
     }
 
     @Override
@@ -179,8 +142,4 @@ public final class RawEthernetTransport implements Transport {
         return h < 0 ? "?" : HardwareAddress.text(h);
     }
 
-    @Override
-    public void close() {
-        sock.close();
-    }
 }

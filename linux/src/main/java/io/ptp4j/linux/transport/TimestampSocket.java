@@ -102,6 +102,14 @@ final class TimestampSocket implements AutoCloseable {
         }
     }
 
+    /** SO_BINDTODEVICE to the socket's interface: only its packets are received. */
+    void bindToDevice() throws NativeException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment name = a.allocateFrom(iface);
+            setOption(Libc.SOL_SOCKET, Libc.SO_BINDTODEVICE, name, (int) name.byteSize(), "SO_BINDTODEVICE");
+        }
+    }
+
     void bind(MemorySegment addr, int len, String what) throws NativeException {
         if (Libc.bind(fd, addr, len) < 0) throw new NativeException("bind(" + what + ")", Libc.errno(), iface);
     }
