@@ -42,8 +42,7 @@ public final class RawEthernetTransport extends SocketTransport {
         long mac = HardwareAddress.of(iface);
         if (config.timestamping() == Timestamping.HARDWARE) HardwareTimestamps.enable(iface, true);
         int protoBe = Short.toUnsignedInt(Short.reverseBytes((short) ETH_P_1588));
-        TimestampSocket s = new TimestampSocket(Libc.AF_PACKET, Libc.SOCK_RAW, protoBe, iface, "AF_PACKET, SOCK_RAW");
-        try {
+        TimestampSocket sock = setUp(new TimestampSocket(Libc.AF_PACKET, Libc.SOCK_RAW, protoBe, iface, "AF_PACKET, SOCK_RAW"), s -> {
             MemorySegment ll = s.txName; // struct sockaddr_ll
             ll.fill((byte) 0);
             ll.set(ValueLayout.JAVA_SHORT, 0, (short) Libc.AF_PACKET);
@@ -55,11 +54,8 @@ public final class RawEthernetTransport extends SocketTransport {
             addMembership(s, ifIndex, config.ptpDstMac());
             addMembership(s, ifIndex, config.p2pDstMac());
             s.enableTimestamping(config.timestamping());
-        } catch (NativeException | RuntimeException e) {
-            s.close();
-            throw e;
-        }
-        return new RawEthernetTransport(iface, config, s, mac);
+        });
+        return new RawEthernetTransport(iface, config, sock, mac);
     }
 
     private static void addMembership(TimestampSocket s, int ifIndex, long mac) throws NativeException {

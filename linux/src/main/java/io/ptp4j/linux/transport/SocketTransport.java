@@ -25,6 +25,23 @@ abstract class SocketTransport implements Transport {
         this.last = event;
     }
 
+    /** Socket options and bindings a transport applies to a new socket. */
+    @FunctionalInterface
+    interface Setup {
+        void apply(TimestampSocket s) throws NativeException;
+    }
+
+    /** Applies {@code setup} to a new socket, which is closed again when that fails. */
+    static TimestampSocket setUp(TimestampSocket s, Setup setup) throws NativeException {
+        try {
+            setup.apply(s);
+            return s;
+        } catch (NativeException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
     /** Opens one UDP socket of a transport on its port with its DSCP. */
     @FunctionalInterface
     interface UdpSocketOpener {

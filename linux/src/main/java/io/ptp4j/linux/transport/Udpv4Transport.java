@@ -36,8 +36,7 @@ public final class Udpv4Transport extends SocketTransport {
 
     private static TimestampSocket openSocket(String iface, int ifIndex, int port, TransportConfig config, int dscp)
             throws NativeException {
-        TimestampSocket s = new TimestampSocket(Libc.AF_INET, Libc.SOCK_DGRAM, 0, iface, "AF_INET, SOCK_DGRAM");
-        try {
+        return setUp(new TimestampSocket(Libc.AF_INET, Libc.SOCK_DGRAM, 0, iface, "AF_INET, SOCK_DGRAM"), s -> {
             s.setInt(Libc.SOL_SOCKET, Libc.SO_REUSEADDR, 1, "SO_REUSEADDR");
             writeSockaddr(s.txName, 0, port);
             s.bind(s.txName, SOCKADDR_IN_SIZE, "0.0.0.0:" + port);
@@ -52,11 +51,7 @@ public final class Udpv4Transport extends SocketTransport {
             s.setInt(Libc.SOL_IP, Libc.IP_MULTICAST_LOOP, 0, "IP_MULTICAST_LOOP");
             s.setInt(Libc.SOL_IP, Libc.IP_MULTICAST_TTL, config.udpTtl(), "IP_MULTICAST_TTL");
             if (dscp != 0) s.setInt(Libc.SOL_IP, Libc.IP_TOS, dscp << 2, "IP_TOS");
-            return s;
-        } catch (NativeException | RuntimeException e) {
-            s.close();
-            throw e;
-        }
+        });
     }
 
     private static void joinGroup(TimestampSocket s, int group, int ifIndex, String text) throws NativeException {

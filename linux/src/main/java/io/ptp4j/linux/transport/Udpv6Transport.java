@@ -61,25 +61,20 @@ public final class Udpv6Transport extends SocketTransport {
 
     private static TimestampSocket openSocket(String iface, int ifIndex, int port, TransportConfig config, long primaryHi,
             int dscp) throws NativeException {
-        TimestampSocket s = new TimestampSocket(Libc.AF_INET6, Libc.SOCK_DGRAM, 0, iface, "AF_INET6, SOCK_DGRAM");
-        try {
+        return setUp(new TimestampSocket(Libc.AF_INET6, Libc.SOCK_DGRAM, 0, iface, "AF_INET6, SOCK_DGRAM"), s -> {
             s.setInt(Libc.SOL_SOCKET, Libc.SO_REUSEADDR, 1, "SO_REUSEADDR");
             s.setInt(Libc.SOL_IPV6, IPV6_V6ONLY, 1, "IPV6_V6ONLY");
             writeSockaddr(s.txName, 0, 0, 0, port);
             s.bind(s.txName, SOCKADDR_IN6_SIZE, "[::]:" + port);
             s.bindToDevice();
             TransportConfig.IpGroups g = config.groups();
-            joinGroup(s, primaryHi, g.v6PrimaryLo(), ifIndex, ipv6Text(primaryHi, g.v6PrimaryLo()));
-            joinGroup(s, g.v6PdelayHi(), g.v6PdelayLo(), ifIndex, ipv6Text(g.v6PdelayHi(), g.v6PdelayLo()));
+            joinGroup(s, primaryHi, g.v6PrimaryLo(), ifIndex, Ipv6Text.of(primaryHi, g.v6PrimaryLo()));
+            joinGroup(s, g.v6PdelayHi(), g.v6PdelayLo(), ifIndex, Ipv6Text.of(g.v6PdelayHi(), g.v6PdelayLo()));
             s.setInt(Libc.SOL_IPV6, Libc.IPV6_MULTICAST_IF, ifIndex, "IPV6_MULTICAST_IF");
             s.setInt(Libc.SOL_IPV6, Libc.IPV6_MULTICAST_LOOP, 0, "IPV6_MULTICAST_LOOP");
             s.setInt(Libc.SOL_IPV6, Libc.IPV6_MULTICAST_HOPS, config.udpTtl(), "IPV6_MULTICAST_HOPS");
             if (dscp != 0) s.setInt(Libc.SOL_IPV6, Libc.IPV6_TCLASS, dscp << 2, "IPV6_TCLASS");
-            return s;
-        } catch (NativeException | RuntimeException e) {
-            s.close();
-            throw e;
-        }
+        });
     }
 
     private static void joinGroup(TimestampSocket s, long hi, long lo, int ifIndex, String text) throws NativeException {
@@ -166,35 +161,6 @@ public final class Udpv6Transport extends SocketTransport {
         else if (h == Driver.PEER_MULTICAST) { hi = pdelayHi; lo = pdelayLo; }
         else if (h >= 0 && h < peerCount) { hi = peerHi[(int) h]; lo = peerLo[(int) h]; }
         else return "?";
-        return ipv6Text(hi, lo);
+        return Ipv6Text.of(hi, lo);
     }
-
-    /** RFC 5952 text: lower case, the longest run of two or more zero groups as "::". */
-    static String ipv6Text(long hi, long lo) {
-        int[] g = new int[8];
-        for (int i = 0; i < 4; i++) {
-            g[i] = (int) (hi >>> (48 - 16 * i)) & 0xffff;
-            g[i + 4] = (int) (lo >>> (48 - 16 * i)) & 0xffff;
-        }
-        int bestStart = -1, bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) { i++; continue; }
-            int j = i;
-            while (j < 8 && g[j] == 0) j++;
-            if (j - i > bestLen) { bestStart = i; bestLen = j - i; }
-            i = j;
-        }
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                b.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (b.length() > 0 && b.charAt(b.length() - 1) != ':') b.append(':');
-            b.append(Integer.toHexString(g[i]));
-        }
-        return b.toString();
-    }
-
 }

@@ -5,7 +5,6 @@ import io.ptp4j.core.engine.EngineListener;
 import io.ptp4j.core.port.PortEvent;
 import io.ptp4j.core.port.PortState;
 import io.ptp4j.core.servo.ServoState;
-import io.ptp4j.tools.metrics.JsonEventLog;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
 

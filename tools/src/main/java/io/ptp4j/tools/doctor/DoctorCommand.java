@@ -1,7 +1,6 @@
 package io.ptp4j.tools.doctor;
 
 import io.ptp4j.tools.json.Json;
-import io.ptp4j.tools.metrics.JsonEventLog;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

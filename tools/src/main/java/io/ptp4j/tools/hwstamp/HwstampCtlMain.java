@@ -8,7 +8,6 @@ import io.ptp4j.tools.cli.Exit;
 import io.ptp4j.tools.cli.Getopt;
 import io.ptp4j.tools.cli.OptionTable;
 import io.ptp4j.tools.cli.UsageException;
-import io.ptp4j.tools.cli.Version;
 import java.io.PrintStream;
 import java.util.ArrayList;
 
@@ -53,21 +52,13 @@ public final class HwstampCtlMain {
                         setTx = true;
                         tx = ArgValues.atoi(o.arg());
                     }
-                    case 'v' -> {
-                        out.println(Version.TEXT);
-                        return Exit.OK;
-                    }
-                    case 'h' -> {
-                        err.print(usage(prog));
-                        return Exit.OK;
-                    }
+                    case 'v' -> throw UsageException.version();
+                    case 'h' -> throw UsageException.help(Exit.OK);
                     default -> throw o.error();
                 }
             }
         } catch (UsageException e) {
-            err.println(e.getMessage());
-            err.print(usage(prog));
-            return Exit.USAGE;
+            return e.report(prog, OPTIONS, out, err);
         }
         if (device == null || rx < 0 || rx > FILTER_MAX || tx < 0 || tx > 1) {
             err.print(usage(prog));

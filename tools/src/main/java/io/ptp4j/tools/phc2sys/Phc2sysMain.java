@@ -7,10 +7,8 @@ import io.ptp4j.linux.clock.PpsDevice;
 import io.ptp4j.tools.config.ConfigException;
 import io.ptp4j.tools.config.ConfigReader;
 import io.ptp4j.tools.config.PtpConfig;
-import io.ptp4j.tools.log.DevLogSender;
 import io.ptp4j.tools.log.Printer;
-import io.ptp4j.tools.log.StreamSink;
-import io.ptp4j.tools.log.SyslogSink;
+import io.ptp4j.tools.log.Printers;
 import io.ptp4j.tools.metrics.MetricsServer;
 import io.ptp4j.tools.metrics.PtpMetrics;
 import io.ptp4j.tools.phc2sys.Phc2sysOptions;
@@ -66,7 +64,7 @@ public final class Phc2sysMain {
             return e.exitCode();
         }
         PtpConfig cfg = o.config;
-        Printer printer = printer(prog, cfg, out, err);
+        Printer printer = Printers.forConfig(prog, cfg, out, err);
         String servo = cfg.getEnum("clock_servo");
         if (!servo.equals("pi") && !servo.equals("linreg")) {
             err.println(prog + ": clock_servo " + servo + " is not supported by ptp4j's phc2sys (pi and linreg are)");
@@ -231,19 +229,5 @@ public final class Phc2sysMain {
             err.println(fallback);
             return null;
         }
-    }
-
-    /** print.c set-up from the config (as Printers.forConfig, to the given streams). */
-    static Printer printer(String prog, PtpConfig cfg, PrintStream out, PrintStream err) {
-        Printer p = new Printer(prog, System::nanoTime).level(cfg.getInt("logging_level")).tag(cfg.getString("message_tag"));
-        if (cfg.getInt("verbose") == 1) p.verbose(new StreamSink(out, err));
-        if (cfg.getInt("use_syslog") == 1) {
-            try {
-                p.syslog(new SyslogSink(prog, DevLogSender.devLog()));
-            } catch (Exception e) {
-                err.println(prog + ": syslog disabled: " + e.getMessage());
-            }
-        }
-        return p;
     }
 }

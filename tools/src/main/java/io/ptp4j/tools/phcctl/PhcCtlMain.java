@@ -14,7 +14,6 @@ import io.ptp4j.tools.cli.Exit;
 import io.ptp4j.tools.cli.Getopt;
 import io.ptp4j.tools.cli.OptionTable;
 import io.ptp4j.tools.cli.UsageException;
-import io.ptp4j.tools.cli.Version;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -89,21 +88,13 @@ public final class PhcCtlMain {
                     case 'l' -> level = ArgValues.rangedInt('l', o.arg(), 0, 7);
                     case 'q' -> syslog = false;
                     case 'Q' -> verbose = false;
-                    case 'v' -> {
-                        out.println(Version.TEXT);
-                        return Exit.OK;
-                    }
-                    case 'h' -> {
-                        err.print(usage(prog));
-                        return Exit.OK;
-                    }
+                    case 'v' -> throw UsageException.version();
+                    case 'h' -> throw UsageException.help(Exit.OK);
                     default -> throw o.error();
                 }
             }
         } catch (UsageException e) {
-            err.println(e.getMessage());
-            if (e.showUsage()) err.print(usage(prog));
-            return Exit.USAGE;
+            return e.report(prog, OPTIONS, out, err);
         }
         if (operands.isEmpty()) {
             err.print(usage(prog));

@@ -4,7 +4,6 @@ import io.ptp4j.tools.cli.Exit;
 import io.ptp4j.tools.cli.ArgValues;
 import io.ptp4j.tools.cli.ConfigOptions;
 import io.ptp4j.tools.cli.OptionTable;
-import io.ptp4j.tools.cli.Version;
 import io.ptp4j.core.wire.DecodeException;
 import io.ptp4j.linux.Libc;
 import io.ptp4j.linux.NativeException;
@@ -126,9 +125,9 @@ public final class PmcMain {
                         List<Object> v = Scanf.scan(o.arg(), "%x");
                         if (v.size() == 1) cfg.setOption("transportSpecific", Long.toString((Long) v.get(0)));
                     }
-                    case 'v' -> throw new UsageException(Version.TEXT, false, 0);
+                    case 'v' -> throw UsageException.version();
                     case 'z' -> zero = true;
-                    case 'h' -> throw new UsageException("", true, 0);
+                    case 'h' -> throw UsageException.help(Exit.OK);
                     default -> throw o.error();
                 }
             } catch (ConfigException e) {
@@ -157,13 +156,7 @@ public final class PmcMain {
         try {
             o = parse(prog, argv);
         } catch (UsageException e) {
-            if (e.exitCode() == 0 && !e.showUsage()) {
-                out.println(e.getMessage());
-                return 0;
-            }
-            if (!e.getMessage().isEmpty()) err.println(e.getMessage());
-            if (e.showUsage()) err.print(usage(prog));
-            return e.exitCode();
+            return e.report(prog, OPTIONS, out, err);
         }
         String transport = o.transport();
         PmcClient client;

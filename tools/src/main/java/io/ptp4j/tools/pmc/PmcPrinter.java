@@ -7,6 +7,7 @@ import io.ptp4j.core.wire.MessageType;
 import io.ptp4j.core.wire.PtpMessage;
 import io.ptp4j.core.wire.TlvCursor;
 import io.ptp4j.core.wire.TlvType;
+import io.ptp4j.linux.transport.Ipv6Text;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -176,41 +177,10 @@ public final class PmcPrinter {
     static String portAddress(int protocol, byte[] a) {
         try {
             if (protocol == 1 && a.length == 4) return java.net.InetAddress.getByAddress(a).getHostAddress();
-            if (protocol == 2 && a.length == 16) return ipv6(a);
+            if (protocol == 2 && a.length == 16) return Ipv6Text.of(a);
         } catch (java.net.UnknownHostException e) {
             // fall through to hex
         }
         return bin2str(a);
-    }
-
-    /** inet_ntop's IPv6 text: lowercase, the longest run (>= 2) of zero groups as "::". */
-    static String ipv6(byte[] a) {
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) g[i] = ((a[2 * i] & 0xFF) << 8) | (a[2 * i + 1] & 0xFF);
-        int bestStart = -1, bestLen = 0;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && g[j] == 0) j++;
-            if (j - i > bestLen && j - i >= 2) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                s.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (s.length() > 0 && s.charAt(s.length() - 1) != ':') s.append(':');
-            s.append(Integer.toHexString(g[i]));
-        }
-        return s.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.ptp4j.tools.timemaster;
 
+import io.ptp4j.tools.cli.Exit;
 import io.ptp4j.tools.config.ConfigException;
 import io.ptp4j.tools.log.DevLogSender;
 import io.ptp4j.tools.log.Printer;
@@ -9,7 +10,6 @@ import io.ptp4j.tools.cli.ArgValues;
 import io.ptp4j.tools.cli.Getopt;
 import io.ptp4j.tools.cli.OptionTable;
 import io.ptp4j.tools.cli.UsageException;
-import io.ptp4j.tools.cli.Version;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,21 +54,14 @@ public final class TimemasterMain {
                     case 'l' -> level = ArgValues.atoi(o.arg());
                     case 'm' -> logStdout = true;
                     case 'q' -> logSyslog = false;
-                    case 'v' -> {
-                        out.println(Version.TEXT);
-                        return 0;
-                    }
-                    case 'h' -> {
-                        err.print(usage(prog));
-                        return 0;
-                    }
+                    case 'v' -> throw UsageException.version();
+                    case 'h' -> throw UsageException.help(Exit.OK);
                     default -> throw o.error();
                 }
             }
         } catch (UsageException e) {
-            err.println(e.getMessage());
-            err.print(usage(prog));
-            return 1;
+            int rc = e.report(prog, OPTIONS, out, err);
+            return rc == Exit.OK ? rc : Exit.FAILURE; // timemaster.c returns 1 after its usage
         }
         // like print.c before the config is read: errors on stderr, not syslog
         Printer log = new Printer(prog, System::nanoTime).level(level).verbose(new StreamSink(err, err));

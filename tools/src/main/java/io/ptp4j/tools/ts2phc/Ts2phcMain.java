@@ -4,7 +4,6 @@ import io.ptp4j.tools.cli.ArgValues;
 import io.ptp4j.tools.cli.ConfigOptions;
 import io.ptp4j.tools.cli.Exit;
 import io.ptp4j.tools.cli.OptionTable;
-import io.ptp4j.tools.cli.Version;
 import io.ptp4j.linux.clock.OscillatorErrorClock;
 import io.ptp4j.core.servo.LinRegServo;
 import io.ptp4j.core.servo.PiServo;
@@ -17,10 +16,8 @@ import io.ptp4j.linux.ethtool.TsInfo;
 import io.ptp4j.tools.config.ConfigException;
 import io.ptp4j.tools.config.ConfigReader;
 import io.ptp4j.tools.config.PtpConfig;
-import io.ptp4j.tools.log.DevLogSender;
-import io.ptp4j.tools.log.StreamSink;
-import io.ptp4j.tools.log.SyslogSink;
 import io.ptp4j.tools.log.Printer;
+import io.ptp4j.tools.log.Printers;
 import io.ptp4j.tools.cli.Getopt;
 import io.ptp4j.tools.cli.UsageException;
 import io.ptp4j.tools.timemaster.Signals;
@@ -90,8 +87,8 @@ public final class Ts2phcMain {
                     if (source != null) throw new UsageException("too many PPS sources", false, Exit.USAGE);
                     source = o.arg();
                 }
-                case 'v' -> throw new UsageException(Version.TEXT, false, 0);
-                case 'h' -> throw new UsageException("", true, Exit.USAGE);
+                case 'v' -> throw UsageException.version();
+                case 'h' -> throw UsageException.help(Exit.USAGE);
                 case 'i' -> throw new UsageException("", true, Exit.USAGE); // accepted by getopt, unused (as in 3.1.1)
                 default -> throw o.error();
             }
@@ -123,24 +120,10 @@ public final class Ts2phcMain {
         try {
             s = settings(prog, args, out, err);
         } catch (UsageException e) {
-            if (e.exitCode() == 0) {
-                out.println(e.getMessage());
-                return 0;
-            }
-            if (!e.getMessage().isEmpty()) err.println(e.getMessage());
-            if (e.showUsage()) err.print(usage(prog));
-            return e.exitCode();
+            return e.report(prog, OPTIONS, out, err);
         }
         PtpConfig cfg = s.config();
-        Printer printer = new Printer(prog, System::nanoTime).level(cfg.getInt("logging_level")).tag(cfg.getString("message_tag"));
-        if (cfg.getInt("verbose") == 1) printer.verbose(new StreamSink(out, err));
-        if (cfg.getInt("use_syslog") == 1) {
-            try {
-                printer.syslog(new SyslogSink(prog, DevLogSender.devLog()));
-            } catch (Exception e) {
-                err.println(prog + ": syslog disabled: " + e.getMessage());
-            }
-        }
+        Printer printer = Printers.forConfig(prog, cfg, out, err);
         Ts2phcLog log = Ts2phcLog.of(printer);
         List<SinkServo> servos = new ArrayList<>();
         PpsSource source = null;
