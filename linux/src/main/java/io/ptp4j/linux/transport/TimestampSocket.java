@@ -197,15 +197,8 @@ final class TimestampSocket implements AutoCloseable {
     }
 
     private boolean pollErr(int timeoutMillis) throws NativeException {
-        pollFd.set(ValueLayout.JAVA_SHORT, 4, Libc.POLLPRI);
-        pollFd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
-        int r = Libc.poll(pollFd, 1, timeoutMillis);
-        if (r < 0) {
-            int err = Libc.errno();
-            if (err == Libc.EINTR) return true;
-            throw new NativeException("poll(tx timestamp)", err, iface);
-        }
-        return r > 0;
+        // interrupted: look at the queue again (the deadline still holds)
+        return Libc.pollOne(pollFd, Libc.POLLPRI, timeoutMillis, "poll(tx timestamp)", iface) != 0;
     }
 
     /** Reads one error-queue message; false when the queue is empty. Sets errKey/errTimestampNanos. */
