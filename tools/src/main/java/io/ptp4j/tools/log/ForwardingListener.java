@@ -1,4 +1,4 @@
-package io.ptp4j.tools.ptp4l;
+package io.ptp4j.tools.log;
 
 import io.ptp4j.core.engine.EngineListener;
 import io.ptp4j.core.port.PortEvent;
@@ -7,10 +7,10 @@ import io.ptp4j.core.servo.ServoState;
 import io.ptp4j.core.wire.DecodeException;
 
 /** Passes every engine event on to another listener; subclasses add to the ones they care about. */
-class ForwardingListener implements EngineListener {
-    final EngineListener inner;
+public class ForwardingListener implements EngineListener {
+    protected final EngineListener inner;
 
-    ForwardingListener(EngineListener inner) {
+    public ForwardingListener(EngineListener inner) {
         this.inner = inner;
     }
 
