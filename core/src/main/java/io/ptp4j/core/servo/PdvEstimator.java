@@ -1,0 +1,205 @@
+package io.ptp4j.core.servo;
+
+/**
+ * Offset and path delay for networks with packet delay variation (switches that are not
+ * PTP-aware, software timestamps): ptp4j's {@code pdv_window N}, in place of linuxptp's
+ * tsproc and delay filter.
+ *
+ * <p>Queueing and interrupt latency only ever add to a packet's transit, and not equally in the
+ * two directions. So each direction is judged on its own against its <em>floor</em>: a Kalman
+ * filter ({@link ClockKalman}) over offset, frequency and mean path delay predicts every transit
+ * (Sync: t2 - t1 = offset + delay; Delay_Req: t4 - t3 = delay - offset); how far a transit lands
+ * above its prediction, compared with the lowest such excess among the last N packets of the same
+ * direction, is how much the packet queued. A packet within a few noise widths of that floor
+ * counts fully; one further above counts less, by the square of the distance (a packet 100 µs
+ * late weighs next to nothing). The noise width is the spread of the fastest eighth of the
+ * window, so the same rule fits hardware stamps (ns) and software stamps (µs). Because the
+ * prediction follows the clock (the servo's frequency changes and steps are inputs), the window
+ * can be long: the floor of a lightly loaded path shows up within it even when most packets wait.
+ *
+ * <p>Each Sync then gives the servo an offset, t2 - t1 minus the estimated delay, and its weight.
+ * Nothing is allocated per packet.
+ */
+public final class PdvEstimator {
+    /** Excess (in noise widths) up to which a packet counts fully. */
+    static final double FULL_WEIGHT_WIDTHS = 3.0;
+    /** Updates before the windows start to fill (the filter's first frequency estimate settles). */
+    private static final int SETTLE = 8;
+    /** Packets in a window before weights apply. */
+    private static final int MIN_FILL = 8;
+
+    private final ClockKalman kf = new ClockKalman(KalmanServo.WANDER, 1.0);
+    private final Window down, up;
+    private final double[] smallest;
+    private long t1, t2, t3, t4;
+    private boolean haveDown, haveUp;
+    private boolean fixedDelay;
+    private long peerDelay;
+    private double freq;
+    private int updates;
+    private long offset;
+    private double weight = 1.0;
+
+    /** The excesses of one direction's last N packets. */
+    private static final class Window {
+        final double[] ring;
+        int next, count;
+        /** The noise width last found in this window, ns (0: none yet). */
+        double width;
+
+        Window(int n) {
+            ring = new double[n];
+        }
+
+        void add(double v) {
+            ring[next] = v;
+            next = (next + 1) % ring.length;
+            if (count < ring.length) count++;
+        }
+    }
+
+    /**
+     * @param window         packets of each direction over which the floor is taken
+     * @param initialFreqPpb the frequency currently set on the clock, ppb
+     */
+    public PdvEstimator(int window, double initialFreqPpb) {
+        if (window < 1) throw new IllegalArgumentException("pdv_window must be >= 1, got " + window);
+        down = new Window(window);
+        up = new Window(window);
+        smallest = new double[Math.max(2, window / 8)];
+        freq = initialFreqPpb;
+    }
+
+    /** A Sync: master egress t1 (corrected), local ingress t2. */
+    public void downTs(long remoteNanos, long localNanos) {
+        t1 = remoteNanos;
+        t2 = localNanos;
+        haveDown = true;
+    }
+
+    /** A Delay_Req: local egress t3, master ingress t4 (corrected). */
+    public void upTs(long localNanos, long remoteNanos) {
+        t3 = localNanos;
+        t4 = remoteNanos;
+        haveUp = true;
+        if (!kf.started()) return;
+        // t3 may lie before the filter's time (the Delay_Resp comes after later Syncs): the
+        // measurement is delay - offset(t3) = delay - offset(now) + frequency * (now - t3)
+        double back = 0;
+        if (localNanos > kf.time()) kf.predict(localNanos);
+        else back = (kf.time() - localNanos) / 1e9;
+        measure(up, -1, back, 1, (double) (t4 - t3));
+    }
+
+    /** The peer delay (P2P): the delay is measured by the port, not estimated here. */
+    public void setDelay(long delayNanos) {
+        fixedDelay = true;
+        peerDelay = delayNanos;
+        if (kf.started()) kf.setDelay(delayNanos);
+    }
+
+    /**
+     * Takes the last Sync. Returns false until both directions (or a peer delay) have been seen;
+     * then {@link #offset()} and {@link #weight()} are this Sync's.
+     */
+    public boolean updateOffset() {
+        if (!haveDown) return false;
+        long transit = t2 - t1;
+        if (!kf.started()) {
+            if (fixedDelay) {
+                kf.start(t2, transit - peerDelay, 1e4, 0, 1e6, peerDelay, 0);
+            } else if (haveUp) {
+                double back = t4 - t3;
+                kf.start(t2, (transit - back) / 2.0, 1e4, 0, 1e6, (transit + back) / 2.0, 1e4);
+            } else {
+                return false;
+            }
+        } else {
+            kf.predict(t2);
+            if (fixedDelay) kf.setDelay(peerDelay);
+        }
+        weight = measure(down, 1, 0, fixedDelay ? 0 : 1, fixedDelay ? transit - peerDelay : transit);
+        offset = Math.round(transit - (fixedDelay ? peerDelay : kf.delay()));
+        return true;
+    }
+
+    /** One transit of a direction: its weight from the window, then the filter's update. */
+    private double measure(Window win, double h0, double h1, double h2, double z) {
+        double excess = z - kf.predicted(h0, h1, h2);
+        updates++;
+        double w = 1.0;
+        if (updates > SETTLE) {
+            win.add(excess);
+            if (win.count >= MIN_FILL) {
+                int m = Math.min(smallest.length, Math.max(2, win.count / 8));
+                double floor = lowest(win, m);
+                win.width = Math.max(1.0, smallest[m - 1] - floor);
+                double x = (excess - floor) / (FULL_WEIGHT_WIDTHS * win.width);
+                if (x > 1) w = Math.max(1e-6, 1 / (x * x));
+            }
+        }
+        // the noise of a packet at the floor: this direction's width, else the other's, else
+        // (the first few packets) as much as the prediction's own uncertainty
+        Window other = win == down ? up : down;
+        double width = win.width > 0 ? win.width : other.width;
+        double r = width > 0 ? width * width : Math.max(1.0, kf.predictedVariance(h0, h1, h2));
+        kf.update(h0, h1, h2, z, r / w);
+        return w;
+    }
+
+    /** Fills {@link #smallest}[0..m) with the m lowest values of the window, ascending; returns the lowest. */
+    private double lowest(Window win, int m) {
+        int kept = 0;
+        for (int i = 0; i < win.count; i++) {
+            double v = win.ring[i];
+            if (kept == m && v >= smallest[m - 1]) continue;
+            int j = kept < m ? kept++ : m - 1;
+            while (j > 0 && smallest[j - 1] > v) {
+                smallest[j] = smallest[j - 1];
+                j--;
+            }
+            smallest[j] = v;
+        }
+        return smallest[0];
+    }
+
+    public long offset() {
+        return offset;
+    }
+
+    public double weight() {
+        return weight;
+    }
+
+    /** The estimated mean path delay, ns. */
+    public long delay() {
+        return fixedDelay ? peerDelay : Math.round(kf.delay());
+    }
+
+    public boolean delayValid() {
+        return kf.started();
+    }
+
+    /** The servo set the clock's frequency to {@code ppb} (positive: faster) just now. */
+    public void frequencySet(double ppb) {
+        if (kf.started()) kf.control(ppb - freq);
+        freq = ppb;
+    }
+
+    /** The clock was stepped by {@code deltaNanos}. */
+    public void stepped(long deltaNanos) {
+        if (kf.started()) kf.step(deltaNanos);
+    }
+
+    /** Forgets everything (a new master, a new clock). */
+    public void reset() {
+        kf.reset();
+        haveDown = haveUp = false;
+        fixedDelay = false;
+        updates = 0;
+        down.count = down.next = 0;
+        up.count = up.next = 0;
+        down.width = up.width = 0;
+        weight = 1.0;
+    }
+}
