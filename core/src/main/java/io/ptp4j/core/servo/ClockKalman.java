@@ -146,6 +146,26 @@ final class ClockKalman {
         return p22;
     }
 
+    /**
+     * Keeps the filter honest when the world does not follow its model (a frequency estimate
+     * made from a few noisy samples, a clock that changed): when the normalised innovations stay
+     * large over several samples, the offset and frequency uncertainty grow, so the next samples
+     * correct the estimate instead of being outweighed by it.
+     * @param nu the innovation of the last update, {@code s} its predicted variance
+     */
+    void guard(double nu, double s) {
+        double chi = s > 0 ? Math.min(100, nu * nu / s) : 0;
+        chiAverage += (chi - chiAverage) / 8;
+        if (chiAverage > 6) {
+            p00 += nu * nu;
+            p11 = p11 * 4 + 1;
+            p01 = p02 = p12 = 0;
+            chiAverage = 1;
+        }
+    }
+
+    private double chiAverage = 1;
+
     /** Fixes the delay at a known value (P2P: the port measures it). */
     void setDelay(double delay) {
         x2 = delay;

@@ -19,18 +19,18 @@ package io.ptp4j.core.servo;
 public final class KalmanServo extends BaseServo {
     /** Frequency random walk the filter allows, ppb²/s: 1 ppb/√s, a free-running crystal. */
     static final double WANDER = 1.0;
+    static final boolean DEBUG = Boolean.getBoolean("kdebug");
     static final double STEER_SECONDS = 2.0;
     static final double GATE = 6.0;
     static final int MAX_REJECTED = 8;
     /** Samples before the learned noise is trusted enough to gate on it. */
     private static final int WARM = 16;
-    private static final double LEARN = 1.0 / 32;
 
     private final ClockKalman kf = new ClockKalman(WANDER, 0);
     /** The frequency this servo last asked for, ppb, in the clock's sense (positive: faster). */
     private double freq;
-    /** Variance of a clean sample, ns², as learned. */
-    private double noise = 1e4;
+    /** Noise of a clean sample, as learned (at first: 10 µs, a guess on the safe side). */
+    private final NoiseGauge gauge = new NoiseGauge(10_000);
     private int samples;
     private int rejected;
     private long firstTime;
@@ -51,7 +51,7 @@ public final class KalmanServo extends BaseServo {
     protected double rawSample(long offsetNanos, long localTimeNanos, double weight) {
         double w = weight > 0 ? Math.min(1.0, weight) : 1e-6;
         if (!kf.started()) {
-            kf.start(localTimeNanos, offsetNanos, Math.sqrt(noise), 0, 1e6, 0, 0);
+            kf.start(localTimeNanos, offsetNanos, gauge.sigma(), 0, 1e6, 0, 0);
             firstTime = localTimeNanos;
             samples = 1;
             raw = ServoState.UNLOCKED;
@@ -65,20 +65,24 @@ public final class KalmanServo extends BaseServo {
         kf.predict(localTimeNanos);
         double predicted = kf.offset();
         double nu = offsetNanos - predicted;
+        double noise = gauge.variance();
         double s = kf.offsetVariance() + noise / w;
         lastInnovation = nu;
+        if (DEBUG) System.out.printf("K t=%.3f o=%d w=%.2g nu=%.0f S=%.3g noise=%.3g y=%.1f P11=%.3g%n", localTimeNanos / 1e9, offsetNanos, w, nu, s, noise, kf.frequency(), kf.frequencyVariance());
         boolean outlier = samples >= WARM && nu * nu > GATE * GATE * s;
         if (outlier && ++rejected <= MAX_REJECTED) {
             // left out: steer on the prediction
         } else {
             if (outlier) {
                 // the clock (or the path) really moved: let the filter follow
-                kf.start(localTimeNanos, offsetNanos, Math.sqrt(noise), kf.frequency(), Math.sqrt(kf.frequencyVariance() + 1e4), 0, 0);
+                kf.start(localTimeNanos, offsetNanos, Math.sqrt(noise), kf.frequency(), Math.sqrt(kf.frequencyVariance() * 16 + 1e4), 0, 0);
             } else {
                 kf.update(1, 0, 0, offsetNanos, noise / w);
+                if (w >= 0.5) kf.guard(nu, s);
             }
             rejected = 0;
-            learnNoise(nu, w, s - noise / w);
+            // the noise of a clean sample: samples the estimator judged queued do not tell it
+            if (w >= 0.5) gauge.add(nu, w);
         }
         samples++;
         if (!locked) {
@@ -105,17 +109,6 @@ public final class KalmanServo extends BaseServo {
         return -freq;
     }
 
-    /**
-     * The noise of a clean sample: an average of w * (innovation² - prediction variance), each
-     * term clipped to 16 times the current figure once warm, so one outlier cannot inflate it.
-     */
-    private void learnNoise(double nu, double w, double predVariance) {
-        double e = w * Math.max(0, nu * nu - predVariance);
-        if (samples >= WARM) e = Math.min(e, 16 * noise);
-        double a = samples < WARM ? 1.0 / (samples + 1) : LEARN;
-        noise = Math.max(1.0, noise + a * (e - noise));
-    }
-
     @Override
     protected ServoState rawState() {
         return raw;
@@ -133,6 +126,7 @@ public final class KalmanServo extends BaseServo {
         samples = 0;
         rejected = 0;
         firstUpdate = true;
+        gauge.reset();
     }
 
     @Override
@@ -143,7 +137,7 @@ public final class KalmanServo extends BaseServo {
 
     /** The learned standard deviation of a clean sample, ns (tests, diagnostics). */
     double noiseNanos() {
-        return Math.sqrt(noise);
+        return gauge.sigma();
     }
 
     double lastInnovation() {

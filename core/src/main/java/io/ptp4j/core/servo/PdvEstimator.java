@@ -22,9 +22,13 @@ package io.ptp4j.core.servo;
  */
 public final class PdvEstimator {
     /** Excess (in noise widths) up to which a packet counts fully. */
-    static final double FULL_WEIGHT_WIDTHS = 3.0;
+    static final double FULL_WEIGHT_WIDTHS = 7.0;
     /** Updates before the windows start to fill (the filter's first frequency estimate settles). */
     private static final int SETTLE = 8;
+    /** What the filter knows at the start: nothing, to a millisecond and a thousand ppm. */
+    private static final double DIFFUSE = 1e6;
+    /** The noise of the packets before a window has told the floor's width (at first: 10 µs, safe). */
+    private final NoiseGauge gauge = new NoiseGauge(10_000);
     /** Packets in a window before weights apply. */
     private static final int MIN_FILL = 8;
 
@@ -37,26 +41,42 @@ public final class PdvEstimator {
     private long peerDelay;
     private double freq;
     private int updates;
+    private int syncs, delayReqs;
     private long offset;
     private double weight = 1.0;
 
-    /** The excesses of one direction's last N packets. */
+    /**
+     * One direction's last N packets: each one's local time and its transit less the phase the
+     * servo's own steering had added by then, so that all can be judged against the current
+     * estimate (a floor found with old estimates would carry their errors).
+     */
     private static final class Window {
-        final double[] ring;
+        final long[] time;
+        final double[] value;
+        final double[] excess;
         int next, count;
         /** The noise width last found in this window, ns (0: none yet). */
         double width;
 
         Window(int n) {
-            ring = new double[n];
+            time = new long[n];
+            value = new double[n];
+            excess = new double[n];
         }
 
-        void add(double v) {
-            ring[next] = v;
-            next = (next + 1) % ring.length;
-            if (count < ring.length) count++;
+        void add(long t, double v) {
+            time[next] = t;
+            value[next] = v;
+            next = (next + 1) % value.length;
+            if (count < value.length) count++;
         }
     }
+
+    // The phase the servo's frequency changes have added since the filter started, as a
+    // function of local time: steered + relative * (t - steeredAt) / 1e9.
+    private double steered;
+    private long steeredAt;
+    private double relative;
 
     /**
      * @param window         packets of each direction over which the floor is taken
@@ -66,7 +86,7 @@ public final class PdvEstimator {
         if (window < 1) throw new IllegalArgumentException("pdv_window must be >= 1, got " + window);
         down = new Window(window);
         up = new Window(window);
-        smallest = new double[Math.max(2, window / 8)];
+        smallest = new double[Math.max(2, window / 32)];
         freq = initialFreqPpb;
     }
 
@@ -83,12 +103,13 @@ public final class PdvEstimator {
         t4 = remoteNanos;
         haveUp = true;
         if (!kf.started()) return;
+        delayReqs++;
         // t3 may lie before the filter's time (the Delay_Resp comes after later Syncs): the
         // measurement is delay - offset(t3) = delay - offset(now) + frequency * (now - t3)
         double back = 0;
         if (localNanos > kf.time()) kf.predict(localNanos);
         else back = (kf.time() - localNanos) / 1e9;
-        measure(up, -1, back, 1, (double) (t4 - t3));
+        measure(up, localNanos, -1, back, 1, (double) (t4 - t3));
     }
 
     /** The peer delay (P2P): the delay is measured by the port, not estimated here. */
@@ -106,44 +127,54 @@ public final class PdvEstimator {
         if (!haveDown) return false;
         long transit = t2 - t1;
         if (!kf.started()) {
-            if (fixedDelay) {
-                kf.start(t2, transit - peerDelay, 1e4, 0, 1e6, peerDelay, 0);
-            } else if (haveUp) {
-                double back = t4 - t3;
-                kf.start(t2, (transit - back) / 2.0, 1e4, 0, 1e6, (transit + back) / 2.0, 1e4);
-            } else {
-                return false;
-            }
+            // offset, frequency and delay unknown: the first Syncs and Delay_Reqs tell them
+            // (two of each at least; the frequency links measurements made at different times)
+            kf.start(t2, transit - (fixedDelay ? peerDelay : 0), DIFFUSE, 0, DIFFUSE, fixedDelay ? peerDelay : 0, fixedDelay ? 0 : DIFFUSE);
+            syncs = delayReqs = updates = 0;
+            steered = relative = 0;
+            steeredAt = t2;
         } else {
             kf.predict(t2);
             if (fixedDelay) kf.setDelay(peerDelay);
         }
-        weight = measure(down, 1, 0, fixedDelay ? 0 : 1, fixedDelay ? transit - peerDelay : transit);
+        syncs++;
+        weight = measure(down, t2, 1, 0, fixedDelay ? 0 : 1, fixedDelay ? transit - peerDelay : transit);
         offset = Math.round(transit - (fixedDelay ? peerDelay : kf.delay()));
-        return true;
+        return syncs >= 2 && (fixedDelay || delayReqs >= 2);
     }
 
     /** One transit of a direction: its weight from the window, then the filter's update. */
-    private double measure(Window win, double h0, double h1, double h2, double z) {
+    private double measure(Window win, long t, double h0, double h1, double h2, double z) {
         double excess = z - kf.predicted(h0, h1, h2);
         updates++;
         double w = 1.0;
         if (updates > SETTLE) {
-            win.add(excess);
+            win.add(t, z - h0 * steeredPhase(t));
             if (win.count >= MIN_FILL) {
-                int m = Math.min(smallest.length, Math.max(2, win.count / 8));
+                // every packet of the window against the current estimate: the offset then was
+                // the free-running part (now less the frequency without steering times the age)
+                // plus the phase the steering had added by then
+                double now = kf.offset() - steeredPhase(kf.time());
+                double freeFreq = kf.frequency() - relative;
+                for (int i = 0; i < win.count; i++) {
+                    double then = now - freeFreq * (kf.time() - win.time[i]) / 1e9;
+                    win.excess[i] = win.value[i] - h0 * then - h2 * kf.delay();
+                }
+                int m = Math.min(smallest.length, Math.max(2, win.count / 32));
                 double floor = lowest(win, m);
                 win.width = Math.max(1.0, smallest[m - 1] - floor);
                 double x = (excess - floor) / (FULL_WEIGHT_WIDTHS * win.width);
-                if (x > 1) w = Math.max(1e-6, 1 / (x * x));
+                if (x > 1) w = Math.max(1e-9, 1 / (x * x * x * x));
             }
         }
         // the noise of a packet at the floor: this direction's width, else the other's, else
         // (the first few packets) as much as the prediction's own uncertainty
         Window other = win == down ? up : down;
         double width = win.width > 0 ? win.width : other.width;
-        double r = width > 0 ? width * width : Math.max(1.0, kf.predictedVariance(h0, h1, h2));
+        double r = width > 0 ? width * width : gauge.variance();
         kf.update(h0, h1, h2, z, r / w);
+        if (KalmanServo.DEBUG) System.out.printf("P %s z=%.0f ex=%.0f w=%.3g width=%.0f gauge=%.0f th=%.0f y=%.1f D=%.0f P00=%.3g n=%d%n", win == down ? "ms" : "sm", z, excess, w, win.width, gauge.sigma(), kf.offset(), kf.frequency(), kf.delay(), kf.offsetVariance(), win.count);
+        gauge.add(excess, w);
         return w;
     }
 
@@ -151,7 +182,7 @@ public final class PdvEstimator {
     private double lowest(Window win, int m) {
         int kept = 0;
         for (int i = 0; i < win.count; i++) {
-            double v = win.ring[i];
+            double v = win.excess[i];
             if (kept == m && v >= smallest[m - 1]) continue;
             int j = kept < m ? kept++ : m - 1;
             while (j > 0 && smallest[j - 1] > v) {
@@ -177,24 +208,43 @@ public final class PdvEstimator {
     }
 
     public boolean delayValid() {
-        return kf.started();
+        return kf.started() && syncs >= 2 && (fixedDelay || delayReqs >= 2);
     }
 
     /** The servo set the clock's frequency to {@code ppb} (positive: faster) just now. */
     public void frequencySet(double ppb) {
-        if (kf.started()) kf.control(ppb - freq);
+        if (kf.started()) {
+            kf.control(ppb - freq);
+            long t = kf.time();
+            steered = steeredPhase(t);
+            steeredAt = t;
+            relative += ppb - freq;
+        }
         freq = ppb;
+    }
+
+    private double steeredPhase(long t) {
+        return steered + relative * (t - steeredAt) / 1e9;
     }
 
     /** The clock was stepped by {@code deltaNanos}. */
     public void stepped(long deltaNanos) {
-        if (kf.started()) kf.step(deltaNanos);
+        if (!kf.started()) return;
+        kf.step(deltaNanos);
+        steered += deltaNanos;
+        steeredAt += deltaNanos;
+        // what the windows hold was measured while the filter was still learning: start them afresh
+        updates = 0;
+        down.count = down.next = 0;
+        up.count = up.next = 0;
     }
 
     /** Forgets everything (a new master, a new clock). */
     public void reset() {
         kf.reset();
         haveDown = haveUp = false;
+        syncs = delayReqs = 0;
+        gauge.reset();
         fixedDelay = false;
         updates = 0;
         down.count = down.next = 0;
