@@ -80,7 +80,8 @@ public final class KalmanServo extends BaseServo {
                 kf.update(1, 0, 0, offsetNanos, noise / w);
                 if (w >= 0.5) kf.guard(nu, s);
             }
-            rejected = 0;
+            // only a sample that counts shows the filter right; low-weight ones leave the count
+            if (w >= 0.5 || outlier) rejected = 0;
             // the noise of a clean sample: samples the estimator judged queued do not tell it
             if (w >= 0.5) gauge.add(nu, w);
         }

@@ -22,15 +22,15 @@ package io.ptp4j.core.servo;
  */
 public final class PdvEstimator {
     /** Excess (in noise widths) up to which a packet counts fully. */
-    static final double FULL_WEIGHT_WIDTHS = 7.0;
+    static final double FULL_WEIGHT_WIDTHS = 5.0;
     /** Updates before the windows start to fill (the filter's first frequency estimate settles). */
     private static final int SETTLE = 8;
     /** What the filter knows at the start: nothing, to a millisecond and a thousand ppm. */
     private static final double DIFFUSE = 1e6;
     /** The noise of the packets before a window has told the floor's width (at first: 10 µs, safe). */
     private final NoiseGauge gauge = new NoiseGauge(10_000);
-    /** Packets in a window before weights apply. */
-    private static final int MIN_FILL = 8;
+    /** Packets in the windows (both directions) before weights apply. */
+    private static final int MIN_FILL = 32;
 
     private final ClockKalman kf = new ClockKalman(KalmanServo.WANDER, 1.0);
     private final Window down, up;
@@ -41,7 +41,11 @@ public final class PdvEstimator {
     private long peerDelay;
     private double freq;
     private int updates;
+    /** The noise width of a packet at its floor, ns (0: not known yet). */
+    private double width;
     private int syncs, delayReqs;
+    /** Delay_Reqs sent before this local time (the last step) are not measured. */
+    private long notBefore = Long.MIN_VALUE;
     private long offset;
     private double weight = 1.0;
 
@@ -55,8 +59,6 @@ public final class PdvEstimator {
         final double[] value;
         final double[] excess;
         int next, count;
-        /** The noise width last found in this window, ns (0: none yet). */
-        double width;
 
         Window(int n) {
             time = new long[n];
@@ -86,7 +88,7 @@ public final class PdvEstimator {
         if (window < 1) throw new IllegalArgumentException("pdv_window must be >= 1, got " + window);
         down = new Window(window);
         up = new Window(window);
-        smallest = new double[Math.max(2, window / 32)];
+        smallest = new double[Math.max(8, window / 16)];
         freq = initialFreqPpb;
     }
 
@@ -103,6 +105,8 @@ public final class PdvEstimator {
         t4 = remoteNanos;
         haveUp = true;
         if (!kf.started()) return;
+        // a Delay_Req sent before the clock was stepped carries a t3 of the old timescale
+        if (localNanos < notBefore) return;
         delayReqs++;
         // t3 may lie before the filter's time (the Delay_Resp comes after later Syncs): the
         // measurement is delay - offset(t3) = delay - offset(now) + frequency * (now - t3)
@@ -150,48 +154,68 @@ public final class PdvEstimator {
         double w = 1.0;
         if (updates > SETTLE) {
             win.add(t, z - h0 * steeredPhase(t));
-            if (win.count >= MIN_FILL) {
-                // every packet of the window against the current estimate: the offset then was
-                // the free-running part (now less the frequency without steering times the age)
-                // plus the phase the steering had added by then
-                double now = kf.offset() - steeredPhase(kf.time());
-                double freeFreq = kf.frequency() - relative;
-                for (int i = 0; i < win.count; i++) {
-                    double then = now - freeFreq * (kf.time() - win.time[i]) / 1e9;
-                    win.excess[i] = win.value[i] - h0 * then - h2 * kf.delay();
-                }
-                int m = Math.min(smallest.length, Math.max(2, win.count / 32));
-                double floor = lowest(win, m);
-                win.width = Math.max(1.0, smallest[m - 1] - floor);
-                double x = (excess - floor) / (FULL_WEIGHT_WIDTHS * win.width);
+            if (down.count + up.count >= MIN_FILL) {
+                // each direction's floor, and the noise width from both directions' packets
+                // nearest their floors (the same width both ways: judged alike, the two
+                // directions' noise cancels in the offset as it does without selection)
+                double floorDown = rejudge(down, 1, fixedDelay ? 0 : 1);
+                double floorUp = rejudge(up, -1, 1);
+                // The width: the noise of the packets that count (robust, stable), but no more than
+                // twice the spread of the packets nearest the floors: when most packets queued,
+                // those that count would otherwise include queued ones and widen the width until
+                // all count.
+                int m = Math.min(smallest.length, Math.max(8, (down.count + up.count) / 32));
+                width = Math.max(1.0, Math.min(gauge.sigma(), 2 * lowestAbove(m, floorDown, floorUp)));
+                double floor = win == down ? floorDown : floorUp;
+                double x = (excess - floor) / (FULL_WEIGHT_WIDTHS * width);
                 if (x > 1) w = Math.max(1e-9, 1 / (x * x * x * x));
             }
         }
-        // the noise of a packet at the floor: this direction's width, else the other's, else
-        // (the first few packets) as much as the prediction's own uncertainty
-        Window other = win == down ? up : down;
-        double width = win.width > 0 ? win.width : other.width;
         double r = width > 0 ? width * width : gauge.variance();
         kf.update(h0, h1, h2, z, r / w);
-        if (KalmanServo.DEBUG) System.out.printf("P %s z=%.0f ex=%.0f w=%.3g width=%.0f gauge=%.0f th=%.0f y=%.1f D=%.0f P00=%.3g n=%d%n", win == down ? "ms" : "sm", z, excess, w, win.width, gauge.sigma(), kf.offset(), kf.frequency(), kf.delay(), kf.offsetVariance(), win.count);
-        gauge.add(excess, w);
+        if (KalmanServo.DEBUG) System.out.printf("P %s z=%.0f ex=%.0f w=%.3g width=%.0f gauge=%.0f th=%.0f y=%.1f D=%.0f P00=%.3g n=%d%n", win == down ? "ms" : "sm", z, excess, w, width, gauge.sigma(), kf.offset(), kf.frequency(), kf.delay(), kf.offsetVariance(), win.count);
+        if (w >= 0.5) gauge.add(excess, w);
         return w;
     }
 
-    /** Fills {@link #smallest}[0..m) with the m lowest values of the window, ascending; returns the lowest. */
-    private double lowest(Window win, int m) {
-        int kept = 0;
+    /**
+     * Every packet of a window against the current estimate (the offset then: the free-running
+     * part, now less the frequency without steering times the age, plus the phase the steering
+     * had added by then); returns the lowest excess, or NaN for an empty window.
+     */
+    private double rejudge(Window win, double h0, double h2) {
+        if (win.count == 0) return Double.NaN;
+        double now = kf.offset() - steeredPhase(kf.time());
+        double freeFreq = kf.frequency() - relative;
+        double floor = Double.POSITIVE_INFINITY;
         for (int i = 0; i < win.count; i++) {
-            double v = win.excess[i];
-            if (kept == m && v >= smallest[m - 1]) continue;
-            int j = kept < m ? kept++ : m - 1;
-            while (j > 0 && smallest[j - 1] > v) {
-                smallest[j] = smallest[j - 1];
-                j--;
-            }
-            smallest[j] = v;
+            double then = now - freeFreq * (kf.time() - win.time[i]) / 1e9;
+            double e = win.value[i] - h0 * then - h2 * kf.delay();
+            win.excess[i] = e;
+            floor = Math.min(floor, e);
         }
-        return smallest[0];
+        return floor;
+    }
+
+    /** The m-th lowest distance above its own window's floor among both windows' packets. */
+    private double lowestAbove(int m, double floorDown, double floorUp) {
+        int kept = 0;
+        for (int k = 0; k < 2; k++) {
+            Window win = k == 0 ? down : up;
+            double floor = k == 0 ? floorDown : floorUp;
+            if (Double.isNaN(floor)) continue;
+            for (int i = 0; i < win.count; i++) {
+                double v = win.excess[i] - floor;
+                if (kept == m && v >= smallest[m - 1]) continue;
+                int j = kept < m ? kept++ : m - 1;
+                while (j > 0 && smallest[j - 1] > v) {
+                    smallest[j] = smallest[j - 1];
+                    j--;
+                }
+                smallest[j] = v;
+            }
+        }
+        return smallest[Math.min(kept, m) - 1];
     }
 
     public long offset() {
@@ -233,6 +257,7 @@ public final class PdvEstimator {
         kf.step(deltaNanos);
         steered += deltaNanos;
         steeredAt += deltaNanos;
+        notBefore = kf.time();
         // what the windows hold was measured while the filter was still learning: start them afresh
         updates = 0;
         down.count = down.next = 0;
@@ -244,12 +269,13 @@ public final class PdvEstimator {
         kf.reset();
         haveDown = haveUp = false;
         syncs = delayReqs = 0;
+        notBefore = Long.MIN_VALUE;
         gauge.reset();
         fixedDelay = false;
         updates = 0;
         down.count = down.next = 0;
         up.count = up.next = 0;
-        down.width = up.width = 0;
+        width = 0;
         weight = 1.0;
     }
 }
