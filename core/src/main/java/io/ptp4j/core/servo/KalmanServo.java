@@ -19,7 +19,6 @@ package io.ptp4j.core.servo;
 public final class KalmanServo extends BaseServo {
     /** Frequency random walk the filter allows, ppb²/s: 1 ppb/√s, a free-running crystal. */
     static final double WANDER = 1.0;
-    static final boolean DEBUG = Boolean.getBoolean("kdebug");
     static final double STEER_SECONDS = 2.0;
     static final double GATE = 6.0;
     static final int MAX_REJECTED = 8;
@@ -68,7 +67,6 @@ public final class KalmanServo extends BaseServo {
         double noise = gauge.variance();
         double s = kf.offsetVariance() + noise / w;
         lastInnovation = nu;
-        if (DEBUG) System.out.printf("K t=%.3f o=%d w=%.2g nu=%.0f S=%.3g noise=%.3g y=%.1f P11=%.3g%n", localTimeNanos / 1e9, offsetNanos, w, nu, s, noise, kf.frequency(), kf.frequencyVariance());
         boolean outlier = samples >= WARM && nu * nu > GATE * GATE * s;
         if (outlier && ++rejected <= MAX_REJECTED) {
             // left out: steer on the prediction

@@ -173,7 +173,6 @@ public final class PdvEstimator {
         }
         double r = width > 0 ? width * width : gauge.variance();
         kf.update(h0, h1, h2, z, r / w);
-        if (KalmanServo.DEBUG) System.out.printf("P %s z=%.0f ex=%.0f w=%.3g width=%.0f gauge=%.0f th=%.0f y=%.1f D=%.0f P00=%.3g n=%d%n", win == down ? "ms" : "sm", z, excess, w, width, gauge.sigma(), kf.offset(), kf.frequency(), kf.delay(), kf.offsetVariance(), win.count);
         if (w >= 0.5) gauge.add(excess, w);
         return w;
     }

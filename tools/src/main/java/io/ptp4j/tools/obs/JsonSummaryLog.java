@@ -50,6 +50,12 @@ public final class JsonSummaryLog implements EngineListener {
         delay.reset();
     }
 
+    /** Shadow servos' samples are written one by one, also in summary mode (they are few). */
+    @Override
+    public void shadowSample(int port, String servo, long offsetNanos, ServoState state, double freqPpb) {
+        json.shadowSample(port, servo, offsetNanos, state, freqPpb);
+    }
+
     @Override
     public void portStateChanged(int port, PortState from, PortState to, PortEvent event) {
         json.portStateChanged(port, from, to, event);

@@ -369,6 +369,11 @@ public final class Ptp4lDaemon {
         }
 
         @Override
+        public void shadowSample(int port, String servo, long offsetNanos, io.ptp4j.core.servo.ServoState state, double freqPpb) {
+            inner.shadowSample(port, servo, offsetNanos, state, freqPpb);
+        }
+
+        @Override
         public void peerDelay(int port, long peerDelayNanos, double neighborRateRatio) {
             inner.peerDelay(port, peerDelayNanos, neighborRateRatio);
         }
