@@ -116,6 +116,7 @@ final class ServoLoop {
             assumeInitialDelay();
         }
         long offset;
+        long reported;
         double weight;
         if (pdv != null) {
             pdv.downTs(t1 + p.config().delayAsymmetryNanos, t2);
@@ -123,14 +124,17 @@ final class ServoLoop {
             if (!pdv.updateOffset()) return;
             offset = pdv.offset();
             weight = pdv.weight();
+            // reported (master offset, offsetFromMaster): the estimate, not this one packet's view
+            reported = pdv.estimate();
             currentDS.meanPathDelayNanos(pdv.delay());
         } else {
             if (!tsproc.updateOffset()) return;
             offset = tsproc.offset();
             weight = tsproc.weight();
+            reported = offset;
         }
         ServoState lastServoState = servoState;
-        currentDS.offsetFromMasterNanos(offset);
+        currentDS.offsetFromMasterNanos(reported);
         double interval = Math.pow(2, p.lastSyncLogInterval(p.config().logSyncInterval));
         servo.syncInterval(interval);
         if (shadows != null) shadows.sample(offset, t2, weight, freqPpb, interval);
@@ -164,7 +168,7 @@ final class ServoLoop {
                 if (pdv != null) pdv.frequencySet(ppb);
             }
         }
-        listener.servoSample(p.number(), offset, servoState, freqPpb, currentDS.meanPathDelayNanos());
+        listener.servoSample(p.number(), reported, servoState, freqPpb, currentDS.meanPathDelayNanos());
         if (shadows != null) {
             for (int i = 0; i < shadows.size(); i++) {
                 listener.shadowSample(p.number(), shadows.name(i), shadows.offset(i), shadows.state(i), shadows.frequency(i));

@@ -217,8 +217,14 @@ public final class PdvEstimator {
         return smallest[Math.min(kept, m) - 1];
     }
 
+    /** This Sync's offset (t2 - t1 less the estimated delay), the servo's input with {@link #weight()}. */
     public long offset() {
         return offset;
+    }
+
+    /** The filter's estimate of the offset now, from every packet so far: what ptp4l reports. */
+    public long estimate() {
+        return Math.round(kf.offset());
     }
 
     public double weight() {
