@@ -1,39 +1,30 @@
 package io.ptp4j.tools.phc2sys;
 
-import io.ptp4j.core.management.ManagementData;
 import io.ptp4j.core.management.ManagementId;
-import io.ptp4j.core.wire.DecodeException;
-import io.ptp4j.core.wire.MessageType;
-import io.ptp4j.core.wire.PtpMessage;
-import io.ptp4j.core.wire.TlvCursor;
-import io.ptp4j.core.wire.TlvType;
+import io.ptp4j.core.management.ManagementRequest;
+import io.ptp4j.core.management.Notification;
+import io.ptp4j.core.management.Subscriptions;
 import io.ptp4j.linux.NativeException;
-import io.ptp4j.linux.UnixDatagramSocket;
-import java.nio.ByteBuffer;
+import io.ptp4j.tools.pmc.ManagementReply;
+import io.ptp4j.tools.pmc.PmcClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * phc2sys's small management client (linuxptp pmc_agent.c): GET requests to ptp4l's Unix socket
+ * phc2sys's management agent (linuxptp pmc_agent.c), on the tools' PmcClient: GET requests to ptp4l's Unix socket
  * (uds_address) from a socket of its own next to it, answers matched by sequenceId. Used for -w
  * (PORT_DATA_SET states), the UTC offset (TIME_PROPERTIES_DATA_SET) and -a (DEFAULT_DATA_SET,
- * PORT_DATA_SET, PORT_PROPERTIES_NP). Not a per-packet path: values are maps.
+ * PORT_PROPERTIES_NP, and the SUBSCRIBE_EVENTS_NP subscription whose PORT_DATA_SET
+ * notifications go to a handler). Not a per-packet path: values are maps.
  */
 final class PmcAgent implements AutoCloseable {
     /** One answer: its management id, the port it came from, and the decoded data field (null for an error status). */
     record Answer(ManagementId id, int portNumber, Map<String, Object> data, int errorId) {}
 
-    private final UnixDatagramSocket socket;
+    private final PmcClient client;
     private final String server;
-    private final int domainNumber;
-    private final long clockIdentity;
-    private final ByteBuffer out = ByteBuffer.allocate(256);
-    private final ByteBuffer in = ByteBuffer.allocate(UnixDatagramSocket.MAX_DATAGRAM);
-    private final PtpMessage msg = new PtpMessage();
-    private final TlvCursor tlvs = new TlvCursor();
-    private int sequenceId;
     private int syncOffsetSeconds;
     private boolean utcOffsetTraceable;
     private int leap;
@@ -42,14 +33,17 @@ final class PmcAgent implements AutoCloseable {
     private java.util.function.Consumer<Answer> notifications = a -> { };
     private boolean stayNotified;
     private long updateIntervalNanos, lastUpdateNanos;
-    private long ptp4lClockIdentity = Long.MIN_VALUE; // once known, answers from other clocks are not ptp4l's
+    private long ptp4lClockIdentity = Long.MIN_VALUE; // once known, messages from other clocks are not ptp4l's
 
-    private PmcAgent(UnixDatagramSocket socket, String server, int domainNumber) {
-        this.socket = socket;
+    private PmcAgent(PmcClient client, String server, int domainNumber) {
+        this.client = client;
         this.server = server;
-        this.domainNumber = domainNumber;
+        ManagementRequest r = client.request();
+        r.domainNumber = domainNumber;
         // pmc's clock identity is made of its pid; it only has to differ from ptp4l's
-        this.clockIdentity = 0x7074346AL << 32 | (ProcessHandle.current().pid() & 0xFFFFFFFFL);
+        r.sourceClockIdentity = 0x7074346AL << 32 | (ProcessHandle.current().pid() & 0xFFFFFFFFL);
+        r.sourcePortNumber = 0;
+        r.boundaryHops = 0;
     }
 
     /**
@@ -59,44 +53,35 @@ final class PmcAgent implements AutoCloseable {
     static PmcAgent open(String udsAddress, int domainNumber, int n) throws NativeException {
         Path dir = Path.of(udsAddress).toAbsolutePath().getParent();
         String local = (dir == null ? Path.of("/tmp") : dir).resolve("phc2sys." + ProcessHandle.current().pid() + "." + n).toString();
-        return new PmcAgent(UnixDatagramSocket.bind(local, true), udsAddress, domainNumber);
+        return new PmcAgent(PmcClient.uds(udsAddress, local), udsAddress, domainNumber);
     }
 
     /**
      * Sends a GET for {@code id} to all ports and collects the answers that arrive within
-     * {@code timeoutMillis} of each other (the first one waited for up to timeoutMillis).
+     * {@code timeoutMillis} of each other (the first one waited for up to timeoutMillis, the
+     * next ones 20 ms: more ports follow right behind).
      */
     List<Answer> get(ManagementId id, int timeoutMillis) throws NativeException {
-        return request(id, 0, new byte[0], timeoutMillis);
+        return request(ManagementRequest.GET, id, new byte[0], timeoutMillis);
     }
 
-    /** One request (action 0 GET, 1 SET with {@code data}); the answers as {@link #get}. */
-    private List<Answer> request(ManagementId id, int action, byte[] data, int timeoutMillis) throws NativeException {
-        int seq = sequenceId = (sequenceId + 1) & 0xFFFF;
-        msg.wrap(out, 0, out.capacity()).initHeader(MessageType.MANAGEMENT, 0)
-                .domainNumber(domainNumber).sourcePort(clockIdentity, 0).sequenceId(seq).logMessageInterval(0x7F)
-                .targetPort(-1L, 0xFFFF).startingBoundaryHops(0).boundaryHops(0).actionField(action);
-        int v = TlvCursor.append(msg, TlvType.MANAGEMENT, 2 + data.length);
-        msg.u16(v, id.id);
-        for (int i = 0; i < data.length; i++) msg.u8(v + 2 + i, data[i]);
-        List<Answer> answers = new ArrayList<>();
+    /** One request; its answers as {@link #get}, notifications that come meanwhile to the handler. */
+    private List<Answer> request(int action, ManagementId id, byte[] data, int timeoutMillis) throws NativeException {
+        List<ManagementReply> replies;
         try {
-            socket.send(out, 0, msg.messageLength(), server);
+            replies = client.request(action, id, data, timeoutMillis, Math.min(timeoutMillis, 20), this::other);
         } catch (NativeException e) {
             // ptp4l not (yet) there: ENOENT, ECONNREFUSED. linuxptp ignores the send error and
             // times out waiting; so do we, without the wait spinning
             sleepMillis(timeoutMillis);
-            return answers;
+            return List.of();
         }
-        int wait = timeoutMillis;
-        while (true) {
-            int n = socket.receive(in, 0, wait);
-            if (n <= 0) break;
-            Answer a = parse(n, seq, id);
-            if (a != null) {
-                answers.add(a);
-                wait = Math.min(timeoutMillis, 20); // more ports follow right behind
-            }
+        List<Answer> answers = new ArrayList<>();
+        for (ManagementReply r : replies) {
+            if (r.action() != ManagementRequest.RESPONSE) continue;
+            int port = r.source().portNumber();
+            if (r.isError()) answers.add(new Answer(id, port, null, r.errorCode()));
+            else if (r.managementId() == id.id) answers.add(new Answer(id, port, r.data(), 0));
         }
         return answers;
     }
@@ -109,35 +94,14 @@ final class PmcAgent implements AutoCloseable {
         }
     }
 
-    private Answer parse(int n, int seq, ManagementId wanted) {
-        try {
-            msg.wrap(in, 0, n);
-            if (msg.validate(tlvs) != MessageType.MANAGEMENT || msg.actionField() != 2) return null;
-            if (ptp4lClockIdentity != Long.MIN_VALUE && msg.sourceClockIdentity() != ptp4lClockIdentity) return null;
-            tlvs.reset(msg);
-            if (!tlvs.next()) return null;
-            int port = msg.sourcePortNumber();
-            // linuxptp run_pmc: what is not the data set asked for may be a notification (recv_subscribed)
-            if (tlvs.type() == TlvType.MANAGEMENT && msg.u16(tlvs.valueOffset()) != wanted.id) {
-                notification(port);
-                return null;
-            }
-            if (msg.sequenceId() != seq) return null;
-            if (tlvs.type() == TlvType.MANAGEMENT_ERROR_STATUS) {
-                return new Answer(wanted, port, null, msg.u16(tlvs.valueOffset()));
-            }
-            if (tlvs.type() != TlvType.MANAGEMENT || msg.u16(tlvs.valueOffset()) != wanted.id) return null;
-            return new Answer(wanted, port, ManagementData.decode(wanted, in, tlvs.valueOffset() + 2, tlvs.length() - 2), 0);
-        } catch (DecodeException e) {
-            return null;
-        }
-    }
-
-    /** A pushed PORT_DATA_SET (NOTIFY_PORT_STATE) goes to the subscriber's handler. */
-    private void notification(int port) throws DecodeException {
-        if (msg.u16(tlvs.valueOffset()) != ManagementId.PORT_DATA_SET.id || tlvs.length() <= 2) return;
-        notifications.accept(new Answer(ManagementId.PORT_DATA_SET, port,
-                ManagementData.decode(ManagementId.PORT_DATA_SET, in, tlvs.valueOffset() + 2, tlvs.length() - 2), 0));
+    /**
+     * Whatever is no answer (linuxptp run_pmc hands it to recv_subscribed): a PORT_DATA_SET pushed
+     * by ptp4l for NOTIFY_PORT_STATE goes to the subscriber's handler.
+     */
+    private void other(ManagementReply r) {
+        if (r.action() != ManagementRequest.RESPONSE || r.isError() || r.managementId() != ManagementId.PORT_DATA_SET.id || r.data().isEmpty()) return;
+        if (ptp4lClockIdentity != Long.MIN_VALUE && r.source().clockIdentity() != ptp4lClockIdentity) return; // check_clock_identity
+        notifications.accept(new Answer(ManagementId.PORT_DATA_SET, r.source().portNumber(), r.data(), 0));
     }
 
     /** Where pushed port state changes go. */
@@ -145,7 +109,7 @@ final class PmcAgent implements AutoCloseable {
         this.notifications = handler;
     }
 
-    /** Answers from clocks other than this one are dropped from now on (linuxptp check_clock_identity). */
+    /** Notifications from clocks other than this one are dropped from now on (linuxptp check_clock_identity). */
     void ptp4lClockIdentity(long clockIdentity) {
         this.ptp4lClockIdentity = clockIdentity;
     }
@@ -161,14 +125,14 @@ final class PmcAgent implements AutoCloseable {
     }
 
     private boolean renew(int timeoutMillis) throws NativeException {
-        byte[] sen = new byte[2 + io.ptp4j.core.management.Subscriptions.BITMASK_OCTETS];
+        byte[] sen = new byte[2 + Subscriptions.BITMASK_OCTETS];
         long duration = UPDATES_PER_SUBSCRIPTION * updateIntervalNanos / 1_000_000_000L;
         sen[0] = (byte) (duration >> 8);
         sen[1] = (byte) duration;
-        byte[] mask = new byte[io.ptp4j.core.management.Subscriptions.BITMASK_OCTETS];
-        io.ptp4j.core.management.Notification.set(mask, io.ptp4j.core.management.Notification.NOTIFY_PORT_STATE, true);
+        byte[] mask = new byte[Subscriptions.BITMASK_OCTETS];
+        Notification.set(mask, Notification.NOTIFY_PORT_STATE, true);
         System.arraycopy(mask, 0, sen, 2, mask.length);
-        return !request(ManagementId.SUBSCRIBE_EVENTS_NP, 1, sen, timeoutMillis).isEmpty();
+        return !request(ManagementRequest.SET, ManagementId.SUBSCRIBE_EVENTS_NP, sen, timeoutMillis).isEmpty();
     }
 
     /**
@@ -181,8 +145,7 @@ final class PmcAgent implements AutoCloseable {
             if (stayNotified) renew(100);
             if (queryUtcOffset(100)) lastUpdateNanos = nowNanos;
         }
-        int n;
-        while ((n = socket.receive(in, 0, 0)) > 0) parse(n, -1, ManagementId.NULL_MANAGEMENT);
+        client.drain(this::other);
     }
 
     /** linuxptp pmc_agent_is_subscribed: ptp4l answered within UPDATES_PER_SUBSCRIPTION update intervals. */
@@ -243,6 +206,6 @@ final class PmcAgent implements AutoCloseable {
 
     @Override
     public void close() {
-        socket.close();
+        client.close();
     }
 }

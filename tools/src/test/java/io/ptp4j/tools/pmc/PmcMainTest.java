@@ -119,14 +119,14 @@ class PmcMainTest {
         try (Server s = new Server(sock); PmcClient c = PmcClient.uds(sock.toString(), dir.resolve("client").toString())) {
             c.request().boundaryHops = 0;
             var replies = c.request(io.ptp4j.core.management.ManagementRequest.GET, io.ptp4j.core.management.ManagementId.PORT_DATA_SET,
-                    new byte[0], 100);
+                    new byte[0], 2000, 100); // the first answer: 2 s under load, then 100 ms quiet
             assertEquals(1, replies.size());
             ManagementReply r = replies.get(0);
             assertFalse(r.isError());
             assertEquals(new io.ptp4j.core.wire.PortIdentity(0x0200_00ff_fe00_0001L, 1), r.source());
             assertEquals(new io.ptp4j.core.wire.PortIdentity(0x0200_00ff_fe00_0001L, 1), r.data().get("portIdentity"));
             var err = c.request(io.ptp4j.core.management.ManagementRequest.SET, io.ptp4j.core.management.ManagementId.DOMAIN,
-                    new byte[] {1, 0}, 100);
+                    new byte[] {1, 0}, 2000, 100);
             assertEquals(io.ptp4j.core.management.ManagementErrorId.NOT_SUPPORTED, err.get(0).error());
         }
         assertFalse(Files.exists(dir.resolve("client")), "closed client removes its socket");
