@@ -27,6 +27,10 @@ final class Registry {
         Main.register("phc_ctl", "read a PHC (get, cmp, caps) and adjust it (set, adj, freq), linuxptp's commands", () -> io.ptp4j.tools.phcctl.PhcCtlMain.OPTIONS, io.ptp4j.tools.phcctl.PhcCtlMain::main);
         Main.register("hwstamp_ctl", "show or set an interface's hardware timestamping (SIOCGHWTSTAMP/SIOCSHWTSTAMP)", () -> io.ptp4j.tools.hwstamp.HwstampCtlMain.OPTIONS, io.ptp4j.tools.hwstamp.HwstampCtlMain::main);
         Main.register("pmc", "PTP management client: query and set ptp4l (linuxptp's pmc; --json)", () -> io.ptp4j.tools.pmc.PmcMain.OPTIONS, io.ptp4j.tools.pmc.PmcMain::main);
+        Main.register("nsm", "NetSync Monitor client: a clock's offset and data sets over one unicast exchange (linuxptp's nsm)",
+                io.ptp4j.tools.nsm.NsmMain::main);
+        Main.register("tz2alt", "time zone to ALTERNATE_TIME_OFFSET_* in ptp4l over management, from tzdata (linuxptp's tz2alt)",
+                io.ptp4j.tools.tz2alt.Tz2altMain::main);
         Main.register("ts-info", "an interface's timestamping capabilities (ethtool -T) and a verdict", io.ptp4j.tools.tsinfo.TsInfoCommand::run);
     }
 }

@@ -112,6 +112,10 @@ public final class ManagementAgent {
     /** Interface names, timestamping and addresses of the ports, for the ids that report them. */
     public ManagementAgent describePorts(PortDescription... ports) {
         sets.ports = ports.clone();
+        // the ports' own addresses also go into NetSync Monitor answers
+        for (int i = 0; i < ports.length && i < clock.numberPorts(); i++) {
+            if (ports[i] != null) clock.port(i + 1).protocolAddress(ports[i].networkProtocol(), ports[i].protocolAddress());
+        }
         return this;
     }
 

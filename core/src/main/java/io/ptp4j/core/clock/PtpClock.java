@@ -197,6 +197,7 @@ public final class PtpClock implements PtpNode, PortHost {
     }
 
     /** The ingress time of the last Sync used (TIME_STATUS_NP ingress_time). */
+    @Override
     public long lastIngressNanos() {
         return servoLoop.lastIngressNanos();
     }

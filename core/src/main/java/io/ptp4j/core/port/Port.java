@@ -47,6 +47,7 @@ public final class Port implements HeaderWriter {
     UnicastClient unicastClient;
     private final SignalingReceiver signaling = new SignalingReceiver(this);
     private final PowerProfile powerProfile;
+    private final NetSyncMonitor netSync = new NetSyncMonitor();
 
     /** The logMessageInterval of the parent's last Sync (0x7F: none yet). */
     int lastSyncLogInterval = 0x7F;
@@ -427,9 +428,14 @@ public final class Port implements HeaderWriter {
     // ---- Delay_Req / Delay_Resp (E2E, 11.3) ----------------------------------------------------
 
     private void onDelayReq(PtpMessage rx, long t4, long source) {
-        if (!isMaster() || cfg.delayMechanism != DelayMechanism.E2E || t4 == NONE) return;
         boolean unicast = rx.flag(PtpMessage.FLAG_UNICAST);
-        send(E2eDelay.respond(this, rx, t4, cfg.logMinDelayReqInterval, unicast), false, unicast ? source : Driver.MULTICAST);
+        // net_sync_monitor: a unicast PTPMON_REQ is answered in any state (linuxptp port_nsm_reply)
+        boolean nsm = cfg.netSyncMonitor && cfg.hybridE2e && unicast && NetSyncMonitor.requested(rx, tlvs);
+        if ((!nsm && !isMaster()) || cfg.delayMechanism != DelayMechanism.E2E || t4 == NONE) return;
+        PtpMessage resp = E2eDelay.respond(this, rx, t4, cfg.logMinDelayReqInterval, unicast);
+        if (nsm) netSync.appendResponse(resp, state(), host, host.isParentPort(number) ? masterAddress : Driver.MULTICAST);
+        send(resp, false, unicast ? source : Driver.MULTICAST);
+        if (nsm) syncTx.send(rx.sequenceId(), source, 0x7F); // and a unicast Sync/Follow_Up of the same sequenceId
     }
 
     private void onDelayResp(PtpMessage rx) {
@@ -564,6 +570,11 @@ public final class Port implements HeaderWriter {
 
     public PortCounters counters() {
         return counters;
+    }
+
+    /** This port's own PortAddress (NSM answers name it when the clock is its own parent). */
+    public void protocolAddress(int networkProtocol, byte[] address) {
+        netSync.protocolAddress(networkProtocol, address);
     }
 
     /** POWER_PROFILE_SETTINGS_NP: what this port's Announces carry. */

@@ -46,6 +46,9 @@ public interface PortHost {
     /** Whether the selected master was heard on port {@code portNumber} (false: this clock is grandmaster). */
     boolean isParentPort(int portNumber);
 
+    /** The ingress time of the last Sync the servo took (TIME_STATUS_NP ingress_time, NSM's lastSyncTimestamp). */
+    long lastIngressNanos();
+
     /** Whether this clock is its own grandmaster. */
     boolean isGrandmaster();
 

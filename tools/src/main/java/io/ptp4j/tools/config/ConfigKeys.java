@@ -220,7 +220,6 @@ public final class ConfigKeys {
             "check_fup_sync", "delay_request_variability",
             "hwts_filter",
             "interface_rate_tlv", "kernel_leap", "leapfile",
-            "net_sync_monitor",
             "profileIdentity",
             "slave_event_monitor", "tc_spanning_tree",
             "ts2phc.channel", "ts2phc.external_pps", "ts2phc.extts_correction",

@@ -174,7 +174,7 @@ public final class PmcPrinter {
     }
 
     /** linuxptp portaddr2str: dotted IPv4, IPv6 text, otherwise bin2str. */
-    static String portAddress(int protocol, byte[] a) {
+    public static String portAddress(int protocol, byte[] a) {
         try {
             if (protocol == 1 && a.length == 4) return java.net.InetAddress.getByAddress(a).getHostAddress();
             if (protocol == 2 && a.length == 16) return Ipv6Text.of(a);

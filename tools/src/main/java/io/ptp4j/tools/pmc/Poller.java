@@ -7,7 +7,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /** poll(2) over a few descriptors, for pmc's loop over stdin and its socket (as pmc.c does). */
-final class Poller {
+public final class Poller {
     static final short POLLHUP = 0x10;
 
     private Poller() {}
@@ -17,7 +17,7 @@ final class Poller {
      * ignored) to be readable or hung up. Returns a bit mask: bit i set when fds[i] is readable,
      * bit (16 + i) when it hung up; 0 on timeout or EINTR.
      */
-    static int waitReadable(int[] fds, int timeoutMillis) throws NativeException {
+    public static int waitReadable(int[] fds, int timeoutMillis) throws NativeException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment p = a.allocate(Libc.POLLFD_SIZE * fds.length, 8);
             for (int i = 0; i < fds.length; i++) {

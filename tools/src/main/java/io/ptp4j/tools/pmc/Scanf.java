@@ -10,10 +10,10 @@ import java.util.List;
  * %lu %ld} (h/hh truncate like C). Scanning stops at the first mismatch; the result holds the
  * values converted so far (C's return count is its size).
  */
-final class Scanf {
+public final class Scanf {
     private Scanf() {}
 
-    static List<Object> scan(String input, String format) {
+    public static List<Object> scan(String input, String format) {
         List<Object> out = new ArrayList<>();
         int i = 0, f = 0;
         while (f < format.length()) {

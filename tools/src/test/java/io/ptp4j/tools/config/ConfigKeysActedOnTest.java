@@ -36,8 +36,9 @@ class ConfigKeysActedOnTest {
             boolean read = code.indexOf("\"" + name + "\"") >= 0;
             boolean warned = ConfigKeys.NOT_YET_ACTED_ON.contains(name);
             if (!read && !warned) silent.add(name);
-            // ts2phc reads its own keys; ptp4l still warns about them (linuxptp's ptp4l ignores them too)
-            if (read && warned && !name.startsWith("ts2phc.") && !name.equals("kernel_leap")) listedButRead.add(name);
+            // ts2phc reads its own keys; ptp4l still warns about them (linuxptp's ptp4l ignores them too);
+            // tz2alt reads leapfile, ptp4l does not act on it yet
+            if (read && warned && !name.startsWith("ts2phc.") && !name.equals("kernel_leap") && !name.equals("leapfile")) listedButRead.add(name);
         }
         assertEquals(List.of(), silent, "keys neither read nor in NOT_YET_ACTED_ON (they would be silently ignored)");
         assertEquals(List.of(), listedButRead, "keys read by the code but still warned about as not acted on");
