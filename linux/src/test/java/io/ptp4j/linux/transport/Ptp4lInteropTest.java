@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.ptp4j.core.engine.Driver;
 import io.ptp4j.linux.clock.PosixTime;
 import io.ptp4j.linux.ethtool.HardwareAddress;
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.NetnsPair;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.ptp4j.core.engine.Driver;
 import io.ptp4j.linux.Libc;
 import io.ptp4j.linux.ethtool.HardwareAddress;
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.NetnsPair;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

@@ -2,21 +2,16 @@ package io.ptp4j.tools.decode;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.ptp4j.testkit.TestData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DecodeCommandTest {
-    static Path vector(String name) {
-        String shared = System.getProperty("ptp4j.shared", "../../shared");
-        return Paths.get(shared, "linuxptp-vectors", name);
-    }
-
     record Run(int rc, String out, String err) {}
 
     static Run run(String... args) {
@@ -27,7 +22,7 @@ class DecodeCommandTest {
 
     @Test
     void printsOneLinePerPtpMessage() {
-        Run r = run(vector("udp4-e2e.pcapng").toString());
+        Run r = run(TestData.linuxptp311("udp4-e2e.pcapng").toString());
         assertEquals(0, r.rc());
         String[] lines = r.out().split("\n");
         assertEquals(221, lines.length, "221 PTP packets in the capture");
@@ -40,17 +35,17 @@ class DecodeCommandTest {
 
     @Test
     void showsTlvsAndL2() {
-        Run r = run(vector("gptp.pcapng").toString());
+        Run r = run(TestData.linuxptp311("gptp.pcapng").toString());
         assertTrue(r.out().contains("L2    "), r.out().substring(0, 300));
         assertTrue(r.out().contains("[ORGANIZATION_EXTENSION len 28]"));
         assertTrue(r.out().contains("[PATH_TRACE len 8]"));
-        Run m = run(vector("mgmt-udp4.pcapng").toString());
+        Run m = run(TestData.linuxptp311("mgmt-udp4.pcapng").toString());
         assertTrue(m.out().contains("MANAGEMENT") && m.out().contains("action GET") && m.out().contains("[MANAGEMENT id 0x2000 DEFAULT_DATA_SET len"), m.out());
     }
 
     @Test
     void jsonIsOneObjectPerLine() {
-        Run r = run(vector("unicast-udp4.pcapng").toString(), "--json");
+        Run r = run(TestData.linuxptp311("unicast-udp4.pcapng").toString(), "--json");
         for (String line : r.out().split("\n")) {
             assertTrue(line.startsWith("{\"frame\":") && line.endsWith("]}"), line);
         }

@@ -7,7 +7,7 @@ import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.offsets;
 import static io.ptp4j.tools.ptp4l.WiresharkOnTheWireTest.run;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.NetnsPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;

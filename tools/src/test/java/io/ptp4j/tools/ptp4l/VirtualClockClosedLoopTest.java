@@ -4,7 +4,7 @@ import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.cmd;
 import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.launcher;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.NetnsPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

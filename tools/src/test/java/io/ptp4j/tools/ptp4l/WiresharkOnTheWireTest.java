@@ -4,11 +4,10 @@ import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.cmd;
 import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.launcher;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.NetnsPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;

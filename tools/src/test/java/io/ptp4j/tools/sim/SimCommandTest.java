@@ -2,12 +2,12 @@ package io.ptp4j.tools.sim;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.ptp4j.testkit.TestData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +26,7 @@ class SimCommandTest {
     }
 
     static Path scenario(String name) {
-        String root = System.getProperty("ptp4j.root", "..");
-        return Paths.get(root, "scenarios", name);
+        return TestData.root().resolve("scenarios").resolve(name);
     }
 
     static final Pattern SAMPLE = Pattern.compile("^ptp4l\\[\\d+\\.\\d{3}\\]: rms +\\d+ max +\\d+ freq [+-]\\d+ \\+/- +\\d+ delay +\\d+ \\+/- +\\d+$", Pattern.MULTILINE);

@@ -2,7 +2,7 @@ package io.ptp4j.tools.timemaster;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.NetnsPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
