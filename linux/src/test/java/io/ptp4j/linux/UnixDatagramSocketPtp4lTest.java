@@ -1,5 +1,6 @@
 package io.ptp4j.linux;
 
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.testkit.NetnsPair;
@@ -36,8 +37,7 @@ class UnixDatagramSocketPtp4lTest {
         Path log = dir.resolve("ptp4l.log");
         try (NetnsPair pair = NetnsPair.create();
                 UnixDatagramSocket pmc = UnixDatagramSocket.bind(dir.resolve("pmc.test").toString(), false)) {
-            Process p = pair.start(pair.nsA(), log, "setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time",
-                    "ptp4l", "-f", conf.toString(), "-i", NetnsPair.IF_A, "-S", "-m");
+            Process p = pair.start(pair.nsA(), log, noClock("ptp4l", "-f", conf.toString(), "-i", NetnsPair.IF_A, "-S", "-m"));
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (!Files.exists(Path.of(server))) {
                 assertTrue(System.nanoTime() < deadline && p.isAlive(), "ptp4l made no " + server + ":\n" + Files.readString(log));

@@ -1,14 +1,16 @@
 package io.ptp4j.tools.pmc;
 
+import static io.ptp4j.testkit.Daemons.bin;
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.core.management.ManagementId;
 import io.ptp4j.core.management.ManagementRequest;
+import io.ptp4j.testkit.Logs;
 import io.ptp4j.testkit.NetnsPair;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("interop")
 class PmcInteropTest {
-    static final String[] NO_CLOCK = {"setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time"};
     static final Duration T = Duration.ofSeconds(60);
 
     /** Every GET linuxptp 3.1.1's pmc offers (its idtab entries that are not "not supported"). */
@@ -36,19 +37,6 @@ class PmcInteropTest {
             "GET PORT_DATA_SET", "GET LOG_ANNOUNCE_INTERVAL", "GET ANNOUNCE_RECEIPT_TIMEOUT", "GET LOG_SYNC_INTERVAL",
             "GET VERSION_NUMBER", "GET DELAY_MECHANISM", "GET LOG_MIN_PDELAY_REQ_INTERVAL", "GET PORT_DATA_SET_NP",
             "GET PORT_STATS_NP", "GET PORT_PROPERTIES_NP");
-
-    static String bin(String tool) {
-        Path p = Paths.get(System.getProperty("ptp4j.root", ".."), "bin", tool).toAbsolutePath().normalize();
-        assertTrue(Files.isExecutable(p), p + " missing");
-        return p.toString();
-    }
-
-    static String[] noClock(String... c) {
-        String[] all = new String[NO_CLOCK.length + c.length];
-        System.arraycopy(NO_CLOCK, 0, all, 0, NO_CLOCK.length);
-        System.arraycopy(c, 0, all, NO_CLOCK.length, c.length);
-        return all;
-    }
 
     static String quote(String s) {
         return "'" + s.replace("'", "'\\''") + "'";
@@ -64,13 +52,9 @@ class PmcInteropTest {
         return r.output();
     }
 
+    /** Waits until the daemon logged {@code text} and its management socket {@code file} exists. */
     static void waitFor(Path file, Path log, String text) throws Exception {
-        long end = System.nanoTime() + 45_000_000_000L;
-        while (System.nanoTime() < end) {
-            if (Files.exists(file) && Files.exists(log) && Files.readString(log).contains(text)) return;
-            Thread.sleep(200);
-        }
-        fail("daemon not ready: " + file + " / '" + text + "'\n" + (Files.exists(log) ? Files.readString(log) : ""));
+        Logs.await(log, Duration.ofSeconds(45), "'" + text + "' and " + file, t -> t.contains(text) && Files.exists(file));
     }
 
     /** The response blocks of a pmc transcript, values that move between two queries masked, sorted. */
