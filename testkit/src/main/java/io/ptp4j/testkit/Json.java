@@ -13,9 +13,9 @@ import java.util.Map;
  * occurrence of a field: they are kept as {@code key}, {@code key#2}, ...
  */
 public final class Json {
+    private int i; // where the reader is in s
     private final String s;
     private final boolean repeatedKeys;
-    private int i;
 
     private Json(String s, boolean repeatedKeys) {
         this.s = s;
@@ -68,13 +68,7 @@ public final class Json {
     private Map<String, Object> object() {
         Map<String, Object> m = new LinkedHashMap<>();
         expect('{');
-        ws();
-        if (peek() == '}') {
-            i++;
-            return m;
-        }
-        while (true) {
-            ws();
+        elements('}', () -> {
             if (peek() != '"') throw error("expected key");
             String k = string();
             ws();
@@ -88,28 +82,31 @@ public final class Json {
                 throw error("repeated key \"" + k + "\"");
             }
             m.put(key, v);
-            ws();
-            char c = next();
-            if (c == '}') return m;
-            if (c != ',') throw error("expected , or }");
-        }
+        });
+        return m;
     }
 
     private List<Object> array() {
         List<Object> l = new ArrayList<>();
         expect('[');
+        elements(']', () -> l.add(value()));
+        return l;
+    }
+
+    /** The comma-separated members of an object or elements of an array, up to and including {@code close}. */
+    private void elements(char close, Runnable element) {
         ws();
-        if (peek() == ']') {
+        if (peek() == close) {
             i++;
-            return l;
+            return;
         }
         while (true) {
             ws();
-            l.add(value());
+            element.run();
             ws();
             char c = next();
-            if (c == ']') return l;
-            if (c != ',') throw error("expected , or ]");
+            if (c == close) return;
+            if (c != ',') throw error("expected , or " + close);
         }
     }
 

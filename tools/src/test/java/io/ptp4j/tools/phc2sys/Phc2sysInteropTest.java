@@ -76,15 +76,22 @@ class Phc2sysInteropTest {
         }
     }
 
+    /**
+     * phc2sys -a in {@code ns}, 1.5 s after ptp4l (its socket dir/ptp4l), {@code rate} updates
+     * per second, onto its own virtual clock 50 us and 100 ppm off.
+     */
+    static Process startAuto(NetnsPair net, String ns, Path dir, String rate) throws Exception {
+        Thread.sleep(1500);
+        return net.start(ns, dir.resolve("phc2sys.log"), noClock(bin("phc2sys"), "-a", "-c", "virtual", "-z", dir.resolve("ptp4l").toString(),
+                "-m", "-q", "-R", rate, "--virtual_clock_offset", "50000", "--virtual_clock_freq", "100000"));
+    }
+
     @Test
     void autoConfigurationFollowsPtp4lsPortState(@TempDir Path dir) throws Exception {
         Path cfg = ptp4lConfig(dir);
         try (NetnsPair net = NetnsPair.create()) {
             Process ptp4l = net.start(net.nsA(), dir.resolve("ptp4l.log"), noClock(bin("ptp4l"), "-i", NetnsPair.IF_A, "-S", "-m", "-f", cfg.toString()));
-            Thread.sleep(1500);
-            Process phc2sys = net.start(net.nsA(), dir.resolve("phc2sys.log"), noClock(bin("phc2sys"), "-a", "-c", "virtual",
-                    "-z", dir.resolve("ptp4l").toString(), "-m", "-q", "-R", "4", "--virtual_clock_offset", "50000",
-                    "--virtual_clock_freq", "100000"));
+            Process phc2sys = startAuto(net, net.nsA(), dir, "4");
             Thread.sleep(12_000);
             // what linuxptp's phc2sys -a would read: linuxptp's pmc asks ptp4j's ptp4l
             NetnsPair.Result pmc = net.exec(net.nsA(), Duration.ofSeconds(10), "pmc", "-u", "-b", "0", "-s",
@@ -116,10 +123,7 @@ class Phc2sysInteropTest {
         try (NetnsPair net = NetnsPair.create()) {
             Process m = net.start(net.nsA(), dir.resolve("m.log"), noClock("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
             Process s = net.start(net.nsB(), dir.resolve("s.log"), noClock(bin("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
-            Thread.sleep(1500);
-            Process phc2sys = net.start(net.nsB(), dir.resolve("phc2sys.log"), noClock(bin("phc2sys"), "-a", "-c", "virtual",
-                    "-z", dir.resolve("ptp4l").toString(), "-m", "-q", "-R", "2", "--virtual_clock_offset", "50000",
-                    "--virtual_clock_freq", "100000"));
+            Process phc2sys = startAuto(net, net.nsB(), dir, "2");
             Thread.sleep(22_000);
             stop(phc2sys, s, m);
             String log = Files.readString(dir.resolve("phc2sys.log"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.core.management.ManagementId;
 import io.ptp4j.core.management.ManagementRequest;
+import io.ptp4j.testkit.Contains;
 import io.ptp4j.testkit.Logs;
 import io.ptp4j.testkit.NetnsPair;
 import java.nio.ByteBuffer;
@@ -74,6 +75,17 @@ class PmcInteropTest {
         return blocks;
     }
 
+    /** A response to every one of {@link #GETS}, none an error, the port MASTER (a lone ptp4l). */
+    static void assertAnswersEveryGet(String out) {
+        for (String g : GETS) {
+            String id = g.substring(4);
+            String expect = id.equals("NULL_MANAGEMENT") ? "RESPONSE MANAGEMENT \n" : "RESPONSE MANAGEMENT " + id + " \n";
+            assertTrue(out.contains(expect), "answer to " + g + " in\n" + out);
+        }
+        assertFalse(out.contains("MANAGEMENT_ERROR_STATUS"), out);
+        assertTrue(out.contains("\t\tportState               MASTER\n"), out);
+    }
+
     static final Pattern MOVING = Pattern.compile(
             "\t\t(offsetFromMaster|meanPathDelay|master_offset|ingress_time|cumulativeScaledRateOffset|rx_\\w+|tx_\\w+|duration) +");
 
@@ -92,15 +104,8 @@ class PmcInteropTest {
             List<String> linuxptp = List.of("pmc", "-u", "-b", "0", "-s", uds.toString());
             String out = pmc(net, net.nsA(), linuxptp, GETS);
             System.out.println("---- linuxptp pmc -> ptp4j ptp4l (head)\n" + out.lines().limit(40).reduce("", (a, b) -> a + b + "\n"));
-            for (String g : GETS) {
-                String id = g.substring(4);
-                String expect = id.equals("NULL_MANAGEMENT") ? "RESPONSE MANAGEMENT \n" : "RESPONSE MANAGEMENT " + id + " \n";
-                assertTrue(out.contains(expect), "answer to " + g + " in\n" + out);
-            }
-            assertFalse(out.contains("MANAGEMENT_ERROR_STATUS"), out);
-            assertTrue(out.contains("\t\tportState               MASTER\n"), out);
-            assertTrue(out.contains("\t\tinterface               vA\n"), out);
-            assertTrue(out.contains("\t\tprotocolAddress       1 192.0.2.1\n"), out);
+            assertAnswersEveryGet(out);
+            Contains.all(out, "\t\tinterface               vA\n", "\t\tprotocolAddress       1 192.0.2.1\n");
 
             // ptp4j's pmc prints the same blocks as linuxptp's against the same daemon.
             String ours = pmc(net, net.nsA(), List.of(bin("pmc"), "--linuxptp=3", "-u", "-b", "0", "-s", uds.toString()), GETS);
@@ -112,16 +117,10 @@ class PmcInteropTest {
                     "SET GRANDMASTER_SETTINGS_NP clockClass 6 clockAccuracy 0x21 offsetScaledLogVariance 0x4e5d currentUtcOffset 37 "
                             + "leap61 0 leap59 0 currentUtcOffsetValid 1 ptpTimescale 1 timeTraceable 1 frequencyTraceable 1 timeSource 0x20"));
             System.out.println("---- linuxptp pmc SETs -> ptp4j ptp4l\n" + set);
-            assertTrue(set.contains("RESPONSE MANAGEMENT PRIORITY1 \n\t\tpriority1 77\n"), set);
-            assertTrue(set.contains("\t\tuncertain 1\n"), set);
-            assertTrue(set.contains("\t\tneighborPropDelayThresh 1000\n"), set);
+            Contains.all(set, "RESPONSE MANAGEMENT PRIORITY1 \n\t\tpriority1 77\n", "\t\tuncertain 1\n", "\t\tneighborPropDelayThresh 1000\n");
             String after = pmc(net, net.nsA(), linuxptp, List.of("GET DEFAULT_DATA_SET", "GET PARENT_DATA_SET", "GET TIME_PROPERTIES_DATA_SET"));
-            assertTrue(after.contains("\t\tpriority1               77\n"), after);
-            assertTrue(after.contains("\t\tpriority2               99\n"), after);
-            assertTrue(after.contains("\t\tclockClass              6\n"), after);
-            assertTrue(after.contains("\t\tgrandmasterPriority1                  77\n"), after);
-            assertTrue(after.contains("\t\tptpTimescale          1\n"), after);
-            assertTrue(after.contains("\t\ttimeSource            0x20\n"), after);
+            Contains.all(after, "\t\tpriority1               77\n", "\t\tpriority2               99\n", "\t\tclockClass              6\n",
+                    "\t\tgrandmasterPriority1                  77\n", "\t\tptpTimescale          1\n", "\t\ttimeSource            0x20\n");
 
             // The read-only socket answers GETs and refuses SETs (linuxptp 4's uds_ro_address).
             String roOut = pmc(net, net.nsA(), List.of("pmc", "-u", "-b", "0", "-s", ro.toString()), List.of("SET PRIORITY1 1", "GET PRIORITY1"));
