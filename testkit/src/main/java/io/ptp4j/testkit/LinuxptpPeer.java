@@ -76,12 +76,6 @@ public final class LinuxptpPeer {
         return p.toString();
     }
 
-    /** Where the peer is, or why not, in words (for logs and reports); never skips or fails. */
-    public static String describe() {
-        Lookup l = lookup();
-        return l.dir() != null ? "linuxptp " + VERSION + " in " + l.dir() : "no linuxptp " + VERSION + ": " + l.problem();
-    }
-
     static boolean ci() {
         return "true".equals(System.getenv("CI"));
     }
