@@ -14,8 +14,8 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * Records every test skipped because linuxptp 4.4 is missing ({@link LinuxptpPeer.Missing}), one
  * line each, "{@code reason<TAB>test}", in the file the {@code ptp4j.peerSkips} system property
- * names (surefire sets {@code <module>/target/linuxptp44-skipped.txt}). {@code scripts/test}
- * counts those lines after Maven and ends with one line saying how many and why. The JUnit
+ * names (surefire sets {@code <module>/target/linuxptp44-skipped.txt}). {@code scripts/peer-skips}
+ * counts those lines into one line saying how many and why; {@code scripts/test} ends with it. The JUnit
  * launcher finds this listener by itself (META-INF/services), in every module whose tests have
  * the testkit on their class path. Without the property (an IDE) it records nothing.
  */
