@@ -2,8 +2,8 @@ package io.ptp4j.tools.nsm;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
-import io.ptp4j.tools.Peer44;
+import io.ptp4j.testkit.NetnsPair;
+import io.ptp4j.testkit.LinuxptpPeer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -56,7 +56,7 @@ class NsmLinuxptp44InteropTest {
     @Test
     @Timeout(180)
     void eachNsmMeasuresEachPtp4l(@TempDir Path dir) throws Exception {
-        String theirs = Peer44.program("ptp4l"), theirNsm = Peer44.program("nsm");
+        String theirs = LinuxptpPeer.program("ptp4l"), theirNsm = LinuxptpPeer.program("nsm");
         Path cfg = dir.resolve("gm.cfg");
         Files.writeString(cfg, "[global]\nclockIdentity 020000.fffe.0000cc\nserverOnly 1\nfree_running 1\nnet_sync_monitor 1\nhybrid_e2e 1\n"
                 + "use_syslog 0\nlogSyncInterval -2\nuds_address " + dir.resolve("gm.uds") + "\nuds_ro_address " + dir.resolve("gm.ro") + "\n");

@@ -1,13 +1,13 @@
 package io.ptp4j.tools.pmc;
 
-import static io.ptp4j.tools.pmc.PmcInteropTest.bin;
-import static io.ptp4j.tools.pmc.PmcInteropTest.noClock;
+import static io.ptp4j.testkit.Daemons.bin;
+import static io.ptp4j.testkit.Daemons.noClock;
 import static io.ptp4j.tools.pmc.PmcInteropTest.pmc;
 import static io.ptp4j.tools.pmc.PmcInteropTest.waitFor;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
-import io.ptp4j.tools.Peer44;
+import io.ptp4j.testkit.NetnsPair;
+import io.ptp4j.testkit.LinuxptpPeer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,7 +92,7 @@ class Linuxptp44ManagementIdsInteropTest {
     @Test
     @Timeout(180)
     void everyIdLinuxptp44KnowsAnsweredAsLinuxptp44Answers(@TempDir Path dir) throws Exception {
-        String theirPtp4l = Peer44.program("ptp4l"), theirPmc = Peer44.program("pmc");
+        String theirPtp4l = LinuxptpPeer.program("ptp4l"), theirPmc = LinuxptpPeer.program("pmc");
         Files.writeString(dir.resolve("l.cfg"), config(dir, "l"));
         Files.writeString(dir.resolve("j.cfg"), config(dir, "j"));
         Path l = dir.resolve("l.uds"), j = dir.resolve("j.uds");

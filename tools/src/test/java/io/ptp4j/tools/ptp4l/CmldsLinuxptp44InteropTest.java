@@ -2,8 +2,8 @@ package io.ptp4j.tools.ptp4l;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
-import io.ptp4j.tools.Peer44;
+import io.ptp4j.testkit.NetnsPair;
+import io.ptp4j.testkit.LinuxptpPeer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,7 +94,7 @@ class CmldsLinuxptp44InteropTest {
     @Test
     @Timeout(400)
     void eachClientTakesItsLinkDelayFromTheOtherImplementationsCmlds(@TempDir Path dir) throws Exception {
-        String theirPtp4l = Peer44.program("ptp4l"), theirPmc = Peer44.program("pmc");
+        String theirPtp4l = LinuxptpPeer.program("ptp4l"), theirPmc = LinuxptpPeer.program("pmc");
         String ours = GptpLinuxptp44InteropTest.bin("ptp4l");
         Files.writeString(dir.resolve("server-a.cfg"), SERVER.replace("IFACE", NetnsPair.IF_A));
         Files.writeString(dir.resolve("server-b.cfg"), SERVER.replace("IFACE", NetnsPair.IF_B));

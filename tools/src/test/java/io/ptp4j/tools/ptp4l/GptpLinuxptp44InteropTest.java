@@ -2,8 +2,8 @@ package io.ptp4j.tools.ptp4l;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
-import io.ptp4j.tools.Peer44;
+import io.ptp4j.testkit.NetnsPair;
+import io.ptp4j.testkit.LinuxptpPeer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -77,7 +77,7 @@ class GptpLinuxptp44InteropTest {
     @Test
     @Timeout(180)
     void eachSideReportsTheOthersRateRatioAndTimeBase(@TempDir Path dir) throws Exception {
-        String theirPtp4l = Peer44.program("ptp4l"), theirPmc = Peer44.program("pmc");
+        String theirPtp4l = LinuxptpPeer.program("ptp4l"), theirPmc = LinuxptpPeer.program("pmc");
         Path cfg = dir.resolve("gPTP.cfg");
         Files.writeString(cfg, GPTP_CFG);
         Path l = dir.resolve("l.uds"), j = dir.resolve("j.uds"), llog = dir.resolve("l.log"), jlog = dir.resolve("j.log");

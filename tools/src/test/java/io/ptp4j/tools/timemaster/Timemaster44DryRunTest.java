@@ -2,7 +2,7 @@ package io.ptp4j.tools.timemaster;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.tools.Peer44;
+import io.ptp4j.testkit.LinuxptpPeer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +24,12 @@ class Timemaster44DryRunTest {
     @ParameterizedTest
     @ValueSource(strings = {"chronyd", "ntpd", "segments", "debian"})
     void dryRunEqualsLinuxptp44(String name, @TempDir Path dir) throws Exception {
-        String theirs = Peer44.program("timemaster");
+        String theirs = LinuxptpPeer.program("timemaster");
         String conf = ScriptBuilderTest.resource(name + ".conf");
         Path c44 = dir.resolve("44.conf"), cj = dir.resolve("j.conf");
         Files.writeString(c44, conf);
         Files.writeString(cj, conf.replaceFirst("\\[timemaster\\]\n", "[timemaster]\nlinuxptp_version 4.4\n"));
-        String expected = dryRun(theirs, c44), actual = dryRun(TimemasterInteropTest.bin("timemaster").toString(), cj);
+        String expected = dryRun(theirs, c44), actual = dryRun(io.ptp4j.testkit.Daemons.bin("timemaster").toString(), cj);
         assertTrue(expected.contains("commands:"), expected);
         if (conf.contains("[ptp_domain")) assertTrue(expected.contains("clientOnly 1"), expected);
         assertEquals(expected, actual);

@@ -1,13 +1,13 @@
 package io.ptp4j.tools.timemaster;
 
 import static io.ptp4j.tools.timemaster.TimemasterInteropTest.await;
-import static io.ptp4j.tools.timemaster.TimemasterInteropTest.bin;
-import static io.ptp4j.tools.timemaster.TimemasterInteropTest.noClock;
+import static io.ptp4j.testkit.Daemons.bin;
+import static io.ptp4j.testkit.Daemons.noClock;
 import static io.ptp4j.tools.timemaster.TimemasterInteropTest.started;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
-import io.ptp4j.tools.Peer44;
+import io.ptp4j.testkit.NetnsPair;
+import io.ptp4j.testkit.LinuxptpPeer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,8 +44,8 @@ class TimemasterChronyE2eTest {
     @ValueSource(strings = {"ptp4j", "ptp4j-4.4", "linuxptp-4.4"})
     @Timeout(240)
     void chronydSelectsThePtpRefclock(String variant, @TempDir Path dir) throws Exception {
-        String gm = Peer44.program("ptp4l");
-        String timemaster = variant.equals("linuxptp-4.4") ? Peer44.program("timemaster") : bin("timemaster").toString();
+        String gm = LinuxptpPeer.program("ptp4l");
+        String timemaster = variant.equals("linuxptp-4.4") ? LinuxptpPeer.program("timemaster") : bin("timemaster").toString();
         Path rundir = dir.resolve("run"), sock = dir.resolve("chronyd.sock");
         Path conf = dir.resolve("timemaster.conf");
         Files.writeString(conf, """

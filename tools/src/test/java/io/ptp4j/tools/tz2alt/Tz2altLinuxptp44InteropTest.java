@@ -2,8 +2,8 @@ package io.ptp4j.tools.tz2alt;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
-import io.ptp4j.tools.Peer44;
+import io.ptp4j.testkit.NetnsPair;
+import io.ptp4j.testkit.LinuxptpPeer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -45,7 +45,7 @@ class Tz2altLinuxptp44InteropTest {
     @Timeout(180)
     void eachTz2altSetsTheOthersPtp4l(@TempDir Path dir) throws Exception {
         assertTrue(Files.exists(Path.of(LEAPFILE)), "tzdata's leap second table");
-        String theirPtp4l = Peer44.program("ptp4l"), theirPmc = Peer44.program("pmc"), theirTz2alt = Peer44.program("tz2alt");
+        String theirPtp4l = LinuxptpPeer.program("ptp4l"), theirPmc = LinuxptpPeer.program("pmc"), theirTz2alt = LinuxptpPeer.program("tz2alt");
         List<String> shown = new ArrayList<>(), said = new ArrayList<>();
         try (NetnsPair net = NetnsPair.create()) {
             // ptp4j's tz2alt into 4.4's ptp4l, then 4.4's tz2alt into ptp4j's ptp4l
