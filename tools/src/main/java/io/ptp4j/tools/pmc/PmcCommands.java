@@ -45,7 +45,7 @@ public final class PmcCommands {
     }
 
     private static List<Entry> table(PmcDialect d) {
-        boolean v4 = d == PmcDialect.LINUXPTP_4;
+        boolean v4 = d.v4(), upstream = d == PmcDialect.LINUXPTP_4; // upstream: newer than 4.4
         List<Entry> t = new ArrayList<>();
         // Clock management ID values (pmc_common.c idtab order: it decides prefix matches and help).
         add(t, "USER_DESCRIPTION", Kind.GET);
@@ -83,7 +83,7 @@ public final class PmcCommands {
         add(t, "GRANDMASTER_SETTINGS_NP", Kind.SET);
         add(t, "SUBSCRIBE_EVENTS_NP", Kind.SET);
         add(t, "SYNCHRONIZATION_UNCERTAIN_NP", Kind.SET);
-        if (v4) add(t, "EXTERNAL_GRANDMASTER_PROPERTIES_NP", Kind.SET);
+        if (upstream) add(t, "EXTERNAL_GRANDMASTER_PROPERTIES_NP", Kind.SET);
         // Port management ID values
         add(t, "NULL_MANAGEMENT", Kind.NULL);
         add(t, "CLOCK_DESCRIPTION", Kind.GET);
@@ -92,8 +92,8 @@ public final class PmcCommands {
         add(t, "ANNOUNCE_RECEIPT_TIMEOUT", Kind.GET);
         add(t, "LOG_SYNC_INTERVAL", Kind.GET);
         add(t, "VERSION_NUMBER", Kind.GET);
-        add(t, "ENABLE_PORT", v4 ? Kind.COMMAND : Kind.NOT_SUPPORTED);
-        add(t, "DISABLE_PORT", v4 ? Kind.COMMAND : Kind.NOT_SUPPORTED);
+        add(t, "ENABLE_PORT", upstream ? Kind.COMMAND : Kind.NOT_SUPPORTED);
+        add(t, "DISABLE_PORT", upstream ? Kind.COMMAND : Kind.NOT_SUPPORTED);
         add(t, "UNICAST_NEGOTIATION_ENABLE", Kind.NOT_SUPPORTED);
         add(t, "UNICAST_MASTER_TABLE", Kind.NOT_SUPPORTED);
         add(t, "UNICAST_MASTER_MAX_TABLE_SIZE", Kind.NOT_SUPPORTED);
@@ -111,7 +111,7 @@ public final class PmcCommands {
             add(t, "PORT_HWCLOCK_NP", Kind.GET);
             add(t, "POWER_PROFILE_SETTINGS_NP", Kind.SET);
             add(t, "CMLDS_INFO_NP", Kind.GET);
-            add(t, "PORT_CORRECTIONS_NP", Kind.SET);
+            if (upstream) add(t, "PORT_CORRECTIONS_NP", Kind.SET);
         } else {
             add(t, "PORT_STATS_NP", Kind.GET);
             add(t, "PORT_PROPERTIES_NP", Kind.GET);
@@ -223,7 +223,7 @@ public final class PmcCommands {
     byte[] getData(int id) {
         if (zeroLengthGets) return new byte[0];
         ManagementId m = ManagementId.of(id);
-        boolean v4 = dialect == PmcDialect.LINUXPTP_4;
+        boolean v4 = dialect.v4();
         int len = switch (m) {
             case USER_DESCRIPTION -> 2;
             case DEFAULT_DATA_SET -> 20;

@@ -57,7 +57,7 @@ public final class PmcMain {
             .blankLine().section("ptp4j additions", 15)
             .longOption("json", null, "one JSON object per message received (\"sending:\" lines go to stderr)")
             .longOption("linuxptp", "=3", "command table and output of linuxptp 3.1.1's pmc (default: 4);\n"
-                    + "its default server, /var/run/ptp4l")
+                    + "its default server, /var/run/ptp4l; =4.4: linuxptp 4.4's command table")
             .configKeys("KEY", "VAL", "set a configuration file key (uds_address, domainNumber, ...)")
             .trailer("\n");
 

@@ -44,7 +44,7 @@ public final class PmcPrinter {
                 type = tlvs.type();
                 value = tlvs.valueOffset();
                 len = tlvs.length();
-            } else if (count == 2 && tlvs.type() == TlvType.AUTHENTICATION && dialect == PmcDialect.LINUXPTP_4) {
+            } else if (count == 2 && tlvs.type() == TlvType.AUTHENTICATION && dialect.v4()) {
                 count = 1; // linuxptp 4 shows a management TLV followed by an AUTHENTICATION TLV
             }
         }
@@ -71,7 +71,7 @@ public final class PmcPrinter {
         }
         Data d = new Data(buf, offset + value + 2, Math.max(0, len - 2));
         try {
-            PmcFields.print(ManagementId.of(id), d, r, dialect == PmcDialect.LINUXPTP_4);
+            PmcFields.print(ManagementId.of(id), d, r, dialect.v4());
         } catch (IndexOutOfBoundsException e) {
             // linuxptp drops a TLV shorter than its id needs ("bad message"); say what was cut short.
             throw new io.ptp4j.core.wire.DecodeException(PmcCommands.nameOf(id), value, "data field of " + (len - 2) + " bytes is too short");

@@ -156,7 +156,7 @@ class PmcMainTest {
         assertTrue(bad.err().startsWith("pmc: invalid option -- 'x'\n\nusage: pmc"), bad.err());
         Captured dialect = pmc("--linuxptp=5", "-u");
         assertEquals(255, dialect.rc());
-        assertTrue(dialect.err().startsWith("pmc: --linuxptp takes 3 or 4, not '5'"), dialect.err());
+        assertTrue(dialect.err().startsWith("pmc: --linuxptp takes 3, 4.4 or 4, not '5'"), dialect.err());
         Captured noServer = pmc("-u", "-s", dir.resolve("none").toString(), "GET PRIORITY1");
         assertEquals(0, noServer.rc(), "pmc reports and carries on, as linuxptp's does");
         assertTrue(noServer.err().contains(dir.resolve("none").toString()), noServer.err());
