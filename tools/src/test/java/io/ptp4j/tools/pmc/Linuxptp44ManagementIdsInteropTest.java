@@ -123,6 +123,16 @@ class Linuxptp44ManagementIdsInteropTest {
             System.out.println("---- ptp4j pmc -> linuxptp 4.4 ptp4l (tail)\n" + mine.lines().skip(Math.max(0, mine.lines().count() - 30))
                     .reduce("", (a, b) -> a + b + "\n"));
             assertSameText(masked(theirs), masked(mine), "against 4.4's ptp4l: 4.4's pmc expected, ptp4j's pmc actual");
+
+            // 3. --linuxptp=4.4: 4.4's command table too (help, ids it does not support, prefixes)
+            List<String> table = List.of("help", "CMD ENABLE_PORT", "CMD DISABLE_PORT", "GET ALTERNATE_TIME_OFFSET_MAX_KEY", "GET TIME",
+                    "GET PORT_S", "GET POWER", "GET CMLDS");
+            List<String> ptp4jPmc44 = new ArrayList<>(ptp4jPmcOn44);
+            ptp4jPmc44.add(1, "--linuxptp=4.4");
+            theirs = pmc(net, net.nsA(), on44, table);
+            mine = pmc(net, net.nsA(), ptp4jPmc44, table);
+            assertTrue(theirs.contains("sorry, ENABLE_PORT not supported yet\n"), theirs);
+            assertSameText(masked(theirs), masked(mine), "4.4's command table: 4.4's pmc expected, ptp4j's pmc --linuxptp=4.4 actual");
         }
     }
 }
