@@ -116,13 +116,23 @@ public final class PtpClock implements PtpNode, PortHost {
             return;
         }
         p.receive(rx, type, rxTs, source, buf, offset, length);
+        p.applyPendingFault();
     }
 
     @Override
     public void onTxTimestamp(int portNumber, int typeCode, int sequenceId, long txTs, long now) {
         nowNanos = now;
         if (portNumber < 1 || portNumber > ports.length) return;
-        ports[portNumber - 1].txTimestamp(typeCode, sequenceId, txTs);
+        Port p = ports[portNumber - 1];
+        p.txTimestamp(typeCode, sequenceId, txTs);
+        p.applyPendingFault();
+    }
+
+    @Override
+    public void onLinkStatus(int portNumber, boolean up, String tsLabel, long now) {
+        nowNanos = now;
+        if (portNumber < 1 || portNumber > ports.length) return;
+        ports[portNumber - 1].linkStatus(up, tsLabel);
     }
 
     @Override
@@ -130,7 +140,10 @@ public final class PtpClock implements PtpNode, PortHost {
         nowNanos = now;
         if (now < nextTimerNanos()) return;
         timersDirty = true;
-        for (Port p : ports) p.runTimers(now);
+        for (Port p : ports) {
+            p.runTimers(now);
+            p.applyPendingFault();
+        }
     }
 
     @Override
@@ -303,7 +316,10 @@ public final class PtpClock implements PtpNode, PortHost {
             };
             if (ev != PortEvent.NONE) p.transition(ev, changed);
         }
-        for (Port p : ports) p.selectionChanged();
+        for (Port p : ports) {
+            p.selectionChanged();
+            p.applyPendingFault();
+        }
     }
 
     /** 9.3.5 Table 31: this clock is the grandmaster and announces its own data sets. */
@@ -432,6 +448,11 @@ public final class PtpClock implements PtpNode, PortHost {
     @Override
     public void enteredUncalibrated(Port port) {
         if (cfg.boundaryClockJbod) servoLoop.switchClockTo(port);
+    }
+
+    @Override
+    public void tsLabelChanged(Port port) {
+        servoLoop.followPhc(port);
     }
 
     @Override

@@ -168,11 +168,23 @@ final class ServoLoop {
      * starts from that clock's current frequency, unlocked, as clock_switch_phc() does.
      */
     void switchClockTo(Port p) {
-        if (!driver.switchClock(p.number())) return;
+        if (newClock(p)) listener.notice(p.number(), "switched the disciplined clock to this port's (boundary_clock_jbod)");
+    }
+
+    /**
+     * A bond's or team's active slave changed (linuxptp port_change_phc): when the driver now
+     * reads another PHC, a new servo starts from its frequency, as clock_switch_phc() does.
+     */
+    void followPhc(Port p) {
+        if (newClock(p)) listener.notice(0, "switched the disciplined clock to the PHC of port " + p.number() + "'s new ts label");
+    }
+
+    private boolean newClock(Port p) {
+        if (!driver.switchClock(p.number())) return false;
         freqPpb = driver.currentFrequencyPpb();
         servo = newServo();
         servoState = ServoState.UNLOCKED;
         tsproc.reset(true);
-        listener.notice(p.number(), "switched the disciplined clock to this port's (boundary_clock_jbod)");
+        return true;
     }
 }

@@ -29,6 +29,9 @@ public final class PeerDelay {
     // 802.1AS asCapable: a Pdelay_Req still unanswered, and how many in a row went unanswered.
     private boolean outstanding;
     private int missing;
+    // linuxptp multiple_pdr_detected / multiple_seq_pdr_count: more than one answer to a request
+    private boolean responded, multipleDetected;
+    private int multipleSeqCount;
 
     // Responder: the Pdelay_Req being answered.
     private long respToClock, respCorrection;
@@ -45,6 +48,9 @@ public final class PeerDelay {
     public PtpMessage request(HeaderWriter h) {
         if (outstanding) missing++; // the last request got no complete answer
         outstanding = true;
+        if (!multipleDetected) multipleSeqCount = 0; // the last round had one answer at most
+        multipleDetected = false;
+        responded = false;
         sequenceId = (sequenceId + 1) & 0xFFFF;
         t1 = NONE;
         waitingFollowUp = false;
@@ -116,6 +122,42 @@ public final class PeerDelay {
         respPending = false;
         return h.start(MessageType.PDELAY_RESP_FOLLOW_UP, respSequenceId, 0x7F).correctionField(respCorrection)
                 .timestampFromNanos(PtpMessage.OFF_BODY, txTimestamp).requestingPort(respToClock, respToPort);
+    }
+
+    /**
+     * A Pdelay_Resp arrived (any, before it is matched to our request). True when it is the
+     * second of this round: several peers answer (linuxptp process_pdelay_resp).
+     */
+    public boolean responseReceived() {
+        if (!responded) {
+            responded = true;
+            return false;
+        }
+        if (multipleDetected) return false;
+        multipleDetected = true;
+        multipleSeqCount++;
+        return true;
+    }
+
+    /** Rounds in a row in which more than one peer answered. */
+    public int multipleSeqCount() {
+        return multipleSeqCount;
+    }
+
+    /** linuxptp port_disable and port_initialize: no request outstanding, nothing measured. */
+    public void reset() {
+        t1 = NONE;
+        waitingFollowUp = false;
+        prevT3 = NONE;
+        neighborRateRatio = 1.0;
+        neighborRateRatioValid = false;
+        valid = false;
+        filter.reset();
+        outstanding = false;
+        missing = 0;
+        responded = multipleDetected = false;
+        multipleSeqCount = 0;
+        respPending = false;
     }
 
     public long delayNanos() {

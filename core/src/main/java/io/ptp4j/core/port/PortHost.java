@@ -90,6 +90,12 @@ public interface PortHost {
     /** A port entered UNCALIBRATED (boundary_clock_jbod: its PHC becomes the disciplined clock). */
     void enteredUncalibrated(Port port);
 
+    /**
+     * The interface that timestamps for {@code port} changed (a bond's or team's new active slave,
+     * linuxptp ts_label): the clock follows its PHC when that is another (port_change_phc).
+     */
+    default void tsLabelChanged(Port port) {}
+
     /** A management message received on a PTP port. */
     void management(Port port, ByteBuffer buf, int offset, int length, long source);
 }

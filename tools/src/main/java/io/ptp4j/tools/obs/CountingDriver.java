@@ -46,6 +46,11 @@ public final class CountingDriver implements Driver {
     }
 
     @Override
+    public boolean switchClock(int port) {
+        return inner.switchClock(port);
+    }
+
+    @Override
     public void stepClock(long deltaNanos) {
         inner.stepClock(deltaNanos);
     }

@@ -364,6 +364,17 @@ public final class Ptp4lDaemon {
         }
 
         @Override
+        public void portStateChanged(int port, io.ptp4j.core.port.PortState from, io.ptp4j.core.port.PortState to,
+                io.ptp4j.core.port.PortEvent event, io.ptp4j.core.port.FaultType fault) {
+            inner.portStateChanged(port, from, to, event, fault);
+        }
+
+        @Override
+        public void notice(int port, int level, String text) {
+            inner.notice(port, level, text);
+        }
+
+        @Override
         public void servoSample(int port, long offsetNanos, io.ptp4j.core.servo.ServoState state, double freqPpb, long pathDelayNanos) {
             inner.servoSample(port, offsetNanos, state, freqPpb, pathDelayNanos);
         }
