@@ -35,6 +35,16 @@ public final class Network {
         return new Switch(name, sim, residence, nextSeed());
     }
 
+    /**
+     * A hub: like a plain switch, but peer-delay frames are flooded too (as UDP P2P's 224.0.0.107
+     * through any switch), so every P2P port on it hears every peer: a bad peer network.
+     */
+    public Switch hub(String name) {
+        Switch s = new Switch(name, sim, Noise.NONE, nextSeed());
+        s.floodsPeerDelay = true;
+        return s;
+    }
+
     public Link connect(SimNode a, int portA, SimNode b, int portB, long delayNanos, Noise jitter) {
         Link l = new Link(sim, delayNanos, jitter, nextSeed());
         l.a = a.port(portA);

@@ -67,6 +67,13 @@ public final class SimNode implements Driver {
             node.onReceive(number, rxBuf, 0, length, rxTs, 0, now);
             reschedule();
         }
+
+        @Override
+        public void carrier(boolean up) {
+            if (!alive) return;
+            node.onLinkStatus(number, up, null, sim.now());
+            reschedule();
+        }
     }
 
     SimNode(String name, Simulation sim, ClockConfig cfg, SimClock clock, Noise timestampNoise, EngineListener listener, long seed) {
@@ -160,6 +167,7 @@ public final class SimNode implements Driver {
         if (p.link == null) return true;
         byte[] frame = new byte[length];
         buf.get(offset, frame);
+        if (!p.link.up) return false; // no carrier: the kernel refuses (ENETDOWN)
         if (tap != null) tap.frame(port, true, frame, length);
         if (sendFilter != null && !sendFilter.test(frame)) return true; // lost on the way out
         boolean peer = destination == PEER_MULTICAST;
@@ -173,6 +181,12 @@ public final class SimNode implements Driver {
             sim.after(hold, () -> {
                 if (alive) p.link.send(p, frame, length, event, peer);
             });
+        }
+        if (event && withheldTxTimestamps > 0) {
+            // The frame left, but its transmit timestamp never comes: the driver's send reports
+            // the failure, as the daemon's does after tx_timestamp_timeout.
+            withheldTxTimestamps--;
+            return false;
         }
         if (event) {
             peek.wrap(ByteBuffer.wrap(frame), 0, length);
@@ -226,6 +240,13 @@ public final class SimNode implements Driver {
     @Override
     public boolean switchClock(int port) {
         return clockSwitch.test(port);
+    }
+
+    private int withheldTxTimestamps;
+
+    /** The next {@code count} event messages this node sends get no transmit timestamp (a driver bug, a busy NIC). */
+    public void withholdTxTimestamps(int count) {
+        withheldTxTimestamps = count;
     }
 
     private java.util.function.Predicate<byte[]> sendFilter;

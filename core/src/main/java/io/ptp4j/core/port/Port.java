@@ -334,7 +334,7 @@ public final class Port implements HeaderWriter {
         return s == PortState.SLAVE || s == PortState.UNCALIBRATED;
     }
 
-    boolean isMaster() {
+    public boolean isMaster() {
         PortState s = ds.portState();
         return s == PortState.MASTER || s == PortState.GRAND_MASTER;
     }
