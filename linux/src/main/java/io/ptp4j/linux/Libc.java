@@ -96,6 +96,7 @@ public final class Libc {
     private static final MethodHandle SETNS = errnoCall("setns", FunctionDescriptor.of(I, I, I));
     private static final MethodHandle IF_NAMETOINDEX = errnoCall("if_nametoindex", FunctionDescriptor.of(I, P));
     private static final MethodHandle UNLINK = errnoCall("unlink", FunctionDescriptor.of(I, P));
+    private static final MethodHandle IF_INDEXTONAME = errnoCall("if_indextoname", FunctionDescriptor.of(P, I, P));
     private static final MethodHandle PPOLL = errnoCall("ppoll", FunctionDescriptor.of(I, P, J, P, P));
     private static final MethodHandle EVENTFD = errnoCall("eventfd", FunctionDescriptor.of(I, I, I));
     private static final MethodHandle READ = errnoCall("read", FunctionDescriptor.of(J, I, P, J));
@@ -361,6 +362,17 @@ public final class Libc {
             int idx = ifNametoindex(a.allocateFrom(name));
             if (idx == 0) throw new NativeException("if_nametoindex", errno(), name);
             return idx;
+        }
+    }
+
+    /** if_indextoname(3): the name of interface {@code index} in this thread's namespace, or null. */
+    public static String ifIndexToName(int index) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment name = a.allocate(16); // IF_NAMESIZE
+            MemorySegment r = (MemorySegment) IF_INDEXTONAME.invokeExact(STATE.get(), index, name);
+            return r.equals(MemorySegment.NULL) ? null : name.getString(0);
+        } catch (Throwable t) {
+            throw fatal(t);
         }
     }
 

@@ -20,7 +20,8 @@ public interface Driver {
      * messages the driver later reports the transmit timestamp through {@link PtpNode#onTxTimestamp}.
      * The engine may reuse {@code buf} as soon as this returns.
      *
-     * @return false when the send failed (the engine counts it; linuxptp would fault the port)
+     * @return false when the send failed or its transmit timestamp did not come (the engine counts it
+     *     and faults the port, as linuxptp does)
      */
     boolean send(int port, ByteBuffer buf, int offset, int length, boolean event, long destination);
 

@@ -248,7 +248,7 @@ public final class EventLoop implements Driver, AutoCloseable {
         if (port < 1 || port > ports.length) return false;
         Transport t = ports[port - 1];
         if (!t.send(event, buf, offset, length, destination)) {
-            listener.error(port, "send failed: " + Libc.strerror(Libc.errno()));
+            listener.error(port, "sendto failed: " + Libc.strerror(Libc.errno())); // linuxptp udp.c's words
             return false;
         }
         if (!event) return true;
