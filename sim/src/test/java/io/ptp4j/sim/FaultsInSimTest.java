@@ -23,7 +23,7 @@ class FaultsInSimTest {
     static final long T0 = 1_000 * S;
 
     /** Every line with the simulated second it came at. */
-    static final class Log implements EngineListener {
+    static class Log implements EngineListener {
         final Simulation sim;
         final List<String> lines = new ArrayList<>();
         final List<Long> times = new ArrayList<>();

@@ -295,7 +295,9 @@ public final class PtpClock implements PtpNode, PortHost {
             bestPort = ebestPort;
         }
         for (Port p : ports) {
-            if (!p.active()) continue;
+            // linuxptp decides for FAULTY and DISABLED ports too (bmc_state_decision): they take
+            // no recommendation (fsm.c), but "assuming the grand master role" is printed for them
+            if (p.state() == PortState.INITIALIZING) continue;
             BmcDataset erbest = p.foreignMasters().best();
             if (p.config().bmcaNoop && erbest == null) continue; // linuxptp bmc.c: nothing heard, nothing to decide
             PortState rs = StateDecision.decide(d0, local ? null : best, erbest, !local && bestPort == p.number(), p.state(), cmp);
@@ -347,6 +349,11 @@ public final class PtpClock implements PtpNode, PortHost {
     @Override
     public void synchronize(Port p, long t1, long t2) {
         servoLoop.synchronize(p, t1, t2);
+    }
+
+    @Override
+    public void checkTimestamp(long rxTimestamp) {
+        servoLoop.checkTimestamp(rxTimestamp, nowNanos);
     }
 
     @Override

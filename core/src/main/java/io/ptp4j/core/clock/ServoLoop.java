@@ -33,6 +33,8 @@ final class ServoLoop {
     private ServoState servoState = ServoState.UNLOCKED;
     private int stepWindowCounter;
     private long lastIngressNanos;
+    /** sanity_freq_limit's check (null: off, as with free_running). */
+    private final ClockCheck clockCheck;
 
     ServoLoop(ClockConfig cfg, Driver driver, EngineListener listener, CurrentDS currentDS) {
         this.cfg = cfg;
@@ -44,6 +46,7 @@ final class ServoLoop {
         this.tsproc = new TimestampProcessor(TimestampProcessor.Mode.parse(cfg.tsprocMode),
                 DelayFilter.create(cfg.delayFilter, cfg.delayFilterLength), cfg.luckyPacketWindow, cfg.delayFilterLength);
         this.tsproc.luckyPackets(cfg.freeRunning);
+        this.clockCheck = cfg.sanityFreqLimit > 0 && !cfg.freeRunning ? new ClockCheck(cfg.sanityFreqLimit) : null;
     }
 
     private Servo newServo() {
@@ -69,6 +72,21 @@ final class ServoLoop {
     void masterChanged() {
         tsproc.reset(true);
         servo.reset();
+        if (clockCheck != null) clockCheck.reset();
+    }
+
+    /**
+     * linuxptp clock_check_ts: the disciplined clock read {@code ts} when the monotonic clock read
+     * {@code monoNanos}. A clock that jumped or drifts beyond sanity_freq_limit is reported and the
+     * servo starts over (it would otherwise chase a clock someone else moves).
+     */
+    void checkTimestamp(long ts, long monoNanos) {
+        if (clockCheck == null) return;
+        String insane = clockCheck.sample(ts, monoNanos);
+        if (insane == null) return;
+        listener.notice(0, EngineListener.LOG_WARNING, insane);
+        servo.reset();
+        servoState = servo.state();
     }
 
     /** The delay estimate starts afresh (delay_response_timeout). */
@@ -115,6 +133,10 @@ final class ServoLoop {
                 listener.clockStepped(-offset);
                 freqPpb = ppb;
                 driver.adjustFrequency(ppb);
+                if (clockCheck != null) {
+                    clockCheck.setFreq(ppb);
+                    clockCheck.step(-offset);
+                }
                 // Delays measured before the frequency was corrected mix the old frequency error
                 // into the path delay (t2 and t3 are up to two intervals apart): start the delay
                 // filter afresh. linuxptp keeps the filter (tsproc_reset(tsp, 0)).
@@ -122,8 +144,14 @@ final class ServoLoop {
                 p.restartDelayRequests();
             }
             case LOCKED, LOCKED_STABLE -> {
+                // write_phase_mode: a stable lock hands the offset to the PHC's phase control
+                if (servoState == ServoState.LOCKED_STABLE && cfg.writePhaseMode && driver.adjustPhase(-offset)) break;
+                if (clockCheck != null && clockCheck.freqChanged(driver.currentFrequencyPpb())) {
+                    listener.notice(0, EngineListener.LOG_WARNING, ClockCheck.FREQUENCY_CHANGED);
+                }
                 freqPpb = ppb;
                 driver.adjustFrequency(ppb);
+                if (clockCheck != null) clockCheck.setFreq(ppb);
             }
         }
         listener.servoSample(p.number(), offset, servoState, freqPpb, currentDS.meanPathDelayNanos());
@@ -158,6 +186,7 @@ final class ServoLoop {
         if (hold != freqPpb) {
             freqPpb = hold;
             driver.adjustFrequency(hold);
+            if (clockCheck != null) clockCheck.setFreq(hold);
         }
         listener.notice(p.number(), String.format("no sync from master, holding frequency %+.0f ppb", hold));
     }

@@ -66,6 +66,10 @@ public final class ClockConfig extends Settings<ClockConfig> {
     public boolean assumeTwoStep = false;
     /** boundary_clock_jbod: the ports have different PHCs; the slave port's is the one disciplined. */
     public boolean boundaryClockJbod = false;
+    /** sanity_freq_limit (ppb, 0 off): a clock that drifts from CLOCK_MONOTONIC faster than this jumped (clockcheck.c). */
+    public int sanityFreqLimit = 200_000_000;
+    /** write_phase_mode: once LOCKED_STABLE, offsets go to the PHC's phase control, not the servo's frequency. */
+    public boolean writePhaseMode = false;
 
     /** Seed for the random parts of timers (9.5.11.2); a daemon seeds from the clock identity. */
     public long randomSeed = 1;

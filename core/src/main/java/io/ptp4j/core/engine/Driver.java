@@ -48,6 +48,14 @@ public interface Driver {
     void stepClock(long deltaNanos);
 
     /**
+     * write_phase_mode: hands {@code offsetNanos} to the clock's own phase control (ADJ_OFFSET on a
+     * PHC whose driver has adjphase; linuxptp clockadj_set_phase). False when the clock has none.
+     */
+    default boolean adjustPhase(long offsetNanos) {
+        return false;
+    }
+
+    /**
      * boundary_clock_jbod (each port has its own PHC): from now on the clock of port {@code port}
      * is the one read, adjusted and stepped. Returns true when that changed the clock (the engine
      * then starts a new servo from {@link #currentFrequencyPpb()}); false when the port already

@@ -81,7 +81,10 @@ public final class Port implements HeaderWriter {
         if (rx.domainNumber() != clockCfg.domainNumber) return;
         if (!cfg.ignoreTransportSpecific && rx.majorSdoId() != cfg.transportSpecific) return;
         // ingressLatency: the stamp was taken that long after the message crossed the reference plane
-        if (rxTs != NONE) rxTs -= cfg.ingressLatencyNanos;
+        if (rxTs != NONE) {
+            rxTs -= cfg.ingressLatencyNanos;
+            if (ds.portState() == PortState.SLAVE) host.checkTimestamp(rxTs); // port.c: clock_check_ts
+        }
         if (rx.sourceClockIdentity() == clockCfg.clockIdentity) return; // our own multicast looped back
         switch (type) {
             case ANNOUNCE -> announces.receive(rx);

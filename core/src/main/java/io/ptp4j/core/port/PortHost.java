@@ -72,6 +72,12 @@ public interface PortHost {
     /** A designated slave heard a Sync from {@code clockIdentity}-{@code portNumber} without any Announce. */
     void adoptSyncSender(Port port, long clockIdentity, int portNumber);
 
+    /**
+     * A message with a receive timestamp arrived on a SLAVE port: linuxptp clock_check_ts, the
+     * sanity check of the disciplined clock against the monotonic clock.
+     */
+    default void checkTimestamp(long rxTimestamp) {}
+
     /** A Sync's t1 and t2 from the parent: one servo sample (linuxptp clock_synchronize). */
     void synchronize(Port port, long t1, long t2);
 

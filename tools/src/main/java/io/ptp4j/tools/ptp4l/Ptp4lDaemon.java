@@ -98,6 +98,7 @@ public final class Ptp4lDaemon {
         boolean sockServo = c.getEnum("clock_servo").equals("refclock_sock");
         boolean feedsNtp = ntpshm || sockServo;
         io.ptp4j.linux.clock.VirtualClockFile vclockFile = null;
+        io.ptp4j.linux.rtnl.LinkWatch links = null;
         java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
         try {
             long id;
@@ -212,7 +213,9 @@ public final class Ptp4lDaemon {
                 }
             }, "ptp4l-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            loop.run(obs.node(node));
+            io.ptp4j.core.engine.PtpNode fed = obs.node(node);
+            links = watchLinks(loop, fed, ifaces, printer);
+            loop.run(fed);
             return 0;
         } catch (NativeException e) {
             err.println(prog + ": " + e.getMessage());
@@ -225,12 +228,37 @@ public final class Ptp4lDaemon {
             if (obs != null) obs.close();
             if (udsRo != null) udsRo.close();
             if (loop != null) loop.close();
+            if (links != null) links.close();
             if (vclockFile != null) vclockFile.close();
             for (Transport t : ports) if (t != null) t.close();
             if (clock != null) clock.close();
             if (shm != null) shm.close();
             if (refclockSock != null) refclockSock.close();
             closed.countDown();
+        }
+    }
+
+    /**
+     * Link news from rtnetlink reaches the engine (linuxptp's FD_RTNL per port): link down faults
+     * a port at once, link up clears it, a bond's new active slave is a new ts label. A socket
+     * that cannot be opened is reported, not fatal (the ports then fault on failed sends only).
+     */
+    static io.ptp4j.linux.rtnl.LinkWatch watchLinks(EventLoop loop, io.ptp4j.core.engine.PtpNode node, List<String> ifaces,
+            Printer printer) {
+        try {
+            io.ptp4j.linux.rtnl.LinkWatch w = io.ptp4j.linux.rtnl.LinkWatch.open(ifaces);
+            loop.watch(w.fd(), () -> {
+                try {
+                    w.drain((port, up, label) -> node.onLinkStatus(port, up, label, loop.monotonicNanos()));
+                } catch (NativeException e) {
+                    printer.print(Printer.LOG_ERR, e.getMessage());
+                }
+            });
+            w.queryAll();
+            return w;
+        } catch (NativeException e) {
+            printer.print(Printer.LOG_ERR, e.getMessage() + " (link changes will not be seen)");
+            return null;
         }
     }
 
