@@ -251,7 +251,7 @@ public final class EventLoop implements Driver, AutoCloseable {
             listener.error(port, "sendto failed: " + Libc.strerror(Libc.errno())); // linuxptp udp.c's words
             return false;
         }
-        if (!event) return true;
+        if (!event || oneStep(t, buf, offset)) return true;
         long ts;
         try {
             ts = t.txTimestampNanos(txTimeoutMillis);
@@ -273,6 +273,16 @@ public final class EventLoop implements Driver, AutoCloseable {
         pendTs[pending] = ts;
         pending++;
         return true;
+    }
+
+    /**
+     * A one-step message the NIC stamps as it sends it: no transmit timestamp comes back (linuxptp
+     * TRANS_ONESTEP). A Sync with onestep or p2p1step, a Pdelay_Resp with p2p1step.
+     */
+    private static boolean oneStep(Transport t, ByteBuffer buf, int offset) {
+        if (!t.timestamping().oneStepSync() || (buf.get(offset + 6) & 0x02) != 0) return false;
+        int type = buf.get(offset) & 0x0F;
+        return type == 0x0 || (type == 0x3 && t.timestamping() == io.ptp4j.linux.transport.Timestamping.P2P1STEP);
     }
 
     @Override

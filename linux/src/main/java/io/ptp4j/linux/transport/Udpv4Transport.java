@@ -41,7 +41,7 @@ public final class Udpv4Transport implements Transport {
     /** Opens both sockets on {@code iface} (in the calling thread's network namespace). */
     public static Udpv4Transport open(String iface, TransportConfig config) throws NativeException {
         int ifIndex = Libc.ifIndex(iface);
-        if (config.timestamping() == Timestamping.HARDWARE) HardwareTimestamps.enable(iface, false);
+        if (config.timestamping().hardware()) HardwareTimestamps.enable(iface, false, config.timestamping(), config.hwtsFilter());
         TimestampSocket ev = openSocket(iface, ifIndex, EVENT_PORT, config, config.dscpEvent());
         TimestampSocket ge;
         try {

@@ -59,7 +59,7 @@ public final class Udpv6Transport implements Transport {
     /** Opens both sockets on {@code iface} (in the calling thread's network namespace). */
     public static Udpv6Transport open(String iface, TransportConfig config) throws NativeException {
         int ifIndex = Libc.ifIndex(iface);
-        if (config.timestamping() == Timestamping.HARDWARE) HardwareTimestamps.enable(iface, false);
+        if (config.timestamping().hardware()) HardwareTimestamps.enable(iface, false, config.timestamping(), config.hwtsFilter());
         long primaryHi = primaryHi(config);
         TimestampSocket ev = openSocket(iface, ifIndex, Udpv4Transport.EVENT_PORT, config, primaryHi, config.dscpEvent());
         TimestampSocket ge;
