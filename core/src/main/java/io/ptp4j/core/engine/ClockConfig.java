@@ -22,6 +22,11 @@ public final class ClockConfig extends Settings<ClockConfig> {
     /** slaveOnly / clientOnly: never MASTER. */
     public boolean clientOnly = false;
     public boolean twoStepFlag = true;
+    /**
+     * time_stamping p2p1step: Pdelay_Resp is one-step too (the NIC adds the turnaround time to its
+     * correctionField as it sends it; no Pdelay_Resp_Follow_Up).
+     */
+    public boolean p2pOneStep = false;
     public ClockType clockType = ClockType.OC;
     public String datasetComparison = "ieee1588";
     /** Number of PTP ports (1 for an ordinary clock, more for a boundary clock). */

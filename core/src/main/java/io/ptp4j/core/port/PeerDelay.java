@@ -107,13 +107,26 @@ public final class PeerDelay {
 
     /** A peer's Pdelay_Req received at {@code t2}: the two-step Pdelay_Resp that answers it. */
     public PtpMessage respond(HeaderWriter h, PtpMessage rx, long rxTimestamp) {
+        return respond(h, rx, rxTimestamp, false, 0);
+    }
+
+    /**
+     * The Pdelay_Resp that answers a peer's Pdelay_Req. Two-step: t2 in it, t3 in the Follow_Up
+     * that {@link #responseTransmitted} makes. One-step (p2p1step, 11.4.2 c): no timestamps, the
+     * request's correctionField plus {@code latencyNanos} (egress and ingress latency), to which
+     * the NIC adds the turnaround time t3 - t2 as it sends it; no Follow_Up (linuxptp
+     * process_pdelay_req).
+     */
+    public PtpMessage respond(HeaderWriter h, PtpMessage rx, long rxTimestamp, boolean oneStep, long latencyNanos) {
         respToClock = rx.sourceClockIdentity();
         respToPort = rx.sourcePortNumber();
         respSequenceId = rx.sequenceId();
         respCorrection = rx.correctionField();
-        respPending = true;
-        return h.start(MessageType.PDELAY_RESP, respSequenceId, 0x7F).flag(PtpMessage.FLAG_TWO_STEP, true)
-                .timestampFromNanos(PtpMessage.OFF_BODY, rxTimestamp).requestingPort(respToClock, respToPort);
+        respPending = !oneStep;
+        PtpMessage m = h.start(MessageType.PDELAY_RESP, respSequenceId, 0x7F).flag(PtpMessage.FLAG_TWO_STEP, !oneStep)
+                .requestingPort(respToClock, respToPort);
+        if (oneStep) return m.correctionField(respCorrection + (latencyNanos << 16));
+        return m.timestampFromNanos(PtpMessage.OFF_BODY, rxTimestamp);
     }
 
     /** The Pdelay_Resp's transmit timestamp t3: the Pdelay_Resp_Follow_Up to send, or null. */

@@ -92,8 +92,11 @@ public final class Port implements HeaderWriter {
             case FOLLOW_UP -> onFollowUp(rx);
             case DELAY_REQ -> onDelayReq(rx, rxTs, source);
             case DELAY_RESP -> onDelayResp(rx);
-            case PDELAY_REQ -> {
-                if (cfg.delayMechanism == DelayMechanism.P2P && rxTs != NONE) send(pdelay.respond(this, rx, rxTs), true, Driver.PEER_MULTICAST);
+            case PDELAY_REQ -> { // p2p1step: a NIC that answers in one step need not stamp the request (port.c)
+                if (cfg.delayMechanism == DelayMechanism.P2P && (rxTs != NONE || clockCfg.p2pOneStep)) {
+                    send(pdelay.respond(this, rx, rxTs, clockCfg.p2pOneStep, cfg.egressLatencyNanos + cfg.ingressLatencyNanos), true,
+                            Driver.PEER_MULTICAST);
+                }
             }
             case PDELAY_RESP -> {
                 if (cfg.delayMechanism == DelayMechanism.P2P && !faults.badPeerNetwork(pdelay) && pdelay.onResponse(rx, rxTs)) peerDelayMeasured();
