@@ -69,6 +69,8 @@ public final class ClockConfig extends Settings<ClockConfig> {
     public long initialDelayNanos = 0;
     /** assume_two_step: treat every Sync as two-step (wait for its Follow_Up), for buggy 802.1AS switches. */
     public boolean assumeTwoStep = false;
+    /** check_fup_sync: a Follow_Up that arrived before its Sync is not paired with it (linuxptp fup_sync_ok). */
+    public boolean checkFupSync = false;
     /** boundary_clock_jbod: the ports have different PHCs; the slave port's is the one disciplined. */
     public boolean boundaryClockJbod = false;
     /** sanity_freq_limit (ppb, 0 off): a clock that drifts from CLOCK_MONOTONIC faster than this jumped (clockcheck.c). */

@@ -34,7 +34,7 @@ public final class Port implements HeaderWriter {
     private final PtpMessage out = new PtpMessage();
     private int announceSeq, signalingSeq;
 
-    private final SyncFollowUp syfu = new SyncFollowUp();
+    private final SyncFollowUp syfu;
     private final E2eDelay e2e = new E2eDelay();
     private final PeerDelay pdelay;
     private final SyncTransmitter syncTx = new SyncTransmitter(this);
@@ -63,6 +63,7 @@ public final class Port implements HeaderWriter {
         this.pdelay = new PeerDelay(clockCfg.clockIdentity, number, clockCfg.delayFilterLength);
         this.timers = new PortTimers(host);
         this.faults = new FaultHandling(this);
+        this.syfu = new SyncFollowUp(clockCfg.checkFupSync);
     }
 
     // ---- what the clock drives --------------------------------------------------------------

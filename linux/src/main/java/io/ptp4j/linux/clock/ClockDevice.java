@@ -23,6 +23,16 @@ public interface ClockDevice extends AutoCloseable {
     /** Adds {@code deltaNanos} to the clock's time at once. */
     void step(long deltaNanos) throws NativeException;
 
+    /** Whether {@link #adjustPhase} works: a PHC whose driver has adjphase (write_phase_mode). */
+    default boolean canAdjustPhase() {
+        return false;
+    }
+
+    /** Hands {@code offsetNanos} to the clock's phase control (ADJ_OFFSET | ADJ_NANO; linuxptp clockadj_set_phase). */
+    default void adjustPhase(long offsetNanos) throws NativeException {
+        throw new NativeException("clock_adjtime(ADJ_OFFSET) on " + name(), io.ptp4j.linux.Libc.EOPNOTSUPP);
+    }
+
     /** The largest frequency offset the clock accepts, in ppb (linuxptp's max_adj / max_frequency). */
     double maxFrequencyPpb();
 

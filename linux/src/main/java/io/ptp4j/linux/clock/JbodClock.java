@@ -36,6 +36,8 @@ public final class JbodClock implements ClockDevice {
     @Override public double frequencyPpb() throws NativeException { return byPort[current].frequencyPpb(); }
     @Override public void step(long deltaNanos) throws NativeException { byPort[current].step(deltaNanos); }
     @Override public double maxFrequencyPpb() { return byPort[current].maxFrequencyPpb(); }
+    @Override public boolean canAdjustPhase() { for (ClockDevice d : byPort) if (!d.canAdjustPhase()) return false; return true; }
+    @Override public void adjustPhase(long offsetNanos) throws NativeException { byPort[current].adjustPhase(offsetNanos); }
     @Override public long fromSocketTimestamp(long socketNanos) throws NativeException { return byPort[current].fromSocketTimestamp(socketNanos); }
     @Override public long minusRealtimeNanos() throws NativeException { return byPort[current].minusRealtimeNanos(); }
 }

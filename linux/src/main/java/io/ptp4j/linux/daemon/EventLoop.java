@@ -330,6 +330,17 @@ public final class EventLoop implements Driver, AutoCloseable {
     }
 
     @Override
+    public boolean adjustPhase(long offsetNanos) {
+        try {
+            clock.adjustPhase(offsetNanos);
+            return true;
+        } catch (NativeException e) {
+            listener.error(0, e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
     public boolean switchClock(int port) {
         return clock.selectForPort(port);
     }

@@ -46,6 +46,11 @@ public final class CountingDriver implements Driver {
     }
 
     @Override
+    public boolean adjustPhase(long offsetNanos) {
+        return inner.adjustPhase(offsetNanos);
+    }
+
+    @Override
     public boolean switchClock(int port) {
         return inner.switchClock(port);
     }

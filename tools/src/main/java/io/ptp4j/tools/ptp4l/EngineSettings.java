@@ -30,6 +30,10 @@ public final class EngineSettings {
         e.offsetScaledLogVariance = c.getInt("offsetScaledLogVariance");
         e.clientOnly = c.getInt("clientOnly") == 1;
         e.twoStepFlag = c.getInt("twoStepFlag") == 1;
+        e.p2pOneStep = c.getEnum("time_stamping").equals("p2p1step");
+        e.checkFupSync = c.getInt("check_fup_sync") == 1;
+        e.sanityFreqLimit = c.getInt("sanity_freq_limit");
+        e.writePhaseMode = c.getInt("write_phase_mode") == 1;
         e.datasetComparison = c.getEnum("dataset_comparison");
         e.utcOffset = c.getInt("utc_offset");
         e.timeSource = c.getInt("timeSource");
@@ -99,6 +103,8 @@ public final class EngineSettings {
         e.minNeighborPropDelayNanos = c.getInt(port, "min_neighbor_prop_delay");
         e.allowedLostResponses = c.getInt(port, "allowedLostResponses");
         e.delayResponseTimeout = c.getInt(port, "delay_response_timeout");
+        e.faultResetInterval = c.getInt(port, "fault_reset_interval");
+        e.faultBadpeernetInterval = c.getInt(port, "fault_badpeernet_interval");
         unicastTable(e, c, port);
         automotive(e, c, port);
         return e;

@@ -82,9 +82,10 @@ public final class Ptp4lDaemon {
         PtpConfig c = s.config();
         List<String> ifaces = s.interfaces();
         boolean transparent = s.clockType().equals("E2E_TC") || s.clockType().equals("P2P_TC");
-        String ts = c.getEnum("time_stamping");
-        boolean software = ts.equals("software") || ts.equals("legacy");
-        Timestamping timestamping = software ? Timestamping.SOFTWARE : Timestamping.HARDWARE;
+        // onestep and p2p1step ask the NIC for one-step stamps, legacy for SYS_HARDWARE ones; a NIC
+        // that cannot is refused (linuxptp sk.c), never quietly run another way
+        Timestamping timestamping = Timestamping.named(c.getEnum("time_stamping"));
+        boolean software = timestamping == Timestamping.SOFTWARE || timestamping == Timestamping.LEGACY;
         Transport[] ports = new Transport[ifaces.size()];
         ClockDevice clock = null;
         EventLoop loop = null;
@@ -122,7 +123,8 @@ public final class Ptp4lDaemon {
                             .withDscp(c.getInt(iface, "dscp_event"), c.getInt(iface, "dscp_general"))
                             .withGroups(TransportConfig.IpGroups.parse(c.getString(iface, "ptp_dst_ipv4"), c.getString(iface, "p2p_dst_ipv4"),
                                     c.getString(iface, "ptp_dst_ipv6"), c.getString(iface, "p2p_dst_ipv6")))
-                            .withSocketPriority(c.getInt(iface, "socket_priority"));
+                            .withSocketPriority(c.getInt(iface, "socket_priority"))
+                            .withHwtsFilter(io.ptp4j.linux.transport.HardwareTimestamps.FilterMode.named(c.getEnum("hwts_filter")));
                 } catch (IllegalArgumentException e) {
                     err.println(prog + ": interface '" + iface + "': " + e.getMessage());
                     return 1;
@@ -130,11 +132,18 @@ public final class Ptp4lDaemon {
                 try {
                     Transports.checkTimestamping(iface, timestamping);
                 } catch (Transports.UnsupportedTimestampingException e) {
-                    err.println(prog + ": interface '" + iface + "' does not support requested timestamping mode"
-                            + (software ? "" : " (no hardware timestamping: try -S for software timestamps; 'ptp4j ts-info " + iface + "' shows what it can do)"));
-                    return 1;
+                    err.println(prog + ": interface '" + iface + "' does not support requested timestamping mode");
+                    if (timestamping != Timestamping.SOFTWARE) err.println(prog + ": (no " + c.getEnum("time_stamping")
+                            + " timestamping: try -S for software timestamps; 'ptp4j ts-info " + iface + "' shows what it can do)");
+                    err.println(prog + ": failed to create a clock");
+                    return 255;
                 }
-                ports[i] = Transports.open(c.getEnum(iface, "network_transport"), iface, tc);
+                try {
+                    ports[i] = Transports.open(c.getEnum(iface, "network_transport"), iface, tc);
+                } catch (io.ptp4j.linux.transport.HardwareTimestamps.RefusedException e) {
+                    err.println(prog + ": " + e.getMessage() + "\n" + prog + ": failed to create a clock");
+                    return 255;
+                }
             }
             boolean freeRunning = c.getInt("free_running") == 1;
             boolean virtual = c.getInt("virtual_clock") == 1;
@@ -149,6 +158,7 @@ public final class Ptp4lDaemon {
                 clock = hardwareClock(prog, s, c, err);
                 if (clock == null) return 1;
             }
+            if (!writePhaseModeSupported(prog, c, clock, err)) return 255;
             // A transparent clock only measures residence times: it never adjusts its clock.
             if (freeRunning || transparent || feedsNtp) clock = new ReadOnlyClock(clock);
             Printer printer = Printers.forConfig(prog, c);
@@ -236,6 +246,17 @@ public final class Ptp4lDaemon {
             if (refclockSock != null) refclockSock.close();
             closed.countDown();
         }
+    }
+
+    /**
+     * linuxptp clock_create: write_phase_mode needs a PHC whose driver can adjust its phase
+     * (PTP_CLOCK_GETCAPS adjust_phase); the system clock and the virtual clock cannot. Not
+     * checked when free running (no clock is adjusted).
+     */
+    static boolean writePhaseModeSupported(String prog, PtpConfig c, ClockDevice clock, PrintStream err) {
+        if (c.getInt("write_phase_mode") == 0 || c.getInt("free_running") == 1 || clock.canAdjustPhase()) return true;
+        err.println(prog + ": clock does not support write phase mode\n" + prog + ": failed to create a clock");
+        return false;
     }
 
     /**
