@@ -26,6 +26,7 @@ public final class Network {
                         Noise timestampNoise, EngineListener listener) {
         cfg.randomSeed = nextSeed();
         SimClock c = new SimClock(sim.now(), offsetNanos, freqPpm * 1000.0, wanderPpbPerSqrtS, nextSeed());
+        if (sim.timescale != Timescale.DEFAULT) c.timescale(sim.now(), sim.timescale, cfg.utcTimescale);
         SimNode n = new SimNode(name, sim, cfg, c, timestampNoise, listener, nextSeed());
         sim.nodes.add(n);
         return n;

@@ -60,7 +60,7 @@ public final class SimNode implements Driver {
         public void deliver(byte[] frame, int length, boolean event, boolean peerDelay, Link from) {
             if (!alive) return;
             long now = sim.now();
-            long rxTs = Math.round(clock.localTimeExact(now) + timestampNoise.sample(random));
+            long rxTs = clock.localTime(now, timestampNoise.sample(random));
             if (tap != null) tap.frame(number, false, frame, length);
             if ((frame[0] & 0x0F) == 0x2) rememberPdelayReq(frame, rxTs);
             rxBuf.clear();
@@ -197,7 +197,7 @@ public final class SimNode implements Driver {
             peek.wrap(ByteBuffer.wrap(frame), 0, length);
             int type = peek.messageTypeCode();
             int seq = peek.sequenceId();
-            long txTs = Math.round(clock.localTimeExact(sim.now() + hold) + timestampNoise.sample(random));
+            long txTs = clock.localTime(sim.now() + hold, timestampNoise.sample(random));
             // The timestamp comes back after the frame left, as from a socket's error queue.
             sim.after(hold, () -> {
                 if (!alive) return;
@@ -227,6 +227,14 @@ public final class SimNode implements Driver {
     @Override
     public double currentFrequencyPpb() {
         return clock.adjustmentPpb();
+    }
+
+    /** A clock that keeps UTC carries the leap itself, as the kernel does with kernel_leap. */
+    @Override
+    public int armLeap(int leap) {
+        if (!clock.keepsUtc()) return -1;
+        clock.armLeap(sim.now(), leap);
+        return 1;
     }
 
     @Override
@@ -273,7 +281,7 @@ public final class SimNode implements Driver {
      * its correctionField; no transmit timestamp comes back.
      */
     private void sendOneStep(NodePort p, byte[] frame, int length, long hold, boolean peer) {
-        long txTs = Math.round(clock.localTimeExact(sim.now() + hold) + timestampNoise.sample(random));
+        long txTs = clock.localTime(sim.now() + hold, timestampNoise.sample(random));
         ByteBuffer b = ByteBuffer.wrap(frame);
         if ((frame[0] & 0x0F) == 0x0) {
             b.putShort(34, (short) (Math.floorDiv(txTs, 1_000_000_000L) >>> 32));

@@ -72,6 +72,7 @@ public final class PtpClock implements PtpNode, PortHost {
     private int gmTimeBaseIndicator;
 
     private final ServoLoop servoLoop;
+    private final UtcCorrection utc;
     private long nowNanos;
     // The earliest deadline over all ports, kept so that callers asking after every packet do
     // not scan every port's timers (a grandmaster may have hundreds of ports).
@@ -90,7 +91,8 @@ public final class PtpClock implements PtpNode, PortHost {
         this.timeProperties = new TimePropertiesDS(cfg.utcOffset, 0, cfg.timeSource);
         this.ports = new Port[cfg.numberPorts];
         for (int i = 0; i < ports.length; i++) ports[i] = new Port(i + 1, cfg, this);
-        this.servoLoop = new ServoLoop(cfg, driver, this.listener, currentDS);
+        this.utc = new UtcCorrection(cfg, driver, this.listener);
+        this.servoLoop = new ServoLoop(cfg, driver, this.listener, currentDS, timeProperties, utc);
         becomeGrandmaster();
     }
 
@@ -351,6 +353,12 @@ public final class PtpClock implements PtpNode, PortHost {
         servoLoop.synchronize(p, t1, t2);
     }
 
+    /** clock_update_leap_status, before a master port's Announce: a grandmaster's leap second and UTC offset move on. */
+    @Override
+    public void announcing() {
+        if (bestIsLocal && utc.grandmaster(localTimeProperties, driver.clockTimeNanos())) timeProperties.copyFrom(localTimeProperties);
+    }
+
     @Override
     public void checkTimestamp(long rxTimestamp) {
         servoLoop.checkTimestamp(rxTimestamp, nowNanos);
@@ -423,7 +431,7 @@ public final class PtpClock implements PtpNode, PortHost {
     @Override
     public void announceFromParent(Port port, PtpMessage announce) {
         if (cfg.pathTraceEnabled) pathTrace.keep(announce, tlvs);
-        timeProperties.set(announce.currentUtcOffset(), announce.flags(), announce.timeSource());
+        utc.timeProperties(timeProperties, announce.currentUtcOffset(), announce.flags() & 0xFF, announce.timeSource());
     }
 
     @Override

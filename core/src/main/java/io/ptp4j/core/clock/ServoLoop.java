@@ -1,6 +1,7 @@
 package io.ptp4j.core.clock;
 
 import io.ptp4j.core.dataset.CurrentDS;
+import io.ptp4j.core.dataset.TimePropertiesDS;
 import io.ptp4j.core.engine.ClockConfig;
 import io.ptp4j.core.engine.DelayMechanism;
 import io.ptp4j.core.engine.Driver;
@@ -27,6 +28,8 @@ final class ServoLoop {
     private final Driver driver;
     private final EngineListener listener;
     private final CurrentDS currentDS;
+    private final TimePropertiesDS timeProperties;
+    private final UtcCorrection utc;
     private final TimestampProcessor tsproc;
     private Servo servo;
     private double freqPpb;
@@ -36,8 +39,11 @@ final class ServoLoop {
     /** sanity_freq_limit's check (null: off, as with free_running). */
     private final ClockCheck clockCheck;
 
-    ServoLoop(ClockConfig cfg, Driver driver, EngineListener listener, CurrentDS currentDS) {
+    ServoLoop(ClockConfig cfg, Driver driver, EngineListener listener, CurrentDS currentDS, TimePropertiesDS timeProperties,
+            UtcCorrection utc) {
         this.cfg = cfg;
+        this.timeProperties = timeProperties;
+        this.utc = utc;
         this.driver = driver;
         this.listener = listener;
         this.currentDS = currentDS;
@@ -117,7 +123,9 @@ final class ServoLoop {
         }
         if (!tsproc.updateOffset()) return;
         ServoState lastServoState = servoState;
-        long offset = tsproc.offset();
+        // clock_utc_correct: UTC against TAI, and the leap second
+        long offset = utc.correct(timeProperties, t2, tsproc.offset(), servoState == ServoState.UNLOCKED, servo);
+        if (offset == Long.MIN_VALUE) return;
         currentDS.offsetFromMasterNanos(offset);
         servo.syncInterval(Math.pow(2, p.lastSyncLogInterval(p.config().logSyncInterval)));
         double ppb = servo.sample(offset, t2, tsproc.weight());

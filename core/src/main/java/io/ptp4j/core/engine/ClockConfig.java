@@ -41,6 +41,17 @@ public final class ClockConfig extends Settings<ClockConfig> {
     public int utcOffset = 37;
     public int timeSource = 0xA0;
     public boolean ptpTimescale = false;
+    /**
+     * The disciplined clock keeps UTC (the system clock, the virtual clock; linuxptp
+     * utc_timescale): under a master that keeps TAI its offset is corrected by currentUtcOffset.
+     */
+    public boolean utcTimescale = false;
+    /** kernel_leap: a leap second is armed in the clock itself (the kernel for CLOCK_REALTIME), not the servo. */
+    public boolean kernelLeap = true;
+    /** leapfile's table (LeapTable): the UTC midnights of the leap seconds and the TAI - UTC from each; null: none. */
+    public long[] leapUtcSeconds = null;
+    public int[] leapOffsets = null;
+    public long leapExpiresUtcSeconds = 0;
 
     // best master clock algorithm
     /** maxStepsRemoved: an Announce whose stepsRemoved is at least this is not qualified (linuxptp port.c). */

@@ -48,6 +48,19 @@ public interface Driver {
     void stepClock(long deltaNanos);
 
     /**
+     * kernel_leap: arms the clock to insert (+1) or delete (-1) a second at the next UTC midnight,
+     * or disarms it (0): the kernel's STA_INS / STA_DEL for CLOCK_REALTIME, the virtual clock
+     * itself. Returns 1 when armed, 0 when the clock refused (the driver has said why; linuxptp
+     * goes on), -1 when this clock does not carry leap seconds (the servo is told instead).
+     */
+    default int armLeap(int leap) {
+        return -1;
+    }
+
+    /** The TAI - UTC offset of a traceable grandmaster, for the kernel (CLOCK_REALTIME only; linuxptp sysclk_set_tai_offset). */
+    default void setTaiOffset(int seconds) {}
+
+    /**
      * write_phase_mode: hands {@code offsetNanos} to the clock's own phase control (ADJ_OFFSET on a
      * PHC whose driver has adjphase; linuxptp clockadj_set_phase). False when the clock has none.
      */

@@ -53,7 +53,8 @@ final class AnnounceReceiver {
         if (r == ForeignMasterRecords.AddResult.NEW_FOREIGN_MASTER) {
             port.host.listener().notice(port.number, "new foreign master " + rx.sourcePortIdentity());
         }
-        if (port.fromParent(rx)) {
+        boolean parent = port.fromParent(rx);
+        if (parent) {
             boolean wasTimescale = port.host.timeProperties().ptpTimescale();
             port.host.announceFromParent(port, rx);
             if (port.isSlaveLike()) port.armAnnounceReceipt();
@@ -65,6 +66,9 @@ final class AnnounceReceiver {
             if (wasLocal && !port.host.isGrandmaster() && (rx.flags() & PtpMessage.FLAG_PTP_TIMESCALE) == 0 && port.fromParent(rx)) {
                 port.host.listener().notice(0, "foreign master not using PTP timescale");
             }
+            // the parent just chosen gives its time properties at once, as linuxptp's
+            // clock_update_slave does (a UTC clock must not take a TAI master's first Syncs raw)
+            if (!parent && port.fromParent(rx)) port.host.announceFromParent(port, rx);
         }
     }
 

@@ -375,6 +375,7 @@ public final class Port implements HeaderWriter {
     }
 
     private void sendAnnounce() {
+        host.announcing();
         announceSeq = (announceSeq + 1) & 0xFFFF;
         sendAnnounce(announceSeq, Driver.MULTICAST, ds.logAnnounceInterval());
     }

@@ -102,6 +102,9 @@ public interface PortHost {
      */
     default void tsLabelChanged(Port port) {}
 
+    /** A master port is about to send its periodic Announce (linuxptp FD_MANNO_TIMER: clock_update_leap_status). */
+    default void announcing() {}
+
     /** A management message received on a PTP port. */
     void management(Port port, ByteBuffer buf, int offset, int length, long source);
 }
