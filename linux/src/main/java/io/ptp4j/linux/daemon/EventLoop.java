@@ -329,6 +329,28 @@ public final class EventLoop implements Driver, AutoCloseable {
         }
     }
 
+    /** kernel_leap: the clock arms the leap itself (linuxptp sysclk_set_leap); without CAP_SYS_TIME it says so and the loop goes on. */
+    @Override
+    public int armLeap(int leap) {
+        if (!clock.carriesLeapSeconds()) return -1;
+        try {
+            clock.armLeap(leap);
+            return 1;
+        } catch (NativeException e) {
+            listener.error(0, "failed to set the clock status: " + Libc.strerror(e.errno()));
+            return 0;
+        }
+    }
+
+    @Override
+    public void setTaiOffset(int seconds) {
+        try {
+            clock.setTaiOffset(seconds);
+        } catch (NativeException e) {
+            listener.error(0, "failed to set TAI offset: " + Libc.strerror(e.errno()));
+        }
+    }
+
     @Override
     public boolean adjustPhase(long offsetNanos) {
         try {

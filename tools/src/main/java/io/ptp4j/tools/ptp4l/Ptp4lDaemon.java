@@ -162,6 +162,7 @@ public final class Ptp4lDaemon {
             // A transparent clock only measures residence times: it never adjusts its clock.
             if (freeRunning || transparent || feedsNtp) clock = new ReadOnlyClock(clock);
             Printer printer = Printers.forConfig(prog, c);
+            clearKernelLeap(clock, printer);
             ClockConfig ec = EngineSettings.clockConfig(c, ifaces, id, software);
             if (ntpshm && !freeRunning) {
                 shm = io.ptp4j.linux.ntpshm.NtpShmSegment.attach(c.getInt("ntpshm_segment"));
@@ -245,6 +246,19 @@ public final class Ptp4lDaemon {
             if (shm != null) shm.close();
             if (refclockSock != null) refclockSock.close();
             closed.countDown();
+        }
+    }
+
+    /**
+     * linuxptp clock_create on CLOCK_REALTIME: no leap second is left armed in the kernel from
+     * before (sysclk_set_leap(0)). Without CAP_SYS_TIME that fails, is said, and ptp4l goes on.
+     */
+    static void clearKernelLeap(ClockDevice clock, Printer printer) {
+        if (!(clock instanceof SystemClock sys)) return; // read-only, virtual and PHC clocks are wrapped or have none
+        try {
+            sys.armLeap(0);
+        } catch (NativeException e) {
+            printer.print(Printer.LOG_ERR, "failed to set the clock status: " + io.ptp4j.linux.Libc.strerror(e.errno()));
         }
     }
 
@@ -532,6 +546,16 @@ public final class Ptp4lDaemon {
         @Override
         public long minusRealtimeNanos() throws NativeException {
             return inner.minusRealtimeNanos();
+        }
+
+        @Override
+        public boolean carriesLeapSeconds() {
+            return inner.carriesLeapSeconds();
+        }
+
+        @Override
+        public void armLeap(int leap) throws NativeException {
+            inner.armLeap(leap);
         }
 
         @Override

@@ -97,6 +97,11 @@ public final class Ptp4lMain {
             throw new UsageException("Cannot mix 1588 clientOnly with 802.1AS !gmCapable", false, 255);
         List<String> warnings = new ArrayList<>(cfg.warnings());
         harmonizeOneStep(cfg);
+        try { // lstab_create: a leapfile that cannot be read is fatal
+            EngineSettings.leapfile(new io.ptp4j.core.engine.ClockConfig(), cfg.getString("leapfile"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + "\nfailed to create a clock", false, 255);
+        }
         unicastTables(cfg, warnings);
         automotive(cfg);
         warnings.addAll(notActedOn(cfg));
