@@ -70,9 +70,13 @@ public final class SimClock {
             leapAt = Double.MAX_VALUE;
             return;
         }
+        aimLeap();
+    }
+
+    private void aimLeap() {
         long day = 86_400_000_000_000L;
         long reading = shift + Math.round(localRef);
-        long midnight = (Math.floorDiv(reading, day) + 1) * day - (leapSecond > 0 ? 0 : 1_000_000_000L);
+        long midnight = (Math.floorDiv(reading, day) + 1) * day - (leap > 0 ? 0 : 1_000_000_000L);
         leapAt = (double) (midnight - shift);
     }
 
@@ -117,6 +121,7 @@ public final class SimClock {
     public void step(long t, long deltaNanos) {
         advance(t);
         localRef += deltaNanos;
+        if (leap != 0) aimLeap(); // the kernel's leap falls at the next midnight of the time it now keeps
     }
 
     /** A sudden change of the oscillator's own frequency (a fault), ppb. */

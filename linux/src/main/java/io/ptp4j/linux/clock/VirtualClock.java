@@ -158,8 +158,13 @@ public final class VirtualClock implements ClockDevice {
             leapRaw = Long.MAX_VALUE;
             return;
         }
+        aimLeap(raw);
+    }
+
+    /** The armed leap falls at the clock's next UTC midnight from now (the kernel checks each second it ticks over). */
+    private void aimLeap(long raw) {
         long day = 86_400L * NS;
-        leapTarget = (Math.floorDiv(at(raw), day) + 1) * day - (leapSecond < 0 ? NS : 0);
+        leapTarget = (Math.floorDiv(at(raw), day) + 1) * day - (leap < 0 ? NS : 0);
         leapRaw = rawFor(leapTarget);
     }
 
@@ -224,9 +229,10 @@ public final class VirtualClock implements ClockDevice {
 
     @Override
     public void step(long deltaNanos) {
-        foldLeap(source.monotonicRawNanos());
+        long raw = source.monotonicRawNanos();
+        foldLeap(raw);
         base += deltaNanos;
-        if (leap != 0) leapRaw = rawFor(leapTarget);
+        if (leap != 0) aimLeap(raw); // a step moves the clock to another day, perhaps: the next midnight from there
         publish();
     }
 

@@ -44,10 +44,19 @@ class VirtualClockLeapTest {
         assertEquals(MIDNIGHT, c.nowNanos(), 1);
         VirtualClock d = new VirtualClock(MIDNIGHT - 5 * S, src);
         d.armLeap(1);
-        d.step(-DAY); // a step before midnight: the armed instant stays this clock's next midnight
         d.armLeap(0);
         src.raw += 10 * S;
-        assertEquals(MIDNIGHT - DAY + 5 * S, d.nowNanos(), 1, "disarmed: nothing inserted");
+        assertEquals(MIDNIGHT + 5 * S, d.nowNanos(), 1, "disarmed: nothing inserted");
+    }
+
+    @Test
+    void aStepAfterArmingMovesTheLeapToTheNextMidnightOfTheNewTime() {
+        VirtualClockTest.FakeSource src = new VirtualClockTest.FakeSource();
+        VirtualClock c = new VirtualClock(MIDNIGHT + 6 * 3600 * S, src); // 06:00 the next day
+        c.armLeap(1);
+        c.step(-6 * 3600 * S - 5 * S); // the servo steps it back to 23:59:55 the day before
+        src.raw += 10 * S;
+        assertEquals(MIDNIGHT + 4 * S, c.nowNanos(), 1, "the second was inserted at the midnight the clock now crossed");
     }
 
     @Test
