@@ -116,15 +116,7 @@ public final class Ptp4lDaemon {
                 String iface = ifaces.get(i);
                 TransportConfig tc;
                 try {
-                    tc = TransportConfig.defaults().withTimestamping(timestamping)
-                            .withUdpTtl(c.getInt(iface, "udp_ttl")).withUdp6Scope(c.getInt(iface, "udp6_scope"))
-                            .withMacs(TransportConfig.parseMac(c.getString(iface, "ptp_dst_mac")),
-                                    TransportConfig.parseMac(c.getString(iface, "p2p_dst_mac")))
-                            .withDscp(c.getInt(iface, "dscp_event"), c.getInt(iface, "dscp_general"))
-                            .withGroups(TransportConfig.IpGroups.parse(c.getString(iface, "ptp_dst_ipv4"), c.getString(iface, "p2p_dst_ipv4"),
-                                    c.getString(iface, "ptp_dst_ipv6"), c.getString(iface, "p2p_dst_ipv6")))
-                            .withSocketPriority(c.getInt(iface, "socket_priority"))
-                            .withHwtsFilter(io.ptp4j.linux.transport.HardwareTimestamps.FilterMode.named(c.getEnum("hwts_filter")));
+                    tc = transportConfig(c, iface, timestamping);
                 } catch (IllegalArgumentException e) {
                     err.println(prog + ": interface '" + iface + "': " + e.getMessage());
                     return 1;
@@ -271,6 +263,18 @@ public final class Ptp4lDaemon {
         if (c.getInt("write_phase_mode") == 0 || c.getInt("free_running") == 1 || clock.canAdjustPhase()) return true;
         err.println(prog + ": clock does not support write phase mode\n" + prog + ": failed to create a clock");
         return false;
+    }
+
+    /** The transport keys of interface {@code iface}'s section (else [global]); IllegalArgumentException names a bad one. */
+    static TransportConfig transportConfig(PtpConfig c, String iface, Timestamping timestamping) {
+        return TransportConfig.defaults().withTimestamping(timestamping)
+                .withUdpTtl(c.getInt(iface, "udp_ttl")).withUdp6Scope(c.getInt(iface, "udp6_scope"))
+                .withMacs(TransportConfig.parseMac(c.getString(iface, "ptp_dst_mac")), TransportConfig.parseMac(c.getString(iface, "p2p_dst_mac")))
+                .withDscp(c.getInt(iface, "dscp_event"), c.getInt(iface, "dscp_general"))
+                .withGroups(TransportConfig.IpGroups.parse(c.getString(iface, "ptp_dst_ipv4"), c.getString(iface, "p2p_dst_ipv4"),
+                        c.getString(iface, "ptp_dst_ipv6"), c.getString(iface, "p2p_dst_ipv6")))
+                .withSocketPriority(c.getInt(iface, "socket_priority"))
+                .withHwtsFilter(io.ptp4j.linux.transport.HardwareTimestamps.FilterMode.named(c.getEnum("hwts_filter")));
     }
 
     /**
