@@ -18,9 +18,13 @@ public final class Switch {
     /** A hub (or UDP P2P through a plain switch, which floods 224.0.0.107): peer-delay frames go everywhere. */
     boolean floodsPeerDelay;
 
+    /** Background traffic per egress port (null: none): how the switch is loaded. */
+    java.util.function.LongFunction<BackgroundLoad> load;
+
     final class SwitchPort implements Endpoint {
         Link link;
         long busyUntil;
+        BackgroundLoad background;
 
         @Override
         public void deliver(byte[] frame, int length, boolean event, boolean peerDelay, Link from) {
@@ -29,6 +33,10 @@ public final class Switch {
                 if (p == this || p.link == null) continue;
                 long start = Math.max(sim.now(), p.busyUntil);
                 long done = start + Math.max(0, Math.round(residence.sample(random)));
+                if (load != null) {
+                    if (p.background == null) p.background = load.apply(ports.indexOf(p));
+                    done += p.background.waitNanos(sim.now());
+                }
                 p.busyUntil = done;
                 sim.at(done, () -> p.link.send(p, frame, length, event, peerDelay));
             }

@@ -2,8 +2,8 @@ package io.ptp4j.linux.rtnl;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.Netns;
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.Netns;
+import io.ptp4j.testkit.NetnsPair;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,10 +1,9 @@
 package io.ptp4j.tools.ptp4l;
 
-import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.cmd;
-import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.launcher;
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.NetnsPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,16 +47,16 @@ class LeapSecondInteropTest {
             offset = tod - DAY / 2; // no midnight within reach: noon, which is after 06:00, so the leap is armed
         }
         try (NetnsPair net = NetnsPair.create()) {
-            net.start(net.nsA(), dir.resolve("m.log"), cmd(Peer44.program("ptp4l"), "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
+            net.start(net.nsA(), dir.resolve("m.log"), noClock(io.ptp4j.testkit.LinuxptpPeer.program("ptp4l"), "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
             Thread.sleep(1000);
-            NetnsPair.Result set = net.exec(net.nsA(), Duration.ofSeconds(10), cmd(Peer44.program("pmc"), "-u", "-b", "0", "-s", muds.toString(),
+            NetnsPair.Result set = net.exec(net.nsA(), Duration.ofSeconds(10), noClock(io.ptp4j.testkit.LinuxptpPeer.program("pmc"), "-u", "-b", "0", "-s", muds.toString(),
                     "SET GRANDMASTER_SETTINGS_NP clockClass 248 clockAccuracy 0xfe offsetScaledLogVariance 0xffff currentUtcOffset " + offset
                             + " leap61 1 leap59 0 currentUtcOffsetValid 1 ptpTimescale 1 timeTraceable 1 frequencyTraceable 0 timeSource 0xa0"));
             assertTrue(set.output().contains("leap61                  1"), set.output());
             long setAt = System.currentTimeMillis();
-            net.start(net.nsB(), dir.resolve("s.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
+            net.start(net.nsB(), dir.resolve("s.log"), noClock(io.ptp4j.testkit.Daemons.bin("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
             assertEquals("SLAVE", LinkFaultInteropTest.awaitState(net, net.nsB(), suds, 40, "SLAVE"));
-            String tp = net.exec(net.nsB(), Duration.ofSeconds(10), cmd(Peer44.program("pmc"), "-u", "-b", "0", "-s", suds.toString(),
+            String tp = net.exec(net.nsB(), Duration.ofSeconds(10), noClock(io.ptp4j.testkit.LinuxptpPeer.program("pmc"), "-u", "-b", "0", "-s", suds.toString(),
                     "GET TIME_PROPERTIES_DATA_SET")).output();
             System.out.println("---- ptp4j's time properties (offset " + offset + ", crossing " + crossing + ")\n" + tp);
             assertTrue(tp.contains("currentUtcOffset      " + offset), tp);
@@ -66,7 +65,7 @@ class LeapSecondInteropTest {
             if (crossing) {
                 long wait = setAt + (lead + 12) * 1000 - System.currentTimeMillis();
                 if (wait > 0) Thread.sleep(wait);
-                tp = net.exec(net.nsB(), Duration.ofSeconds(10), cmd(Peer44.program("pmc"), "-u", "-b", "0", "-s", suds.toString(),
+                tp = net.exec(net.nsB(), Duration.ofSeconds(10), noClock(io.ptp4j.testkit.LinuxptpPeer.program("pmc"), "-u", "-b", "0", "-s", suds.toString(),
                         "GET TIME_PROPERTIES_DATA_SET", "GET PORT_DATA_SET")).output();
                 System.out.println("---- after midnight\n" + tp);
                 // linuxptp 4.4's free-running grandmaster never reads a clock (CLOCK_INVALID), so it

@@ -1,10 +1,9 @@
 package io.ptp4j.tools.ptp4l;
 
-import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.cmd;
-import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.launcher;
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.NetnsPair;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +34,7 @@ class LinkFaultInteropTest {
     /** portState of the ptp4l behind {@code uds}, asked with linuxptp 4.4's pmc. */
     static String portState(NetnsPair net, String ns, Path uds) throws IOException {
         NetnsPair.Result r = net.exec(ns, Duration.ofSeconds(10),
-                cmd(Peer44.program("pmc"), "-u", "-b", "0", "-s", uds.toString(), "GET PORT_DATA_SET"));
+                noClock(io.ptp4j.testkit.LinuxptpPeer.program("pmc"), "-u", "-b", "0", "-s", uds.toString(), "GET PORT_DATA_SET"));
         Matcher m = PORT_STATE.matcher(r.output());
         return m.find() ? m.group(1) : "(no answer: " + r.output().strip() + ")";
     }
@@ -78,8 +77,8 @@ class LinkFaultInteropTest {
         // the virtual clock lets the client lock (SLAVE) without touching a real clock
         Files.writeString(scfg, "[global]\nclientOnly 1\n" + LOCKING + "uds_address " + uds + "\n");
         try (NetnsPair net = NetnsPair.create()) {
-            net.start(net.nsA(), dir.resolve("m.log"), cmd(Peer44.program("ptp4l"), "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
-            net.start(net.nsB(), dir.resolve("s.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
+            net.start(net.nsA(), dir.resolve("m.log"), noClock(io.ptp4j.testkit.LinuxptpPeer.program("ptp4l"), "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
+            net.start(net.nsB(), dir.resolve("s.log"), noClock(io.ptp4j.testkit.Daemons.bin("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
             assertEquals("SLAVE", awaitState(net, net.nsB(), uds, 40, "SLAVE"), "the client locks first");
 
             net.exec(net.nsB(), Duration.ofSeconds(5), "ip", "link", "set", NetnsPair.IF_B, "down");
@@ -107,8 +106,8 @@ class LinkFaultInteropTest {
         Files.writeString(mcfg, "[global]\nserverOnly 1\n" + COMMON + "uds_address " + uds + "\n");
         Files.writeString(scfg, "[global]\nclientOnly 1\n" + COMMON + "uds_address " + suds + "\nuds_ro_address " + dir.resolve("s.ro") + "\n");
         try (NetnsPair net = NetnsPair.create()) {
-            net.start(net.nsA(), dir.resolve("m.log"), cmd(launcher(), "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
-            net.start(net.nsB(), dir.resolve("s.log"), cmd(Peer44.program("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
+            net.start(net.nsA(), dir.resolve("m.log"), noClock(io.ptp4j.testkit.Daemons.bin("ptp4l"), "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
+            net.start(net.nsB(), dir.resolve("s.log"), noClock(io.ptp4j.testkit.LinuxptpPeer.program("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
             assertEquals("MASTER", awaitState(net, net.nsA(), uds, 30, "MASTER", "GRAND_MASTER").replace("GRAND_", ""));
             String client = awaitState(net, net.nsB(), suds, 30, "UNCALIBRATED", "SLAVE");
             assertTrue(client.equals("UNCALIBRATED") || client.equals("SLAVE"), "the 4.4 client follows ptp4j: " + client);
@@ -165,8 +164,8 @@ class LinkFaultInteropTest {
                     {"ip", "link", "set", "br0", "up"}}) {
                 assertEquals(0, net.exec(net.nsA(), Duration.ofSeconds(5), c).exitCode(), String.join(" ", c));
             }
-            net.start(net.nsA(), dir.resolve("m.log"), cmd(Peer44.program("ptp4l"), "-i", "br0", "-S", "-m", "-f", mcfg.toString()));
-            net.start(net.nsB(), dir.resolve("s.log"), cmd(launcher(), "-i", "bond0", "-S", "-m", "-f", scfg.toString()));
+            net.start(net.nsA(), dir.resolve("m.log"), noClock(io.ptp4j.testkit.LinuxptpPeer.program("ptp4l"), "-i", "br0", "-S", "-m", "-f", mcfg.toString()));
+            net.start(net.nsB(), dir.resolve("s.log"), noClock(io.ptp4j.testkit.Daemons.bin("ptp4l"), "-i", "bond0", "-S", "-m", "-f", scfg.toString()));
             assertEquals("SLAVE", awaitState(net, net.nsB(), uds, 40, "SLAVE"));
             net.exec(net.nsB(), Duration.ofSeconds(5), "ip", "link", "set", "bond0", "type", "bond", "active_slave", "vB2");
             assertEquals("FAULTY", awaitState(net, net.nsB(), uds, 3, "FAULTY"));

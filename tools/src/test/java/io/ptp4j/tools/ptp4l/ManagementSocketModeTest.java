@@ -31,8 +31,8 @@ class ManagementSocketModeTest {
             ManagementAgent agent = new ManagementAgent(new PtpClock(new ClockConfig(), loop, null));
             Printer printer = new Printer("ptp4l", System::nanoTime);
             PrintStream err = new PrintStream(new ByteArrayOutputStream());
-            try (UnixDatagramSocket a = Ptp4lDaemon.openManagement("ptp4l", c, agent, "uds_address", true, loop, printer, err);
-                    UnixDatagramSocket b = Ptp4lDaemon.openManagement("ptp4l", c, agent, "uds_ro_address", false, loop, printer, err)) {
+            try (UnixDatagramSocket a = ManagementSocket.open("ptp4l", c, agent, "uds_address", true, loop, printer, err);
+                    UnixDatagramSocket b = ManagementSocket.open("ptp4l", c, agent, "uds_ro_address", false, loop, printer, err)) {
                 assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(rw)));
                 assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(ro)));
             }
