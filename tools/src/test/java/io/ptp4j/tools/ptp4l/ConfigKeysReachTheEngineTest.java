@@ -45,6 +45,7 @@ class ConfigKeysReachTheEngineTest {
     @Test
     void servoKeys() throws Exception {
         assertReach(List.of(
+                new Case("clock_servo", "linreg", s -> ((ClockConfig) s).servo.clockServo),
                 new Case("pi_proportional_const", "0.5", s -> ((ClockConfig) s).servo.piProportionalConst),
                 new Case("pi_integral_const", "0.2", s -> ((ClockConfig) s).servo.piIntegralConst),
                 new Case("pi_proportional_scale", "0.9", s -> ((ClockConfig) s).servo.piProportionalScale),
@@ -65,6 +66,8 @@ class ConfigKeysReachTheEngineTest {
     void clockKeys() throws Exception {
         assertReach(List.of(
                 new Case("delay_filter", "moving_average", s -> ((ClockConfig) s).delayFilter),
+                new Case("pdv_window", "16", s -> ((ClockConfig) s).pdvWindow),
+                new Case("shadow_servos", "linreg", s -> ((ClockConfig) s).shadowServos),
                 new Case("delay_filter_length", "4", s -> ((ClockConfig) s).delayFilterLength),
                 new Case("tsproc_mode", "raw", s -> ((ClockConfig) s).tsprocMode),
                 new Case("G.8275.defaultDS.localPriority", "7", s -> ((ClockConfig) s).localPriority),
