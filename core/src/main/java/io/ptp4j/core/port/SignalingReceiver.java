@@ -8,9 +8,10 @@ import io.ptp4j.core.wire.TlvType;
 import io.ptp4j.core.wire.UnicastTlv;
 
 /**
- * What a port does with a Signaling message addressed to it (IEEE 1588-2019 13.12; linuxptp
- * process_signaling): each TLV to its handler, 16.1 unicast negotiation (request, grant, cancel,
- * acknowledged at once) and the 802.1AS message interval request (10.6.4.3).
+ * A port's received Signaling messages (IEEE 1588-2019 13.12; linuxptp port_signaling.c
+ * process_signaling): each TLV goes to its handler, unicast negotiation (16.1) to the port's
+ * {@link UnicastService} or {@link UnicastClient}, the 802.1AS message interval request to its
+ * {@link IntervalRequest}. A Signaling message for another clock or port is ignored.
  */
 final class SignalingReceiver {
     private final Port port;
@@ -30,14 +31,15 @@ final class SignalingReceiver {
             while (tlvs.next()) {
                 int v = tlvs.valueOffset();
                 switch (tlvs.type()) {
-                    case TlvType.REQUEST_UNICAST_TRANSMISSION -> port.unicastService.onRequest(rx, v, source);
+                    case TlvType.REQUEST_UNICAST_TRANSMISSION -> port.unicastService().onRequest(rx, v, source);
                     case TlvType.GRANT_UNICAST_TRANSMISSION -> {
-                        if (port.unicastClient != null) port.unicastClient.onGrant(rx, v, source);
+                        UnicastClient client = port.unicastClient();
+                        if (client != null) client.onGrant(rx, v, source);
                         else port.host.listener().notice(port.number, "received rogue unicast grant or cancel");
                     }
                     case TlvType.CANCEL_UNICAST_TRANSMISSION -> onCancel(rx, v, source);
                     case TlvType.ORGANIZATION_EXTENSION -> {
-                        if (MessageIntervalRequestTlv.matches(rx, v, tlvs.length())) port.intervalRequest.onRequest(rx, v);
+                        if (MessageIntervalRequestTlv.matches(rx, v, tlvs.length())) port.intervalRequest().onRequest(rx, v);
                     }
                     default -> { } // ACKNOWLEDGE_CANCEL and others: nothing to do
                 }
@@ -49,12 +51,12 @@ final class SignalingReceiver {
 
     private void onCancel(PtpMessage rx, int v, long source) {
         int mtype = UnicastTlv.messageType(rx, v);
-        if (port.unicastClient == null || !port.unicastClient.onCancel(source)) {
+        UnicastClient client = port.unicastClient();
+        if (client == null || !client.onCancel(source)) {
             if (!port.cfg.unicastListen) return;
-            port.unicastService.onCancel(rx.sourceClockIdentity(), rx.sourcePortNumber(), source, mtype);
+            port.unicastService().onCancel(rx.sourceClockIdentity(), rx.sourcePortNumber(), source, mtype);
         }
-        PtpMessage ack = port.startSignaling(rx.sourceClockIdentity(), rx.sourcePortNumber(), true);
-        UnicastTlv.appendCancel(ack, true, mtype);
+        UnicastTlv.appendCancel(port.startSignaling(rx.sourceClockIdentity(), rx.sourcePortNumber(), true), true, mtype);
         port.sendSignaling(source);
     }
 }

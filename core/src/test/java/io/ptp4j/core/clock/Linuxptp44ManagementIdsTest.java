@@ -250,7 +250,8 @@ class Linuxptp44ManagementIdsTest {
         assertEquals(0L, r.data().get("scaledNeighborRateRatio"));
         run(10);
         assertEquals(0, count(MessageType.PDELAY_REQ), "COMMON_P2P: the CMLDS measures, the port does not");
-        clock.port(1).commonLinkDelay(1234L << 16, 219902326, true); // 1234 ns, +100 ppm
+        clock.port(1).peerDelay().common(1234L << 16, 219902326, true); // 1234 ns, +100 ppm, as CmldsClient passes it on
+        clock.peerDelayMeasured(clock.port(1), 1234);
         r = only(ask(ManagementRequest.GET, ManagementId.CMLDS_INFO_NP, new byte[16]));
         assertEquals(1234L << 16, r.data().get("meanLinkDelay"));
         assertEquals(219902326L, r.data().get("scaledNeighborRateRatio"));

@@ -9,7 +9,7 @@ class SyncFollowUpMismatchTest {
     @Test
     void anUnmatchedSyncOrFollowUpReplacedCountsAsAMismatch() {
         PortCounters c = new PortCounters();
-        SyncFollowUp s = new SyncFollowUp(c);
+        SyncFollowUp s = new SyncFollowUp(c, false);
         assertFalse(s.sync(1, 100, 0));
         assertTrue(s.followUp(1, 50), "a pair");
         assertEquals(0, c.serviceStat(PortCounters.SYNC_MISMATCH));

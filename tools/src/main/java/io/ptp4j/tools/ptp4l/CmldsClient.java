@@ -39,7 +39,7 @@ final class CmldsClient implements AutoCloseable {
     static final int SUBSCRIPTION_SECONDS = 60, UPDATE_SECONDS = SUBSCRIPTION_SECONDS / 2;
     private static final long NS = 1_000_000_000L;
 
-    private record Link(Port port, int cmldsPort, PmcClient client, String server, long silenceNanos) {}
+    private record Link(PtpClock clock, Port port, int cmldsPort, PmcClient client, String server, long silenceNanos) {}
 
     private final List<Link> links = new ArrayList<>();
     private final long[] lastRenewal, lastNews;
@@ -74,7 +74,7 @@ final class CmldsClient implements AutoCloseable {
             // pmc -z as linuxptp (zero_datalen); allowedLostResponses Pdelay intervals of silence before asCapable drops
             int log = p.config().logMinPdelayReqInterval;
             long silence = (p.config().allowedLostResponses + 1L) * (log >= 0 ? NS << Math.min(log, 30) : NS >> Math.min(-log, 30));
-            links.add(new Link(p, cmldsPort == 0 ? i + 1 : cmldsPort, client, server, silence));
+            links.add(new Link(clock, p, cmldsPort == 0 ? i + 1 : cmldsPort, client, server, silence));
         }
         if (links.isEmpty()) return null;
         CmldsClient cmlds = new CmldsClient(links, printer, loop);
@@ -160,8 +160,10 @@ final class CmldsClient implements AutoCloseable {
                 if (r == null || r.isError() || r.managementId() != ManagementId.CMLDS_INFO_NP.id) continue;
                 if (r.source().portNumber() != l.cmldsPort() || r.data().isEmpty()) continue;
                 lastNews[i] = loop.monotonicNanos();
-                l.port().commonLinkDelay((Long) r.data().get("meanLinkDelay"), (int) (long) (Long) r.data().get("scaledNeighborRateRatio"),
+                // linuxptp process_cmlds: the port's link as the CMLDS says, and a peer delay for the clock
+                l.port().peerDelay().common((Long) r.data().get("meanLinkDelay"), (int) (long) (Long) r.data().get("scaledNeighborRateRatio"),
                         (Long) r.data().get("as_capable") != 0);
+                l.clock().peerDelayMeasured(l.port(), l.port().peerDelay().delayNanos());
             }
         } catch (NativeException | DecodeException e) {
             printer.print(Printer.LOG_ERR, "port " + l.port().number() + ": pmc_recv bad message: " + e.getMessage());

@@ -36,9 +36,11 @@ final class ManagementNotifications extends ForwardingListener {
         };
     }
 
+    // The engine reports state changes with their fault (the five-argument form, which
+    // ForwardingListener passes on as such): NOTIFY_PORT_STATE hangs on that one.
     @Override
-    public void portStateChanged(int port, PortState from, PortState to, PortEvent event) {
-        super.portStateChanged(port, from, to, event);
+    public void portStateChanged(int port, PortState from, PortState to, PortEvent event, io.ptp4j.core.port.FaultType fault) {
+        super.portStateChanged(port, from, to, event, fault);
         if (agent != null) agent.portStateChanged(port, System.nanoTime(), notifier);
     }
 
