@@ -106,20 +106,15 @@ public final class Libc {
     // is read at once through __errno_location() and, unless it is the expected EAGAIN/EINTR,
     // the call is made again with capture so the error reported is exact (nothing was sent or
     // received the first time, so repeating is harmless).
-    private static final class MSendtoFast {
-        static final MethodHandle H = plainCall("sendto", FunctionDescriptor.of(J, I, P, J, I, P, I));
-    }
-    private static final class MSendmsgFast {
-        static final MethodHandle H = plainCall("sendmsg", FunctionDescriptor.of(J, I, P, I));
-    }
-    private static final class MRecvmsgFast {
-        static final MethodHandle H = plainCall("recvmsg", FunctionDescriptor.of(J, I, P, I));
+    // They share one shape too, syscall(2) without capture (the kernel's calls are the same;
+    // a tool links one stub for all of them). poll has no system call of its own on aarch64,
+    // where it stays libc's.
+    private static final class MSyscallPlain {
+        static final MethodHandle H = plainCall("syscall", FunctionDescriptor.of(J, J, J, J, J, J, J, J),
+                Linker.Option.firstVariadicArg(1));
     }
     private static final class MPollFast {
         static final MethodHandle H = plainCall("poll", FunctionDescriptor.of(I, P, J, I));
-    }
-    private static final class MPpollFast {
-        static final MethodHandle H = plainCall("ppoll", FunctionDescriptor.of(I, P, J, P, P));
     }
     private static final class MErrnoLocation {
         static final MethodHandle H = plainCall("__errno_location", FunctionDescriptor.of(P));
@@ -189,7 +184,7 @@ public final class Libc {
 
     public static long sendto(int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen) {
         try {
-            long r = (long) MSendtoFast.H.invokeExact(fd, buf, len, flags, addr, addrLen);
+            long r = (long) MSyscallPlain.H.invokeExact(Sys.SENDTO, (long) fd, addr(buf), len, (long) flags, addr(addr), (long) addrLen);
             if (r >= 0) return r;
             return sys(Sys.SENDTO, fd, addr(buf), len, flags, addr(addr), addrLen);
         } catch (Throwable t) {
@@ -199,7 +194,7 @@ public final class Libc {
 
     public static long sendmsg(int fd, MemorySegment msghdr, int flags) {
         try {
-            long r = (long) MSendmsgFast.H.invokeExact(fd, msghdr, flags);
+            long r = (long) MSyscallPlain.H.invokeExact(Sys.SENDMSG, (long) fd, addr(msghdr), (long) flags, 0L, 0L, 0L);
             if (r >= 0) return r;
             return sys(Sys.SENDMSG, fd, addr(msghdr), flags, 0, 0, 0);
         } catch (Throwable t) {
@@ -209,7 +204,7 @@ public final class Libc {
 
     public static long recvmsg(int fd, MemorySegment msghdr, int flags) {
         try {
-            long r = (long) MRecvmsgFast.H.invokeExact(fd, msghdr, flags);
+            long r = (long) MSyscallPlain.H.invokeExact(Sys.RECVMSG, (long) fd, addr(msghdr), (long) flags, 0L, 0L, 0L);
             if (r >= 0) return r;
             int e = errnoNow();
             if (e == EAGAIN) { // the usual end of a non-blocking drain
@@ -245,7 +240,9 @@ public final class Libc {
 
     public static int poll(MemorySegment fds, long nfds, int timeoutMillis) {
         try {
-            int r = (int) MPollFast.H.invokeExact(fds, nfds, timeoutMillis);
+            int r = Sys.POLL >= 0
+                    ? (int) (long) MSyscallPlain.H.invokeExact(Sys.POLL, addr(fds), nfds, (long) timeoutMillis, 0L, 0L, 0L)
+                    : (int) MPollFast.H.invokeExact(fds, nfds, timeoutMillis);
             if (r >= 0) return r;
             setErrno(errnoNow()); // EINTR in practice
             return r;
@@ -257,7 +254,7 @@ public final class Libc {
     /** ppoll(fds, nfds, timeout, NULL): {@code timeout} is a timespec, or NULL to wait forever. */
     public static int ppoll(MemorySegment fds, long nfds, MemorySegment timeout) {
         try {
-            int r = (int) MPpollFast.H.invokeExact(fds, nfds, timeout, MemorySegment.NULL);
+            int r = (int) (long) MSyscallPlain.H.invokeExact(Sys.PPOLL, addr(fds), nfds, addr(timeout), 0L, 8L, 0L); // sigsetsize 8
             if (r >= 0) return r;
             setErrno(errnoNow()); // EINTR in practice; the caller loops
             return r;

@@ -19,6 +19,9 @@ final class Sys {
     }
 
     static final long READ = nr(0, 63);
+    /** poll: none on aarch64 (-1), where Libc calls libc's poll. */
+    static final long POLL = nr(7, -1);
+    static final long PPOLL = nr(271, 73);
     static final long WRITE = nr(1, 64);
     static final long CLOSE = nr(3, 57);
     static final long IOCTL = nr(16, 29);
