@@ -86,6 +86,9 @@ public final class Libc {
     // tool makes cost one link instead of one each: pmc links three shapes instead of seven,
     // phc_ctl and hwstamp_ctl one (bench/tool-startup, docs/benchmarks.md). Pointers are passed
     // as addresses of native segments (addr()), the way the kernel takes them.
+    private static final class MIfIndextoname {
+        static final MethodHandle H = errnoCall("if_indextoname", FunctionDescriptor.of(P, I, P));
+    }
     private static final class MSyscall {
         static final MethodHandle H = errnoCall("syscall", FunctionDescriptor.of(J, J, J, J, J, J, J, J),
                 Linker.Option.firstVariadicArg(1));
@@ -343,6 +346,17 @@ public final class Libc {
             int idx = ifNametoindex(a.allocateFrom(name));
             if (idx == 0) throw new NativeException("if_nametoindex", errno(), name);
             return idx;
+        }
+    }
+
+    /** if_indextoname(3): the name of interface {@code index} in this thread's namespace, or null. */
+    public static String ifIndexToName(int index) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment name = a.allocate(16); // IF_NAMESIZE
+            MemorySegment r = (MemorySegment) MIfIndextoname.H.invokeExact(STATE.get(), index, name);
+            return r.equals(MemorySegment.NULL) ? null : name.getString(0);
+        } catch (Throwable t) {
+            throw fatal(t);
         }
     }
 
