@@ -77,78 +77,27 @@ public final class Libc {
     }
 
     // Each downcall handle lives in a holder class of its own, so that it is linked (a generated
-    // stub class and its method handles, milliseconds each) only when first called: pmc or
-    // phc_ctl link the handful they use, not all thirty. New calls follow the same pattern.
+    // stub class and its method handles, milliseconds each) only when first called. New calls
+    // follow the same pattern.
+
+    // Every call that is not on a per-packet path and reports errno goes through ONE downcall
+    // shape: syscall(2) with six long arguments and errno captured. The linker generates one
+    // stub per shape (FunctionDescriptor and options), not per function, so the system calls a
+    // tool makes cost one link instead of one each: pmc links three shapes instead of seven,
+    // phc_ctl and hwstamp_ctl one (bench/tool-startup, docs/benchmarks.md). Pointers are passed
+    // as addresses of native segments (addr()), the way the kernel takes them.
     private static final class MIfIndextoname {
         static final MethodHandle H = errnoCall("if_indextoname", FunctionDescriptor.of(P, I, P));
     }
-    private static final class MSocket {
-        static final MethodHandle H = errnoCall("socket", FunctionDescriptor.of(I, I, I, I));
-    }
-    private static final class MBind {
-        static final MethodHandle H = errnoCall("bind", FunctionDescriptor.of(I, I, P, I));
-    }
-    private static final class MSetsockopt {
-        static final MethodHandle H = errnoCall("setsockopt", FunctionDescriptor.of(I, I, I, I, P, I));
-    }
-    private static final class MGetsockopt {
-        static final MethodHandle H = errnoCall("getsockopt", FunctionDescriptor.of(I, I, I, I, P, P));
-    }
-    private static final class MSendto {
-        static final MethodHandle H = errnoCall("sendto", FunctionDescriptor.of(J, I, P, J, I, P, I));
-    }
-    private static final class MSendmsg {
-        static final MethodHandle H = errnoCall("sendmsg", FunctionDescriptor.of(J, I, P, I));
-    }
-    private static final class MRecvmsg {
-        static final MethodHandle H = errnoCall("recvmsg", FunctionDescriptor.of(J, I, P, I));
-    }
-    private static final class MRecvfrom {
-        static final MethodHandle H = errnoCall("recvfrom", FunctionDescriptor.of(J, I, P, J, I, P, P));
-    }
-    private static final class MPoll {
-        static final MethodHandle H = errnoCall("poll", FunctionDescriptor.of(I, P, J, I));
-    }
-    private static final class MClose {
-        static final MethodHandle H = errnoCall("close", FunctionDescriptor.of(I, I));
-    }
-    private static final class MIoctl {
-        static final MethodHandle H = errnoCall("ioctl", FunctionDescriptor.of(I, I, J, P),
-                Linker.Option.firstVariadicArg(2));
-    }
-    private static final class MOpen {
-        static final MethodHandle H = errnoCall("open", FunctionDescriptor.of(I, P, I),
-                Linker.Option.firstVariadicArg(2));
+    private static final class MSyscall {
+        static final MethodHandle H = errnoCall("syscall", FunctionDescriptor.of(J, J, J, J, J, J, J, J),
+                Linker.Option.firstVariadicArg(1));
     }
     private static final class MClockGettime {
         static final MethodHandle H = plainCall("clock_gettime", FunctionDescriptor.of(I, I, P));
     }
-    private static final class MClockGettimeE {
-        static final MethodHandle H = errnoCall("clock_gettime", FunctionDescriptor.of(I, I, P));
-    }
-    private static final class MClockAdjtime {
-        static final MethodHandle H = errnoCall("clock_adjtime", FunctionDescriptor.of(I, I, P));
-    }
-    private static final class MSetns {
-        static final MethodHandle H = errnoCall("setns", FunctionDescriptor.of(I, I, I));
-    }
     private static final class MIfNametoindex {
         static final MethodHandle H = errnoCall("if_nametoindex", FunctionDescriptor.of(I, P));
-    }
-    private static final class MUnlink {
-        static final MethodHandle H = errnoCall("unlink", FunctionDescriptor.of(I, P));
-    }
-    private static final class MPpoll {
-        static final MethodHandle H = errnoCall("ppoll", FunctionDescriptor.of(I, P, J, P, P));
-    }
-    private static final class MEventfd {
-        static final MethodHandle H = errnoCall("eventfd", FunctionDescriptor.of(I, I, I));
-    }
-    private static final class MRead {
-        static final MethodHandle H = errnoCall("read", FunctionDescriptor.of(J, I, P, J));
-    }
-    private static final class MWrite {
-        static final MethodHandle H = errnoCall("write", FunctionDescriptor.of(J, I, P, J));
     }
     private static final class MStrerror {
         static final MethodHandle H = plainCall("strerror", FunctionDescriptor.of(P, I));
@@ -160,20 +109,15 @@ public final class Libc {
     // is read at once through __errno_location() and, unless it is the expected EAGAIN/EINTR,
     // the call is made again with capture so the error reported is exact (nothing was sent or
     // received the first time, so repeating is harmless).
-    private static final class MSendtoFast {
-        static final MethodHandle H = plainCall("sendto", FunctionDescriptor.of(J, I, P, J, I, P, I));
-    }
-    private static final class MSendmsgFast {
-        static final MethodHandle H = plainCall("sendmsg", FunctionDescriptor.of(J, I, P, I));
-    }
-    private static final class MRecvmsgFast {
-        static final MethodHandle H = plainCall("recvmsg", FunctionDescriptor.of(J, I, P, I));
+    // They share one shape too, syscall(2) without capture (the kernel's calls are the same;
+    // a tool links one stub for all of them). poll has no system call of its own on aarch64,
+    // where it stays libc's.
+    private static final class MSyscallPlain {
+        static final MethodHandle H = plainCall("syscall", FunctionDescriptor.of(J, J, J, J, J, J, J, J),
+                Linker.Option.firstVariadicArg(1));
     }
     private static final class MPollFast {
         static final MethodHandle H = plainCall("poll", FunctionDescriptor.of(I, P, J, I));
-    }
-    private static final class MPpollFast {
-        static final MethodHandle H = plainCall("ppoll", FunctionDescriptor.of(I, P, J, P, P));
     }
     private static final class MErrnoLocation {
         static final MethodHandle H = plainCall("__errno_location", FunctionDescriptor.of(P));
@@ -207,43 +151,45 @@ public final class Libc {
         return new IllegalStateException(t);
     }
 
-    public static int socket(int domain, int type, int protocol) {
+    /** AT_FDCWD: *at() system calls relative to the working directory. */
+    private static final long AT_FDCWD = -100;
+
+    /** syscall(2) with errno captured; unused arguments are 0. */
+    private static long sys(long nr, long a, long b, long c, long d, long e, long f) {
         try {
-            return (int) MSocket.H.invokeExact(STATE.get(), domain, type, protocol);
+            return (long) MSyscall.H.invokeExact(STATE.get(), nr, a, b, c, d, e, f);
         } catch (Throwable t) {
             throw fatal(t);
         }
+    }
+
+    /** The address the kernel is given for a segment: native memory only (a heap array has none). */
+    private static long addr(MemorySegment s) {
+        if (!s.isNative()) throw new IllegalArgumentException("a system call needs native memory, not " + s);
+        return s.address();
+    }
+
+    public static int socket(int domain, int type, int protocol) {
+        return (int) sys(Sys.SOCKET, domain, type, protocol, 0, 0, 0);
     }
 
     public static int bind(int fd, MemorySegment addr, int addrLen) {
-        try {
-            return (int) MBind.H.invokeExact(STATE.get(), fd, addr, addrLen);
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        return (int) sys(Sys.BIND, fd, addr(addr), addrLen, 0, 0, 0);
     }
 
     public static int setsockopt(int fd, int level, int name, MemorySegment value, int len) {
-        try {
-            return (int) MSetsockopt.H.invokeExact(STATE.get(), fd, level, name, value, len);
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        return (int) sys(Sys.SETSOCKOPT, fd, level, name, addr(value), len, 0);
     }
 
     public static int getsockopt(int fd, int level, int name, MemorySegment value, MemorySegment lenPtr) {
-        try {
-            return (int) MGetsockopt.H.invokeExact(STATE.get(), fd, level, name, value, lenPtr);
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        return (int) sys(Sys.GETSOCKOPT, fd, level, name, addr(value), addr(lenPtr), 0);
     }
 
     public static long sendto(int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen) {
         try {
-            long r = (long) MSendtoFast.H.invokeExact(fd, buf, len, flags, addr, addrLen);
+            long r = (long) MSyscallPlain.H.invokeExact(Sys.SENDTO, (long) fd, addr(buf), len, (long) flags, addr(addr), (long) addrLen);
             if (r >= 0) return r;
-            return (long) MSendto.H.invokeExact(STATE.get(), fd, buf, len, flags, addr, addrLen);
+            return sys(Sys.SENDTO, fd, addr(buf), len, flags, addr(addr), addrLen);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -251,9 +197,9 @@ public final class Libc {
 
     public static long sendmsg(int fd, MemorySegment msghdr, int flags) {
         try {
-            long r = (long) MSendmsgFast.H.invokeExact(fd, msghdr, flags);
+            long r = (long) MSyscallPlain.H.invokeExact(Sys.SENDMSG, (long) fd, addr(msghdr), (long) flags, 0L, 0L, 0L);
             if (r >= 0) return r;
-            return (long) MSendmsg.H.invokeExact(STATE.get(), fd, msghdr, flags);
+            return sys(Sys.SENDMSG, fd, addr(msghdr), flags, 0, 0, 0);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -261,25 +207,21 @@ public final class Libc {
 
     public static long recvmsg(int fd, MemorySegment msghdr, int flags) {
         try {
-            long r = (long) MRecvmsgFast.H.invokeExact(fd, msghdr, flags);
+            long r = (long) MSyscallPlain.H.invokeExact(Sys.RECVMSG, (long) fd, addr(msghdr), (long) flags, 0L, 0L, 0L);
             if (r >= 0) return r;
             int e = errnoNow();
             if (e == EAGAIN) { // the usual end of a non-blocking drain
                 setErrno(e);
                 return r;
             }
-            return (long) MRecvmsg.H.invokeExact(STATE.get(), fd, msghdr, flags);
+            return sys(Sys.RECVMSG, fd, addr(msghdr), flags, 0, 0, 0);
         } catch (Throwable t) {
             throw fatal(t);
         }
     }
 
     public static long recvfrom(int fd, MemorySegment buf, long len, int flags, MemorySegment addr, MemorySegment addrLen) {
-        try {
-            return (long) MRecvfrom.H.invokeExact(STATE.get(), fd, buf, len, flags, addr, addrLen);
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        return sys(Sys.RECVFROM, fd, addr(buf), len, flags, addr(addr), addr(addrLen));
     }
 
     /**
@@ -301,7 +243,9 @@ public final class Libc {
 
     public static int poll(MemorySegment fds, long nfds, int timeoutMillis) {
         try {
-            int r = (int) MPollFast.H.invokeExact(fds, nfds, timeoutMillis);
+            int r = Sys.POLL >= 0
+                    ? (int) (long) MSyscallPlain.H.invokeExact(Sys.POLL, addr(fds), nfds, (long) timeoutMillis, 0L, 0L, 0L)
+                    : (int) MPollFast.H.invokeExact(fds, nfds, timeoutMillis);
             if (r >= 0) return r;
             setErrno(errnoNow()); // EINTR in practice
             return r;
@@ -313,7 +257,7 @@ public final class Libc {
     /** ppoll(fds, nfds, timeout, NULL): {@code timeout} is a timespec, or NULL to wait forever. */
     public static int ppoll(MemorySegment fds, long nfds, MemorySegment timeout) {
         try {
-            int r = (int) MPpollFast.H.invokeExact(fds, nfds, timeout, MemorySegment.NULL);
+            int r = (int) (long) MSyscallPlain.H.invokeExact(Sys.PPOLL, addr(fds), nfds, addr(timeout), 0L, 8L, 0L); // sigsetsize 8
             if (r >= 0) return r;
             setErrno(errnoNow()); // EINTR in practice; the caller loops
             return r;
@@ -325,53 +269,29 @@ public final class Libc {
     public static final int EFD_NONBLOCK = 0x800, EFD_CLOEXEC = 0x80000;
 
     public static int eventfd(int initval, int flags) {
-        try {
-            return (int) MEventfd.H.invokeExact(STATE.get(), initval, flags);
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        return (int) sys(Sys.EVENTFD2, initval, flags, 0, 0, 0, 0);
     }
 
     public static long read(int fd, MemorySegment buf, long len) {
-        try {
-            return (long) MRead.H.invokeExact(STATE.get(), fd, buf, len);
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        return sys(Sys.READ, fd, addr(buf), len, 0, 0, 0);
     }
 
     public static long write(int fd, MemorySegment buf, long len) {
-        try {
-            return (long) MWrite.H.invokeExact(STATE.get(), fd, buf, len);
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        return sys(Sys.WRITE, fd, addr(buf), len, 0, 0, 0);
     }
 
     public static int close(int fd) {
-        try {
-            return (int) MClose.H.invokeExact(STATE.get(), fd);
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        return (int) sys(Sys.CLOSE, fd, 0, 0, 0, 0, 0);
     }
 
-    /** ioctl(fd, request, argp): variadic in C, called with the variadic convention. */
+    /** ioctl(fd, request, argp). */
     public static int ioctl(int fd, long request, MemorySegment arg) {
-        try {
-            return (int) MIoctl.H.invokeExact(STATE.get(), fd, request, arg);
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        return (int) sys(Sys.IOCTL, fd, request, addr(arg), 0, 0, 0);
     }
 
-    /** open(path, flags) without O_CREAT (so no mode argument). */
+    /** open(path, flags) without O_CREAT (so no mode argument), as openat(AT_FDCWD, ...). */
     public static int open(MemorySegment path, int flags) {
-        try {
-            return (int) MOpen.H.invokeExact(STATE.get(), path, flags);
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        return (int) sys(Sys.OPENAT, AT_FDCWD, addr(path), flags, 0, 0, 0);
     }
 
     /** clock_gettime into {@code ts}; no errno capture (the hot path, ~40 ns). Returns 0 or -1. */
@@ -385,27 +305,15 @@ public final class Libc {
 
     /** clock_gettime with errno capture, for clocks that may fail (a PHC that went away). */
     public static int clockGettimeChecked(int clockId, MemorySegment ts) {
-        try {
-            return (int) MClockGettimeE.H.invokeExact(STATE.get(), clockId, ts);
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        return (int) sys(Sys.CLOCK_GETTIME, clockId, addr(ts), 0, 0, 0, 0);
     }
 
     public static int clockAdjtime(int clockId, MemorySegment timex) {
-        try {
-            return (int) MClockAdjtime.H.invokeExact(STATE.get(), clockId, timex);
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        return (int) sys(Sys.CLOCK_ADJTIME, clockId, addr(timex), 0, 0, 0, 0);
     }
 
     public static int setns(int fd, int nstype) {
-        try {
-            return (int) MSetns.H.invokeExact(STATE.get(), fd, nstype);
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        return (int) sys(Sys.SETNS, fd, nstype, 0, 0, 0, 0);
     }
 
     public static int ifNametoindex(MemorySegment name) {
@@ -417,11 +325,7 @@ public final class Libc {
     }
 
     public static int unlink(MemorySegment path) {
-        try {
-            return (int) MUnlink.H.invokeExact(STATE.get(), path);
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        return (int) sys(Sys.UNLINKAT, AT_FDCWD, addr(path), 0, 0, 0, 0);
     }
 
     /** strerror(3) text for an errno value (not thread-safe in C for unknown values; good enough for messages). */

@@ -37,6 +37,11 @@ public final class Main {
         OPTIONS.put(name, options);
     }
 
+    /** Every command's name and one-line description, sorted by name (ptp4j help, man pages, completion). */
+    public static Map<String, String> descriptions() {
+        return java.util.Collections.unmodifiableMap(HELP);
+    }
+
     /** The option table of a command (what its usage text, man page and completion show), or null. */
     public static OptionTable optionTable(String name) {
         Supplier<OptionTable> t = OPTIONS.get(name);

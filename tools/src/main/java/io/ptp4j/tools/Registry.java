@@ -10,16 +10,16 @@ final class Registry {
             return 0;
         });
         Main.register("ptp4l", "PTP daemon, linuxptp's options and config files", () -> io.ptp4j.tools.ptp4l.Ptp4lOptions.OPTIONS, io.ptp4j.tools.ptp4l.Ptp4lMain::main);
-        Main.register("config-keys", "list every config key (--markdown: docs/configuration.md)", io.ptp4j.tools.config.ConfigKeysDoc::main);
-        Main.register("demo", "a simulated PTP network converging live (no root, no hardware)",
+        Main.register("config-keys", "list every config key (--markdown: docs/configuration.md)", () -> io.ptp4j.tools.config.ConfigKeysDoc.OPTIONS, io.ptp4j.tools.config.ConfigKeysDoc::main);
+        Main.register("demo", "a simulated PTP network converging live (no root, no hardware)", () -> io.ptp4j.tools.sim.DemoCommand.OPTIONS,
                 args -> io.ptp4j.tools.sim.DemoCommand.run(args, System.out, System.err));
-        Main.register("sim", "run a scenario file in virtual time: ptp4l lines, true error, CSV, SVG",
+        Main.register("sim", "run a scenario file in virtual time: ptp4l lines, true error, CSV, SVG", () -> io.ptp4j.tools.sim.SimCommand.OPTIONS,
                 args -> io.ptp4j.tools.sim.SimCommand.run(args, System.out, System.err));
-        Main.register("decode", "print the PTP messages of a pcapng capture (--json for one object each)",
+        Main.register("decode", "print the PTP messages of a pcapng capture (--json for one object each)", () -> io.ptp4j.tools.decode.DecodeCommand.OPTIONS,
                 args -> io.ptp4j.tools.decode.DecodeCommand.run(args, System.out, System.err));
-        Main.register("doctor", "check this machine's PTP setup: timestamping, other time daemons, ptp4l state/offset, phc2sys",
+        Main.register("doctor", "check this machine's PTP setup: timestamping, other time daemons, ptp4l state/offset, phc2sys", () -> io.ptp4j.tools.doctor.DoctorCommand.OPTIONS,
                 args -> io.ptp4j.tools.doctor.DoctorCommand.run(args, System.out, System.err));
-        Main.register("plot", "ptp4l/phc2sys logs (linuxptp's or ptp4j's, text or JSON) to an SVG of offset, delay, frequency",
+        Main.register("plot", "ptp4l/phc2sys logs (linuxptp's or ptp4j's, text or JSON) to an SVG of offset, delay, frequency", () -> io.ptp4j.tools.plot.PlotCommand.OPTIONS,
                 args -> io.ptp4j.tools.plot.PlotCommand.run(args, System.out, System.err));
         Main.register("timemaster", "runs ptp4l, phc2sys and chronyd/ntpd from one timemaster config", () -> io.ptp4j.tools.timemaster.TimemasterMain.OPTIONS, io.ptp4j.tools.timemaster.TimemasterMain::main);
         Main.register("ts2phc", "synchronizes PHCs to a 1-PPS (generic, NMEA or PHC source), linuxptp's options", () -> io.ptp4j.tools.ts2phc.Ts2phcMain.OPTIONS, io.ptp4j.tools.ts2phc.Ts2phcMain::main);
@@ -28,9 +28,9 @@ final class Registry {
         Main.register("hwstamp_ctl", "show or set an interface's hardware timestamping (SIOCGHWTSTAMP/SIOCSHWTSTAMP)", () -> io.ptp4j.tools.hwstamp.HwstampCtlMain.OPTIONS, io.ptp4j.tools.hwstamp.HwstampCtlMain::main);
         Main.register("pmc", "PTP management client: query and set ptp4l (linuxptp's pmc; --json)", () -> io.ptp4j.tools.pmc.PmcMain.OPTIONS, io.ptp4j.tools.pmc.PmcMain::main);
         Main.register("nsm", "NetSync Monitor client: a clock's offset and data sets over one unicast exchange (linuxptp's nsm)",
-                io.ptp4j.tools.nsm.NsmMain::main);
+                () -> io.ptp4j.tools.nsm.NsmMain.OPTIONS, io.ptp4j.tools.nsm.NsmMain::main);
         Main.register("tz2alt", "time zone to ALTERNATE_TIME_OFFSET_* in ptp4l over management, from tzdata (linuxptp's tz2alt)",
-                io.ptp4j.tools.tz2alt.Tz2altMain::main);
-        Main.register("ts-info", "an interface's timestamping capabilities (ethtool -T) and a verdict", io.ptp4j.tools.tsinfo.TsInfoCommand::run);
+                () -> io.ptp4j.tools.tz2alt.Tz2altMain.OPTIONS, io.ptp4j.tools.tz2alt.Tz2altMain::main);
+        Main.register("ts-info", "an interface's timestamping capabilities (ethtool -T) and a verdict", () -> io.ptp4j.tools.tsinfo.TsInfoCommand.OPTIONS, io.ptp4j.tools.tsinfo.TsInfoCommand::run);
     }
 }

@@ -1,13 +1,34 @@
 package io.ptp4j.tools.config;
 
-import java.util.Arrays;
+import io.ptp4j.tools.cli.OptionTable;
 
 /** `ptp4j config-keys [--markdown]`: the key table, as text or as docs/configuration.md. */
 public final class ConfigKeysDoc {
     private ConfigKeysDoc() {}
 
+    /** config-keys's command line: the parser below accepts exactly these rows (SubcommandTablesTest). */
+    public static final OptionTable OPTIONS = OptionTable.builder("[--markdown]")
+            .section(null, 14)
+            .longOption("markdown", null, "the table as docs/configuration.md (Markdown)")
+            .flag('h', "prints this message and exits")
+            .trailer("\n prints every configuration key: name, scope (global or port), type, default, range\n\n");
+
     public static int main(String[] args) {
-        System.out.print(Arrays.asList(args).contains("--markdown") ? markdown() : plain());
+        boolean markdown = false;
+        for (String a : args) {
+            switch (a) {
+                case "--markdown" -> markdown = true;
+                case "-h", "--help" -> {
+                    System.out.print(OPTIONS.usage("ptp4j config-keys"));
+                    return 0;
+                }
+                default -> {
+                    System.err.print("config-keys: unknown argument '" + a + "'\n" + OPTIONS.usage("ptp4j config-keys"));
+                    return 2;
+                }
+            }
+        }
+        System.out.print(markdown ? markdown() : plain());
         return 0;
     }
 

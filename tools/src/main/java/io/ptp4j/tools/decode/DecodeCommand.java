@@ -1,5 +1,6 @@
 package io.ptp4j.tools.decode;
 
+import io.ptp4j.tools.cli.OptionTable;
 import io.ptp4j.tools.json.Json;
 import io.ptp4j.core.capture.Framing;
 import io.ptp4j.core.capture.Pcapng;
@@ -28,6 +29,14 @@ import java.util.List;
 public final class DecodeCommand {
     private DecodeCommand() {}
 
+    /** decode's command line: the parser below accepts exactly these rows (SubcommandTablesTest). */
+    public static final OptionTable OPTIONS = OptionTable.builder("FILE.pcapng [--json]")
+            .section(null, 15)
+            .operand("FILE.pcapng", "a capture (tcpdump -w, tshark, Wireshark) in pcapng format")
+            .longOption("json", null, "one JSON object per message instead of one line")
+            .flag('h', "prints this message and exits")
+            .trailer("\n");
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean json = false;
         String file = null;
@@ -35,7 +44,7 @@ public final class DecodeCommand {
             switch (a) {
                 case "--json" -> json = true;
                 case "-h", "--help" -> {
-                    out.println("usage: ptp4j decode FILE.pcapng [--json]");
+                    out.print(OPTIONS.usage("ptp4j decode"));
                     return 0;
                 }
                 default -> {
@@ -52,7 +61,7 @@ public final class DecodeCommand {
             }
         }
         if (file == null) {
-            err.println("usage: ptp4j decode FILE.pcapng [--json]");
+            err.print(OPTIONS.usage("ptp4j decode"));
             return 2;
         }
         List<Pcapng.Packet> packets;

@@ -1,5 +1,6 @@
 package io.ptp4j.tools.doctor;
 
+import io.ptp4j.tools.cli.OptionTable;
 import io.ptp4j.tools.json.Json;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -12,9 +13,21 @@ import java.util.List;
  * 1 info, 2 warn, 3 error); 4 for a bad command line.
  */
 public final class DoctorCommand {
-    static final String USAGE = "usage: ptp4j doctor [-i IFACE]... [--json] [--uds PATH] [--samples N]\n"
-            + "  checks timestamping, competing time daemons, ptp4l's state and offset, phc2sys, client settings\n"
-            + "  exit code: worst finding (0 ok, 1 info, 2 warn, 3 error)";
+    /** doctor's command line: the parser below accepts exactly these rows (SubcommandTablesTest). */
+    public static final OptionTable OPTIONS = OptionTable.builder("[-i IFACE]... [--json] [--uds PATH] [--samples N]")
+            .section(null, 16)
+            .arg('i', "IFACE", "an interface to check (may be given several times; also --interface)")
+            .hidden('s', true) // --uds's short spelling
+            .longOption("interface", "IFACE", null)
+            .longOption("json", null, "the findings as one JSON document")
+            .longOption("uds", "PATH", "ptp4l's management socket (default /var/run/ptp/ptp4l; also -s)")
+            .longOption("samples", "N", "offsets read from ptp4l, 1 to 100 (default 5)")
+            .longOption("proc", "DIR", "where /proc is (tests)")
+            .flag('h', "prints this message and exits")
+            .trailer("\n checks timestamping, competing time daemons, ptp4l's state and offset, phc2sys, client settings\n"
+                    + " exit status: the worst finding (0 ok, 1 info, 2 warn, 3 error); 4 for a bad command line\n\n");
+
+    static final String USAGE = OPTIONS.usage("ptp4j doctor");
 
     private DoctorCommand() {}
 
@@ -36,14 +49,14 @@ public final class DoctorCommand {
                     }
                     case "--proc" -> proc = Path.of(value(args, ++i, "--proc"));
                     case "-h", "--help" -> {
-                        out.println(USAGE);
+                        out.print(USAGE);
                         return 0;
                     }
                     default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
                 }
             }
         } catch (IllegalArgumentException e) {
-            err.println("doctor: " + e.getMessage() + "\n" + USAGE);
+            err.print("doctor: " + e.getMessage() + "\n" + USAGE);
             return 4;
         }
         Doctor d = new Doctor(proc, ProcessHandle.current().pid(), Probes.tsInfo(), Probes.management(samples, 400), Probes.http());

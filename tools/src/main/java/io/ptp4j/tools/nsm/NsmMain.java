@@ -13,6 +13,7 @@ import io.ptp4j.linux.transport.TransportConfig;
 import io.ptp4j.linux.transport.Transports;
 import io.ptp4j.tools.cli.ConfigOptions;
 import io.ptp4j.tools.cli.Getopt;
+import io.ptp4j.tools.cli.OptionTable;
 import io.ptp4j.tools.cli.UsageException;
 import io.ptp4j.tools.cli.Version;
 import io.ptp4j.tools.config.ConfigException;
@@ -54,12 +55,17 @@ public final class NsmMain {
         return run("nsm", args, System.out, System.err, System.in);
     }
 
+    /** nsm's options, as linuxptp 4.4's nsm shows them (the usage text and the man page come from here). */
+    public static final OptionTable OPTIONS = OptionTable.builder("[options]")
+            .section(null, 10)
+            .arg('f', "[file]", "read configuration from 'file'")
+            .flag('h', "prints this message and exits")
+            .arg('i', "[dev]", "interface device to use")
+            .flag('v', "prints the software version and exits")
+            .trailer("\n");
+
     static String usage(String prog) {
-        return "\nusage: " + prog + " [options]\n\n"
-                + " -f [file] read configuration from 'file'\n"
-                + " -h        prints this message and exits\n"
-                + " -i [dev]  interface device to use\n"
-                + " -v        prints the software version and exits\n\n";
+        return OPTIONS.usage(prog);
     }
 
     static int run(String prog, String[] args, PrintStream out, PrintStream err, java.io.InputStream in) {
@@ -67,7 +73,7 @@ public final class NsmMain {
         String file = null;
         List<String> commands = new ArrayList<>();
         try {
-            for (Getopt.Opt o : Getopt.parse(prog, "f:hi:v", ConfigOptions.names(), args, commands)) {
+            for (Getopt.Opt o : Getopt.parse(prog, OPTIONS.shortSpec(), ConfigOptions.names(), args, commands)) {
                 if (o.longName() != null) {
                     ConfigOptions.set(cfg, o.longName(), o.arg());
                     continue;

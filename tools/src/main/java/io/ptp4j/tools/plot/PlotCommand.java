@@ -1,5 +1,6 @@
 package io.ptp4j.tools.plot;
 
+import io.ptp4j.tools.cli.OptionTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,17 @@ import java.util.List;
  * the SVG goes to stdout. Says how many points it found on stderr; exit 1 when none.
  */
 public final class PlotCommand {
-    static final String USAGE = "usage: ptp4j plot LOGFILE... [-o OUT.svg] [--title TEXT]";
+    /** plot's command line: the parser below accepts exactly these rows (SubcommandTablesTest). */
+    public static final OptionTable OPTIONS = OptionTable.builder("LOGFILE... [-o OUT.svg] [--title TEXT]")
+            .section(null, 15)
+            .operand("LOGFILE", "ptp4l or phc2sys log (text, syslog or JSON); - reads stdin")
+            .arg('o', "OUT.svg", "write the SVG here (also --output; default: stdout)")
+            .longOption("output", "OUT.svg", null)
+            .longOption("title", "TEXT", "the plot's title")
+            .flag('h', "prints this message and exits")
+            .trailer("\n");
+
+    static final String USAGE = OPTIONS.usage("ptp4j plot");
 
     private PlotCommand() {}
 
@@ -33,7 +44,7 @@ public final class PlotCommand {
                     title = args[i];
                 }
                 case "-h", "--help" -> {
-                    out.println(USAGE);
+                    out.print(USAGE);
                     return 0;
                 }
                 default -> {
@@ -63,7 +74,7 @@ public final class PlotCommand {
     }
 
     private static int usage(PrintStream err, String why) {
-        err.println("plot: " + why + "\n" + USAGE);
+        err.print("plot: " + why + "\n" + USAGE);
         return 2;
     }
 }

@@ -1,5 +1,6 @@
 package io.ptp4j.tools.sim;
 
+import io.ptp4j.tools.cli.OptionTable;
 import io.ptp4j.sim.Scenario;
 import io.ptp4j.sim.ScenarioRun;
 import io.ptp4j.sim.SimNode;
@@ -74,6 +75,16 @@ public final class DemoCommand {
             jitter = "exponential 200ns"
             """;
 
+    /** demo's command line: the parser below accepts exactly these rows (SubcommandTablesTest). */
+    public static final OptionTable OPTIONS = OptionTable.builder("[options]")
+            .section(null, 22)
+            .longOption("speed", "X", "simulated seconds per second (default 4; 0: as fast as possible)")
+            .longOption("duration", "SECONDS", "simulated seconds to run (default 90)")
+            .longOption("metrics-port", "N", "Prometheus metrics of every node on 127.0.0.1:N/metrics")
+            .longOption("dashboard-port", "N", "live web page of hw-client on 127.0.0.1:N/")
+            .flag('h', "prints this message and exits")
+            .trailer("\n");
+
     public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         double speed = 4.0;
         int duration = 90;
@@ -85,8 +96,7 @@ public final class DemoCommand {
                 case "--metrics-port" -> metricsPort = SimCommand.port(args[++i], "--metrics-port");
                 case "--dashboard-port" -> dashboardPort = SimCommand.port(args[++i], "--dashboard-port");
                 case "-h", "--help" -> {
-                    out.println("usage: ptp4j demo [--speed X (simulated seconds per second, 0 = as fast as possible)] [--duration SECONDS]\n"
-                            + "                  [--metrics-port N (Prometheus, every node)] [--dashboard-port N (live page of hw-client)]");
+                    out.print(OPTIONS.usage("ptp4j demo"));
                     return 0;
                 }
                 default -> {

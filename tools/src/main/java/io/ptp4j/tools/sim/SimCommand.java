@@ -1,5 +1,6 @@
 package io.ptp4j.tools.sim;
 
+import io.ptp4j.tools.cli.OptionTable;
 import io.ptp4j.tools.json.Json;
 import io.ptp4j.core.engine.EngineListener;
 import io.ptp4j.sim.Scenario;
@@ -23,8 +24,23 @@ import java.nio.file.Path;
 public final class SimCommand {
     private SimCommand() {}
 
-    static final String USAGE = "usage: ptp4j sim SCENARIO.toml [--node NAME] [--csv FILE] [--svg FILE] [--quiet] [--json]\n"
-            + "       [--metrics-port N] [--dashboard-port N] [--speed X (simulated s per s; 0: as fast as possible)] [--linger S]";
+    /** sim's command line: the parser below accepts exactly these rows (SubcommandTablesTest). */
+    public static final OptionTable OPTIONS = OptionTable.builder("SCENARIO.toml [options]")
+            .section(null, 22)
+            .operand("SCENARIO.toml", "the scenario: nodes, links, faults, pass criteria (scenarios/*.toml)")
+            .longOption("node", "NAME", "print ptp4l's lines of this node (default: the first client)")
+            .longOption("csv", "FILE", "every node's true time error per second, as CSV")
+            .longOption("svg", "FILE", "the same as an SVG plot")
+            .longOption("quiet", null, "no ptp4l lines, only the summary")
+            .longOption("json", null, "the node's events as JSON objects, one per line")
+            .longOption("metrics-port", "N", "Prometheus metrics of every node on 127.0.0.1:N/metrics")
+            .longOption("dashboard-port", "N", "live web page of the node on 127.0.0.1:N/")
+            .longOption("speed", "X", "simulated seconds per second (0: as fast as possible, the default)")
+            .longOption("linger", "S", "keep the metrics and dashboard up S seconds after the end")
+            .flag('h', "prints this message and exits")
+            .trailer("\n exit status: 0 when the scenario's pass criteria hold, 1 when they fail, 2 for a bad command line\n\n");
+
+    static final String USAGE = OPTIONS.usage("ptp4j sim");
 
     public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         String file = null, node = null, csv = null, svg = null;
@@ -43,12 +59,12 @@ public final class SimCommand {
                 case "--speed" -> speed = number(value(args, ++i, "--speed"), "--speed");
                 case "--linger" -> lingerSeconds = number(value(args, ++i, "--linger"), "--linger");
                 case "-h", "--help" -> {
-                    out.println(USAGE);
+                    out.print(USAGE);
                     return 0;
                 }
                 default -> {
                     if (args[i].startsWith("-") || file != null) {
-                        err.println("sim: unexpected argument '" + args[i] + "'\n" + USAGE);
+                        err.print("sim: unexpected argument '" + args[i] + "'\n" + USAGE);
                         return 2;
                     }
                     file = args[i];
@@ -56,7 +72,7 @@ public final class SimCommand {
             }
         }
         if (file == null) {
-            err.println(USAGE);
+            err.print(USAGE);
             return 2;
         }
         Scenario scenario;

@@ -1,6 +1,7 @@
 package io.ptp4j.tools.tsinfo;
 
 import io.ptp4j.linux.NativeException;
+import io.ptp4j.tools.cli.OptionTable;
 import io.ptp4j.linux.ethtool.TsInfo;
 import java.io.PrintStream;
 
@@ -11,6 +12,14 @@ import java.io.PrintStream;
 public final class TsInfoCommand {
     private TsInfoCommand() {}
 
+    /** ts-info's command line: one interface, or -h. */
+    public static final OptionTable OPTIONS = OptionTable.builder("IFACE")
+            .section(null, 10)
+            .operand("IFACE", "the network interface, for example 'eth0'")
+            .flag('h', "prints this message and exits")
+            .trailer("\n shows the interface's timestamping capabilities (as ethtool -T) and a verdict\n"
+                    + " exit status: 0 when some timestamping is usable, 1 on error, 3 when none\n\n");
+
     public static int run(String[] args) {
         return run(args, System.out, System.err);
     }
@@ -18,7 +27,7 @@ public final class TsInfoCommand {
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length != 1 || args[0].startsWith("-")) {
             (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help")) ? out : err)
-                    .println("usage: ptp4j ts-info IFACE\n  show the interface's timestamping capabilities and a verdict");
+                    .print(OPTIONS.usage("ptp4j ts-info"));
             return args.length == 1 && (args[0].equals("-h") || args[0].equals("--help")) ? 0 : 2;
         }
         String iface = args[0];

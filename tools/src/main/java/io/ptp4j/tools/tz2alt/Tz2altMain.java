@@ -5,6 +5,7 @@ import io.ptp4j.core.management.ManagementRequest;
 import io.ptp4j.linux.NativeException;
 import io.ptp4j.tools.cli.ConfigOptions;
 import io.ptp4j.tools.cli.Getopt;
+import io.ptp4j.tools.cli.OptionTable;
 import io.ptp4j.tools.cli.UsageException;
 import io.ptp4j.tools.cli.Version;
 import io.ptp4j.tools.config.ConfigException;
@@ -53,17 +54,21 @@ public final class Tz2altMain {
         return run("tz2alt", args, System.out, System.err, () -> true);
     }
 
+    /** tz2alt's options, as linuxptp 4.4's tz2alt shows them (the usage text and the man page come from here). */
+    public static final OptionTable OPTIONS = OptionTable.builder("[options]")
+            .section(null, 10)
+            .arg('f', "[file]", "read configuration from 'file'")
+            .flag('h', "prints this message and exits")
+            .arg('k', "[num]", "key field for the ALTERNATE_TIME_OFFSET_INDICATOR TLV")
+            .arg('l', "[num]", "set the logging level to 'num'")
+            .arg('p', "[num]", "period between updates in seconds, default " + DEFAULT_PERIOD)
+            .flag('v', "prints the software version and exits")
+            .arg('w', "[num]", "look ahead time window in seconds, default " + DEFAULT_WINDOW)
+            .arg('z', "zone", "Time zone string, default '" + DEFAULT_TZ + "'\nSee /usr/share/zoneinfo for valid strings")
+            .trailer("\n");
+
     static String usage(String prog) {
-        return "\nusage: " + prog + " [options]\n\n"
-                + " -f [file] read configuration from 'file'\n"
-                + " -h        prints this message and exits\n"
-                + " -k [num]  key field for the ALTERNATE_TIME_OFFSET_INDICATOR TLV\n"
-                + " -l [num]  set the logging level to 'num'\n"
-                + " -p [num]  period between updates in seconds, default " + DEFAULT_PERIOD + "\n"
-                + " -v        prints the software version and exits\n"
-                + " -w [num]  look ahead time window in seconds, default " + DEFAULT_WINDOW + "\n"
-                + " -z zone   Time zone string, default '" + DEFAULT_TZ + "'\n"
-                + "           See /usr/share/zoneinfo for valid strings\n\n";
+        return OPTIONS.usage(prog);
     }
 
     /** One zone's offsets at one UTC second (tz2alt.c struct tzinfo). */
@@ -79,7 +84,7 @@ public final class Tz2altMain {
         String file = null, zone = DEFAULT_TZ;
         int key = 0, period = DEFAULT_PERIOD, window = DEFAULT_WINDOW;
         try {
-            for (Getopt.Opt o : Getopt.parse(prog, "f:hk:l:p:vw:z:", ConfigOptions.names(), args, new ArrayList<>())) {
+            for (Getopt.Opt o : Getopt.parse(prog, OPTIONS.shortSpec(), ConfigOptions.names(), args, new ArrayList<>())) {
                 if (o.longName() != null) {
                     ConfigOptions.set(cfg, o.longName(), o.arg());
                     continue;

@@ -39,11 +39,21 @@ class InstallScriptTest {
         assertTrue(unit.contains("ExecStart=/usr/local/bin/ptp4l -f /etc/ptp4j/ptp4l.conf -i %I"));
         assertTrue(Files.exists(dest.resolve("etc/systemd/system/phc2sys@.service")));
         assertTrue(Files.exists(dest.resolve("etc/systemd/system/timemaster.service")));
+        // the units are hardened for the package; from a checkout, a drop-in opens it to them
+        String dropIn = Files.readString(dest.resolve("etc/systemd/system/ptp4l@.service.d/source-checkout.conf"));
+        assertTrue(dropIn.contains("ProtectHome=no\n") && dropIn.contains("ReadWritePaths=" + ROOT + "\n"), dropIn);
+        assertTrue(unit.contains("ProtectHome=yes\n"), unit);
         Path conf = dest.resolve("etc/ptp4j/ptp4l.conf");
         ConfigReader.read(conf, new PtpConfig()); // the default config loads
         Files.writeString(conf, "[global]\npriority1 1\n");
         assertTrue(install().contains("keeping existing"));
         assertEquals("[global]\npriority1 1\n", Files.readString(conf));
+    }
+
+    @Test
+    void thePackagedTimemasterConfigLoads() throws Exception {
+        var cfg = io.ptp4j.tools.timemaster.TimemasterConfigParser.parse(ROOT.resolve("systemd/timemaster.conf"));
+        assertNotNull(cfg);
     }
 
     @Test
