@@ -89,7 +89,7 @@ public final class Scenario {
         }
     }
 
-    private static final List<String> NODE_KEYS = List.of("name", "offset", "freq", "wander", "noise", "ports", "residence");
+    private static final List<String> NODE_KEYS = List.of("name", "offset", "freq", "wander", "noise", "ports", "residence", "bound_asymmetry_ns");
 
     /** Applies linuxptp-named keys (priority1, logSyncInterval, delay_mechanism, ...) to a config. */
     void apply(Toml.Table t, EngineConfig c) throws Toml.ParseException {
@@ -185,6 +185,8 @@ public final class Scenario {
             Noise noise = noise(t, "noise");
             SimNode made = net.node(n, c, offset, freq, wander, noise, listeners.apply(n));
             made.residence = noise(t, "residence");
+            // as ptp4l's bound_asymmetry_ns: the operator's own bound on the path asymmetry error
+            if (t.get("bound_asymmetry_ns") != null && made.bound() != null) made.bound().asymmetryOverrideNanos(nanos(t, "bound_asymmetry_ns", "0"));
             nodes.put(n, made);
         }
         for (Toml.Table t : toml.array("switch")) {
