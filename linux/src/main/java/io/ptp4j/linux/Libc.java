@@ -39,7 +39,7 @@ public final class Libc {
     public static final short POLLIN = 0x1, POLLPRI = 0x2, POLLERR = 0x8;
     public static final int O_RDONLY = 0, O_RDWR = 2, O_CLOEXEC = 0x80000;
     public static final int CLONE_NEWNET = 0x40000000;
-    public static final int CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1, CLOCK_MONOTONIC_RAW = 4;
+    public static final int CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1, CLOCK_MONOTONIC_RAW = 4, CLOCK_MONOTONIC_COARSE = 6;
     public static final int EINTR = 4, EAGAIN = 11, ENOENT = 2, ENODEV = 19, EINVAL = 22, ENOMSG = 42,
             EOPNOTSUPP = 95, ERANGE = 34, EPERM = 1, ENOTTY = 25;
 
@@ -92,6 +92,7 @@ public final class Libc {
             Linker.Option.firstVariadicArg(2));
     private static final MethodHandle CLOCK_GETTIME = plainCall("clock_gettime", FunctionDescriptor.of(I, I, P));
     private static final MethodHandle CLOCK_GETTIME_E = errnoCall("clock_gettime", FunctionDescriptor.of(I, I, P));
+    private static final MethodHandle CLOCK_GETRES = plainCall("clock_getres", FunctionDescriptor.of(I, I, P));
     private static final MethodHandle CLOCK_ADJTIME = errnoCall("clock_adjtime", FunctionDescriptor.of(I, I, P));
     private static final MethodHandle SETNS = errnoCall("setns", FunctionDescriptor.of(I, I, I));
     private static final MethodHandle IF_NAMETOINDEX = errnoCall("if_nametoindex", FunctionDescriptor.of(I, P));
@@ -294,6 +295,17 @@ public final class Libc {
     }
 
     /** clock_gettime into {@code ts}; no errno capture (the hot path, ~40 ns). Returns 0 or -1. */
+    /** clock_getres(2): the clock's resolution in ns, or -1 when the clock cannot say. */
+    public static long clockGetresNanos(int clockId) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment ts = a.allocate(TIMESPEC_SIZE, 8);
+            int r = (int) CLOCK_GETRES.invokeExact(clockId, ts);
+            return r != 0 ? -1 : timespecNanos(ts, 0);
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    }
+
     public static int clockGettime(int clockId, MemorySegment ts) {
         try {
             return (int) CLOCK_GETTIME.invokeExact(clockId, ts);

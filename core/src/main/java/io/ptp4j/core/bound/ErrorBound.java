@@ -52,6 +52,17 @@ public final class ErrorBound {
         return boundNanos + (long) Math.ceil(dt * (double) maxDriftPpb / 1e9);
     }
 
+    /** Sets every field (a bound made elsewhere: phc2sys adds its own terms to ptp4l's). */
+    public ErrorBound set(long asOfNanos, long voidAfterNanos, long boundNanos, long maxDriftPpb, BoundStatus status, long disruptionMarker) {
+        this.asOfNanos = asOfNanos;
+        this.voidAfterNanos = voidAfterNanos;
+        this.boundNanos = boundNanos;
+        this.maxDriftPpb = maxDriftPpb;
+        this.status = status;
+        this.disruptionMarker = disruptionMarker;
+        return this;
+    }
+
     void copyFrom(ErrorBound o) {
         asOfNanos = o.asOfNanos;
         voidAfterNanos = o.voidAfterNanos;
