@@ -93,7 +93,7 @@ public final class EngineBoundFeed implements EngineListener {
         if (clock == null) return;
         estimator.frequency(now, clock.frequencyPpb());
         checkGrandmaster(now);
-        estimator.ownReference(clock.isGrandmaster() ? ClockAccuracy.nanos(clock.clockAccuracy()) : -1);
+        estimator.ownReference(clock.isGrandmaster() ? ClockAccuracy.nanos(clock.defaultDS().clockAccuracy()) : -1);
         published.copyFrom(estimator.publish(now));
         if (announceUncertainty) announceUncertainty();
         if (sink != null) sink.publish(published);
@@ -109,15 +109,15 @@ public final class EngineBoundFeed implements EngineListener {
 
     /** The grandmaster's accuracy as this clock may use it: unknown when its master announces synchronizationUncertain. */
     private double referenceAccuracy() {
-        if ((clock.timeFlags() & SYNCHRONIZATION_UNCERTAIN) != 0) return -1;
-        return ClockAccuracy.nanos(clock.grandmasterClockAccuracy());
+        if ((clock.timeProperties().flags() & SYNCHRONIZATION_UNCERTAIN) != 0) return -1;
+        return ClockAccuracy.nanos(clock.parentDS().grandmasterClockAccuracy());
     }
 
     /** flagField octet 1 bit 6 (13.3.2.8 Table 37). */
     static final int SYNCHRONIZATION_UNCERTAIN = io.ptp4j.core.wire.PtpMessage.FLAG_SYNCHRONIZATION_UNCERTAIN;
 
     private void checkGrandmaster(long now) {
-        long gm = clock.grandmasterIdentity();
+        long gm = clock.parentDS().grandmasterIdentity();
         if (gm != grandmaster) {
             if (grandmaster != Long.MIN_VALUE) estimator.referenceChanged(now);
             grandmaster = gm;
