@@ -193,7 +193,9 @@ public final class Scenario {
             SimNode made = net.node(n, c, offset, freq, wander, noise, listeners.apply(n));
             made.residence = noise(t, "residence");
             // as ptp4l's bound_asymmetry_ns: the operator's own bound on the path asymmetry error
-            if (t.get("bound_asymmetry_ns") != null && made.bound() != null) made.bound().asymmetryOverrideNanos(nanos(t, "bound_asymmetry_ns", "0"));
+            if (t.get("bound_asymmetry_ns") != null && made.bound() != null) {
+                for (int port = 1; port <= c.numberPorts; port++) made.bound().asymmetryOverrideNanos(port, nanos(t, "bound_asymmetry_ns", "0"));
+            }
             nodes.put(n, made);
         }
         for (Toml.Table t : toml.array("switch")) {

@@ -85,7 +85,7 @@ public final class SimNode implements Driver {
         } else {
             // Every ordinary and boundary clock computes its clock error bound as ptp4l does, in
             // front of the scenario's listener; ScenarioRun checks it against the TRUE error.
-            this.bound = new EngineBoundFeed(listener, sim::now, -1, null, true);
+            this.bound = new EngineBoundFeed(listener, sim::now, null, true);
             this.engine = new PtpClock(cfg, this, bound);
             this.bound.attach(engine);
             this.node = engine;

@@ -28,7 +28,7 @@ public final class EngineBoundFeed implements EngineListener {
 
     private final EngineListener inner;
     private final LongSupplier monotonicNanos;
-    private double asymmetryOverrideNanos;
+    private double[] asymmetryOverrideNanos = new double[0]; // per port; -1: the mean path delay
     private final Sink sink;
     private final ErrorBoundEstimator estimator = new ErrorBoundEstimator();
     private final ErrorBound published = new ErrorBound();
@@ -42,16 +42,13 @@ public final class EngineBoundFeed implements EngineListener {
     /**
      * @param inner the clock's listener (logs, metrics), or null
      * @param monotonicNanos the time base of the bound: CLOCK_MONOTONIC in the daemon, virtual time in the simulator
-     * @param asymmetryOverrideNanos bound_asymmetry_ns: the operator's bound on the path asymmetry error, or -1 to use the mean path delay
      * @param sink where each new bound goes, or null
      * @param announceUncertainty whether this clock, when it is not the grandmaster, announces
      *        synchronizationUncertain while its own bound is not SYNCHRONIZED (see {@link #tick})
      */
-    public EngineBoundFeed(EngineListener inner, LongSupplier monotonicNanos, double asymmetryOverrideNanos, Sink sink,
-            boolean announceUncertainty) {
+    public EngineBoundFeed(EngineListener inner, LongSupplier monotonicNanos, Sink sink, boolean announceUncertainty) {
         this.inner = inner == null ? new EngineListener() {} : inner;
         this.monotonicNanos = monotonicNanos;
-        this.asymmetryOverrideNanos = asymmetryOverrideNanos;
         this.sink = sink;
         this.announceUncertainty = announceUncertainty;
     }
@@ -62,9 +59,17 @@ public final class EngineBoundFeed implements EngineListener {
         estimator.frequency(monotonicNanos.getAsLong(), clock.frequencyPpb());
     }
 
-    /** bound_asymmetry_ns: the operator's bound on the path asymmetry error, or -1 for the mean path delay. */
-    public void asymmetryOverrideNanos(double nanos) {
-        asymmetryOverrideNanos = nanos;
+    /**
+     * bound_asymmetry_ns of port {@code port}: the operator's bound on that path's asymmetry error
+     * (a calibrated link), or -1 for the mean path delay.
+     */
+    public void asymmetryOverrideNanos(int port, double nanos) {
+        if (port > asymmetryOverrideNanos.length) {
+            int old = asymmetryOverrideNanos.length;
+            asymmetryOverrideNanos = java.util.Arrays.copyOf(asymmetryOverrideNanos, port);
+            java.util.Arrays.fill(asymmetryOverrideNanos, old, port, -1);
+        }
+        asymmetryOverrideNanos[port - 1] = nanos;
     }
 
     /** The estimator, for its terms (docs, demo, tests). */
@@ -130,7 +135,8 @@ public final class EngineBoundFeed implements EngineListener {
         if (clock == null) return;
         long now = monotonicNanos.getAsLong();
         checkGrandmaster(now);
-        double asymmetry = asymmetryOverrideNanos >= 0 ? asymmetryOverrideNanos : Math.abs(pathDelayNanos);
+        double override = port <= asymmetryOverrideNanos.length ? asymmetryOverrideNanos[port - 1] : -1;
+        double asymmetry = override >= 0 ? override : Math.abs(pathDelayNanos);
         double accuracy = referenceAccuracy();
         // samples taken while the master could not vouch for its time say nothing about true time
         if (accuracy >= 0 && !referenceKnown) estimator.restartWindow(now);
