@@ -13,6 +13,7 @@ public record ClockBoundSegment(int version, int generation, long asOfNanos, lon
     /** The bound at monotonic instant {@code monotonicNanos}: bound + maxDrift * (now - as_of), rounded up. */
     public long boundAt(long monotonicNanos) {
         long dt = Math.max(0, monotonicNanos - asOfNanos);
+        if (Math.multiplyHigh(dt, maxDriftPpb) == 0 && dt * maxDriftPpb >= 0) return boundNanos + Math.ceilDiv(dt * maxDriftPpb, 1_000_000_000L);
         return boundNanos + (long) Math.ceil(dt * (maxDriftPpb / 1e9));
     }
 }
