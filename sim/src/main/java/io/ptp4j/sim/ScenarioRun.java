@@ -31,6 +31,27 @@ public final class ScenarioRun {
         this.scenario = scenario;
         this.net = scenario.build(sim, listeners);
         this.sampleNanos = (long) scenario.nanos(scenario.toml.root, "sample", "125ms");
+        this.workload = workload(scenario);
+    }
+
+    /** The [workload] of the scenario (two database nodes ordering transactions), or null. */
+    public final OrderingWorkload workload;
+
+    private OrderingWorkload workload(Scenario s) throws Toml.ParseException {
+        Toml.Table w = s.toml.tables.get("workload");
+        if (w == null) return null;
+        String[] names = s.str(w, "nodes", "").split(",\\s*");
+        if (names.length != 2) throw s.error(w.line, "[workload] nodes: two database nodes, e.g. \"db-a, db-b\"");
+        SimNode[] n = new SimNode[2];
+        for (int i = 0; i < 2; i++) {
+            String name = names[i];
+            n[i] = nodes().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+            if (n[i] == null || n[i].bound() == null) throw s.error(w.line, "[workload] nodes: '" + name + "' is no ordinary or boundary clock");
+        }
+        OrderingWorkload o = new OrderingWorkload(sim, n[0], n[1], s.number(w, "rate", 1000), (long) s.nanos(w, "latency", "20us"),
+                START + (long) s.nanos(w, "start", "30s"), s.seed ^ 0x5eed);
+        o.start();
+        return o;
     }
 
     // Per node: the grandmaster it follows as last sampled, and when that last changed (s).
