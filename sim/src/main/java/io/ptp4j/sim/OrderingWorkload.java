@@ -27,6 +27,8 @@ public final class OrderingWorkload {
     long pairs, naiveViolations, waitViolations, refused;
     private long[] waits = new long[1024];
     private int nWaits;
+    private double waitSumNanos;
+    private long maxWaitSinceMark;
 
     OrderingWorkload(Simulation sim, SimNode a, SimNode b, double ratePerSecond, long latencyNanos, long startNanos, long seed) {
         this.sim = sim;
@@ -100,6 +102,20 @@ public final class OrderingWorkload {
     private void record(long wait) {
         if (nWaits == waits.length) waits = Arrays.copyOf(waits, waits.length * 2);
         waits[nWaits++] = wait;
+        waitSumNanos += wait;
+        maxWaitSinceMark = Math.max(maxWaitSinceMark, wait);
+    }
+
+    /** Sum of all waits so far, ns (a live display takes differences). */
+    public double waitSumNanos() {
+        return waitSumNanos;
+    }
+
+    /** The longest wait since the last call, ns (0 when none). */
+    public long takeMaxWait() {
+        long m = maxWaitSinceMark;
+        maxWaitSinceMark = 0;
+        return m;
     }
 
     /** What the workload saw so far. */

@@ -77,16 +77,20 @@ public final class DemoCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         double speed = 4.0;
         int duration = 90;
-        int metricsPort = 0, dashboardPort = 0;
+        int metricsPort = 0, dashboardPort = 0, rate = 2_000;
+        boolean bounded = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--bounded" -> bounded = true;
+                case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--speed" -> speed = Double.parseDouble(args[++i]);
                 case "--duration" -> duration = Integer.parseInt(args[++i]);
                 case "--metrics-port" -> metricsPort = SimCommand.port(args[++i], "--metrics-port");
                 case "--dashboard-port" -> dashboardPort = SimCommand.port(args[++i], "--dashboard-port");
                 case "-h", "--help" -> {
                     out.println("usage: ptp4j demo [--speed X (simulated seconds per second, 0 = as fast as possible)] [--duration SECONDS]\n"
-                            + "                  [--metrics-port N (Prometheus, every node)] [--dashboard-port N (live page of hw-client)]");
+                            + "                  [--metrics-port N (Prometheus, every node)] [--dashboard-port N (live page of hw-client)]\n"
+                            + "       ptp4j demo --bounded [--speed X] [--rate PAIRS_PER_SECOND]   the seed's outage: bounded time and commit wait");
                     return 0;
                 }
                 default -> {
@@ -95,6 +99,7 @@ public final class DemoCommand {
                 }
             }
         }
+        if (bounded) return BoundedDemo.run(speed, rate, out, err);
         out.println("ptp4j demo: a grandmaster, a boundary clock and two clients behind a plain switch, simulated.");
         out.println("The lines below are hw-client's ptp4l output; every 10 s a table shows each node's TRUE error.");
         out.println();
