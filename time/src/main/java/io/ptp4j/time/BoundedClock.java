@@ -213,11 +213,14 @@ public final class BoundedClock implements AutoCloseable {
         }
     }
 
-    /** The segment's fields as last read (diagnostics). */
+    /** The segment's fields as they are now, stale or not (diagnostics, tools that judge it themselves). */
     public ClockBoundSegment segment() {
         Snapshot s = snap;
         int g = Short.toUnsignedInt((short) GENERATION.getAcquire(seg, ClockBoundLayout.OFF_GENERATION));
-        if (g != s.generation) s = refresh(System.nanoTime(), s);
+        if (g != s.generation) {
+            s = read(System.nanoTime(), s);
+            snap = s;
+        }
         return s.fields;
     }
 

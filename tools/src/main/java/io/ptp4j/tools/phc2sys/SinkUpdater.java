@@ -29,6 +29,8 @@ final class SinkUpdater {
     private final StringBuilder line = new StringBuilder(128);
     private final int sanityFreqLimit;
     private final io.ptp4j.linux.clock.PosixTime monoRaw = new io.ptp4j.linux.clock.PosixTime();
+    private final String clockboundPath, sourceBoundPath;
+    private final int clockboundMode;
 
     SinkUpdater(PtpConfig cfg, double intervalSeconds, long statsMaxCount, Printer printer, PtpMetrics metrics) {
         this.servoConfig = servoConfig(cfg);
@@ -39,6 +41,24 @@ final class SinkUpdater {
         this.statsMaxCount = statsMaxCount;
         this.printer = printer;
         this.metrics = metrics;
+        // the system clock's bound goes to clockbound_path; the source's comes from ptp4l (-z)
+        this.clockboundPath = freeRunning ? "" : cfg.getString("clockbound_path");
+        this.clockboundMode = cfg.getInt("clockbound_file_mode");
+        this.sourceBoundPath = cfg.getString("uds_address") + ".clockbound";
+    }
+
+    /** phc2sys disciplining CLOCK_REALTIME publishes its bound (docs/bounded-time.md); a failure is reported, not fatal. */
+    private void boundAdd(Phc2sysClock c, double ppb) {
+        if (clockboundPath.isEmpty() || !(c.device instanceof io.ptp4j.linux.clock.SystemClock)) return;
+        try {
+            io.ptp4j.linux.clockbound.ClockBoundWriter w = io.ptp4j.linux.clockbound.ClockBoundWriter.open(
+                    java.nio.file.Path.of(clockboundPath), clockboundMode, false);
+            c.bound = new io.ptp4j.tools.bound.SinkBound(java.nio.file.Path.of(sourceBoundPath), w, System::nanoTime, ppb);
+            printer.print(Printer.LOG_INFO, "publishing " + c.name + "'s clock error bound to " + clockboundPath
+                    + " (ClockBound protocol v2), from the source's bound in " + sourceBoundPath);
+        } catch (java.io.IOException | RuntimeException e) {
+            printer.print(Printer.LOG_WARNING, "cannot publish the clock error bound to " + clockboundPath + ": " + e.getMessage());
+        }
     }
 
     static ServoConfig servoConfig(PtpConfig c) {
@@ -55,6 +75,7 @@ final class SinkUpdater {
         c.servo = servoConfig.clockServo.equals("linreg") ? new LinRegServo(servoConfig, ppb, max)
                 : new PiServo(servoConfig, ppb, max);
         c.servo.syncInterval(intervalSeconds);
+        if (!freeRunning) boundAdd(c, ppb);
         if (sanityFreqLimit > 0 && c.sanityCheck == null) c.sanityCheck = new ClockCheck(sanityFreqLimit, monoRaw::monotonicRawNanos, printer);
         if (statsMaxCount > 0 && c.offsetStats == null) {
             c.offsetStats = new SummaryStats();
@@ -107,6 +128,7 @@ final class SinkUpdater {
             }
             if (state != ServoState.UNLOCKED) ppb = -set;
             else ppb = 0.0;
+            if (c.bound != null) c.bound.sample(offset, delayNanos, state == ServoState.JUMP ? -offset : 0, c.device.frequencyPpb());
         }
         if (metrics != null) metrics.servoSample(metricsPort, offset, state, -ppb, Math.max(delayNanos, 0));
         if (c.offsetStats != null) {
