@@ -27,6 +27,8 @@ final class Registry {
         Main.register("phc_ctl", "read a PHC (get, cmp, caps) and adjust it (set, adj, freq), linuxptp's commands", io.ptp4j.tools.phcctl.PhcCtlMain::main);
         Main.register("hwstamp_ctl", "show or set an interface's hardware timestamping (SIOCGHWTSTAMP/SIOCSHWTSTAMP)", io.ptp4j.tools.hwstamp.HwstampCtlMain::main);
         Main.register("pmc", "PTP management client: query and set ptp4l (linuxptp's pmc; --json)", io.ptp4j.tools.pmc.PmcMain::main);
+        Main.register("clockbound", "read a ClockBound segment as applications do (ptp4j-time): now, or N reads/s judged against CLOCK_REALTIME",
+                args -> io.ptp4j.tools.bound.ClockBoundCommand.run(args, System.out, System.err));
         Main.register("ts-info", "an interface's timestamping capabilities (ethtool -T) and a verdict", io.ptp4j.tools.tsinfo.TsInfoCommand::run);
     }
 }

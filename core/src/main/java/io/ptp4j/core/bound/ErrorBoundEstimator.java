@@ -50,6 +50,7 @@ public final class ErrorBoundEstimator {
     // The regression window: sample times and y = o - P(before the sample's own step).
     private final long[] sampleNanos = new long[WINDOW];
     private final double[] sampleY = new double[WINDOW];
+    private final double[] sampleFreq = new double[WINDOW]; // the frequency applied up to each sample
     private int head, count;
     private long lastIntervalNanos;
 
@@ -144,6 +145,7 @@ public final class ErrorBoundEstimator {
         }
         sampleNanos[head] = now;
         sampleY[head] = offsetNanos - (phaseNanos - ownStepNanos);
+        sampleFreq[head] = freqPpb;
         head = (head + 1) % WINDOW;
         if (count < WINDOW) count++;
         if (count < MIN_SAMPLES || referenceAccuracyNanos < 0) return;
@@ -185,6 +187,19 @@ public final class ErrorBoundEstimator {
         double seNow = s * Math.sqrt(1.0 / n + mx * mx / sxx);
         double seSlope = s / Math.sqrt(sxx);
         double errorNow = intercept + phaseNanos; // e(now) up to the asymmetry and the grandmaster's error
+        // A path delay is measured from a Sync and a later Delay_Req: while this clock runs at another
+        // rate than the master's, the delay comes out wrong by that rate times the time between them
+        // (at most about a sample interval), half of it each way. The delay filter keeps such values a
+        // while: allow for the largest rate difference seen in the window, once in the measured delay
+        // (the true one may be that much longer) and once in the offset computed from it.
+        double maxGap = 0, maxRate = 0;
+        for (int i = 0; i < n; i++) {
+            int j = (head + WINDOW - 1 - i) % WINDOW;
+            maxRate = Math.max(maxRate, Math.abs(sampleFreq[j] + slope)); // applied minus natural (natural = -slope)
+            if (i < n - 1) maxGap = Math.max(maxGap, (sampleNanos[j] - sampleNanos[(j + WINDOW - 1) % WINDOW]) / 1e9);
+        }
+        double skew = maxRate * maxGap / 2;
+        asymmetry += 2 * skew;
         double m = accuracy + asymmetry + Math.abs(errorNow) + K * seNow + misfit;
         double u = K * seSlope + 2 * accuracy / span + K_WANDER * WANDER_PPB_PER_SQRT_S * Math.sqrt(span);
         termAccuracy = accuracy;

@@ -64,13 +64,14 @@ class ErrorBoundEstimatorTest {
             long mid = r.now + INTERVAL / 2;
             double errorMid = r.error + (r.freqPpb - r.naturalPpb) * (INTERVAL / 2 / 1e9);
             assertTrue(Math.abs(errorMid) <= b.boundAt(mid), "t=" + i + ": error " + errorMid + " bound " + b.boundAt(mid));
-            widest = Math.max(widest, b.boundNanos());
+            if (i >= 8 * 20) widest = Math.max(widest, b.boundNanos()); // once the start's big corrections left the window
         }
         assertTrue(claims > 8 * 50, "claims: " + claims);
         // accuracy 25 + asymmetry allowance 1000 + residual and spread of 20 ns noise: well under 2 us
         assertTrue(widest < 2_000, "widest " + widest);
         assertEquals(25, r.est.accuracyTermNanos());
-        assertEquals(1_000, r.est.asymmetryTermNanos());
+        // the 1 us path delay, plus twice the delay skew: the servo's rate changes times half a Sync interval
+        assertTrue(r.est.asymmetryTermNanos() >= 1_000 && r.est.asymmetryTermNanos() < 1_200, "asymmetry " + r.est.asymmetryTermNanos());
     }
 
     @Test

@@ -28,7 +28,14 @@ import java.util.List;
  */
 public final class BoundPublishing implements AutoCloseable {
     /** What the daemon disciplines. */
-    public enum Disciplined { SYSTEM_CLOCK, VIRTUAL_CLOCK, PHC, NOTHING }
+    public enum Disciplined {
+        SYSTEM_CLOCK, VIRTUAL_CLOCK, PHC, NOTHING;
+
+        /** From ptp4l's settings: a clock it only reads (free_running, ntpshm, refclock_sock, a TC) has no bound of its making. */
+        public static Disciplined of(boolean readOnly, boolean virtual, boolean software) {
+            return readOnly ? NOTHING : virtual ? VIRTUAL_CLOCK : software ? SYSTEM_CLOCK : PHC;
+        }
+    }
 
     private final EngineBoundFeed feed;
     private final ClockBoundWriter writer;
