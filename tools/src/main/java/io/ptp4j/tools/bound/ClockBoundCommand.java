@@ -25,7 +25,7 @@ public final class ClockBoundCommand {
     private ClockBoundCommand() {}
 
     /** A CLOCK_REALTIME read bracketed wider than this (the reader was preempted) is not judged. */
-    static final long TIGHT_NANOS = 2_000;
+    static final long TIGHT_NANOS = 500;
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Path path = Path.of(ClockBoundLayout.DEFAULT_PATH), vclock = null;
@@ -126,7 +126,7 @@ public final class ClockBoundCommand {
                 if (t.trusted()) {
                     widths[trusted++] = t.widthNanos();
                     if (truth != null) {
-                        if (seq1 != seq2 || (seq1 & 1) != 0 || Math.max(beforeUnc, afterUnc) > TIGHT_NANOS) {
+                        if (seq1 != seq2 || (seq1 & 1) != 0 || Math.max(beforeUnc, afterUnc) > TIGHT_NANOS || Math.abs(after - before) > TIGHT_NANOS) {
                             unjudged++; // the clock was adjusted mid-read, or a read was preempted
                         } else {
                             long centre = t.earliestNanos() + t.widthNanos() / 2;
@@ -142,6 +142,8 @@ public final class ClockBoundCommand {
                                 if (first == null) first = describe(t, real, unc, start);
                             } else if (margin < unc) {
                                 undecided++;
+                                if (undecided <= 5) out.printf(Locale.ROOT, "undecided at %.3f s: margin %d ns, uncertainty %d ns, width %d ns, %s%n",
+                                        (System.nanoTime() - start) / 1e9, margin, unc, t.widthNanos(), t.status());
                             }
                         }
                     }
