@@ -173,6 +173,11 @@ public final class EngineBoundFeed implements EngineListener {
     }
 
     @Override
+    public void shadowSample(int port, String servo, long offsetNanos, ServoState state, double freqPpb) {
+        inner.shadowSample(port, servo, offsetNanos, state, freqPpb);
+    }
+
+    @Override
     public void peerDelay(int port, long peerDelayNanos, double neighborRateRatio) {
         inner.peerDelay(port, peerDelayNanos, neighborRateRatio);
     }
