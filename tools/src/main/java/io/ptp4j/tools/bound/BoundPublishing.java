@@ -60,6 +60,12 @@ public final class BoundPublishing implements AutoCloseable {
     public static BoundPublishing start(PtpConfig c, List<String> ifaces, Disciplined what, EngineListener inner, Printer printer) {
         Path path = path(c, what);
         if (path == null) return null;
+        if (what == Disciplined.SYSTEM_CLOCK && !maySetTime()) {
+            // without CAP_SYS_TIME every adjustment fails: the clock is not this daemon's to vouch for
+            printer.print(Printer.LOG_INFO, "not publishing a clock error bound to " + path + ": without CAP_SYS_TIME this ptp4l cannot discipline "
+                    + "CLOCK_REALTIME");
+            return null;
+        }
         ClockBoundWriter w;
         try {
             w = ClockBoundWriter.open(path, c.getInt("clockbound_file_mode"), what != Disciplined.SYSTEM_CLOCK);
@@ -75,6 +81,18 @@ public final class BoundPublishing implements AutoCloseable {
         return self[0];
     }
 
+    /** CAP_SYS_TIME (25) in this process's effective set (/proc/self/status CapEff). */
+    public static boolean maySetTime() {
+        try {
+            for (String l : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("CapEff:")) return (Long.parseUnsignedLong(l.substring(7).strip(), 16) & (1L << 25)) != 0;
+            }
+        } catch (IOException | NumberFormatException e) {
+            // unknown: assume it may (the writer fails loudly if the path is not writable)
+        }
+        return true;
+    }
+
     private void publish(ErrorBound b) {
         writer.publish(b);
         last.set(b.asOfNanos(), b.voidAfterNanos(), b.boundNanos(), b.maxDriftPpb(), b.status(), b.disruptionMarker());
@@ -85,13 +103,12 @@ public final class BoundPublishing implements AutoCloseable {
         return feed;
     }
 
-    /** The engine, once made with {@link #listener()}. */
-    public void attach(PtpClock clock) {
+    /**
+     * The engine, once made with {@link #listener()}; returns the node to run in its place, which
+     * also republishes the bound once a second.
+     */
+    public PtpNode attachedTo(PtpClock clock, PtpNode node) {
         feed.attach(clock);
-    }
-
-    /** The node to run: republishes once a second. */
-    public PtpNode ticking(PtpNode node) {
         return new TickingNode(node, feed);
     }
 

@@ -50,6 +50,7 @@ final class SinkUpdater {
     /** phc2sys disciplining CLOCK_REALTIME publishes its bound (docs/bounded-time.md); a failure is reported, not fatal. */
     private void boundAdd(Phc2sysClock c, double ppb) {
         if (clockboundPath.isEmpty() || !(c.device instanceof io.ptp4j.linux.clock.SystemClock)) return;
+        if (!io.ptp4j.tools.bound.BoundPublishing.maySetTime()) return; // without CAP_SYS_TIME it does not discipline CLOCK_REALTIME
         try {
             io.ptp4j.linux.clockbound.ClockBoundWriter w = io.ptp4j.linux.clockbound.ClockBoundWriter.open(
                     java.nio.file.Path.of(clockboundPath), clockboundMode, false);

@@ -29,6 +29,7 @@ import io.ptp4j.linux.transport.Transport;
 import io.ptp4j.linux.transport.TransportConfig;
 import io.ptp4j.linux.transport.Transports;
 import io.ptp4j.linux.transport.TxTimestampTimeoutException;
+import io.ptp4j.tools.bound.BoundPublishing;
 import io.ptp4j.tools.config.PtpConfig;
 import io.ptp4j.tools.log.LinuxptpLogListener;
 import io.ptp4j.tools.log.Printer;
@@ -132,6 +133,7 @@ public final class Ptp4lDaemon {
     private NtpShmSegment shm;
     private UnixDatagramSocket refclockSock;
     private VirtualClockFile vclockFile;
+    private BoundPublishing bound;
     private final CountDownLatch closed = new CountDownLatch(1);
     private Printer printer;
 
@@ -167,12 +169,17 @@ public final class Ptp4lDaemon {
         ClockConfig ec = EngineSettings.clockConfig(c, ifaces, id, software);
         attachExternalServo(ec);
         EngineListener listener = listener(ec);
+        // the clock error bound (docs/bounded-time.md): null when there is nothing to publish
+        bound = BoundPublishing.start(c, ifaces, BoundPublishing.Disciplined.of(freeRunning || transparent || feedsNtp(), virtual, software),
+                listener, printer);
+        if (bound != null) listener = bound.listener();
         warnSoftwareTimestamping();
         loop = eventLoop();
         Driver driver = obs.driver(loop);
         ManagementNotifications notifications = new ManagementNotifications(listener);
         PtpNode node = transparent ? new TransparentClock(ec, driver, listener) : new PtpClock(ec, driver, notifications);
         if (node instanceof PtpClock pc) serveManagement(pc, driver, notifications);
+        if (bound != null && node instanceof PtpClock pc) node = bound.attachedTo(pc, node);
         stopOnShutdown();
         loop.run(obs.node(node));
         return 0;
@@ -323,6 +330,7 @@ public final class Ptp4lDaemon {
         if (clock != null) clock.close();
         if (shm != null) shm.close();
         if (refclockSock != null) refclockSock.close();
+        if (bound != null) bound.close();
         closed.countDown();
     }
 
