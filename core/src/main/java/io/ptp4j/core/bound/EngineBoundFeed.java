@@ -56,6 +56,7 @@ public final class EngineBoundFeed implements EngineListener {
     /** The clock this feed listens to (it is built with the feed as its listener, hence after it). */
     public void attach(PtpClock clock) {
         this.clock = clock;
+        estimator.measurementMemorySamples(Math.max(clock.config().pdvWindow, clock.config().luckyPacketWindow));
         estimator.frequency(monotonicNanos.getAsLong(), clock.frequencyPpb());
     }
 

@@ -61,6 +61,9 @@ public final class ErrorBoundEstimator {
     private long lastMeasuredNanos = Long.MIN_VALUE;
 
     private double ownAccuracyNanos = -1;
+    private int memorySamples = 1;
+    private double peakRate;
+    private long peakRateNanos;
     private boolean disrupted;
     private long disruptionMarker;
 
@@ -118,6 +121,15 @@ public final class ErrorBoundEstimator {
         anchored = false;
         disrupted = true;
         disruptionMarker++;
+    }
+
+    /**
+     * How many sample intervals old a packet the offset rests on may be: 1 for linuxptp's
+     * filters (a delay pairs a Delay_Req with the Sync before it), pdv_window or
+     * lucky_packet_window when those pick packets from a window.
+     */
+    public void measurementMemorySamples(int samples) {
+        memorySamples = Math.max(1, samples);
     }
 
     /**
@@ -198,7 +210,15 @@ public final class ErrorBoundEstimator {
             maxRate = Math.max(maxRate, Math.abs(sampleFreq[j] + slope)); // applied minus natural (natural = -slope)
             if (i < n - 1) maxGap = Math.max(maxGap, (sampleNanos[j] - sampleNanos[(j + WINDOW - 1) % WINDOW]) / 1e9);
         }
-        double skew = maxRate * maxGap / 2;
+        // An offset filter with a memory (pdv_window, lucky_packet_window) may use a packet that
+        // many intervals old: the rate difference acts over that much time, and may have been
+        // larger then than anywhere in this window; hold the largest for twice the memory.
+        double memory = memorySamples * maxGap;
+        if (maxRate >= peakRate || now - peakRateNanos > (long) (2 * memory * 1e9)) {
+            peakRate = maxRate;
+            peakRateNanos = now;
+        }
+        double skew = Math.max(maxRate, peakRate) * memory / 2;
         asymmetry += 2 * skew;
         double m = accuracy + asymmetry + Math.abs(errorNow) + K * seNow + misfit;
         double u = K * seSlope + 2 * accuracy / span + K_WANDER * WANDER_PPB_PER_SQRT_S * Math.sqrt(span);
