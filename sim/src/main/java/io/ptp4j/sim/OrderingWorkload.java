@@ -55,9 +55,9 @@ public final class OrderingWorkload {
     private void transaction(SimNode first, SimNode second) {
         pairs++;
         // naive: each node's clock
-        long ts1Naive = first.clockTimeNanos();
+        long ts1Naive = first.readClockNanos();
         sim.after(latencyNanos, () -> {
-            if (second.clockTimeNanos() <= ts1Naive) naiveViolations++;
+            if (second.readClockNanos() <= ts1Naive) naiveViolations++;
         });
         // commit wait on the bound
         ErrorBound e1 = first.bound().published();
@@ -66,7 +66,7 @@ public final class OrderingWorkload {
             return;
         }
         long now = sim.now();
-        long ts1 = first.clockTimeNanos() + e1.boundAt(now);
+        long ts1 = first.readClockNanos() + e1.boundAt(now);
         waitUntilPast(first, ts1, now);
     }
 
@@ -74,7 +74,7 @@ public final class OrderingWorkload {
     private void waitUntilPast(SimNode first, long ts1, long began) {
         long now = sim.now();
         ErrorBound e = first.bound().published();
-        long earliest = first.clockTimeNanos() - e.boundAt(now);
+        long earliest = first.readClockNanos() - e.boundAt(now);
         if (!e.status().trusted()) {
             refused++;
             return;
@@ -88,7 +88,7 @@ public final class OrderingWorkload {
                     refused++;
                     return;
                 }
-                long ts2 = second.clockTimeNanos() + e2.boundAt(sim.now());
+                long ts2 = second.readClockNanos() + e2.boundAt(sim.now());
                 if (ts2 <= ts1) waitViolations++;
             });
             return;

@@ -42,6 +42,15 @@ public final class SimClock {
         return Math.round(localRef);
     }
 
+    /**
+     * The local time at {@code t} without moving the reference: an observer's read (a workload
+     * reading the clock) that leaves the clock's own integration, and so every later value, exactly
+     * as it would have been without it.
+     */
+    public long peek(long t) {
+        return t <= tRef ? Math.round(localRef) : Math.round(localRef + (t - tRef) * rate());
+    }
+
     public double localTimeExact(long t) {
         advance(t);
         return localRef;

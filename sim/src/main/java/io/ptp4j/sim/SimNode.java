@@ -131,6 +131,11 @@ public final class SimNode implements Driver {
         return clock;
     }
 
+    /** This node's clock now as an application on it reads it; leaves the simulation untouched (see SimClock.peek). */
+    public long readClockNanos() {
+        return clock.peek(sim.now());
+    }
+
     /** TRUE time error of this node now, ns. */
     public double trueErrorNanos() {
         return clock.errorNanos(sim.now());
