@@ -79,6 +79,9 @@ public final class Libc {
     // Each downcall handle lives in a holder class of its own, so that it is linked (a generated
     // stub class and its method handles, milliseconds each) only when first called: pmc or
     // phc_ctl link the handful they use, not all thirty. New calls follow the same pattern.
+    private static final class MIfIndextoname {
+        static final MethodHandle H = errnoCall("if_indextoname", FunctionDescriptor.of(P, I, P));
+    }
     private static final class MSocket {
         static final MethodHandle H = errnoCall("socket", FunctionDescriptor.of(I, I, I, I));
     }
@@ -453,6 +456,17 @@ public final class Libc {
             int idx = ifNametoindex(a.allocateFrom(name));
             if (idx == 0) throw new NativeException("if_nametoindex", errno(), name);
             return idx;
+        }
+    }
+
+    /** if_indextoname(3): the name of interface {@code index} in this thread's namespace, or null. */
+    public static String ifIndexToName(int index) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment name = a.allocate(16); // IF_NAMESIZE
+            MemorySegment r = (MemorySegment) MIfIndextoname.H.invokeExact(STATE.get(), index, name);
+            return r.equals(MemorySegment.NULL) ? null : name.getString(0);
+        } catch (Throwable t) {
+            throw fatal(t);
         }
     }
 

@@ -4,4 +4,7 @@ package io.ptp4j.sim;
 interface Endpoint {
     /** A frame arrives at true time {@code t}; {@code peerDelay} is true for 01:80:C2:00:00:0E traffic. */
     void deliver(byte[] frame, int length, boolean event, boolean peerDelay, Link from);
+
+    /** The link's carrier came or went (a node's port hears of it as rtnetlink would tell ptp4l). */
+    default void carrier(boolean up) {}
 }

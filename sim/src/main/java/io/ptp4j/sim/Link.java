@@ -33,8 +33,12 @@ public final class Link {
         delayBtoA = meanNanos - asymmetryNanos / 2;
     }
 
+    /** Cuts or restores the cable: both ends lose or regain carrier, as a NIC reports it. */
     public void setUp(boolean up) {
+        if (this.up == up) return;
         this.up = up;
+        if (a != null) a.carrier(up);
+        if (b != null) b.carrier(up);
     }
 
     public void loss(double probability) {

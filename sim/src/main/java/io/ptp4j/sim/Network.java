@@ -26,6 +26,7 @@ public final class Network {
                         Noise timestampNoise, EngineListener listener) {
         cfg.randomSeed = nextSeed();
         SimClock c = new SimClock(sim.now(), offsetNanos, freqPpm * 1000.0, wanderPpbPerSqrtS, nextSeed());
+        if (sim.timescale != Timescale.DEFAULT) c.timescale(sim.now(), sim.timescale, cfg.utcTimescale);
         SimNode n = new SimNode(name, sim, cfg, c, timestampNoise, listener, nextSeed());
         sim.nodes.add(n);
         return n;
@@ -33,6 +34,16 @@ public final class Network {
 
     public Switch plainSwitch(String name, Noise residence) {
         return new Switch(name, sim, residence, nextSeed());
+    }
+
+    /**
+     * A hub: like a plain switch, but peer-delay frames are flooded too (as UDP P2P's 224.0.0.107
+     * through any switch), so every P2P port on it hears every peer: a bad peer network.
+     */
+    public Switch hub(String name) {
+        Switch s = new Switch(name, sim, Noise.NONE, nextSeed());
+        s.floodsPeerDelay = true;
+        return s;
     }
 
     public Link connect(SimNode a, int portA, SimNode b, int portB, long delayNanos, Noise jitter) {

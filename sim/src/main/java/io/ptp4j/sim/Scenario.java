@@ -214,6 +214,7 @@ public final class Scenario {
     /** Builds the network; {@code listeners} gives each node's listener by name (may return null). */
     public Network build(Simulation sim, Function<String, EngineListener> listeners) throws Toml.ParseException {
         Network net = new Network(sim, seed);
+        io.ptp4j.core.clock.LeapTable leaps = timescale(sim);
         Toml.Table defaults = toml.tables.getOrDefault("defaults", new Toml.Table("defaults", 0));
         Map<String, SimNode> nodes = new HashMap<>();
         Map<String, Switch> switches = new HashMap<>();
@@ -226,6 +227,11 @@ public final class Scenario {
             c.clockIdentity = id++;
             c.numberPorts = (int) number(t, "ports", 1);
             if (c.numberPorts > 1) c.clockType = ClockType.BC;
+            if (leaps != null) { // a grandmaster announces the leapfile's offset and leap flags
+                c.leapUtcSeconds = leaps.utcSeconds();
+                c.leapOffsets = leaps.offsets();
+                c.leapExpiresUtcSeconds = leaps.expiresUtcSeconds();
+            }
             apply(defaults, c);
             apply(t, c);
             Path cfgFile = nodeConfig.apply(n, t.get("config") == null ? null : t.get("config").text());
@@ -295,6 +301,33 @@ public final class Scenario {
         for (Toml.Table t : toml.array("fault")) scheduleFault(sim, t);
         net.start();
         return net;
+    }
+
+    /**
+     * The scenario's timescale: {@code start = "2026-12-31T23:58:00Z"} (the UTC instant the run
+     * starts at) and {@code leapfile} (a leap-seconds.list beside the scenario). Without them true
+     * time is just a count of nanoseconds. Returns the leap table, or null.
+     */
+    private io.ptp4j.core.clock.LeapTable timescale(Simulation sim) throws Toml.ParseException {
+        Toml.Value start = toml.root.get("start"), file = toml.root.get("leapfile");
+        if (start == null && file == null) return null;
+        io.ptp4j.core.clock.LeapTable table = null;
+        if (file != null) {
+            Path p = Path.of(this.file).toAbsolutePath().getParent().resolve(file.text());
+            try {
+                table = io.ptp4j.core.clock.LeapTable.parse(p.toString(), Files.readString(p));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                throw error(file.line(), "leapfile: " + e.getMessage());
+            }
+        }
+        long utc;
+        try {
+            utc = start == null ? 0 : java.time.Instant.parse(start.text()).getEpochSecond();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw error(start.line(), "start: '" + start.text() + "' is not a UTC instant (e.g. 2026-12-31T23:58:00Z)");
+        }
+        sim.timescale(Timescale.startingAt(sim.now(), utc, table, 37));
+        return table;
     }
 
     private final Map<String, Link> links = new HashMap<>();

@@ -221,6 +221,12 @@ public final class ScenarioRun {
                     }
                 }
             }
+            if (pass.get("current_utc_offset") != null) {
+                int want = (int) scenario.number(pass, "current_utc_offset", 0);
+                SimNode n = nodes().stream().filter(x -> x.name().equals(s.name())).findFirst().orElseThrow();
+                int have = n.isTransparent() ? want : n.engine().timeProperties().currentUtcOffset();
+                if (have != want) failures.add(s.name() + ": currentUtcOffset " + have + ", expected " + want);
+            }
             if (pass.get("state") != null && !scenario.str(pass, "state", "").equals(s.state())) {
                 failures.add(s.name() + ": port state " + s.state() + ", expected " + scenario.str(pass, "state", ""));
             }

@@ -62,11 +62,19 @@ public final class SimNode implements Driver {
         public void deliver(byte[] frame, int length, boolean event, boolean peerDelay, Link from) {
             if (!alive) return;
             long now = sim.now();
-            long rxTs = Math.round(clock.localTimeExact(now) + timestampNoise.sample(random));
+            long rxTs = clock.localTime(now, timestampNoise.sample(random));
             if (tap != null) tap.frame(number, false, frame, length);
+            if ((frame[0] & 0x0F) == 0x2) rememberPdelayReq(frame, rxTs);
             rxBuf.clear();
             rxBuf.put(0, frame, 0, length);
             node.onReceive(number, rxBuf, 0, length, rxTs, 0, now);
+            reschedule();
+        }
+
+        @Override
+        public void carrier(boolean up) {
+            if (!alive) return;
+            node.onLinkStatus(number, up, null, sim.now());
             reschedule();
         }
     }
@@ -185,6 +193,7 @@ public final class SimNode implements Driver {
         if (p.link == null) return true;
         byte[] frame = new byte[length];
         buf.get(offset, frame);
+        if (!p.link.up) return false; // no carrier: the kernel refuses (ENETDOWN)
         if (tap != null) tap.frame(port, true, frame, length);
         if (sendFilter != null && !sendFilter.test(frame)) return true; // lost on the way out
         boolean peer = destination == PEER_MULTICAST;
@@ -192,6 +201,10 @@ public final class SimNode implements Driver {
         // the frame leaves, and is timestamped, that much later. Peer-delay frames are answered
         // by the port itself and skip the queue.
         long hold = residence == Noise.NONE || peer ? 0 : Math.max(0, Math.round(residence.sample(random)));
+        if (event && oneStep(frame)) {
+            sendOneStep(p, frame, length, hold, peer);
+            return true;
+        }
         if (hold == 0) {
             p.link.send(p, frame, length, event, peer);
         } else {
@@ -199,11 +212,17 @@ public final class SimNode implements Driver {
                 if (alive) p.link.send(p, frame, length, event, peer);
             });
         }
+        if (event && withheldTxTimestamps > 0) {
+            // The frame left, but its transmit timestamp never comes: the driver's send reports
+            // the failure, as the daemon's does after tx_timestamp_timeout.
+            withheldTxTimestamps--;
+            return false;
+        }
         if (event) {
             peek.wrap(ByteBuffer.wrap(frame), 0, length);
             int type = peek.messageTypeCode();
             int seq = peek.sequenceId();
-            long txTs = Math.round(clock.localTimeExact(sim.now() + hold) + timestampNoise.sample(random));
+            long txTs = clock.localTime(sim.now() + hold, timestampNoise.sample(random));
             // The timestamp comes back after the frame left, as from a socket's error queue.
             sim.after(hold, () -> {
                 if (!alive) return;
@@ -235,6 +254,14 @@ public final class SimNode implements Driver {
         return clock.adjustmentPpb();
     }
 
+    /** A clock that keeps UTC carries the leap itself, as the kernel does with kernel_leap. */
+    @Override
+    public int armLeap(int leap) {
+        if (!clock.keepsUtc()) return -1;
+        clock.armLeap(sim.now(), leap);
+        return 1;
+    }
+
     @Override
     public void stepClock(long deltaNanos) {
         steps++;
@@ -251,6 +278,61 @@ public final class SimNode implements Driver {
     @Override
     public boolean switchClock(int port) {
         return clockSwitch.test(port);
+    }
+
+    // ---- a one-step NIC (time_stamping onestep / p2p1step) ------------------------------------
+
+    /** A Sync or Pdelay_Resp without twoStepFlag: the NIC writes the time into it as it leaves. */
+    private static boolean oneStep(byte[] frame) {
+        int type = frame[0] & 0x0F;
+        return (type == 0x0 || type == 0x3) && (frame[6] & 0x02) == 0;
+    }
+
+    private final long[] reqClock = new long[8], reqRx = new long[8];
+    private final int[] reqPortSeq = new int[8];
+    private int reqNext;
+
+    /** The NIC keeps each Pdelay_Req's ingress time, for the one-step Pdelay_Resp that answers it. */
+    private void rememberPdelayReq(byte[] f, long rxTs) {
+        int i = reqNext++ & 7;
+        reqClock[i] = ByteBuffer.wrap(f, 20, 8).getLong();
+        reqPortSeq[i] = (ByteBuffer.wrap(f, 28, 2).getShort() & 0xFFFF) << 16 | (ByteBuffer.wrap(f, 30, 2).getShort() & 0xFFFF);
+        reqRx[i] = rxTs;
+    }
+
+    /**
+     * One-step egress: a Sync gets its egress time as originTimestamp (the sub-nanosecond rest is
+     * dropped), a Pdelay_Resp gets the turnaround (egress minus its request's ingress) added to
+     * its correctionField; no transmit timestamp comes back.
+     */
+    private void sendOneStep(NodePort p, byte[] frame, int length, long hold, boolean peer) {
+        long txTs = clock.localTime(sim.now() + hold, timestampNoise.sample(random));
+        ByteBuffer b = ByteBuffer.wrap(frame);
+        if ((frame[0] & 0x0F) == 0x0) {
+            b.putShort(34, (short) (Math.floorDiv(txTs, 1_000_000_000L) >>> 32));
+            b.putInt(36, (int) Math.floorDiv(txTs, 1_000_000_000L));
+            b.putInt(40, (int) Math.floorMod(txTs, 1_000_000_000L));
+        } else {
+            long clockId = b.getLong(44);
+            int portSeq = (b.getShort(52) & 0xFFFF) << 16 | (b.getShort(30) & 0xFFFF);
+            for (int i = 0; i < 8; i++) {
+                if (reqClock[i] == clockId && reqPortSeq[i] == portSeq) {
+                    b.putLong(8, b.getLong(8) + ((txTs - reqRx[i]) << 16));
+                    break;
+                }
+            }
+        }
+        if (hold == 0) p.link.send(p, frame, length, true, peer);
+        else sim.after(hold, () -> {
+            if (alive) p.link.send(p, frame, length, true, peer);
+        });
+    }
+
+    private int withheldTxTimestamps;
+
+    /** The next {@code count} event messages this node sends get no transmit timestamp (a driver bug, a busy NIC). */
+    public void withholdTxTimestamps(int count) {
+        withheldTxTimestamps = count;
     }
 
     private java.util.function.Predicate<byte[]> sendFilter;

@@ -22,6 +22,16 @@ public final class Simulation {
     private long seq;
     private long events;
     final List<SimNode> nodes = new ArrayList<>();
+    /** What true time means: the nodes made after it is set read TAI or UTC of it. */
+    Timescale timescale = Timescale.DEFAULT;
+
+    public void timescale(Timescale t) {
+        timescale = t;
+    }
+
+    public Timescale timescale() {
+        return timescale;
+    }
 
     public Simulation(long startNanos) {
         this.now = startNanos;

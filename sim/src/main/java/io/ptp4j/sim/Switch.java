@@ -15,6 +15,8 @@ public final class Switch {
     final List<SwitchPort> ports = new ArrayList<>();
     final Noise residence;
     final SplittableRandom random;
+    /** A hub (or UDP P2P through a plain switch, which floods 224.0.0.107): peer-delay frames go everywhere. */
+    boolean floodsPeerDelay;
 
     /** Background traffic per egress port (null: none): how the switch is loaded. */
     java.util.function.LongFunction<BackgroundLoad> load;
@@ -26,7 +28,7 @@ public final class Switch {
 
         @Override
         public void deliver(byte[] frame, int length, boolean event, boolean peerDelay, Link from) {
-            if (peerDelay) return;
+            if (peerDelay && !floodsPeerDelay) return;
             for (SwitchPort p : ports) {
                 if (p == this || p.link == null) continue;
                 long start = Math.max(sim.now(), p.busyUntil);
@@ -36,7 +38,7 @@ public final class Switch {
                     done += p.background.waitNanos(sim.now());
                 }
                 p.busyUntil = done;
-                sim.at(done, () -> p.link.send(p, frame, length, event, false));
+                sim.at(done, () -> p.link.send(p, frame, length, event, peerDelay));
             }
         }
     }

@@ -73,6 +73,11 @@ public final class EngineBoundFeed implements EngineListener {
         asymmetryOverrideNanos[port - 1] = nanos;
     }
 
+    /** bound_asymmetry_ns of port {@code port}, or -1 (the mean path delay). */
+    public double asymmetryOverrideNanos(int port) {
+        return port <= asymmetryOverrideNanos.length ? asymmetryOverrideNanos[port - 1] : -1;
+    }
+
     /** The estimator, for its terms (docs, demo, tests). */
     public ErrorBoundEstimator estimator() {
         return estimator;

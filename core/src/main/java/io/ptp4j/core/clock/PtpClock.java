@@ -72,6 +72,7 @@ public final class PtpClock implements PtpNode, PortHost {
     private int gmTimeBaseIndicator;
 
     private final ServoLoop servoLoop;
+    private final UtcCorrection utc;
     private long nowNanos;
     // The earliest deadline over all ports, kept so that callers asking after every packet do
     // not scan every port's timers (a grandmaster may have hundreds of ports).
@@ -90,7 +91,8 @@ public final class PtpClock implements PtpNode, PortHost {
         this.timeProperties = new TimePropertiesDS(cfg.utcOffset, 0, cfg.timeSource);
         this.ports = new Port[cfg.numberPorts];
         for (int i = 0; i < ports.length; i++) ports[i] = new Port(i + 1, cfg, this);
-        this.servoLoop = new ServoLoop(cfg, driver, this.listener, currentDS);
+        this.utc = new UtcCorrection(cfg, driver, this.listener);
+        this.servoLoop = new ServoLoop(cfg, driver, this.listener, currentDS, timeProperties, utc);
         becomeGrandmaster();
     }
 
@@ -116,13 +118,23 @@ public final class PtpClock implements PtpNode, PortHost {
             return;
         }
         p.receive(rx, type, rxTs, source, buf, offset, length);
+        p.applyPendingFault();
     }
 
     @Override
     public void onTxTimestamp(int portNumber, int typeCode, int sequenceId, long txTs, long now) {
         nowNanos = now;
         if (portNumber < 1 || portNumber > ports.length) return;
-        ports[portNumber - 1].txTimestamp(typeCode, sequenceId, txTs);
+        Port p = ports[portNumber - 1];
+        p.txTimestamp(typeCode, sequenceId, txTs);
+        p.applyPendingFault();
+    }
+
+    @Override
+    public void onLinkStatus(int portNumber, boolean up, String tsLabel, long now) {
+        nowNanos = now;
+        if (portNumber < 1 || portNumber > ports.length) return;
+        ports[portNumber - 1].linkStatus(up, tsLabel);
     }
 
     @Override
@@ -130,7 +142,10 @@ public final class PtpClock implements PtpNode, PortHost {
         nowNanos = now;
         if (now < nextTimerNanos()) return;
         timersDirty = true;
-        for (Port p : ports) p.runTimers(now);
+        for (Port p : ports) {
+            p.runTimers(now);
+            p.applyPendingFault();
+        }
     }
 
     @Override
@@ -282,7 +297,9 @@ public final class PtpClock implements PtpNode, PortHost {
             bestPort = ebestPort;
         }
         for (Port p : ports) {
-            if (!p.active()) continue;
+            // linuxptp decides for FAULTY and DISABLED ports too (bmc_state_decision): they take
+            // no recommendation (fsm.c), but "assuming the grand master role" is printed for them
+            if (p.state() == PortState.INITIALIZING) continue;
             BmcDataset erbest = p.foreignMasters().best();
             if (p.config().bmcaNoop && erbest == null) continue; // linuxptp bmc.c: nothing heard, nothing to decide
             PortState rs = StateDecision.decide(d0, local ? null : best, erbest, !local && bestPort == p.number(), p.state(), cmp);
@@ -303,7 +320,10 @@ public final class PtpClock implements PtpNode, PortHost {
             };
             if (ev != PortEvent.NONE) p.transition(ev, changed);
         }
-        for (Port p : ports) p.selectionChanged();
+        for (Port p : ports) {
+            p.selectionChanged();
+            p.applyPendingFault();
+        }
     }
 
     /** 9.3.5 Table 31: this clock is the grandmaster and announces its own data sets. */
@@ -331,6 +351,17 @@ public final class PtpClock implements PtpNode, PortHost {
     @Override
     public void synchronize(Port p, long t1, long t2) {
         servoLoop.synchronize(p, t1, t2);
+    }
+
+    /** clock_update_leap_status, before a master port's Announce: a grandmaster's leap second and UTC offset move on. */
+    @Override
+    public void announcing() {
+        if (bestIsLocal && utc.grandmaster(localTimeProperties, driver.clockTimeNanos())) timeProperties.copyFrom(localTimeProperties);
+    }
+
+    @Override
+    public void checkTimestamp(long rxTimestamp) {
+        servoLoop.checkTimestamp(rxTimestamp, nowNanos);
     }
 
     @Override
@@ -400,7 +431,7 @@ public final class PtpClock implements PtpNode, PortHost {
     @Override
     public void announceFromParent(Port port, PtpMessage announce) {
         if (cfg.pathTraceEnabled) pathTrace.keep(announce, tlvs);
-        timeProperties.set(announce.currentUtcOffset(), announce.flags(), announce.timeSource());
+        utc.timeProperties(timeProperties, announce.currentUtcOffset(), announce.flags() & 0xFF, announce.timeSource());
     }
 
     @Override
@@ -432,6 +463,11 @@ public final class PtpClock implements PtpNode, PortHost {
     @Override
     public void enteredUncalibrated(Port port) {
         if (cfg.boundaryClockJbod) servoLoop.switchClockTo(port);
+    }
+
+    @Override
+    public void tsLabelChanged(Port port) {
+        servoLoop.followPhc(port);
     }
 
     @Override

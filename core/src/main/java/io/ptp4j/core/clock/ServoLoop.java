@@ -1,6 +1,7 @@
 package io.ptp4j.core.clock;
 
 import io.ptp4j.core.dataset.CurrentDS;
+import io.ptp4j.core.dataset.TimePropertiesDS;
 import io.ptp4j.core.engine.ClockConfig;
 import io.ptp4j.core.engine.DelayMechanism;
 import io.ptp4j.core.engine.Driver;
@@ -28,6 +29,8 @@ final class ServoLoop {
     private final Driver driver;
     private final EngineListener listener;
     private final CurrentDS currentDS;
+    private final TimePropertiesDS timeProperties;
+    private final UtcCorrection utc;
     private final TimestampProcessor tsproc;
     /** pdv_window: the packet-delay-variation estimator in place of tsproc's offset (null: off). */
     private final PdvEstimator pdv;
@@ -38,9 +41,14 @@ final class ServoLoop {
     private ServoState servoState = ServoState.UNLOCKED;
     private int stepWindowCounter;
     private long lastIngressNanos;
+    /** sanity_freq_limit's check (null: off, as with free_running). */
+    private final ClockCheck clockCheck;
 
-    ServoLoop(ClockConfig cfg, Driver driver, EngineListener listener, CurrentDS currentDS) {
+    ServoLoop(ClockConfig cfg, Driver driver, EngineListener listener, CurrentDS currentDS, TimePropertiesDS timeProperties,
+            UtcCorrection utc) {
         this.cfg = cfg;
+        this.timeProperties = timeProperties;
+        this.utc = utc;
         this.driver = driver;
         this.listener = listener;
         this.currentDS = currentDS;
@@ -49,6 +57,7 @@ final class ServoLoop {
         this.tsproc = new TimestampProcessor(TimestampProcessor.Mode.parse(cfg.tsprocMode),
                 DelayFilter.create(cfg.delayFilter, cfg.delayFilterLength), cfg.luckyPacketWindow, cfg.delayFilterLength);
         this.tsproc.luckyPackets(cfg.freeRunning);
+        this.clockCheck = cfg.sanityFreqLimit > 0 && !cfg.freeRunning ? new ClockCheck(cfg.sanityFreqLimit) : null;
         this.pdv = cfg.pdvWindow > 0 ? new PdvEstimator(cfg.pdvWindow, freqPpb) : null;
         this.shadows = ShadowServos.of(cfg.shadowServos, steeringServoName(), cfg.servo, freqPpb);
     }
@@ -79,8 +88,23 @@ final class ServoLoop {
     void masterChanged() {
         tsproc.reset(true);
         servo.reset();
+        if (clockCheck != null) clockCheck.reset();
         if (pdv != null) pdv.reset();
         if (shadows != null) shadows.reset();
+    }
+
+    /**
+     * linuxptp clock_check_ts: the disciplined clock read {@code ts} when the monotonic clock read
+     * {@code monoNanos}. A clock that jumped or drifts beyond sanity_freq_limit is reported and the
+     * servo starts over (it would otherwise chase a clock someone else moves).
+     */
+    void checkTimestamp(long ts, long monoNanos) {
+        if (clockCheck == null) return;
+        String insane = clockCheck.sample(ts, monoNanos);
+        if (insane == null) return;
+        listener.notice(0, EngineListener.LOG_WARNING, insane);
+        servo.reset();
+        servoState = servo.state();
     }
 
     /** The delay estimate starts afresh (delay_response_timeout). */
@@ -134,6 +158,11 @@ final class ServoLoop {
             reported = offset;
         }
         ServoState lastServoState = servoState;
+        // clock_utc_correct: UTC against TAI, and the leap second
+        long utcOffset = utc.correct(timeProperties, t2, offset, servoState == ServoState.UNLOCKED, servo);
+        if (utcOffset == Long.MIN_VALUE) return;
+        reported += utcOffset - offset;
+        offset = utcOffset;
         currentDS.offsetFromMasterNanos(reported);
         double interval = Math.pow(2, p.lastSyncLogInterval(p.config().logSyncInterval));
         servo.syncInterval(interval);
@@ -151,6 +180,10 @@ final class ServoLoop {
                 listener.clockStepped(-offset);
                 freqPpb = ppb;
                 driver.adjustFrequency(ppb);
+                if (clockCheck != null) {
+                    clockCheck.setFreq(ppb);
+                    clockCheck.step(-offset);
+                }
                 if (pdv != null) {
                     pdv.stepped(-offset);
                     pdv.frequencySet(ppb);
@@ -163,8 +196,14 @@ final class ServoLoop {
                 p.restartDelayRequests();
             }
             case LOCKED, LOCKED_STABLE -> {
+                // write_phase_mode: a stable lock hands the offset to the PHC's phase control
+                if (servoState == ServoState.LOCKED_STABLE && cfg.writePhaseMode && driver.adjustPhase(-offset)) break;
+                if (clockCheck != null && clockCheck.freqChanged(driver.currentFrequencyPpb())) {
+                    listener.notice(0, EngineListener.LOG_WARNING, ClockCheck.FREQUENCY_CHANGED);
+                }
                 freqPpb = ppb;
                 driver.adjustFrequency(ppb);
+                if (clockCheck != null) clockCheck.setFreq(ppb);
                 if (pdv != null) pdv.frequencySet(ppb);
             }
         }
@@ -205,6 +244,7 @@ final class ServoLoop {
         if (hold != freqPpb) {
             freqPpb = hold;
             driver.adjustFrequency(hold);
+            if (clockCheck != null) clockCheck.setFreq(hold);
             if (pdv != null) pdv.frequencySet(hold);
         }
         listener.notice(p.number(), String.format("no sync from master, holding frequency %+.0f ppb", hold));
@@ -216,12 +256,24 @@ final class ServoLoop {
      * starts from that clock's current frequency, unlocked, as clock_switch_phc() does.
      */
     void switchClockTo(Port p) {
-        if (!driver.switchClock(p.number())) return;
+        if (newClock(p)) listener.notice(p.number(), "switched the disciplined clock to this port's (boundary_clock_jbod)");
+    }
+
+    /**
+     * A bond's or team's active slave changed (linuxptp port_change_phc): when the driver now
+     * reads another PHC, a new servo starts from its frequency, as clock_switch_phc() does.
+     */
+    void followPhc(Port p) {
+        if (newClock(p)) listener.notice(0, "switched the disciplined clock to the PHC of port " + p.number() + "'s new ts label");
+    }
+
+    private boolean newClock(Port p) {
+        if (!driver.switchClock(p.number())) return false;
         freqPpb = driver.currentFrequencyPpb();
         servo = newServo();
         servoState = ServoState.UNLOCKED;
         tsproc.reset(true);
         if (pdv != null) pdv.reset();
-        listener.notice(p.number(), "switched the disciplined clock to this port's (boundary_clock_jbod)");
+        return true;
     }
 }

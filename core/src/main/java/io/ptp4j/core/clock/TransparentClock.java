@@ -1,6 +1,7 @@
 package io.ptp4j.core.clock;
 
 import io.ptp4j.core.engine.Driver;
+import io.ptp4j.core.engine.PortConfig;
 import io.ptp4j.core.engine.ClockConfig;
 import io.ptp4j.core.engine.ClockType;
 import io.ptp4j.core.engine.DelayMechanism;
@@ -44,6 +45,8 @@ public final class TransparentClock implements PtpNode {
     private final PtpMessage fwd = new PtpMessage();
     private final TlvCursor tlvs = new TlvCursor();
     private final ByteBuffer out = ByteBuffer.allocate(512);
+    private final ByteBuffer synth = ByteBuffer.allocate(64);
+    private final PtpMessage synthMsg = new PtpMessage();
 
     // One slot per forwarded event message copy: what it was, where it went, when it came in,
     // and (once the transmit timestamp is in) its residence time.
@@ -150,8 +153,9 @@ public final class TransparentClock implements PtpNode {
         if (p2p) {
             switch (type) {
                 case PDELAY_REQ -> {
-                    if (rxTs != Long.MIN_VALUE) {
-                        peerDelay[port - 1].respond(pdHeader[port - 1], rx, rxTs);
+                    if (rxTs != Long.MIN_VALUE || cfg.p2pOneStep) {
+                        PortConfig pc = cfg.portConfig(port);
+                        peerDelay[port - 1].respond(pdHeader[port - 1], rx, rxTs, cfg.p2pOneStep, pc.egressLatencyNanos + pc.ingressLatencyNanos);
                         sendPeerDelay(port, true);
                     }
                     return;
@@ -173,6 +177,9 @@ public final class TransparentClock implements PtpNode {
         switch (type) {
             case PDELAY_REQ, PDELAY_RESP, PDELAY_RESP_FOLLOW_UP -> { } // link-local
             case SYNC, DELAY_REQ -> {
+                // linuxptp tc_fwd_sync: a one-step Sync leaves as a two-step one, and a Follow_Up
+                // made from its originTimestamp carries the residence time
+                boolean oneStepSync = type == MessageType.SYNC && !rx.flag(PtpMessage.FLAG_TWO_STEP);
                 for (int p = 1; p <= ports; p++) {
                     if (p == port) continue;
                     int s = next;
@@ -186,7 +193,12 @@ public final class TransparentClock implements PtpNode {
                     slotIngress[s] = port;
                     slotDone[s] = false;
                     copy(buf, offset, len);
+                    if (oneStepSync) fwd.flag(PtpMessage.FLAG_TWO_STEP, true);
                     send(p, len, true);
+                }
+                if (oneStepSync) {
+                    int n = followUpOf(rx);
+                    forwardCorrected(port, synth, 0, n, MessageType.SYNC.code, rx.sourceClockIdentity(), rx.sourcePortNumber(), rx.sequenceId());
                 }
             }
             case FOLLOW_UP -> forwardCorrected(port, buf, offset, len, MessageType.SYNC.code, rx.sourceClockIdentity(),
@@ -285,6 +297,15 @@ public final class TransparentClock implements PtpNode {
             send(heldPort[i], heldLength[i], false);
             heldSlot[i] = -1;
         }
+    }
+
+    /** The Follow_Up a two-step master would have sent after one-step Sync {@code sync}, in {@link #synth}; its length. */
+    private int followUpOf(PtpMessage sync) {
+        PtpMessage f = synthMsg.wrap(synth, 0, synth.capacity()).initHeader(MessageType.FOLLOW_UP, cfg.minorVersion)
+                .majorSdoId(sync.majorSdoId()).domainNumber(sync.domainNumber())
+                .sourcePort(sync.sourceClockIdentity(), sync.sourcePortNumber()).sequenceId(sync.sequenceId())
+                .logMessageInterval(sync.logMessageInterval()).timestampFromNanos(PtpMessage.OFF_BODY, sync.bodyTimestampAsNanos());
+        return f.messageLength();
     }
 
     private void copy(ByteBuffer buf, int offset, int len) {

@@ -22,6 +22,11 @@ public final class ClockConfig extends Settings<ClockConfig> {
     /** slaveOnly / clientOnly: never MASTER. */
     public boolean clientOnly = false;
     public boolean twoStepFlag = true;
+    /**
+     * time_stamping p2p1step: Pdelay_Resp is one-step too (the NIC adds the turnaround time to its
+     * correctionField as it sends it; no Pdelay_Resp_Follow_Up).
+     */
+    public boolean p2pOneStep = false;
     public ClockType clockType = ClockType.OC;
     public String datasetComparison = "ieee1588";
     /** Number of PTP ports (1 for an ordinary clock, more for a boundary clock). */
@@ -36,6 +41,17 @@ public final class ClockConfig extends Settings<ClockConfig> {
     public int utcOffset = 37;
     public int timeSource = 0xA0;
     public boolean ptpTimescale = false;
+    /**
+     * The disciplined clock keeps UTC (the system clock, the virtual clock; linuxptp
+     * utc_timescale): under a master that keeps TAI its offset is corrected by currentUtcOffset.
+     */
+    public boolean utcTimescale = false;
+    /** kernel_leap: a leap second is armed in the clock itself (the kernel for CLOCK_REALTIME), not the servo. */
+    public boolean kernelLeap = true;
+    /** leapfile's table (LeapTable): the UTC midnights of the leap seconds and the TAI - UTC from each; null: none. */
+    public long[] leapUtcSeconds = null;
+    public int[] leapOffsets = null;
+    public long leapExpiresUtcSeconds = 0;
 
     // best master clock algorithm
     /** maxStepsRemoved: an Announce whose stepsRemoved is at least this is not qualified (linuxptp port.c). */
@@ -71,8 +87,14 @@ public final class ClockConfig extends Settings<ClockConfig> {
     public long initialDelayNanos = 0;
     /** assume_two_step: treat every Sync as two-step (wait for its Follow_Up), for buggy 802.1AS switches. */
     public boolean assumeTwoStep = false;
+    /** check_fup_sync: a Follow_Up that arrived before its Sync is not paired with it (linuxptp fup_sync_ok). */
+    public boolean checkFupSync = false;
     /** boundary_clock_jbod: the ports have different PHCs; the slave port's is the one disciplined. */
     public boolean boundaryClockJbod = false;
+    /** sanity_freq_limit (ppb, 0 off): a clock that drifts from CLOCK_MONOTONIC faster than this jumped (clockcheck.c). */
+    public int sanityFreqLimit = 200_000_000;
+    /** write_phase_mode: once LOCKED_STABLE, offsets go to the PHC's phase control, not the servo's frequency. */
+    public boolean writePhaseMode = false;
 
     /** Seed for the random parts of timers (9.5.11.2); a daemon seeds from the clock identity. */
     public long randomSeed = 1;

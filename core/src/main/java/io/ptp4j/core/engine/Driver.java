@@ -20,7 +20,8 @@ public interface Driver {
      * messages the driver later reports the transmit timestamp through {@link PtpNode#onTxTimestamp}.
      * The engine may reuse {@code buf} as soon as this returns.
      *
-     * @return false when the send failed (the engine counts it; linuxptp would fault the port)
+     * @return false when the send failed or its transmit timestamp did not come (the engine counts it
+     *     and faults the port, as linuxptp does)
      */
     boolean send(int port, ByteBuffer buf, int offset, int length, boolean event, long destination);
 
@@ -45,6 +46,27 @@ public interface Driver {
 
     /** Steps the clock by {@code deltaNanos} (added to its time). */
     void stepClock(long deltaNanos);
+
+    /**
+     * kernel_leap: arms the clock to insert (+1) or delete (-1) a second at the next UTC midnight,
+     * or disarms it (0): the kernel's STA_INS / STA_DEL for CLOCK_REALTIME, the virtual clock
+     * itself. Returns 1 when armed, 0 when the clock refused (the driver has said why; linuxptp
+     * goes on), -1 when this clock does not carry leap seconds (the servo is told instead).
+     */
+    default int armLeap(int leap) {
+        return -1;
+    }
+
+    /** The TAI - UTC offset of a traceable grandmaster, for the kernel (CLOCK_REALTIME only; linuxptp sysclk_set_tai_offset). */
+    default void setTaiOffset(int seconds) {}
+
+    /**
+     * write_phase_mode: hands {@code offsetNanos} to the clock's own phase control (ADJ_OFFSET on a
+     * PHC whose driver has adjphase; linuxptp clockadj_set_phase). False when the clock has none.
+     */
+    default boolean adjustPhase(long offsetNanos) {
+        return false;
+    }
 
     /**
      * boundary_clock_jbod (each port has its own PHC): from now on the clock of port {@code port}

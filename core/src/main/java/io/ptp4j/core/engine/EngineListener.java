@@ -1,5 +1,6 @@
 package io.ptp4j.core.engine;
 
+import io.ptp4j.core.port.FaultType;
 import io.ptp4j.core.port.PortEvent;
 import io.ptp4j.core.port.PortState;
 import io.ptp4j.core.servo.ServoState;
@@ -10,8 +11,21 @@ import io.ptp4j.core.wire.DecodeException;
  * no-op default. Called on the engine's thread; implementations must not block.
  */
 public interface EngineListener {
+    /** syslog levels of {@link #notice(int, int, String)}, as linuxptp's pr_err, pr_warning, ... */
+    int LOG_ERR = 3, LOG_WARNING = 4, LOG_NOTICE = 5, LOG_INFO = 6, LOG_DEBUG = 7;
+
     /** linuxptp: {@code port 1 (eth0): LISTENING to UNCALIBRATED on RS_SLAVE}. */
     default void portStateChanged(int port, PortState from, PortState to, PortEvent event) {}
+
+    /**
+     * A state change with, for FAULT_DETECTED, the fault's type (linuxptp prints
+     * {@code SLAVE to FAULTY on FAULT_DETECTED (FT_UNSPECIFIED)}); {@code fault} is null for other
+     * events. The engine calls this one; by default it drops the type. Listeners that pass events
+     * on must pass this method on.
+     */
+    default void portStateChanged(int port, PortState from, PortState to, PortEvent event, FaultType fault) {
+        portStateChanged(port, from, to, event);
+    }
 
     /**
      * One servo sample on the slave port: linuxptp's
@@ -34,6 +48,14 @@ public interface EngineListener {
      * 6e6886.fffe.d36905" ({@code port == 0}: no port prefix).
      */
     default void notice(int port, String text) {}
+
+    /**
+     * A line at a syslog {@code level} ({@link #LOG_ERR} for linuxptp's pr_err, {@link #LOG_WARNING},
+     * ...); by default a {@link #notice(int, String)}. Listeners that pass events on must pass this on.
+     */
+    default void notice(int port, int level, String text) {
+        notice(port, text);
+    }
 
     /** A packet dropped because it did not decode; the engine has already counted it. */
     default void badPacket(int port, DecodeException error) {}

@@ -38,6 +38,10 @@ public final class PortConfig extends Settings<PortConfig> {
     public int allowedLostResponses = 3;
     /** delay_response_timeout: Delay_Reqs in a row without a Delay_Resp before a synchronization fault (0 off). */
     public int delayResponseTimeout = 0;
+    /** fault_reset_interval: a fault lasts 2^N s; -128 (linuxptp FRI_ASAP, "ASAP") clears it at once. */
+    public int faultResetInterval = 4;
+    /** fault_badpeernet_interval: a bad peer network fault lasts N s (0: cleared at once). */
+    public int faultBadpeernetInterval = 16;
 
     // Unicast (IEEE 1588-2019 16.1 negotiation; linuxptp unicast_client.c, unicast_service.c)
     /** unicast_listen: grant unicast Announce/Sync/Delay_Resp to clients that ask. */

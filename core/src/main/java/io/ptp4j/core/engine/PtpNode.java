@@ -25,6 +25,14 @@ public interface PtpNode {
     /** The transmit timestamp of an event message this node sent on {@code port}. */
     void onTxTimestamp(int port, int messageTypeCode, int sequenceId, long txTimestampNanos, long nowNanos);
 
+    /**
+     * What rtnetlink said of port {@code port}'s link (linuxptp rtnl.c, port_link_status): whether
+     * it is up and running (IFF_RUNNING), and for a bond or team the name of the interface that
+     * timestamps for it (its active slave, linuxptp's ts_label), else null. A link that goes down
+     * faults the port; one that comes back up clears the fault.
+     */
+    default void onLinkStatus(int port, boolean up, String tsLabel, long nowNanos) {}
+
     /** Runs every timer due at or before {@code nowNanos}. */
     void onTimer(long nowNanos);
 

@@ -29,6 +29,9 @@ public final class PeerDelay {
     // 802.1AS asCapable: a Pdelay_Req still unanswered, and how many in a row went unanswered.
     private boolean outstanding;
     private int missing;
+    // linuxptp multiple_pdr_detected / multiple_seq_pdr_count: more than one answer to a request
+    private boolean responded, multipleDetected;
+    private int multipleSeqCount;
 
     // Responder: the Pdelay_Req being answered.
     private long respToClock, respCorrection;
@@ -45,6 +48,9 @@ public final class PeerDelay {
     public PtpMessage request(HeaderWriter h) {
         if (outstanding) missing++; // the last request got no complete answer
         outstanding = true;
+        if (!multipleDetected) multipleSeqCount = 0; // the last round had one answer at most
+        multipleDetected = false;
+        responded = false;
         sequenceId = (sequenceId + 1) & 0xFFFF;
         t1 = NONE;
         waitingFollowUp = false;
@@ -101,13 +107,26 @@ public final class PeerDelay {
 
     /** A peer's Pdelay_Req received at {@code t2}: the two-step Pdelay_Resp that answers it. */
     public PtpMessage respond(HeaderWriter h, PtpMessage rx, long rxTimestamp) {
+        return respond(h, rx, rxTimestamp, false, 0);
+    }
+
+    /**
+     * The Pdelay_Resp that answers a peer's Pdelay_Req. Two-step: t2 in it, t3 in the Follow_Up
+     * that {@link #responseTransmitted} makes. One-step (p2p1step, 11.4.2 c): no timestamps, the
+     * request's correctionField plus {@code latencyNanos} (egress and ingress latency), to which
+     * the NIC adds the turnaround time t3 - t2 as it sends it; no Follow_Up (linuxptp
+     * process_pdelay_req).
+     */
+    public PtpMessage respond(HeaderWriter h, PtpMessage rx, long rxTimestamp, boolean oneStep, long latencyNanos) {
         respToClock = rx.sourceClockIdentity();
         respToPort = rx.sourcePortNumber();
         respSequenceId = rx.sequenceId();
         respCorrection = rx.correctionField();
-        respPending = true;
-        return h.start(MessageType.PDELAY_RESP, respSequenceId, 0x7F).flag(PtpMessage.FLAG_TWO_STEP, true)
-                .timestampFromNanos(PtpMessage.OFF_BODY, rxTimestamp).requestingPort(respToClock, respToPort);
+        respPending = !oneStep;
+        PtpMessage m = h.start(MessageType.PDELAY_RESP, respSequenceId, 0x7F).flag(PtpMessage.FLAG_TWO_STEP, !oneStep)
+                .requestingPort(respToClock, respToPort);
+        if (oneStep) return m.correctionField(respCorrection + (latencyNanos << 16));
+        return m.timestampFromNanos(PtpMessage.OFF_BODY, rxTimestamp);
     }
 
     /** The Pdelay_Resp's transmit timestamp t3: the Pdelay_Resp_Follow_Up to send, or null. */
@@ -116,6 +135,42 @@ public final class PeerDelay {
         respPending = false;
         return h.start(MessageType.PDELAY_RESP_FOLLOW_UP, respSequenceId, 0x7F).correctionField(respCorrection)
                 .timestampFromNanos(PtpMessage.OFF_BODY, txTimestamp).requestingPort(respToClock, respToPort);
+    }
+
+    /**
+     * A Pdelay_Resp arrived (any, before it is matched to our request). True when it is the
+     * second of this round: several peers answer (linuxptp process_pdelay_resp).
+     */
+    public boolean responseReceived() {
+        if (!responded) {
+            responded = true;
+            return false;
+        }
+        if (multipleDetected) return false;
+        multipleDetected = true;
+        multipleSeqCount++;
+        return true;
+    }
+
+    /** Rounds in a row in which more than one peer answered. */
+    public int multipleSeqCount() {
+        return multipleSeqCount;
+    }
+
+    /** linuxptp port_disable and port_initialize: no request outstanding, nothing measured. */
+    public void reset() {
+        t1 = NONE;
+        waitingFollowUp = false;
+        prevT3 = NONE;
+        neighborRateRatio = 1.0;
+        neighborRateRatioValid = false;
+        valid = false;
+        filter.reset();
+        outstanding = false;
+        missing = 0;
+        responded = multipleDetected = false;
+        multipleSeqCount = 0;
+        respPending = false;
     }
 
     public long delayNanos() {

@@ -1,6 +1,5 @@
 package io.ptp4j.core.port;
 
-import io.ptp4j.core.bmca.BmcDataset;
 import io.ptp4j.core.bmca.ForeignMasterRecords;
 import io.ptp4j.core.dataset.PortDS;
 import io.ptp4j.core.engine.ClockConfig;
@@ -31,18 +30,19 @@ public final class Port implements HeaderWriter {
     private final PortDS ds;
     private final PortTimers timers;
     private final ForeignMasterRecords foreign;
-    private final BmcDataset scratch = new BmcDataset();
     private final ByteBuffer tx = ByteBuffer.allocate(1500);
     private final PtpMessage out = new PtpMessage();
-    private final io.ptp4j.core.wire.TlvCursor tlvs = new io.ptp4j.core.wire.TlvCursor();
     private int announceSeq, signalingSeq;
 
-    private final SyncFollowUp syfu = new SyncFollowUp();
+    private final SyncFollowUp syfu;
     private final E2eDelay e2e = new E2eDelay();
     private final PeerDelay pdelay;
     private final SyncTransmitter syncTx = new SyncTransmitter(this);
     private final UnicastService unicastService = new UnicastService(this);
     private final IntervalRequest intervalRequest = new IntervalRequest(this);
+    private final SignalingReceiver signaling = new SignalingReceiver(this);
+    private final AnnounceReceiver announces = new AnnounceReceiver(this);
+    private final FaultHandling faults;
     private UnicastClient unicastClient;
 
     /** The logMessageInterval of the parent's last Sync (0x7F: none yet). */
@@ -50,8 +50,6 @@ public final class Port implements HeaderWriter {
     private boolean inHoldover;
     /** Hybrid E2E: where the parent's Sync came from, for unicast Delay_Req. */
     private long masterAddress = NONE;
-    /** When "Master clock quality received is greater than configured" was last logged (once a minute). */
-    private long lastClassThresholdNoticeNanos = NONE;
 
     private final PortCounters counters = new PortCounters();
 
@@ -64,6 +62,8 @@ public final class Port implements HeaderWriter {
         this.foreign = new ForeignMasterRecords(8, clockCfg.clockIdentity, number);
         this.pdelay = new PeerDelay(clockCfg.clockIdentity, number, clockCfg.delayFilterLength);
         this.timers = new PortTimers(host);
+        this.faults = new FaultHandling(this);
+        this.syfu = new SyncFollowUp(clockCfg.checkFupSync);
     }
 
     // ---- what the clock drives --------------------------------------------------------------
@@ -82,24 +82,30 @@ public final class Port implements HeaderWriter {
         if (rx.domainNumber() != clockCfg.domainNumber) return;
         if (!cfg.ignoreTransportSpecific && rx.majorSdoId() != cfg.transportSpecific) return;
         // ingressLatency: the stamp was taken that long after the message crossed the reference plane
-        if (rxTs != NONE) rxTs -= cfg.ingressLatencyNanos;
+        if (rxTs != NONE) {
+            rxTs -= cfg.ingressLatencyNanos;
+            if (ds.portState() == PortState.SLAVE) host.checkTimestamp(rxTs); // port.c: clock_check_ts
+        }
         if (rx.sourceClockIdentity() == clockCfg.clockIdentity) return; // our own multicast looped back
         switch (type) {
-            case ANNOUNCE -> onAnnounce(rx);
+            case ANNOUNCE -> announces.receive(rx);
             case SYNC -> onSync(rx, rxTs, source);
             case FOLLOW_UP -> onFollowUp(rx);
             case DELAY_REQ -> onDelayReq(rx, rxTs, source);
             case DELAY_RESP -> onDelayResp(rx);
-            case PDELAY_REQ -> {
-                if (cfg.delayMechanism == DelayMechanism.P2P && rxTs != NONE) send(pdelay.respond(this, rx, rxTs), true, Driver.PEER_MULTICAST);
+            case PDELAY_REQ -> { // p2p1step: a NIC that answers in one step need not stamp the request (port.c)
+                if (cfg.delayMechanism == DelayMechanism.P2P && (rxTs != NONE || clockCfg.p2pOneStep)) {
+                    send(pdelay.respond(this, rx, rxTs, clockCfg.p2pOneStep, cfg.egressLatencyNanos + cfg.ingressLatencyNanos), true,
+                            Driver.PEER_MULTICAST);
+                }
             }
             case PDELAY_RESP -> {
-                if (cfg.delayMechanism == DelayMechanism.P2P && pdelay.onResponse(rx, rxTs)) peerDelayMeasured();
+                if (cfg.delayMechanism == DelayMechanism.P2P && !faults.badPeerNetwork(pdelay) && pdelay.onResponse(rx, rxTs)) peerDelayMeasured();
             }
             case PDELAY_RESP_FOLLOW_UP -> {
                 if (pdelay.onResponseFollowUp(rx)) peerDelayMeasured();
             }
-            case SIGNALING -> onSignaling(rx, source);
+            case SIGNALING -> signaling.receive(rx, source);
             case MANAGEMENT -> host.management(this, buf, offset, length, source);
             default -> { }
         }
@@ -125,6 +131,20 @@ public final class Port implements HeaderWriter {
         }
     }
 
+    /**
+     * A fault noted while the last call into this port ran (a send or a transmit timestamp that
+     * failed) takes effect now; the clock calls it after each call, as linuxptp dispatches the
+     * event port_event returned.
+     */
+    public void applyPendingFault() {
+        faults.applyPending();
+    }
+
+    /** rtnetlink's news of the port's link (linuxptp port_link_status); {@code tsLabel} null: no bond slave. */
+    public void linkStatus(boolean up, String tsLabel) {
+        faults.linkStatus(up, tsLabel);
+    }
+
     /** Runs the timers due at {@code now}. */
     public void runTimers(long now) {
         for (int t = timers.takeDue(now, 0); t >= 0; t = timers.takeDue(now, t + 1)) fire(t);
@@ -146,7 +166,7 @@ public final class Port implements HeaderWriter {
     }
 
     /** announceReceiptTimeout intervals plus a random part of one (linuxptp set_tmo_random). */
-    private void armAnnounceReceipt() {
+    void armAnnounceReceipt() {
         if (cfg.inhibitAnnounce) return; // linuxptp: the timeout only clears itself, no event
         long iv = interval(ds.logAnnounceInterval());
         arm(PortTimers.ANNOUNCE_RX, cfg.announceReceiptTimeout * iv + (long) (host.random().nextDouble() * iv));
@@ -186,6 +206,7 @@ public final class Port implements HeaderWriter {
                 arm(PortTimers.UNICAST_REQ, interval(unicastClient.logQueryInterval()));
             }
             case PortTimers.UNICAST_TX -> unicastService.timer();
+            case PortTimers.FAULT -> faults.timerExpired();
             default -> { }
         }
     }
@@ -221,11 +242,47 @@ public final class Port implements HeaderWriter {
     /** Applies {@code event} (9.2.5); {@code masterChanged} is linuxptp's mdiff. */
     public void transition(PortEvent event, boolean masterChanged) {
         PortState from = ds.portState();
-        PortState to = cfg.bmcaNoop ? Fsm.designated(from, event, cfg.serverOnly) : Fsm.next(from, event, masterChanged, clockCfg.clientOnly);
+        PortState to = next(from, event, masterChanged);
+        FaultType fault = event == PortEvent.FAULT_DETECTED ? faults.last() : null;
+        // linuxptp port_state_update: a fault whose interval is ASAP clears at once, and a port
+        // that comes to INITIALIZING initializes at once (port_disable, port_initialize)
+        if (to == PortState.FAULTY && faults.clearAtOnce()) {
+            host.listener().notice(number, "clearing fault immediately");
+            to = next(to, PortEvent.FAULT_CLEARED, false);
+        }
+        if (to == PortState.INITIALIZING) {
+            initialize();
+            event = PortEvent.INIT_COMPLETE;
+            fault = null;
+            to = next(to, event, false);
+        }
         if (to == from) return;
         ds.portState(to);
-        host.listener().portStateChanged(number, from, to, event);
+        host.listener().portStateChanged(number, from, to, event, fault);
         enter(from);
+    }
+
+    private PortState next(PortState from, PortEvent event, boolean masterChanged) {
+        return cfg.bmcaNoop ? Fsm.designated(from, event, cfg.serverOnly) : Fsm.next(from, event, masterChanged, clockCfg.clientOnly);
+    }
+
+    /** linuxptp port_disable: a FAULTY or DISABLED port forgets its masters and measurements. */
+    private void disable() {
+        foreign.clear();
+        syfu.clear();
+        e2e.cancel();
+        pdelay.reset();
+        lastSyncLogInterval = 0x7F;
+        masterAddress = NONE;
+        inHoldover = false;
+    }
+
+    /** linuxptp port_initialize: no fault, the configured intervals. */
+    private void initialize() {
+        disable();
+        faults.reset();
+        ds.initialIntervals(cfg);
+        ds.logMinDelayReqInterval(cfg.logMinDelayReqInterval);
     }
 
     /** What a port starts doing when it enters its new state (9.2.5, linuxptp port_state_update). */
@@ -234,6 +291,11 @@ public final class Port implements HeaderWriter {
         timers.disarmProtocolTimers();
         PortState state = ds.portState();
         switch (state) {
+            case FAULTY, DISABLED -> {
+                disable();
+                // clock_fault_timeout: try again after the fault's interval
+                if (state == PortState.FAULTY) arm(PortTimers.FAULT, faults.intervalNanos());
+            }
             case LISTENING, PASSIVE -> armAnnounceReceipt();
             // 9.2.6.10: qualify for (stepsRemoved + 1) announce intervals before acting as master.
             case PRE_MASTER -> arm(PortTimers.QUALIFICATION, (host.currentDS().stepsRemoved() + 1L) * interval(cfg.logAnnounceInterval));
@@ -269,8 +331,7 @@ public final class Port implements HeaderWriter {
         } else {
             if (ds.portState() == PortState.DISABLED) return;
             transition(PortEvent.DESIGNATED_DISABLED, false);
-            // A disabled port forgets its foreign masters (linuxptp port_disable), so the BMCA drops them.
-            foreign.clear();
+            // A disabled port forgot its foreign masters (linuxptp port_disable): the BMCA drops them.
             host.stateDecision();
         }
     }
@@ -280,7 +341,7 @@ public final class Port implements HeaderWriter {
         return s == PortState.SLAVE || s == PortState.UNCALIBRATED;
     }
 
-    boolean isMaster() {
+    public boolean isMaster() {
         PortState s = ds.portState();
         return s == PortState.MASTER || s == PortState.GRAND_MASTER;
     }
@@ -303,61 +364,18 @@ public final class Port implements HeaderWriter {
         if (cfg.alwaysAsCapable || !cfg.followUpInfo || cfg.delayMechanism != DelayMechanism.P2P) return true;
         long d = pdelay.delayNanos();
         return pdelay.valid() && pdelay.neighborRateRatioValid() && pdelay.missing() <= cfg.allowedLostResponses
+                && pdelay.multipleSeqCount() <= cfg.allowedLostResponses
                 && d <= ds.neighborPropDelayThreshNanos() && d >= cfg.minNeighborPropDelayNanos;
     }
 
     // ---- Announce (9.5.3, 9.3.2) --------------------------------------------------------------
 
-    private boolean fromParent(PtpMessage rx) {
+    boolean fromParent(PtpMessage rx) {
         return host.isParentPort(number) && host.parentDS().isParent(rx.sourceClockIdentity(), rx.sourcePortNumber());
     }
 
-    private void onAnnounce(PtpMessage rx) {
-        if (cfg.serverOnly || !asCapable()) return; // masterOnly/serverOnly: never follows another master
-        BmcDataset d = scratch;
-        d.priority1 = rx.grandmasterPriority1();
-        d.identity = rx.grandmasterIdentity();
-        d.clockClass = rx.grandmasterClockClass();
-        d.clockAccuracy = rx.grandmasterClockAccuracy();
-        d.offsetScaledLogVariance = rx.grandmasterOffsetScaledLogVariance();
-        d.priority2 = rx.grandmasterPriority2();
-        d.stepsRemoved = rx.stepsRemoved();
-        d.senderClock = rx.sourceClockIdentity();
-        d.senderPort = rx.sourcePortNumber();
-        d.localPriority = cfg.localPriority; // G.8275.x: the port's, not anything the sender says (port.c)
-        // 9.3.2.5: an Announce that went through too many hops (maxStepsRemoved, 255 by default) is
-        // not qualified; nor is a master worse than clock_class_threshold (linuxptp process_announce).
-        if (d.stepsRemoved >= clockCfg.maxStepsRemoved) return;
-        if (d.clockClass > clockCfg.clockClassThreshold) {
-            long now = host.now();
-            if (lastClassThresholdNoticeNanos == NONE || now - lastClassThresholdNoticeNanos >= 60 * NS) {
-                lastClassThresholdNoticeNanos = now;
-                host.listener().notice(number, "Master clock quality received is greater than configured, ignoring master!");
-            }
-            return;
-        }
-        if (clockCfg.pathTraceEnabled && host.pathTraceHolds(rx, clockCfg.clockIdentity)) return; // 16.2.3: a loop
-
-        ForeignMasterRecords.AddResult r = foreign.add(d, rx.logMessageInterval(), host.now());
-        if (r == ForeignMasterRecords.AddResult.NEW_FOREIGN_MASTER) {
-            host.listener().notice(number, "new foreign master " + rx.sourcePortIdentity());
-        }
-        if (fromParent(rx)) {
-            boolean wasTimescale = host.timeProperties().ptpTimescale();
-            host.announceFromParent(this, rx);
-            if (isSlaveLike()) armAnnounceReceipt();
-            if (wasTimescale && !host.timeProperties().ptpTimescale()) host.listener().notice(0, "foreign master not using PTP timescale");
-        }
-        if (r == ForeignMasterRecords.AddResult.CHANGED) {
-            boolean wasLocal = host.isGrandmaster();
-            host.stateDecision();
-            if (wasLocal && !host.isGrandmaster() && (rx.flags() & PtpMessage.FLAG_PTP_TIMESCALE) == 0 && fromParent(rx)) {
-                host.listener().notice(0, "foreign master not using PTP timescale");
-            }
-        }
-    }
-
     private void sendAnnounce() {
+        host.announcing();
         announceSeq = (announceSeq + 1) & 0xFFFF;
         sendAnnounce(announceSeq, Driver.MULTICAST, ds.logAnnounceInterval());
     }
@@ -467,44 +485,6 @@ public final class Port implements HeaderWriter {
 
     // ---- Signaling (16.1 unicast negotiation, 802.1AS message interval request) ---------------
 
-    private void onSignaling(PtpMessage rx, long source) {
-        long target = rx.targetClockIdentity();
-        int targetPort = rx.targetPortNumber();
-        if (target != -1L && target != clockCfg.clockIdentity) return;
-        if (targetPort != 0xFFFF && targetPort != number) return;
-        try {
-            tlvs.reset(rx);
-            while (tlvs.next()) {
-                int v = tlvs.valueOffset();
-                switch (tlvs.type()) {
-                    case io.ptp4j.core.wire.TlvType.REQUEST_UNICAST_TRANSMISSION -> unicastService.onRequest(rx, v, source);
-                    case io.ptp4j.core.wire.TlvType.GRANT_UNICAST_TRANSMISSION -> {
-                        if (unicastClient != null) unicastClient.onGrant(rx, v, source);
-                        else host.listener().notice(number, "received rogue unicast grant or cancel");
-                    }
-                    case io.ptp4j.core.wire.TlvType.CANCEL_UNICAST_TRANSMISSION -> onCancel(rx, v, source);
-                    case io.ptp4j.core.wire.TlvType.ORGANIZATION_EXTENSION -> {
-                        if (io.ptp4j.core.wire.MessageIntervalRequestTlv.matches(rx, v, tlvs.length())) intervalRequest.onRequest(rx, v);
-                    }
-                    default -> { } // ACKNOWLEDGE_CANCEL and others: nothing to do
-                }
-            }
-        } catch (DecodeException e) {
-            badPacket(e);
-        }
-    }
-
-    private void onCancel(PtpMessage rx, int v, long source) {
-        int mtype = io.ptp4j.core.wire.UnicastTlv.messageType(rx, v);
-        if (unicastClient == null || !unicastClient.onCancel(source)) {
-            if (!cfg.unicastListen) return;
-            unicastService.onCancel(rx.sourceClockIdentity(), rx.sourcePortNumber(), source, mtype);
-        }
-        startSignaling(rx.sourceClockIdentity(), rx.sourcePortNumber(), true);
-        io.ptp4j.core.wire.UnicastTlv.appendCancel(out, true, mtype);
-        sendSignaling(source);
-    }
-
     /** A Signaling message to {@code clock}-{@code port}; the caller appends its TLVs. */
     PtpMessage startSignaling(long targetClock, int targetPort, boolean unicast) {
         signalingSeq = (signalingSeq + 1) & 0xFFFF;
@@ -526,8 +506,13 @@ public final class Port implements HeaderWriter {
 
     void send(PtpMessage m, boolean event, long destination) {
         int length = m.messageLength();
-        if (host.driver().send(number, tx, 0, length, event, destination)) counters.sent(tx.get(0) & 0x0F);
-        else counters.txFailures++;
+        int type = tx.get(0) & 0x0F;
+        if (host.driver().send(number, tx, 0, length, event, destination)) {
+            counters.sent(type);
+        } else {
+            counters.txFailures++;
+            faults.sendFailed(type);
+        }
     }
 
     // ---- what the clock, management and metrics read ----------------------------------------
@@ -564,6 +549,10 @@ public final class Port implements HeaderWriter {
         return intervalRequest;
     }
 
+    UnicastClient unicastClient() {
+        return unicastClient;
+    }
+
     /** Holdover (no Sync for a while) on this port; a Sync sample ends it. */
     public boolean inHoldover() {
         return inHoldover;
@@ -584,5 +573,15 @@ public final class Port implements HeaderWriter {
 
     public PortCounters counters() {
         return counters;
+    }
+
+    /** The type of the last fault (linuxptp last_fault_type). */
+    public FaultType lastFaultType() {
+        return faults.last();
+    }
+
+    /** Whether the link is up, as rtnetlink last said (linuxptp port_link_status_get). */
+    public boolean linkUp() {
+        return faults.linkUp();
     }
 }

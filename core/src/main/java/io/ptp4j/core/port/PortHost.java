@@ -72,6 +72,12 @@ public interface PortHost {
     /** A designated slave heard a Sync from {@code clockIdentity}-{@code portNumber} without any Announce. */
     void adoptSyncSender(Port port, long clockIdentity, int portNumber);
 
+    /**
+     * A message with a receive timestamp arrived on a SLAVE port: linuxptp clock_check_ts, the
+     * sanity check of the disciplined clock against the monotonic clock.
+     */
+    default void checkTimestamp(long rxTimestamp) {}
+
     /** A Sync's t1 and t2 from the parent: one servo sample (linuxptp clock_synchronize). */
     void synchronize(Port port, long t1, long t2);
 
@@ -89,6 +95,15 @@ public interface PortHost {
 
     /** A port entered UNCALIBRATED (boundary_clock_jbod: its PHC becomes the disciplined clock). */
     void enteredUncalibrated(Port port);
+
+    /**
+     * The interface that timestamps for {@code port} changed (a bond's or team's new active slave,
+     * linuxptp ts_label): the clock follows its PHC when that is another (port_change_phc).
+     */
+    default void tsLabelChanged(Port port) {}
+
+    /** A master port is about to send its periodic Announce (linuxptp FD_MANNO_TIMER: clock_update_leap_status). */
+    default void announcing() {}
 
     /** A management message received on a PTP port. */
     void management(Port port, ByteBuffer buf, int offset, int length, long source);

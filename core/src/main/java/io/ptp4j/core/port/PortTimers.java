@@ -22,7 +22,9 @@ final class PortTimers {
     static final int UNICAST_TX = 8;
     /** syncReceiptTimeout: Syncs stopped while Announces may go on (linuxptp FD_SYNC_RX_TIMER). */
     static final int SYNC_RX = 9;
-    static final int COUNT = 10;
+    /** A FAULTY port tries again (linuxptp's per-port fault timer, clock_fault_timeout). */
+    static final int FAULT = 10;
+    static final int COUNT = 11;
     private static final long NS = 1_000_000_000L;
 
     private final long[] deadline = new long[COUNT];

@@ -7,6 +7,17 @@ package io.ptp4j.core.port;
 final class SyncFollowUp {
     enum State { EMPTY, HAVE_SYNC, HAVE_FOLLOW_UP }
 
+    /**
+     * check_fup_sync (linuxptp fup_sync_ok): a Follow_Up must arrive after its Sync; one that came
+     * first is a mismatch and the Sync waits for another (the system receive times, which linuxptp
+     * compares, are in arrival order here: the engine sees messages as they arrive).
+     */
+    private final boolean checkOrder;
+
+    SyncFollowUp(boolean checkFupSync) {
+        this.checkOrder = checkFupSync;
+    }
+
     private State state = State.EMPTY;
     private int sequenceId;
     private long syncT2, syncCorrection, followUpT1;
@@ -15,7 +26,7 @@ final class SyncFollowUp {
 
     /** A two-step Sync received at {@code t2}; true when its Follow_Up was already here. */
     boolean sync(int seq, long rxTimestamp, long correction) {
-        if (state == State.HAVE_FOLLOW_UP && seq == sequenceId) {
+        if (state == State.HAVE_FOLLOW_UP && seq == sequenceId && !checkOrder) {
             state = State.EMPTY;
             t1 = followUpT1 + correction;
             t2 = rxTimestamp;

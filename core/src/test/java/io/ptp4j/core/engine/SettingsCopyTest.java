@@ -26,6 +26,8 @@ class SettingsCopyTest {
             else if (t == String.class) f.set(o, "v" + salt);
             else if (t.isEnum()) f.set(o, t.getEnumConstants()[t.getEnumConstants().length - 1]);
             else if (t == String[].class) f.set(o, new String[] {"192.0.2." + salt});
+            else if (t == long[].class) f.set(o, new long[] {salt, 2L * salt});
+            else if (t == int[].class) f.set(o, new int[] {salt, 3 * salt});
             else if (t == PortConfig.class) scramble(f.get(o), salt + 1);
             else if (t == PortConfig[].class) f.set(o, new PortConfig[] {new PortConfig(), null});
             else if (t == ServoConfig.class) scramble(f.get(o), salt + 2);
@@ -49,6 +51,12 @@ class SettingsCopyTest {
                     if (xs[i] instanceof Settings<?>) assertDeepCopy(xs[i], ys[i], p + "[" + i + "]");
                     else assertEquals(xs[i], ys[i], p + "[" + i + "]");
                 }
+            } else if (x instanceof long[] xl) {
+                assertNotSame(xl, y, p + " is shared");
+                assertArrayEquals(xl, (long[]) y, p);
+            } else if (x instanceof int[] xi) {
+                assertNotSame(xi, y, p + " is shared");
+                assertArrayEquals(xi, (int[]) y, p);
             } else assertEquals(x, y, p);
         }
     }

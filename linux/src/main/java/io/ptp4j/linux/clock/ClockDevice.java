@@ -23,6 +23,30 @@ public interface ClockDevice extends AutoCloseable {
     /** Adds {@code deltaNanos} to the clock's time at once. */
     void step(long deltaNanos) throws NativeException;
 
+    /**
+     * Whether the clock carries leap seconds itself (kernel_leap): CLOCK_REALTIME through the
+     * kernel, the virtual clock on its own. A PHC keeps TAI and has none.
+     */
+    default boolean carriesLeapSeconds() {
+        return false;
+    }
+
+    /** Arms (+1 insert, -1 delete) or disarms (0) a leap second at the clock's next UTC midnight. */
+    default void armLeap(int leap) throws NativeException {}
+
+    /** The kernel's TAI - UTC offset (CLOCK_REALTIME only; linuxptp sysclk_set_tai_offset). */
+    default void setTaiOffset(int seconds) throws NativeException {}
+
+    /** Whether {@link #adjustPhase} works: a PHC whose driver has adjphase (write_phase_mode). */
+    default boolean canAdjustPhase() {
+        return false;
+    }
+
+    /** Hands {@code offsetNanos} to the clock's phase control (ADJ_OFFSET | ADJ_NANO; linuxptp clockadj_set_phase). */
+    default void adjustPhase(long offsetNanos) throws NativeException {
+        throw new NativeException("clock_adjtime(ADJ_OFFSET) on " + name(), io.ptp4j.linux.Libc.EOPNOTSUPP);
+    }
+
     /** The largest frequency offset the clock accepts, in ppb (linuxptp's max_adj / max_frequency). */
     double maxFrequencyPpb();
 

@@ -56,6 +56,31 @@ public abstract class ForwardingClock implements ClockDevice {
     }
 
     @Override
+    public boolean canAdjustPhase() {
+        return delegate().canAdjustPhase();
+    }
+
+    @Override
+    public void adjustPhase(long offsetNanos) throws NativeException {
+        delegate().adjustPhase(offsetNanos);
+    }
+
+    @Override
+    public boolean carriesLeapSeconds() {
+        return delegate().carriesLeapSeconds();
+    }
+
+    @Override
+    public void armLeap(int leap) throws NativeException {
+        delegate().armLeap(leap);
+    }
+
+    @Override
+    public void setTaiOffset(int seconds) throws NativeException {
+        delegate().setTaiOffset(seconds);
+    }
+
+    @Override
     public void close() {
         delegate().close();
     }

@@ -33,6 +33,13 @@ public final class JbodClock extends ForwardingClock {
         return byPort[current];
     }
 
+    /** write_phase_mode needs every port's PHC to have phase control: the engine may switch to any. */
+    @Override
+    public boolean canAdjustPhase() {
+        for (ClockDevice d : byPort) if (!d.canAdjustPhase()) return false;
+        return true;
+    }
+
     /** Closes every port's clock once (ports may share one). */
     @Override
     public void close() {

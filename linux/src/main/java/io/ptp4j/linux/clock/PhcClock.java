@@ -132,6 +132,12 @@ public final class PhcClock extends AdjtimeClock {
     }
 
     /** clock_adjtime ADJ_OFFSET | ADJ_NANO: the offset goes to the PHC's phase control (phc_ctl phase). */
+    @Override
+    public boolean canAdjustPhase() {
+        return caps.adjustPhase();
+    }
+
+    @Override
     public void adjustPhase(long offsetNanos) throws NativeException {
         timex.setPhase(offsetNanos);
     }

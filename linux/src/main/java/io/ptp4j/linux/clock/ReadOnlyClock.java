@@ -26,4 +26,24 @@ public final class ReadOnlyClock extends ForwardingClock {
 
     @Override
     public void step(long deltaNanos) {}
+
+    /** Never adjusted: nor its kernel's leap bits or TAI offset. */
+    @Override
+    public boolean carriesLeapSeconds() {
+        return false;
+    }
+
+    @Override
+    public void armLeap(int leap) {}
+
+    @Override
+    public void setTaiOffset(int seconds) {}
+
+    @Override
+    public boolean canAdjustPhase() {
+        return false;
+    }
+
+    @Override
+    public void adjustPhase(long offsetNanos) {}
 }

@@ -30,6 +30,16 @@ public final class SystemClock extends AdjtimeClock {
 
     private int leapBits;
 
+    @Override
+    public boolean carriesLeapSeconds() {
+        return true;
+    }
+
+    @Override
+    public void armLeap(int leap) throws NativeException {
+        setLeap(leap);
+    }
+
     /**
      * linuxptp sysclk_set_leap: arms the kernel to insert (+1) or delete (-1) a second at the
      * next UTC midnight, or disarms it (0). Returns the message linuxptp logs, or null.
@@ -48,6 +58,7 @@ public final class SystemClock extends AdjtimeClock {
     }
 
     /** linuxptp sysclk_set_tai_offset: the kernel's TAI - UTC, seconds (CLOCK_TAI follows it). */
+    @Override
     public void setTaiOffset(int seconds) throws NativeException {
         timex.setTaiOffset(seconds);
     }

@@ -39,6 +39,11 @@ public final class VirtualClock implements ClockDevice {
     private double freqPpb;
     private double factor;
     private VirtualClockFile publication;
+    // kernel_leap: a second inserted (+1) or deleted (-1) at leapTarget (this clock's UTC
+    // midnight), which falls at raw instant leapRaw; as the kernel does with STA_INS / STA_DEL
+    private int leap;
+    private long leapTarget, leapRaw = Long.MAX_VALUE;
+    private static final long NS = 1_000_000_000L;
 
     /** A virtual clock over the kernel's MONOTONIC_RAW that reads {@code startNanos} now. */
     public VirtualClock(long startNanos) {
@@ -129,9 +134,51 @@ public final class VirtualClock implements ClockDevice {
         }
     }
 
-    /** The virtual time at raw instant {@code raw}. */
+    /** The virtual time at raw instant {@code raw} (after an armed leap second's instant, with it). */
     private long at(long raw) {
-        return timeAt(base, raw0, factor, raw);
+        long t = timeAt(base, raw0, factor, raw);
+        return raw >= leapRaw ? t - leap * NS : t;
+    }
+
+    /**
+     * This clock carries leap seconds itself, as the kernel does for CLOCK_REALTIME: armed with +1
+     * it reads 23:59:59 twice at its next UTC midnight, with -1 it skips 23:59:59; 0 disarms.
+     */
+    @Override
+    public boolean carriesLeapSeconds() {
+        return true;
+    }
+
+    @Override
+    public void armLeap(int leapSecond) {
+        long raw = source.monotonicRawNanos();
+        foldLeap(raw);
+        leap = leapSecond;
+        if (leapSecond == 0) {
+            leapRaw = Long.MAX_VALUE;
+            return;
+        }
+        aimLeap(raw);
+    }
+
+    /** The armed leap falls at the clock's next UTC midnight from now (the kernel checks each second it ticks over). */
+    private void aimLeap(long raw) {
+        long day = 86_400L * NS;
+        leapTarget = (Math.floorDiv(at(raw), day) + 1) * day - (leap < 0 ? NS : 0);
+        leapRaw = rawFor(leapTarget);
+    }
+
+    /** The raw instant at which the clock (without the leap) reads {@code target}. */
+    private long rawFor(long target) {
+        return raw0 + (long) Math.ceil((target - base) / (1.0 + factor));
+    }
+
+    /** A leap whose instant has passed becomes part of the base, and nothing is armed any more. */
+    private void foldLeap(long raw) {
+        if (leap == 0 || raw < leapRaw) return;
+        base -= leap * NS;
+        leap = 0;
+        leapRaw = Long.MAX_VALUE;
     }
 
     /** The one formula, shared with {@link VirtualClockFile} readers in other processes. */
@@ -166,10 +213,12 @@ public final class VirtualClock implements ClockDevice {
     @Override
     public void adjustFrequency(double ppb) {
         long raw = source.monotonicRawNanos();
+        foldLeap(raw);
         base = at(raw);
         raw0 = raw;
         freqPpb = Math.max(-MAX_FREQUENCY_PPB, Math.min(MAX_FREQUENCY_PPB, ppb));
         factor = freqPpb / 1e9;
+        if (leap != 0) leapRaw = rawFor(leapTarget);
         publish();
     }
 
@@ -180,7 +229,10 @@ public final class VirtualClock implements ClockDevice {
 
     @Override
     public void step(long deltaNanos) {
+        long raw = source.monotonicRawNanos();
+        foldLeap(raw);
         base += deltaNanos;
+        if (leap != 0) aimLeap(raw); // a step moves the clock to another day, perhaps: the next midnight from there
         publish();
     }
 

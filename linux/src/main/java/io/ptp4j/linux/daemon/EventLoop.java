@@ -248,10 +248,10 @@ public final class EventLoop implements Driver, AutoCloseable {
         if (port < 1 || port > ports.length) return false;
         Transport t = ports[port - 1];
         if (!t.send(event, buf, offset, length, destination)) {
-            listener.error(port, "send failed: " + Libc.strerror(Libc.errno()));
+            listener.error(port, "sendto failed: " + Libc.strerror(Libc.errno())); // linuxptp udp.c's words
             return false;
         }
-        if (!event) return true;
+        if (!event || oneStep(t, buf, offset)) return true;
         long ts;
         try {
             ts = t.txTimestampNanos(txTimeoutMillis);
@@ -273,6 +273,16 @@ public final class EventLoop implements Driver, AutoCloseable {
         pendTs[pending] = ts;
         pending++;
         return true;
+    }
+
+    /**
+     * A one-step message the NIC stamps as it sends it: no transmit timestamp comes back (linuxptp
+     * TRANS_ONESTEP). A Sync with onestep or p2p1step, a Pdelay_Resp with p2p1step.
+     */
+    private static boolean oneStep(Transport t, ByteBuffer buf, int offset) {
+        if (!t.timestamping().oneStepSync() || (buf.get(offset + 6) & 0x02) != 0) return false;
+        int type = buf.get(offset) & 0x0F;
+        return type == 0x0 || (type == 0x3 && t.timestamping() == io.ptp4j.linux.transport.Timestamping.P2P1STEP);
     }
 
     @Override
@@ -316,6 +326,39 @@ public final class EventLoop implements Driver, AutoCloseable {
             clock.step(deltaNanos);
         } catch (NativeException e) {
             listener.error(0, e.getMessage());
+        }
+    }
+
+    /** kernel_leap: the clock arms the leap itself (linuxptp sysclk_set_leap); without CAP_SYS_TIME it says so and the loop goes on. */
+    @Override
+    public int armLeap(int leap) {
+        if (!clock.carriesLeapSeconds()) return -1;
+        try {
+            clock.armLeap(leap);
+            return 1;
+        } catch (NativeException e) {
+            listener.error(0, "failed to set the clock status: " + Libc.strerror(e.errno()));
+            return 0;
+        }
+    }
+
+    @Override
+    public void setTaiOffset(int seconds) {
+        try {
+            clock.setTaiOffset(seconds);
+        } catch (NativeException e) {
+            listener.error(0, "failed to set TAI offset: " + Libc.strerror(e.errno()));
+        }
+    }
+
+    @Override
+    public boolean adjustPhase(long offsetNanos) {
+        try {
+            clock.adjustPhase(offsetNanos);
+            return true;
+        } catch (NativeException e) {
+            listener.error(0, e.getMessage());
+            return false;
         }
     }
 

@@ -40,7 +40,7 @@ public final class RawEthernetTransport extends SocketTransport {
     public static RawEthernetTransport open(String iface, TransportConfig config) throws NativeException {
         int ifIndex = Libc.ifIndex(iface);
         long mac = HardwareAddress.of(iface);
-        if (config.timestamping() == Timestamping.HARDWARE) HardwareTimestamps.enable(iface, true);
+        if (config.timestamping().hardware()) HardwareTimestamps.enable(iface, true, config.timestamping(), config.hwtsFilter());
         int protoBe = Short.toUnsignedInt(Short.reverseBytes((short) ETH_P_1588));
         TimestampSocket sock = setUp(new TimestampSocket(Libc.AF_PACKET, Libc.SOCK_RAW, protoBe, iface, "AF_PACKET, SOCK_RAW"), s -> {
             MemorySegment ll = s.txName; // struct sockaddr_ll

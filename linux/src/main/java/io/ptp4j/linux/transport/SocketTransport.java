@@ -54,7 +54,7 @@ abstract class SocketTransport implements Transport {
      * the second cannot be had.
      */
     static TimestampSocket[] openUdpPair(String iface, TransportConfig config, UdpSocketOpener opener) throws NativeException {
-        if (config.timestamping() == Timestamping.HARDWARE) HardwareTimestamps.enable(iface, false);
+        if (config.timestamping().hardware()) HardwareTimestamps.enable(iface, false, config.timestamping(), config.hwtsFilter());
         TimestampSocket ev = opener.open(Udpv4Transport.EVENT_PORT, config.dscpEvent());
         try {
             ev.enableTimestamping(config.timestamping());

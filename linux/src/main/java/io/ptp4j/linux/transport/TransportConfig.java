@@ -12,9 +12,10 @@ package io.ptp4j.linux.transport;
  * @param dscpGeneral          dscp_general (default 0)
  * @param groups               ptp_dst_ipv4, p2p_dst_ipv4, ptp_dst_ipv6, p2p_dst_ipv6
  * @param socketPriority       socket_priority: SO_PRIORITY of the L2 socket for qdisc shaping (0: left alone; UDP ignores it, as linuxptp does)
+ * @param hwtsFilter           hwts_filter: how SIOCSHWTSTAMP is used with hardware stamps (default normal)
  */
 public record TransportConfig(Timestamping timestamping, int udpTtl, int udp6Scope, long ptpDstMac, long p2pDstMac,
-        int dscpEvent, int dscpGeneral, IpGroups groups, int socketPriority) {
+        int dscpEvent, int dscpGeneral, IpGroups groups, int socketPriority, HardwareTimestamps.FilterMode hwtsFilter) {
     /**
      * The UDP multicast groups (linuxptp 4 udp.c, udp6.c). The IPv6 primary group's scope nibble
      * is udp6_scope's, whatever ptp_dst_ipv6 says, as linuxptp overwrites it.
@@ -72,7 +73,7 @@ public record TransportConfig(Timestamping timestamping, int udpTtl, int udp6Sco
 
     /** linuxptp's defaults with hardware timestamping. */
     public static TransportConfig defaults() {
-        return new TransportConfig(Timestamping.HARDWARE, 1, 0x0E, DEFAULT_PTP_DST_MAC, DEFAULT_P2P_DST_MAC, 0, 0, IpGroups.DEFAULT, 0);
+        return new TransportConfig(Timestamping.HARDWARE, 1, 0x0E, DEFAULT_PTP_DST_MAC, DEFAULT_P2P_DST_MAC, 0, 0, IpGroups.DEFAULT, 0, HardwareTimestamps.FilterMode.NORMAL);
     }
 
     /** linuxptp's defaults with software timestamping (ptp4l -S). */
@@ -81,20 +82,20 @@ public record TransportConfig(Timestamping timestamping, int udpTtl, int udp6Sco
     }
 
     public TransportConfig withTimestamping(Timestamping ts) {
-        return new TransportConfig(ts, udpTtl, udp6Scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, groups, socketPriority);
+        return new TransportConfig(ts, udpTtl, udp6Scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, groups, socketPriority, hwtsFilter);
     }
 
     public TransportConfig withUdpTtl(int ttl) {
-        return new TransportConfig(timestamping, ttl, udp6Scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, groups, socketPriority);
+        return new TransportConfig(timestamping, ttl, udp6Scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, groups, socketPriority, hwtsFilter);
     }
 
     /** ptp_dst_mac and p2p_dst_mac, as 48-bit numbers. */
     public TransportConfig withMacs(long ptpDst, long p2pDst) {
-        return new TransportConfig(timestamping, udpTtl, udp6Scope, ptpDst, p2pDst, dscpEvent, dscpGeneral, groups, socketPriority);
+        return new TransportConfig(timestamping, udpTtl, udp6Scope, ptpDst, p2pDst, dscpEvent, dscpGeneral, groups, socketPriority, hwtsFilter);
     }
 
     public TransportConfig withDscp(int event, int general) {
-        return new TransportConfig(timestamping, udpTtl, udp6Scope, ptpDstMac, p2pDstMac, event, general, groups, socketPriority);
+        return new TransportConfig(timestamping, udpTtl, udp6Scope, ptpDstMac, p2pDstMac, event, general, groups, socketPriority, hwtsFilter);
     }
 
     /** Parses "01:1B:19:00:00:00" into a 48-bit number; IllegalArgumentException names what is wrong. */
@@ -111,14 +112,18 @@ public record TransportConfig(Timestamping timestamping, int udpTtl, int udp6Sco
     }
 
     public TransportConfig withGroups(IpGroups g) {
-        return new TransportConfig(timestamping, udpTtl, udp6Scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, g, socketPriority);
+        return new TransportConfig(timestamping, udpTtl, udp6Scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, g, socketPriority, hwtsFilter);
     }
 
     public TransportConfig withSocketPriority(int priority) {
-        return new TransportConfig(timestamping, udpTtl, udp6Scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, groups, priority);
+        return new TransportConfig(timestamping, udpTtl, udp6Scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, groups, priority, hwtsFilter);
+    }
+
+    public TransportConfig withHwtsFilter(HardwareTimestamps.FilterMode mode) {
+        return new TransportConfig(timestamping, udpTtl, udp6Scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, groups, socketPriority, mode);
     }
 
     public TransportConfig withUdp6Scope(int scope) {
-        return new TransportConfig(timestamping, udpTtl, scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, groups, socketPriority);
+        return new TransportConfig(timestamping, udpTtl, scope, ptpDstMac, p2pDstMac, dscpEvent, dscpGeneral, groups, socketPriority, hwtsFilter);
     }
 }

@@ -28,7 +28,7 @@ public final class Transports {
      */
     public static void checkTimestamping(String iface, Timestamping ts) throws NativeException {
         TsInfo info = TsInfo.query(iface);
-        int required = ts == Timestamping.SOFTWARE ? 0x2 | 0x8 | 0x10 : 0x1 | 0x4 | 0x40;
+        int required = ts.requiredCapabilities();
         if ((info.soTimestamping() & required) != required) {
             throw new UnsupportedTimestampingException(iface);
         }

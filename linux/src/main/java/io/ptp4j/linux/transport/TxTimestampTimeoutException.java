@@ -8,8 +8,9 @@ import java.io.IOException;
  */
 public final class TxTimestampTimeoutException extends IOException {
     public static final String TIMED_OUT = "timed out while polling for tx timestamp";
+    /** linuxptp 4.4's words (sk.c sk_receive). */
     public static final String ADVICE =
-            "increasing tx_timestamp_timeout may correct this issue, but it is likely caused by a driver bug";
+            "increasing tx_timestamp_timeout or increasing kworker priority may correct this issue, but a driver bug likely causes it";
 
     public TxTimestampTimeoutException(String iface, int timeoutMillis) {
         super(TIMED_OUT + " (" + iface + ", " + timeoutMillis + " ms)\n" + ADVICE);

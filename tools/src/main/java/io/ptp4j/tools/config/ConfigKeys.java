@@ -225,10 +225,10 @@ public final class ConfigKeys {
      */
     public static final Set<String> NOT_YET_ACTED_ON = Set.of(
             "active_key_id", "allow_unauth", "sa_file", "spp",
-            "check_fup_sync", "delay_request_variability",
+            "delay_request_variability",
             "cmlds.client_address", "cmlds.domainNumber", "cmlds.majorSdoId", "cmlds.port",
-            "cmlds.server_address", "hwts_filter",
-            "interface_rate_tlv", "kernel_leap", "leapfile",
+            "cmlds.server_address",
+            "interface_rate_tlv",
             "net_sync_monitor",
             "power_profile.version",
             "power_profile.2011.grandmasterTimeInaccuracy", "power_profile.2011.networkTimeInaccuracy",
@@ -238,8 +238,7 @@ public final class ConfigKeys {
             "ts2phc.extts_polarity", "ts2phc.holdover", "ts2phc.master", "ts2phc.nmea_baudrate",
             "ts2phc.nmea_delay", "ts2phc.nmea_remote_host", "ts2phc.nmea_remote_port",
             "ts2phc.nmea_serialport", "ts2phc.perout_phase", "ts2phc.pin_index", "ts2phc.pin_name",
-            "ts2phc.pulserate", "ts2phc.pulsewidth", "ts2phc.tod_source", "user",
-            "write_phase_mode");
+            "ts2phc.pulserate", "ts2phc.pulsewidth", "ts2phc.tod_source", "user");
 
     /** All keys in linuxptp's (alphabetical, case-sensitive) table order. */
     public static List<ConfigKey> all() {

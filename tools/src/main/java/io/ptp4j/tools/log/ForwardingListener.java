@@ -20,6 +20,16 @@ public class ForwardingListener implements EngineListener {
     }
 
     @Override
+    public void portStateChanged(int port, PortState from, PortState to, PortEvent event, io.ptp4j.core.port.FaultType fault) {
+        inner.portStateChanged(port, from, to, event, fault);
+    }
+
+    @Override
+    public void notice(int port, int level, String text) {
+        inner.notice(port, level, text);
+    }
+
+    @Override
     public void servoSample(int port, long offsetNanos, ServoState state, double freqPpb, long pathDelayNanos) {
         inner.servoSample(port, offsetNanos, state, freqPpb, pathDelayNanos);
     }

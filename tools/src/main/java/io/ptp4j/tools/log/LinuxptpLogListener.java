@@ -58,8 +58,15 @@ public final class LinuxptpLogListener implements EngineListener {
 
     @Override
     public void portStateChanged(int port, PortState from, PortState to, PortEvent event) {
+        portStateChanged(port, from, to, event, null);
+    }
+
+    /** port.c port_show_transition: FAULT_DETECTED names the fault's type. */
+    @Override
+    public void portStateChanged(int port, PortState from, PortState to, PortEvent event, io.ptp4j.core.port.FaultType fault) {
         if (!printer.enabled(Printer.LOG_NOTICE)) return;
         portPrefix(port).append(from.name()).append(" to ").append(to.name()).append(" on ").append(event.name());
+        if (fault != null) msg.append(" (").append(fault.name()).append(')');
         printer.print(Printer.LOG_NOTICE, msg);
     }
 
@@ -92,11 +99,16 @@ public final class LinuxptpLogListener implements EngineListener {
 
     @Override
     public void notice(int port, String text) {
-        if (!printer.enabled(Printer.LOG_NOTICE)) return;
+        notice(port, Printer.LOG_NOTICE, text);
+    }
+
+    @Override
+    public void notice(int port, int level, String text) {
+        if (!printer.enabled(level)) return;
         if (port >= 1) portPrefix(port);
         else msg.setLength(0);
         msg.append(text);
-        printer.print(Printer.LOG_NOTICE, msg);
+        printer.print(level, msg);
     }
 
     @Override

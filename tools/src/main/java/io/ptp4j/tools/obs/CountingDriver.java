@@ -46,6 +46,26 @@ public final class CountingDriver implements Driver {
     }
 
     @Override
+    public int armLeap(int leap) {
+        return inner.armLeap(leap);
+    }
+
+    @Override
+    public void setTaiOffset(int seconds) {
+        inner.setTaiOffset(seconds);
+    }
+
+    @Override
+    public boolean adjustPhase(long offsetNanos) {
+        return inner.adjustPhase(offsetNanos);
+    }
+
+    @Override
+    public boolean switchClock(int port) {
+        return inner.switchClock(port);
+    }
+
+    @Override
     public void stepClock(long deltaNanos) {
         inner.stepClock(deltaNanos);
     }

@@ -56,6 +56,11 @@ public final class CountingNode implements PtpNode {
     }
 
     @Override
+    public void onLinkStatus(int port, boolean up, String tsLabel, long nowNanos) {
+        inner.onLinkStatus(port, up, tsLabel, nowNanos);
+    }
+
+    @Override
     public void onTimer(long nowNanos) {
         inner.onTimer(nowNanos);
     }

@@ -28,6 +28,16 @@ public final class FanoutListener implements EngineListener {
     }
 
     @Override
+    public void portStateChanged(int port, PortState from, PortState to, PortEvent event, io.ptp4j.core.port.FaultType fault) {
+        for (EngineListener t : targets) t.portStateChanged(port, from, to, event, fault);
+    }
+
+    @Override
+    public void notice(int port, int level, String text) {
+        for (EngineListener t : targets) t.notice(port, level, text);
+    }
+
+    @Override
     public void servoSample(int port, long offsetNanos, ServoState state, double freqPpb, long pathDelayNanos) {
         for (EngineListener t : targets) t.servoSample(port, offsetNanos, state, freqPpb, pathDelayNanos);
     }

@@ -204,12 +204,12 @@ final class Phc2sys implements AutoCloseable {
         if ((nodeLeap != 0 || dst.leapSet != 0) && dst.utc != src.utc) {
             if (src.utc) ts = src.device.nowNanos();
             if (dst.utc && dst.servoState == io.ptp4j.core.servo.ServoState.UNLOCKED) ts -= offset + syncOffsetNanos(src, dst);
-            if (LeapSeconds.isUtcAmbiguous(ts)) {
+            if (io.ptp4j.core.clock.LeapSecond.isUtcAmbiguous(ts)) {
                 printer.print(Printer.LOG_INFO, "clock update suspended due to leap second");
                 return true;
             }
             int[] leapAndOffset = {nodeLeap, dst.syncOffsetSeconds};
-            int clockLeap = LeapSeconds.status(ts, dst.leapSet, leapAndOffset);
+            int clockLeap = io.ptp4j.core.clock.LeapSecond.status(ts, dst.leapSet, leapAndOffset);
             dst.syncOffsetSeconds = leapAndOffset[1];
             if (dst.leapSet != clockLeap) {
                 if (dst.device instanceof io.ptp4j.linux.clock.SystemClock sys && kernelLeap) {

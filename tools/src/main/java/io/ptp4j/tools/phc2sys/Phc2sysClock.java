@@ -31,7 +31,7 @@ public final class Phc2sysClock implements AutoCloseable {
     ServoState servoState = ServoState.UNLOCKED;
     SummaryStats offsetStats, freqStats, delayStats;
     /** sanity_freq_limit's check, null when the limit is 0. */
-    ClockCheck sanityCheck;
+    io.ptp4j.core.clock.ClockCheck sanityCheck;
     /** clock_handle_leap's state: this sink's UTC offset (s), the leap armed, the TAI offset told to the kernel. */
     int syncOffsetSeconds;
     int leapSet;

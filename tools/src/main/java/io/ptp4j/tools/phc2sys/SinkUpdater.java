@@ -1,5 +1,6 @@
 package io.ptp4j.tools.phc2sys;
 
+import io.ptp4j.core.clock.ClockCheck;
 import io.ptp4j.core.servo.LinRegServo;
 import io.ptp4j.core.servo.PiServo;
 import io.ptp4j.core.servo.ServoConfig;
@@ -28,7 +29,8 @@ final class SinkUpdater {
     private final PtpMetrics metrics;
     private final StringBuilder line = new StringBuilder(128);
     private final int sanityFreqLimit;
-    private final io.ptp4j.linux.clock.PosixTime monoRaw = new io.ptp4j.linux.clock.PosixTime();
+    /** clockcheck.c compares with CLOCK_MONOTONIC (linuxptp 4.4). */
+    private final io.ptp4j.linux.clock.PosixTime mono = new io.ptp4j.linux.clock.PosixTime();
     private final String clockboundPath, sourceBoundPath;
     private final int clockboundMode;
 
@@ -77,7 +79,7 @@ final class SinkUpdater {
                 : new PiServo(servoConfig, ppb, max);
         c.servo.syncInterval(intervalSeconds);
         if (!freeRunning) boundAdd(c, ppb);
-        if (sanityFreqLimit > 0 && c.sanityCheck == null) c.sanityCheck = new ClockCheck(sanityFreqLimit, monoRaw::monotonicRawNanos, printer);
+        if (sanityFreqLimit > 0 && c.sanityCheck == null) c.sanityCheck = new ClockCheck(sanityFreqLimit);
         if (statsMaxCount > 0 && c.offsetStats == null) {
             c.offsetStats = new SummaryStats();
             c.freqStats = new SummaryStats();
@@ -100,7 +102,11 @@ final class SinkUpdater {
         double ppb = 0.0; // linuxptp's sign: the clock is set to -ppb
         if (!freeRunning) {
             ClockCheck cc = c.sanityCheck;
-            if (cc != null && cc.sample(sinkTimeNanos)) c.servo.reset();
+            String insane = cc == null ? null : cc.sample(sinkTimeNanos, mono.monotonicNanos());
+            if (insane != null) {
+                printer.print(Printer.LOG_WARNING, insane);
+                c.servo.reset();
+            }
             double set = c.servo.sample(offset, sinkTimeNanos, 1.0);
             state = c.servo.state();
             c.servoState = state;
@@ -113,7 +119,7 @@ final class SinkUpdater {
                             if (cc != null) cc.step(-offset);
                             if (metrics != null) metrics.clockStepped(-offset);
                         }
-                        if (cc != null) cc.freqChanged(c.device.frequencyPpb());
+                        if (cc != null && cc.freqChanged(c.device.frequencyPpb())) printer.print(Printer.LOG_WARNING, ClockCheck.FREQUENCY_CHANGED);
                         c.device.adjustFrequency(set);
                         // sysclk_set_sync: the kernel clock counts as synchronized (STA_UNSYNC off)
                         if (c.device instanceof io.ptp4j.linux.clock.SystemClock sys) sys.setSynchronized();

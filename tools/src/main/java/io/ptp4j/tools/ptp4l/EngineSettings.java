@@ -30,8 +30,19 @@ public final class EngineSettings {
         e.offsetScaledLogVariance = c.getInt("offsetScaledLogVariance");
         e.clientOnly = c.getInt("clientOnly") == 1;
         e.twoStepFlag = c.getInt("twoStepFlag") == 1;
+        e.p2pOneStep = c.getEnum("time_stamping").equals("p2p1step");
+        e.checkFupSync = c.getInt("check_fup_sync") == 1;
+        e.sanityFreqLimit = c.getInt("sanity_freq_limit");
+        e.writePhaseMode = c.getInt("write_phase_mode") == 1;
         e.datasetComparison = c.getEnum("dataset_comparison");
         e.utcOffset = c.getInt("utc_offset");
+        // linuxptp clock_create: the system clock and software stamps keep UTC, a PHC keeps TAI
+        // and a grandmaster on it announces the PTP timescale (time_flags PTP_TIMESCALE)
+        String ts = c.getEnum("time_stamping");
+        e.utcTimescale = softwareTs || ts.equals("legacy") || c.getInt("virtual_clock") == 1;
+        e.ptpTimescale = !e.utcTimescale;
+        e.kernelLeap = c.getInt("kernel_leap") == 1;
+        leapfile(e, c.getString("leapfile"));
         e.timeSource = c.getInt("timeSource");
         e.freeRunning = c.getInt("free_running") == 1;
         e.pathTraceEnabled = c.getInt("path_trace_enabled") == 1;
@@ -70,6 +81,23 @@ public final class EngineSettings {
         return e;
     }
 
+    /**
+     * leapfile (IERS leap-seconds.list): a grandmaster announces the UTC offset and leap flags of
+     * the table. IllegalArgumentException names the file and what is wrong with it.
+     */
+    public static void leapfile(ClockConfig e, String path) {
+        if (path == null || path.isEmpty()) return;
+        io.ptp4j.core.clock.LeapTable t;
+        try {
+            t = io.ptp4j.core.clock.LeapTable.parse(path, java.nio.file.Files.readString(java.nio.file.Path.of(path)));
+        } catch (java.io.IOException e2) {
+            throw new IllegalArgumentException("failed to open '" + path + "' for reading: " + e2.getMessage());
+        }
+        e.leapUtcSeconds = t.utcSeconds();
+        e.leapOffsets = t.offsets();
+        e.leapExpiresUtcSeconds = t.expiresUtcSeconds();
+    }
+
     /** The keys linuxptp reads per port, from interface {@code port}'s section (else [global]). */
     public static PortConfig portConfig(PtpConfig c, String port) {
         PortConfig e = new PortConfig();
@@ -101,6 +129,8 @@ public final class EngineSettings {
         e.minNeighborPropDelayNanos = c.getInt(port, "min_neighbor_prop_delay");
         e.allowedLostResponses = c.getInt(port, "allowedLostResponses");
         e.delayResponseTimeout = c.getInt(port, "delay_response_timeout");
+        e.faultResetInterval = c.getInt(port, "fault_reset_interval");
+        e.faultBadpeernetInterval = c.getInt(port, "fault_badpeernet_interval");
         unicastTable(e, c, port);
         automotive(e, c, port);
         return e;

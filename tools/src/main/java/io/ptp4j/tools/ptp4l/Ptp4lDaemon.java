@@ -134,6 +134,7 @@ public final class Ptp4lDaemon {
     private UnixDatagramSocket refclockSock;
     private VirtualClockFile vclockFile;
     private BoundPublishing bound;
+    private io.ptp4j.linux.rtnl.LinkWatch links;
     private final CountDownLatch closed = new CountDownLatch(1);
     private Printer printer;
 
@@ -144,9 +145,10 @@ public final class Ptp4lDaemon {
         this.ifaces = s.interfaces();
         this.err = err;
         this.transparent = s.clockType().equals("E2E_TC") || s.clockType().equals("P2P_TC");
-        String ts = c.getEnum("time_stamping");
-        this.software = ts.equals("software") || ts.equals("legacy");
-        this.timestamping = software ? Timestamping.SOFTWARE : Timestamping.HARDWARE;
+        // onestep and p2p1step ask the NIC for one-step stamps, legacy for SYS_HARDWARE ones; a NIC
+        // that cannot is refused (linuxptp sk.c), never quietly run another way
+        this.timestamping = Timestamping.named(c.getEnum("time_stamping"));
+        this.software = timestamping == Timestamping.SOFTWARE || timestamping == Timestamping.LEGACY;
         this.freeRunning = c.getInt("free_running") == 1;
         this.virtual = c.getInt("virtual_clock") == 1;
         this.ntpshm = c.getEnum("clock_servo").equals("ntpshm");
@@ -160,12 +162,15 @@ public final class Ptp4lDaemon {
 
     private int runUntilStopped() throws IOException {
         long id = clockIdentity();
-        if (!openPorts()) return 1;
+        int refused = openPorts();
+        if (refused != 0) return refused;
         clock = openClock();
         if (clock == null) return 1;
+        if (!writePhaseModeSupported(prog, c, clock, err)) return 255;
         // A transparent clock only measures residence times: it never adjusts its clock.
         if (freeRunning || transparent || feedsNtp()) clock = new ReadOnlyClock(clock);
         printer = Printers.forConfig(prog, c);
+        clearKernelLeap(clock, printer);
         ClockConfig ec = EngineSettings.clockConfig(c, ifaces, id, software);
         attachExternalServo(ec);
         EngineListener listener = listener(ec);
@@ -181,7 +186,9 @@ public final class Ptp4lDaemon {
         if (node instanceof PtpClock pc) serveManagement(pc, driver, notifications);
         if (bound != null && node instanceof PtpClock pc) node = bound.attachedTo(pc, node);
         stopOnShutdown();
-        loop.run(obs.node(node));
+        PtpNode fed = obs.node(node);
+        links = watchLinks(loop, fed, ifaces, printer);
+        loop.run(fed);
         return 0;
     }
 
@@ -195,8 +202,8 @@ public final class Ptp4lDaemon {
         return ClockIdentity.fromMac(mac);
     }
 
-    /** One transport per interface; false after printing why one cannot be used. */
-    private boolean openPorts() throws NativeException {
+    /** One transport per interface; the exit code after printing why one cannot be used, else 0. */
+    private int openPorts() throws NativeException {
         for (int i = 0; i < ports.length; i++) {
             String iface = ifaces.get(i);
             TransportConfig tc;
@@ -204,21 +211,33 @@ public final class Ptp4lDaemon {
                 tc = transportConfig(iface);
             } catch (IllegalArgumentException e) {
                 err.println(prog + ": interface '" + iface + "': " + e.getMessage());
-                return false;
+                return 1;
             }
             try {
                 Transports.checkTimestamping(iface, timestamping);
             } catch (Transports.UnsupportedTimestampingException e) {
-                err.println(prog + ": interface '" + iface + "' does not support requested timestamping mode"
-                        + (software ? "" : " (no hardware timestamping: try -S for software timestamps; 'ptp4j ts-info " + iface + "' shows what it can do)"));
-                return false;
+                err.println(prog + ": interface '" + iface + "' does not support requested timestamping mode");
+                if (!software) err.println(prog + ": (no " + c.getEnum("time_stamping") + " timestamping: try -S for software timestamps; 'ptp4j ts-info "
+                        + iface + "' shows what it can do)");
+                err.println(prog + ": failed to create a clock");
+                return 255;
             }
-            ports[i] = Transports.open(c.getEnum(iface, "network_transport"), iface, tc);
+            try {
+                ports[i] = Transports.open(c.getEnum(iface, "network_transport"), iface, tc);
+            } catch (io.ptp4j.linux.transport.HardwareTimestamps.RefusedException e) {
+                err.println(prog + ": " + e.getMessage() + "\n" + prog + ": failed to create a clock");
+                return 255;
+            }
         }
-        return true;
+        return 0;
     }
 
     private TransportConfig transportConfig(String iface) {
+        return transportConfig(c, iface, timestamping);
+    }
+
+    /** The transport keys of interface {@code iface}'s section (else [global]); IllegalArgumentException names a bad one. */
+    static TransportConfig transportConfig(PtpConfig c, String iface, Timestamping timestamping) {
         return TransportConfig.defaults().withTimestamping(timestamping)
                 .withUdpTtl(c.getInt(iface, "udp_ttl")).withUdp6Scope(c.getInt(iface, "udp6_scope"))
                 .withMacs(TransportConfig.parseMac(c.getString(iface, "ptp_dst_mac")),
@@ -226,7 +245,55 @@ public final class Ptp4lDaemon {
                 .withDscp(c.getInt(iface, "dscp_event"), c.getInt(iface, "dscp_general"))
                 .withGroups(TransportConfig.IpGroups.parse(c.getString(iface, "ptp_dst_ipv4"), c.getString(iface, "p2p_dst_ipv4"),
                         c.getString(iface, "ptp_dst_ipv6"), c.getString(iface, "p2p_dst_ipv6")))
-                .withSocketPriority(c.getInt(iface, "socket_priority"));
+                .withSocketPriority(c.getInt(iface, "socket_priority"))
+                .withHwtsFilter(io.ptp4j.linux.transport.HardwareTimestamps.FilterMode.named(c.getEnum("hwts_filter")));
+    }
+
+    /**
+     * linuxptp clock_create: write_phase_mode needs a PHC whose driver can adjust its phase
+     * (PTP_CLOCK_GETCAPS adjust_phase); the system clock and the virtual clock cannot. Not
+     * checked when free running (no clock is adjusted).
+     */
+    static boolean writePhaseModeSupported(String prog, PtpConfig c, ClockDevice clock, PrintStream err) {
+        if (c.getInt("write_phase_mode") == 0 || c.getInt("free_running") == 1 || clock.canAdjustPhase()) return true;
+        err.println(prog + ": clock does not support write phase mode\n" + prog + ": failed to create a clock");
+        return false;
+    }
+
+    /**
+     * linuxptp clock_create on CLOCK_REALTIME: no leap second is left armed in the kernel from
+     * before (sysclk_set_leap(0)). Without CAP_SYS_TIME that fails, is said, and ptp4l goes on.
+     */
+    static void clearKernelLeap(ClockDevice clock, Printer printer) {
+        if (!(clock instanceof SystemClock sys)) return; // read-only, virtual and PHC clocks are wrapped or have none
+        try {
+            sys.armLeap(0);
+        } catch (NativeException e) {
+            printer.print(Printer.LOG_ERR, "failed to set the clock status: " + io.ptp4j.linux.Libc.strerror(e.errno()));
+        }
+    }
+
+    /**
+     * Link news from rtnetlink reaches the engine (linuxptp's FD_RTNL per port): link down faults
+     * a port at once, link up clears it, a bond's new active slave is a new ts label. A socket
+     * that cannot be opened is reported, not fatal (the ports then fault on failed sends only).
+     */
+    static io.ptp4j.linux.rtnl.LinkWatch watchLinks(EventLoop loop, PtpNode node, List<String> ifaces, Printer printer) {
+        try {
+            io.ptp4j.linux.rtnl.LinkWatch w = io.ptp4j.linux.rtnl.LinkWatch.open(ifaces);
+            loop.watch(w.fd(), () -> {
+                try {
+                    w.drain((port, up, label) -> node.onLinkStatus(port, up, label, loop.monotonicNanos()));
+                } catch (NativeException e) {
+                    printer.print(Printer.LOG_ERR, e.getMessage());
+                }
+            });
+            w.queryAll();
+            return w;
+        } catch (NativeException e) {
+            printer.print(Printer.LOG_ERR, e.getMessage() + " (link changes will not be seen)");
+            return null;
+        }
     }
 
     /** The clock the engine disciplines: virtual, the system clock, or the PHC(s); null after printing why not. */
@@ -325,6 +392,7 @@ public final class Ptp4lDaemon {
         if (obs != null) obs.close();
         if (udsRo != null) udsRo.close();
         if (loop != null) loop.close();
+        if (links != null) links.close();
         if (vclockFile != null) vclockFile.close();
         for (Transport t : ports) if (t != null) t.close();
         if (clock != null) clock.close();

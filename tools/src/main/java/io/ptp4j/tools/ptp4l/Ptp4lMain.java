@@ -97,10 +97,36 @@ public final class Ptp4lMain {
         if (cfg.getInt("gmCapable") == 0 && cfg.getInt("clientOnly") == 1)
             throw new UsageException("Cannot mix 1588 clientOnly with 802.1AS !gmCapable", false, Exit.USAGE);
         List<String> warnings = new ArrayList<>(cfg.warnings());
+        harmonizeOneStep(cfg);
+        try { // lstab_create: a leapfile that cannot be read is fatal
+            EngineSettings.leapfile(new io.ptp4j.core.engine.ClockConfig(), cfg.getString("leapfile"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + "\nfailed to create a clock", false, 255);
+        }
         unicastTables(cfg, warnings);
         automotive(cfg);
         warnings.addAll(notActedOn(cfg));
         return new Ptp4lSettings(cfg, cfg.interfaces(), type, o.phcDevice(), warnings);
+    }
+
+    /**
+     * linuxptp config_harmonize_onestep: twoStepFlag 0 needs hardware stamps (it then means
+     * time_stamping onestep), and onestep or p2p1step clear twoStepFlag.
+     */
+    static void harmonizeOneStep(PtpConfig cfg) throws UsageException {
+        String ts = cfg.getEnum("time_stamping");
+        boolean twoStep = cfg.getInt("twoStepFlag") == 1;
+        switch (ts) {
+            case "software", "legacy" -> {
+                if (!twoStep) throw new UsageException("one step is only possible with hardware time stamping\nfailed to create a clock", false, 255);
+            }
+            case "hardware" -> {
+                if (!twoStep) cfg.setLocked("time_stamping", "onestep");
+            }
+            default -> { // onestep, p2p1step
+                if (twoStep) cfg.setLocked("twoStepFlag", 0L);
+            }
+        }
     }
 
     /** ptp4l.c: OC with several interfaces is a BC; BC and TCs need two; TCs need their delay mechanism. */

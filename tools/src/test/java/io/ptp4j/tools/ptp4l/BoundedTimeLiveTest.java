@@ -1,10 +1,10 @@
 package io.ptp4j.tools.ptp4l;
 
-import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.cmd;
-import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.launcher;
+import static io.ptp4j.testkit.Daemons.bin;
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.NetnsPair;
 import io.ptp4j.tools.bound.ClockBoundCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -46,8 +46,8 @@ class BoundedTimeLiveTest {
         ByteArrayOutputStream probe = new ByteArrayOutputStream();
         int rc;
         try (NetnsPair net = NetnsPair.create()) {
-            Process m = net.start(net.nsA(), dir.resolve("m.log"), cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
-            Process s = net.start(net.nsB(), dir.resolve("s.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
+            Process m = net.start(net.nsA(), dir.resolve("m.log"), noClock("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
+            Process s = net.start(net.nsB(), dir.resolve("s.log"), noClock(bin("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
             for (int i = 0; i < 150 && !(Files.exists(segment) && Files.exists(vclock)); i++) Thread.sleep(100);
             assertTrue(Files.exists(segment), "no " + segment + "\n" + Files.readString(dir.resolve("s.log")));
             rc = ClockBoundCommand.run(new String[] {segment.toString(), "--vclock", vclock.toString(), "--rate", "1000", "--seconds", "30",

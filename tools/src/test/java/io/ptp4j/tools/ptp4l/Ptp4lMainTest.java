@@ -62,8 +62,8 @@ class Ptp4lMainTest {
     @Test
     void keysThatActNowDrawNoWarningAndOnesThatDoNotStillDo() throws Exception {
         Ptp4lSettings s = Ptp4lMain.settings("ptp4l", new String[] {"-i", "eth0", "--maxStepsRemoved", "10",
-                "--ingressLatency", "50", "--G.8275.portDS.localPriority", "90", "--write_phase_mode", "1"});
-        assertEquals(List.of("option write_phase_mode is parsed but not yet acted on by ptp4j; it has no effect"), s.warnings());
+                "--ingressLatency", "50", "--G.8275.portDS.localPriority", "90", "--write_phase_mode", "1", "--tc_spanning_tree", "1"});
+        assertEquals(List.of("option tc_spanning_tree is parsed but not yet acted on by ptp4j; it has no effect"), s.warnings());
     }
 
     @Test

@@ -1,20 +1,20 @@
-package io.ptp4j.tools.phc2sys;
+package io.ptp4j.core.clock;
 
 /**
- * linuxptp util.c's leap second rules, for phc2sys between a UTC clock (CLOCK_REALTIME) and a TAI
- * one (a PHC): {@link #isUtcAmbiguous} (the second before UTC midnight, which the kernel plays
- * twice when it inserts one) and {@link #status} (when to arm or disarm the leap, correcting an
- * early or late flag and UTC offset from the grandmaster).
+ * linuxptp util.c's leap second rules, for ptp4l (clock_utc_correct) and phc2sys between a UTC
+ * clock (CLOCK_REALTIME) and a TAI one (a PHC): {@link #isUtcAmbiguous} (the second before UTC
+ * midnight, which the kernel plays twice when it inserts one) and {@link #status} (when to arm
+ * or disarm the leap, correcting an early or late flag and UTC offset from the grandmaster).
  */
-final class LeapSeconds {
-    static final long NS_PER_SEC = 1_000_000_000L;
-    static final long NS_PER_HOUR = 3600 * NS_PER_SEC;
-    static final long NS_PER_DAY = 24 * NS_PER_HOUR;
+public final class LeapSecond {
+    public static final long NS_PER_SEC = 1_000_000_000L;
+    public static final long NS_PER_HOUR = 3600 * NS_PER_SEC;
+    public static final long NS_PER_DAY = 24 * NS_PER_HOUR;
 
-    private LeapSeconds() {}
+    private LeapSecond() {}
 
     /** is_utc_ambiguous: within the last second of a UTC day. */
-    static boolean isUtcAmbiguous(long utcNanos) {
+    public static boolean isUtcAmbiguous(long utcNanos) {
         return NS_PER_DAY - Math.floorMod(utcNanos, NS_PER_DAY) <= NS_PER_SEC;
     }
 
@@ -24,7 +24,7 @@ final class LeapSeconds {
      * split at 06:00 UTC. {@code leapAndOffset} = {the grandmaster's leap, its UTC offset} is
      * corrected in place when its update came early or late.
      */
-    static int status(long utcNanos, int leapSet, int[] leapAndOffset) {
+    public static int status(long utcNanos, int leapSet, int[] leapAndOffset) {
         int leapStatus = leapSet;
         if (Math.floorMod(utcNanos, NS_PER_DAY) > 6 * NS_PER_HOUR) {
             if (leapStatus == 0) leapStatus = leapAndOffset[0];
