@@ -56,7 +56,7 @@ public final class ClockBoundCommand {
             err.println("clockbound: --check-realtime judges a virtual clock's bound (--vclock): CLOCK_REALTIME is the truth only for it");
             return 2;
         }
-        try (BoundedClock clock = vclock == null ? BoundedClock.open(path) : BoundedClock.openVirtual(path, vclock)) {
+        try (BoundedClock clock = open(path, vclock, rate > 0 ? 10_000 : 0)) {
             if (rate <= 0) return once(clock, out);
             if (check) truth = io.ptp4j.linux.clock.VirtualClockFile.open(vclock);
             try {
@@ -73,6 +73,23 @@ public final class ClockBoundCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 2;
+        }
+    }
+
+    /**
+     * Opens the segment; with {@code waitMillis} (probing a daemon that is just starting) a
+     * segment that is missing or not yet written is waited for that long.
+     */
+    static BoundedClock open(Path path, Path vclock, long waitMillis) throws InterruptedException {
+        long until = System.nanoTime() + waitMillis * 1_000_000;
+        for (;;) {
+            try {
+                return vclock == null ? BoundedClock.open(path) : BoundedClock.openVirtual(path, vclock);
+            } catch (BoundedTimeException e) {
+                boolean early = e.reason() == BoundedTimeException.Reason.MISSING || e.reason() == BoundedTimeException.Reason.NOT_INITIALIZED;
+                if (!early || System.nanoTime() > until) throw e;
+                Thread.sleep(50);
+            }
         }
     }
 
