@@ -39,7 +39,7 @@ public final class Libc {
     public static final short POLLIN = 0x1, POLLPRI = 0x2, POLLERR = 0x8;
     public static final int O_RDONLY = 0, O_RDWR = 2, O_CLOEXEC = 0x80000;
     public static final int CLONE_NEWNET = 0x40000000;
-    public static final int CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1, CLOCK_MONOTONIC_RAW = 4;
+    public static final int CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1, CLOCK_MONOTONIC_RAW = 4, CLOCK_MONOTONIC_COARSE = 6;
     public static final int EINTR = 4, EAGAIN = 11, ENOENT = 2, ENODEV = 19, EINVAL = 22, ENOMSG = 42,
             EOPNOTSUPP = 95, ERANGE = 34, EPERM = 1, ENOTTY = 25;
 
@@ -92,6 +92,9 @@ public final class Libc {
     private static final class MSyscall {
         static final MethodHandle H = errnoCall("syscall", FunctionDescriptor.of(J, J, J, J, J, J, J, J),
                 Linker.Option.firstVariadicArg(1));
+    }
+    private static final class MClockGetres {
+        static final MethodHandle H = plainCall("clock_getres", FunctionDescriptor.of(I, I, P));
     }
     private static final class MClockGettime {
         static final MethodHandle H = plainCall("clock_gettime", FunctionDescriptor.of(I, I, P));
@@ -295,6 +298,17 @@ public final class Libc {
     }
 
     /** clock_gettime into {@code ts}; no errno capture (the hot path, ~40 ns). Returns 0 or -1. */
+    /** clock_getres(2): the clock's resolution in ns, or -1 when the clock cannot say. */
+    public static long clockGetresNanos(int clockId) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment ts = a.allocate(TIMESPEC_SIZE, 8);
+            int r = (int) MClockGetres.H.invokeExact(clockId, ts);
+            return r != 0 ? -1 : timespecNanos(ts, 0);
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    }
+
     public static int clockGettime(int clockId, MemorySegment ts) {
         try {
             return (int) MClockGettime.H.invokeExact(clockId, ts);

@@ -101,7 +101,7 @@ public final class Scenario {
         }
     }
 
-    private static final List<String> NODE_KEYS = List.of("name", "offset", "freq", "wander", "noise", "ports", "residence", "config");
+    private static final List<String> NODE_KEYS = List.of("name", "offset", "freq", "wander", "noise", "ports", "residence", "config", "bound_asymmetry_ns");
 
     /**
      * The linuxptp config file whose [global] lines a node takes (its {@code config} key, relative
@@ -250,6 +250,10 @@ public final class Scenario {
             Noise noise = noise(t, "noise");
             SimNode made = net.node(n, c, offset, freq, wander, noise, listeners.apply(n));
             made.residence = noise(t, "residence");
+            // as ptp4l's bound_asymmetry_ns: the operator's own bound on the path asymmetry error
+            if (t.get("bound_asymmetry_ns") != null && made.bound() != null) {
+                for (int port = 1; port <= c.numberPorts; port++) made.bound().asymmetryOverrideNanos(port, nanos(t, "bound_asymmetry_ns", "0"));
+            }
             nodes.put(n, made);
         }
         for (Toml.Table t : toml.array("switch")) {

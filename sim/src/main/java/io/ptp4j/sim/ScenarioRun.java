@@ -31,6 +31,27 @@ public final class ScenarioRun {
         this.scenario = scenario;
         this.net = scenario.build(sim, listeners);
         this.sampleNanos = (long) scenario.nanos(scenario.toml.root, "sample", "125ms");
+        this.workload = workload(scenario);
+    }
+
+    /** The [workload] of the scenario (two database nodes ordering transactions), or null. */
+    public final OrderingWorkload workload;
+
+    private OrderingWorkload workload(Scenario s) throws Toml.ParseException {
+        Toml.Table w = s.toml.tables.get("workload");
+        if (w == null) return null;
+        String[] names = s.str(w, "nodes", "").split(",\\s*");
+        if (names.length != 2) throw s.error(w.line, "[workload] nodes: two database nodes, e.g. \"db-a, db-b\"");
+        SimNode[] n = new SimNode[2];
+        for (int i = 0; i < 2; i++) {
+            String name = names[i];
+            n[i] = nodes().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+            if (n[i] == null || n[i].bound() == null) throw s.error(w.line, "[workload] nodes: '" + name + "' is no ordinary or boundary clock");
+        }
+        OrderingWorkload o = new OrderingWorkload(sim, n[0], n[1], s.number(w, "rate", 1000), (long) s.nanos(w, "latency", "20us"),
+                START + (long) s.nanos(w, "start", "30s"), s.seed ^ 0x5eed);
+        o.start();
+        return o;
     }
 
     // Per node: the grandmaster it follows as last sampled, and when that last changed (s).
@@ -55,6 +76,62 @@ public final class ScenarioRun {
         }
     }
 
+    /**
+     * Per sample row, per node: the status code of the bound the node would publish and the bound
+     * a reader computes at that instant from the last publication (ns); status -1 for transparent clocks.
+     */
+    public final List<long[]> bounds = new ArrayList<>();
+
+    private void sampleBounds(long now) {
+        long[] b = new long[2 * nodes().size()];
+        for (int i = 0; i < nodes().size(); i++) {
+            io.ptp4j.core.bound.EngineBoundFeed f = nodes().get(i).bound();
+            if (f == null) {
+                b[2 * i] = -1;
+                continue;
+            }
+            io.ptp4j.core.bound.ErrorBound e = f.published();
+            b[2 * i] = e.status().code;
+            b[2 * i + 1] = e.status().trusted() ? e.boundAt(now) : 0;
+        }
+        bounds.add(b);
+    }
+
+    /**
+     * The bound against the TRUE error, per node: how many samples carried a claim (status
+     * SYNCHRONIZED or FREE_RUNNING), how many of those the true time lay outside of, and the
+     * median and 99th percentile of the interval's width (2 x bound) over the claims.
+     */
+    public record BoundSummary(String name, int samples, int claims, int outside, double medianWidthNanos, double p99WidthNanos,
+                               String firstOutside) {}
+
+    public List<BoundSummary> boundSummaries() {
+        List<BoundSummary> out = new ArrayList<>();
+        for (int i = 0; i < nodes().size(); i++) {
+            if (nodes().get(i).bound() == null) continue;
+            List<Long> widths = new ArrayList<>();
+            int claims = 0, outside = 0;
+            String first = null;
+            for (int r = 0; r < samples.size(); r++) {
+                long[] b = bounds.get(r);
+                if (b[2 * i] != io.ptp4j.core.bound.BoundStatus.SYNCHRONIZED.code && b[2 * i] != io.ptp4j.core.bound.BoundStatus.FREE_RUNNING.code) continue;
+                claims++;
+                widths.add(2 * b[2 * i + 1]);
+                double err = samples.get(r)[i + 1];
+                if (Math.abs(err) > b[2 * i + 1]) {
+                    outside++;
+                    if (first == null) first = String.format(Locale.ROOT, "t=%.3f s error %.1f ns bound %d ns (status %d)",
+                            samples.get(r)[0], err, b[2 * i + 1], b[2 * i]);
+                }
+            }
+            widths.sort(null);
+            double median = widths.isEmpty() ? Double.NaN : widths.get(widths.size() / 2);
+            double p99 = widths.isEmpty() ? Double.NaN : widths.get(Math.min(widths.size() - 1, (int) Math.ceil(widths.size() * 0.99) - 1));
+            out.add(new BoundSummary(nodes().get(i).name(), samples.size(), claims, outside, median, p99, first));
+        }
+        return out;
+    }
+
     public List<SimNode> nodes() {
         return sim.nodes();
     }
@@ -69,6 +146,7 @@ public final class ScenarioRun {
             row[0] = (next - START) / 1e9;
             for (int i = 0; i < nodes().size(); i++) row[i + 1] = nodes().get(i).trueErrorNanos();
             samples.add(row);
+            sampleBounds(next);
             trackGrandmasters(row[0]);
             next += sampleNanos;
         }

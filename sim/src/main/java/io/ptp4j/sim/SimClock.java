@@ -91,6 +91,15 @@ public final class SimClock {
         return shift + Math.round(localRef);
     }
 
+    /**
+     * The reading at {@code t} without moving the reference: an observer's read (a workload
+     * reading the clock) that leaves the clock's own integration, and so every later value, exactly
+     * as it would have been without it (an armed leap is not applied here).
+     */
+    public long peek(long t) {
+        return shift + (t <= tRef ? Math.round(localRef) : Math.round(localRef + (t - tRef) * rate()));
+    }
+
     /** The local time at true time {@code t} plus {@code noiseNanos}, rounded (a timestamp). */
     public long localTime(long t, double noiseNanos) {
         advance(t);

@@ -1,5 +1,6 @@
 package io.ptp4j.sim;
 
+import io.ptp4j.core.bound.EngineBoundFeed;
 import io.ptp4j.core.clock.PtpClock;
 import io.ptp4j.core.clock.TransparentClock;
 import io.ptp4j.core.engine.PtpNode;
@@ -23,6 +24,7 @@ public final class SimNode implements Driver {
     private final Simulation sim;
     private final SimClock clock;
     private final PtpClock engine;     // null for a transparent clock
+    private EngineBoundFeed bound;     // null for a transparent clock
     private final PtpNode node;
     private final Noise timestampNoise;
     private final SplittableRandom random;
@@ -89,10 +91,27 @@ public final class SimNode implements Driver {
             this.engine = null;
             this.node = new TransparentClock(cfg, this, listener);
         } else {
-            this.engine = new PtpClock(cfg, this, listener);
+            // Every ordinary and boundary clock computes its clock error bound as ptp4l does, in
+            // front of the scenario's listener; ScenarioRun checks it against the TRUE error.
+            this.bound = new EngineBoundFeed(listener, sim::now, null, true);
+            this.engine = new PtpClock(cfg, this, bound);
+            this.bound.attach(engine);
             this.node = engine;
         }
     }
+
+    /** The clock error bound this node would publish (null for a transparent clock). */
+    public EngineBoundFeed bound() {
+        return bound;
+    }
+
+    /** Republishes the bound once a second, as the daemon does (readers extrapolate in between). */
+    private void boundTick() {
+        bound.tick(sim.now());
+        sim.after(BOUND_TICK_NANOS, this::boundTick);
+    }
+
+    static final long BOUND_TICK_NANOS = 1_000_000_000L;
 
     public String name() {
         return name;
@@ -120,6 +139,11 @@ public final class SimNode implements Driver {
         return clock;
     }
 
+    /** This node's clock now as an application on it reads it; leaves the simulation untouched (see SimClock.peek). */
+    public long readClockNanos() {
+        return clock.peek(sim.now());
+    }
+
     /** TRUE time error of this node now, ns. */
     public double trueErrorNanos() {
         return clock.errorNanos(sim.now());
@@ -132,6 +156,7 @@ public final class SimNode implements Driver {
     void start() {
         node.start(sim.now());
         reschedule();
+        if (bound != null) sim.after(BOUND_TICK_NANOS, this::boundTick);
     }
 
     /** A node that dies stops sending and receiving; its clock runs on. */

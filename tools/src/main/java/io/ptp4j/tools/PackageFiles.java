@@ -53,7 +53,7 @@ public final class PackageFiles {
                     + "signal (a generic source, NMEA time of day, or another PHC) read from the clocks' external "
                     + "timestamp channels.";
             case "ptp4j" -> "ptp4j is an IEEE 1588 Precision Time Protocol stack for Linux in Java, a drop-in for "
-                    + "linuxptp's ptp4l, phc2sys, pmc, phc_ctl, hwstamp_ctl, timemaster and ts2phc, which are "
+                    + "linuxptp's ptp4l, phc2sys, pmc, phc_ctl, hwstamp_ctl, timemaster, ts2phc, nsm and tz2alt, which are "
                     + "installed as commands of their own. The ptp4j command runs its other tools, each described in "
                     + "a page of its own (ptp4j-sim(1), ...); ptp4j help lists them.";
             case "sim" -> "Runs a scenario (scenarios/*.toml: nodes with oscillator errors, links with delay, jitter, "
@@ -71,6 +71,15 @@ public final class PackageFiles {
                     + "offset, path delay and frequency over time.";
             case "ts-info" -> "Shows what ethtool -T shows for an interface (ETHTOOL_GET_TS_INFO) and a verdict: "
                     + "which ptp4l time stamping mode fits.";
+            case "clockbound" -> "Reads a ClockBound shared-memory segment (protocol version 2) as an application "
+                    + "does through ptp4j-time: the interval [earliest, latest] that holds the true time, and the "
+                    + "clock status; with --rate, many reads a second, each judged against CLOCK_REALTIME when the "
+                    + "segment describes a ptp4j virtual clock disciplined against a master on this machine's clock.";
+            case "nsm" -> "ptp4j's implementation of linuxptp's nsm, the NetSync Monitor client: asks a ptp4l with "
+                    + "net_sync_monitor 1 for one unicast exchange and prints the measured offset and the data sets "
+                    + "that came with it.";
+            case "tz2alt" -> "ptp4j's implementation of linuxptp's tz2alt: reads a time zone's offsets from tzdata and "
+                    + "sets them into ptp4l as ALTERNATE_TIME_OFFSET_* over management, ahead of each change.";
             case "config-keys" -> "Lists every configuration key ptp4l, phc2sys, ts2phc and pmc accept, with its "
                     + "scope, type, default and range (the same table as ptp4l(8)).";
             default -> "A command of ptp4j(1).";

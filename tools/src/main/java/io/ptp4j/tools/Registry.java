@@ -31,6 +31,8 @@ final class Registry {
                 () -> io.ptp4j.tools.nsm.NsmMain.OPTIONS, io.ptp4j.tools.nsm.NsmMain::main);
         Main.register("tz2alt", "time zone to ALTERNATE_TIME_OFFSET_* in ptp4l over management, from tzdata (linuxptp's tz2alt)",
                 () -> io.ptp4j.tools.tz2alt.Tz2altMain.OPTIONS, io.ptp4j.tools.tz2alt.Tz2altMain::main);
+        Main.register("clockbound", "read a ClockBound segment as applications do (ptp4j-time): now, or N reads/s judged against CLOCK_REALTIME",
+                () -> io.ptp4j.tools.bound.ClockBoundCommand.OPTIONS, args -> io.ptp4j.tools.bound.ClockBoundCommand.run(args, System.out, System.err));
         Main.register("ts-info", "an interface's timestamping capabilities (ethtool -T) and a verdict", () -> io.ptp4j.tools.tsinfo.TsInfoCommand.OPTIONS, io.ptp4j.tools.tsinfo.TsInfoCommand::run);
     }
 }

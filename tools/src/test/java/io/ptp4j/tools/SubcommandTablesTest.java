@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SubcommandTablesTest {
     static Stream<String> subcommands() {
-        return Stream.of("sim", "demo", "decode", "doctor", "plot", "ts-info", "config-keys");
+        return Stream.of("sim", "demo", "decode", "doctor", "plot", "ts-info", "config-keys", "clockbound");
     }
 
     @ParameterizedTest

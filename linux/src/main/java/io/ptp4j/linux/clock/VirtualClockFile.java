@@ -121,6 +121,28 @@ public final class VirtualClockFile implements AutoCloseable {
         }
     }
 
+    /** Reader side: the seqlock sequence (even when stable; it changes with every publication). */
+    public long sequence() {
+        return (long) SEQ.getAcquire(seg, OFF_SEQ);
+    }
+
+    /**
+     * Reader side: the CLOCK_MONOTONIC_RAW instant at which the clock read {@code time} under the
+     * parameters published now (the inverse of {@link #timeAt}, to within a nanosecond). Tests
+     * use it to find when a reading was taken.
+     */
+    public long rawAt(long time) {
+        for (;;) {
+            long s1 = (long) SEQ.getAcquire(seg, OFF_SEQ);
+            long base = seg.get(LONG, OFF_BASE), raw0 = seg.get(LONG, OFF_RAW0);
+            double freq = seg.get(DOUBLE, OFF_FREQ);
+            VarHandle.loadLoadFence();
+            long s2 = (long) SEQ.getAcquire(seg, OFF_SEQ);
+            if (s1 == s2 && (s1 & 1) == 0) return raw0 + Math.round((time - base) / (1 + freq / 1e9));
+            Thread.onSpinWait();
+        }
+    }
+
     /** Reader side: the published frequency offset, ppb. */
     public double frequencyPpb() {
         for (;;) {

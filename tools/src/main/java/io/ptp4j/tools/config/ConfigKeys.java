@@ -190,6 +190,14 @@ public final class ConfigKeys {
         stringKey("shadow_servos", GLOBAL, ""),
         // ptp4j's own: where ptp4l publishes its virtual clock for phc2sys -s virtual:PATH ("": uds_address.vclock)
         stringKey("virtual_clock_file", GLOBAL, ""),
+        // ptp4j's own: where ptp4l (disciplining CLOCK_REALTIME) and phc2sys (-c CLOCK_REALTIME) publish
+        // the clock error bound as a ClockBound v2 segment ("": not at all); a virtual clock's or a
+        // PHC's bound goes next to the socket instead (uds_address.clockbound); docs/bounded-time.md
+        stringKey("clockbound_path", GLOBAL, "/var/run/clockbound/shm0"),
+        intKey("clockbound_file_mode", GLOBAL, 0644, 0, 0777),
+        // ptp4j's own: the largest error the path's asymmetry can make, ns, when the operator knows it
+        // (a calibrated link); -1: the mean path delay, which no asymmetry can exceed
+        intKey("bound_asymmetry_ns", PORT, -1, -1, Integer.MAX_VALUE),
         intKey("write_phase_mode", GLOBAL, 0, 0, 1)
     );
 

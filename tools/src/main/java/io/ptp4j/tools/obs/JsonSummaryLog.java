@@ -1,7 +1,7 @@
 package io.ptp4j.tools.obs;
 
 import io.ptp4j.core.servo.ServoState;
-import io.ptp4j.tools.log.ForwardingListener;
+import io.ptp4j.core.engine.ForwardingListener;
 import io.ptp4j.tools.log.SummaryStats;
 import io.ptp4j.tools.metrics.JsonEventLog;
 

@@ -37,6 +37,9 @@ public final class Phc2sysClock implements AutoCloseable {
     int leapSet;
     int utcOffsetSet;
 
+    /** The system clock's error bound, published when phc2sys disciplines it (null: none). */
+    io.ptp4j.tools.bound.SinkBound bound;
+
     /** -a: the ptp4l port state that decides whether this clock is a source or a sink. */
     int portState;
     /** -a: the state this clock's ports changed to, applied at the next reconfiguration (0: none). */
@@ -60,6 +63,7 @@ public final class Phc2sysClock implements AutoCloseable {
 
     @Override
     public void close() {
+        if (bound != null) bound.close();
         device.close();
     }
 }

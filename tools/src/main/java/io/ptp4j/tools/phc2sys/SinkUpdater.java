@@ -31,6 +31,8 @@ final class SinkUpdater {
     private final int sanityFreqLimit;
     /** clockcheck.c compares with CLOCK_MONOTONIC (linuxptp 4.4). */
     private final io.ptp4j.linux.clock.PosixTime mono = new io.ptp4j.linux.clock.PosixTime();
+    private final String clockboundPath, sourceBoundPath;
+    private final int clockboundMode;
 
     // -E ntpshm / -E refclock_sock: the offsets go to chronyd or ntpd, no clock is adjusted
     private final String ntpServo;
@@ -52,6 +54,25 @@ final class SinkUpdater {
         this.statsMaxCount = statsMaxCount;
         this.printer = printer;
         this.metrics = metrics;
+        // the system clock's bound goes to clockbound_path; the source's comes from ptp4l (-z)
+        this.clockboundPath = freeRunning ? "" : cfg.getString("clockbound_path");
+        this.clockboundMode = cfg.getInt("clockbound_file_mode");
+        this.sourceBoundPath = cfg.getString("uds_address") + ".clockbound";
+    }
+
+    /** phc2sys disciplining CLOCK_REALTIME publishes its bound (docs/bounded-time.md); a failure is reported, not fatal. */
+    private void boundAdd(Phc2sysClock c, double ppb) {
+        if (clockboundPath.isEmpty() || !(c.device instanceof io.ptp4j.linux.clock.SystemClock)) return;
+        if (!io.ptp4j.tools.bound.BoundPublishing.maySetTime()) return; // without CAP_SYS_TIME it does not discipline CLOCK_REALTIME
+        try {
+            io.ptp4j.linux.clockbound.ClockBoundWriter w = io.ptp4j.linux.clockbound.ClockBoundWriter.open(
+                    java.nio.file.Path.of(clockboundPath), clockboundMode, false);
+            c.bound = new io.ptp4j.tools.bound.SinkBound(java.nio.file.Path.of(sourceBoundPath), w, System::nanoTime, ppb);
+            printer.print(Printer.LOG_INFO, "publishing " + c.name + "'s clock error bound to " + clockboundPath
+                    + " (ClockBound protocol v2), from the source's bound in " + sourceBoundPath);
+        } catch (java.io.IOException | RuntimeException e) {
+            printer.print(Printer.LOG_WARNING, "cannot publish the clock error bound to " + clockboundPath + ": " + e.getMessage());
+        }
     }
 
     static ServoConfig servoConfig(PtpConfig c) {
@@ -72,6 +93,7 @@ final class SinkUpdater {
                     : new PiServo(servoConfig, ppb, max);
         }
         c.servo.syncInterval(intervalSeconds);
+        if (!freeRunning) boundAdd(c, c.device.frequencyPpb());
         if (sanityFreqLimit > 0 && c.sanityCheck == null) c.sanityCheck = new ClockCheck(sanityFreqLimit);
         if (statsMaxCount > 0 && c.offsetStats == null) {
             c.offsetStats = new SummaryStats();
@@ -148,6 +170,7 @@ final class SinkUpdater {
             }
             if (state != ServoState.UNLOCKED) ppb = -set;
             else ppb = 0.0;
+            if (c.bound != null) c.bound.sample(offset, delayNanos, state == ServoState.JUMP ? -offset : 0, c.device.frequencyPpb());
         }
         if (metrics != null) metrics.servoSample(metricsPort, offset, state, -ppb, Math.max(delayNanos, 0));
         if (c.offsetStats != null) {

@@ -7,7 +7,7 @@ import io.ptp4j.core.port.PortState;
 import io.ptp4j.core.servo.ServoState;
 import io.ptp4j.linux.NativeException;
 import io.ptp4j.linux.UnixDatagramSocket;
-import io.ptp4j.tools.log.ForwardingListener;
+import io.ptp4j.core.engine.ForwardingListener;
 import io.ptp4j.tools.log.Printer;
 
 /**

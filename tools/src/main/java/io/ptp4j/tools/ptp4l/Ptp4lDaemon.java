@@ -29,6 +29,7 @@ import io.ptp4j.linux.transport.Transport;
 import io.ptp4j.linux.transport.TransportConfig;
 import io.ptp4j.linux.transport.Transports;
 import io.ptp4j.linux.transport.TxTimestampTimeoutException;
+import io.ptp4j.tools.bound.BoundPublishing;
 import io.ptp4j.tools.config.PtpConfig;
 import io.ptp4j.tools.log.LinuxptpLogListener;
 import io.ptp4j.tools.log.Printer;
@@ -133,6 +134,7 @@ public final class Ptp4lDaemon {
     private UnixDatagramSocket refclockSock;
     private VirtualClockFile vclockFile;
     private CmldsClient cmlds;
+    private BoundPublishing bound;
     private io.ptp4j.linux.rtnl.LinkWatch links;
     private final CountDownLatch closed = new CountDownLatch(1);
     private Printer printer;
@@ -173,6 +175,10 @@ public final class Ptp4lDaemon {
         ClockConfig ec = EngineSettings.clockConfig(c, ifaces, id, software);
         attachExternalServo(ec);
         EngineListener listener = listener(ec);
+        // the clock error bound (docs/bounded-time.md): null when there is nothing to publish
+        bound = BoundPublishing.start(c, ifaces, BoundPublishing.Disciplined.of(freeRunning || transparent || feedsNtp(), virtual, software),
+                listener, printer);
+        if (bound != null) listener = bound.listener();
         warnSoftwareTimestamping();
         loop = eventLoop();
         Driver driver = obs.driver(loop);
@@ -183,6 +189,7 @@ public final class Ptp4lDaemon {
             cmlds = CmldsClient.attach(pc, c, ifaces, loop, printer); // delay_mechanism COMMON_P2P
             if (cmlds != null) node = cmlds.wrap(node);
         }
+        if (bound != null && node instanceof PtpClock pc) node = bound.attachedTo(pc, node);
         stopOnShutdown();
         PtpNode fed = obs.node(node);
         links = watchLinks(loop, fed, ifaces, printer);
@@ -397,6 +404,7 @@ public final class Ptp4lDaemon {
         if (shm != null) shm.close();
         if (refclockSock != null) refclockSock.close();
         if (cmlds != null) cmlds.close();
+        if (bound != null) bound.close();
         closed.countDown();
     }
 

@@ -4,7 +4,7 @@ import io.ptp4j.core.engine.EngineListener;
 import io.ptp4j.core.servo.ServoState;
 import io.ptp4j.linux.NativeException;
 import io.ptp4j.linux.clock.ClockDevice;
-import io.ptp4j.tools.log.ForwardingListener;
+import io.ptp4j.core.engine.ForwardingListener;
 import io.ptp4j.tools.log.Printer;
 
 /**

@@ -82,15 +82,20 @@ public final class DemoCommand {
             .longOption("duration", "SECONDS", "simulated seconds to run (default 90)")
             .longOption("metrics-port", "N", "Prometheus metrics of every node on 127.0.0.1:N/metrics")
             .longOption("dashboard-port", "N", "live web page of hw-client on 127.0.0.1:N/")
+            .longOption("bounded", null, "the seed's outage instead: bounded time and commit wait (scenarios/seed-outage.toml)")
+            .longOption("rate", "PAIRS", "with --bounded: dependent transaction pairs per second (default 2000)")
             .flag('h', "prints this message and exits")
             .trailer("\n");
 
     public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         double speed = 4.0;
         int duration = 90;
-        int metricsPort = 0, dashboardPort = 0;
+        int metricsPort = 0, dashboardPort = 0, rate = 2_000;
+        boolean bounded = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--bounded" -> bounded = true;
+                case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--speed" -> speed = Double.parseDouble(args[++i]);
                 case "--duration" -> duration = Integer.parseInt(args[++i]);
                 case "--metrics-port" -> metricsPort = SimCommand.port(args[++i], "--metrics-port");
@@ -105,6 +110,7 @@ public final class DemoCommand {
                 }
             }
         }
+        if (bounded) return BoundedDemo.run(speed, rate, out, err);
         out.println("ptp4j demo: a grandmaster, a boundary clock and two clients behind a plain switch, simulated.");
         out.println("The lines below are hw-client's ptp4l output; every 10 s a table shows each node's TRUE error.");
         out.println();

@@ -1,4 +1,4 @@
-package io.ptp4j.tools.log;
+package io.ptp4j.core.engine;
 
 import io.ptp4j.core.engine.EngineListener;
 import io.ptp4j.core.port.PortEvent;
