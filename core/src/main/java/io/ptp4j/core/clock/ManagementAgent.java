@@ -5,6 +5,7 @@ import io.ptp4j.core.management.ManagementErrorId;
 import io.ptp4j.core.management.ManagementErrorStatus;
 import io.ptp4j.core.management.ManagementId;
 import io.ptp4j.core.management.Notification;
+import io.ptp4j.core.management.PtpText;
 import io.ptp4j.core.management.Subscriptions;
 import io.ptp4j.core.wire.DecodeException;
 import io.ptp4j.core.wire.MessageType;
@@ -101,12 +102,28 @@ public final class ManagementAgent {
      * productDescription, revisionData and userDescription keys; each PTPText at most 255 octets).
      */
     public ManagementAgent describeClock(byte[] manufacturerIdentity, String productDescription, String revisionData, String userDescription) {
+        return describeClock(manufacturerIdentity, utf8(productDescription), utf8(revisionData), utf8(userDescription));
+    }
+
+    /**
+     * The same texts as UTF-8 octets (a configuration file's bytes, unchanged). Each is checked
+     * against its bounds (IEEE 1588-2019 5.3.9, 15.5.3.1.2: 64, 32 and 128 symbols, 255 octets):
+     * IllegalArgumentException names the first that does not fit.
+     */
+    public ManagementAgent describeClock(byte[] manufacturerIdentity, byte[] productDescription, byte[] revisionData, byte[] userDescription) {
         if (manufacturerIdentity.length != 3) throw new IllegalArgumentException("manufacturerIdentity must have 3 octets");
+        byte[] p = PtpText.require("productDescription", productDescription.clone(), PtpText.PRODUCT_DESCRIPTION_SYMBOLS);
+        byte[] r = PtpText.require("revisionData", revisionData.clone(), PtpText.REVISION_DATA_SYMBOLS);
+        byte[] u = PtpText.require("userDescription", userDescription.clone(), PtpText.USER_DESCRIPTION_SYMBOLS);
         sets.manufacturerIdentity = manufacturerIdentity.clone();
-        sets.productDescription = productDescription;
-        sets.revisionData = revisionData;
-        sets.userDescription = userDescription;
+        sets.productDescription = p;
+        sets.revisionData = r;
+        sets.userDescription = u;
         return this;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Interface names, timestamping and addresses of the ports, for the ids that report them. */
@@ -372,8 +389,7 @@ public final class ManagementAgent {
             // port_management_notify: boundary hops 1, RESPONSE, the subscriber as target.
             header(port, s.sequenceId, s.portIdentity.clockIdentity(), s.portIdentity.portNumber(), 1, RESPONSE);
             s.sequenceId = (s.sequenceId + 1) & 0xFFFF;
-            appendData(n.carries, data);
-            notifier.send(s.address, out, resp.messageLength());
+            if (appendData(n.carries, data)) notifier.send(s.address, out, resp.messageLength());
         }
     }
 
@@ -396,16 +412,24 @@ public final class ManagementAgent {
 
     private void reply(int port, ManagementId id, Map<String, Object> data, int action, Sink sink) {
         replyHeader(port, action);
-        appendData(id, data);
+        if (!appendData(id, data)) {
+            error(port, ManagementErrorId.GENERAL_ERROR, id.id, sink);
+            return;
+        }
         sink.send(out, resp.messageLength());
     }
 
-    private void appendData(ManagementId id, Map<String, Object> data) {
+    /** False (and nothing appended) when the data would not fit one message: never write past the buffer. */
+    private boolean appendData(ManagementId id, Map<String, Object> data) {
+        int need = ManagementData.encodedLength(id, data);
+        // header + TLV type, length and managementId + data + a pad octet
+        if (resp.messageLength() + 6 + need + 1 > out.capacity()) return false;
         int v = TlvCursor.append(resp, TlvType.MANAGEMENT, 2);
         resp.u16(v, id.id);
         int n = ManagementData.encode(id, data, out, v + 2);
         if ((n & 1) == 1) out.put(v + 2 + n++, (byte) 0); // dataField is padded to an even length
         resp.u16(v - 2, 2 + n).messageLength(v + 2 + n);
+        return true;
     }
 
     private void error(int port, ManagementErrorId err, int idCode, Sink sink) {

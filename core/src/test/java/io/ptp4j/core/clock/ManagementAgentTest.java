@@ -215,6 +215,79 @@ class ManagementAgentTest {
         assertTrue(tail.contains("\u0000\u001b\u0019\u0000\u000eptp4j;Java;0.1\u00051;2;3\u0009lab clock"), tail);
     }
 
+    /** Issue 13: a 1,450-character userDescription made GET USER_DESCRIPTION or CLOCK_DESCRIPTION end ptp4l. */
+    @Test
+    void descriptionsBeyondTheirBoundsAreRefused() throws Exception {
+        byte[] oui = {0, 0x1B, 0x19};
+        String a129 = "a".repeat(129), e128 = "\u00e9".repeat(128); // 128 symbols in 256 octets
+        for (String[] texts : new String[][] {{"p", "r", a129}, {"p", "r", e128}, {"a".repeat(65), "r", "u"}, {"p", "a".repeat(33), "u"},
+                {"p", "r", "a".repeat(1500)}}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> agent.describeClock(oui, texts[0], texts[1], texts[2]));
+            assertTrue(e.getMessage().startsWith("invalid "), e.getMessage());
+        }
+        // what was refused left the previous texts in place
+        agent.describeClock(oui, "a".repeat(64), "b".repeat(32), "c".repeat(128));
+        assertThrows(IllegalArgumentException.class, () -> agent.describeClock(oui, "p", "r", a129));
+        assertEquals("c".repeat(128), getUserDescription().data().get("userDescription"));
+    }
+
+    private Reply getUserDescription() throws Exception {
+        return only(ask(ManagementRequest.GET, ManagementId.USER_DESCRIPTION, new byte[0], true));
+    }
+
+    @Test
+    void longestDescriptionsFitEveryReply() throws Exception {
+        // the most octets each field may carry: 3-octet symbols up to the symbol or octet bound
+        String product = "\u20ac".repeat(64), revision = "\u20ac".repeat(32), user = "\u20ac".repeat(85); // 192, 96, 255 octets
+        agent.describeClock(new byte[] {0, 0x1B, 0x19}, product, revision, user);
+        assertEquals(user, getUserDescription().data().get("userDescription"));
+        Reply cd = only(ask(ManagementRequest.GET, ManagementId.CLOCK_DESCRIPTION, new byte[0], true).subList(0, 1));
+        byte[] tail = (byte[]) cd.data().get("physicalAddressAndMore");
+        // physical address (none), protocol, address length and 4 octets, OUI, reserved: then the three PTPTexts
+        int at = 2 + 2 + 4 + 3 + 1;
+        for (String t : new String[] {product, revision, user}) {
+            int len = tail[at] & 0xFF;
+            assertEquals(t, new String(tail, at + 1, len, java.nio.charset.StandardCharsets.UTF_8));
+            at += 1 + len;
+        }
+        assertArrayEquals(new byte[] {0, 0x1B, 0x19, 0, 1, 0}, java.util.Arrays.copyOfRange(tail, at, at + 6), "profileIdentity follows");
+        assertTrue(tail.length - at <= 7, "then at most the pad octet");
+    }
+
+    @Test
+    void theEncoderNeverWrapsATextsLengthOctet() {
+        ByteBuffer b = ByteBuffer.allocate(2000);
+        int n = ManagementData.encode(ManagementId.USER_DESCRIPTION, Map.of("userDescription", "a".repeat(1500)), b, 0);
+        assertEquals(256, n);
+        assertEquals(255, b.get(0) & 0xFF);
+        // cut at a symbol boundary: 127 two-octet symbols, not 127.5
+        n = ManagementData.encode(ManagementId.USER_DESCRIPTION, Map.of("userDescription", "\u00e9".repeat(200)), b, 0);
+        assertEquals(254, b.get(0) & 0xFF);
+        assertEquals(255, n);
+        assertEquals(n, ManagementData.encodedLength(ManagementId.USER_DESCRIPTION, Map.of("userDescription", "\u00e9".repeat(200))));
+    }
+
+    @Test
+    void setUserDescriptionIsRefusedAsLinuxptpWhateverItCarries() throws Exception {
+        // linuxptp 4.4 has no SET for USER_DESCRIPTION (clock_management_set): NOT_SUPPORTED, for any length
+        for (int len : new int[] {1, 2, 256, 1400}) {
+            byte[] data = new byte[len];
+            data[0] = (byte) 255; // a length octet that promises more than some of these carry
+            java.util.Arrays.fill(data, 1, len, (byte) 'x');
+            assertError(only(ask(ManagementRequest.SET, ManagementId.USER_DESCRIPTION, data, true)), ManagementErrorId.NOT_SUPPORTED, 0);
+        }
+        assertEquals("", getUserDescription().data().get("userDescription"));
+    }
+
+    @Test
+    void aReplyTooLargeForOneMessageIsAnErrorNotAnOverflow() throws Exception {
+        agent.describePorts(new PortDescription("vA", 0, new byte[1450], 3, new byte[6], -1), PortDescription.unknown("vB"));
+        rq.targetPortNumber = 1;
+        assertError(only(ask(ManagementRequest.GET, ManagementId.CLOCK_DESCRIPTION, new byte[0], true)), ManagementErrorId.GENERAL_ERROR, 1);
+        rq.targetPortNumber = 2;
+        assertEquals(0x8000L, only(ask(ManagementRequest.GET, ManagementId.CLOCK_DESCRIPTION, new byte[0], true)).data().get("clockType"));
+    }
+
     @Test
     void mutatedRequestsNeverBreakTheAgent() throws Exception {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(42);
