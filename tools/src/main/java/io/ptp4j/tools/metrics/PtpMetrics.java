@@ -37,6 +37,7 @@ public final class PtpMetrics implements EngineListener {
     private final long[] peerDelayNanos;
     private final double[] neighborRateRatio;
     private final long[] badPackets;
+    private final long[] newForeignMasters;
     private final long[] txTimestampTimeouts;
     private final long[] messages;
     // correctionField of the last Sync (+ its Follow_Up) received: non-zero means a transparent clock on the path
@@ -81,6 +82,7 @@ public final class PtpMetrics implements EngineListener {
         peerDelayNanos = new long[n];
         neighborRateRatio = new double[n];
         badPackets = new long[n];
+        newForeignMasters = new long[n];
         txTimestampTimeouts = new long[n];
         messages = new long[n * TYPES * 2];
         lastSyncCorrectionNanos = new long[n];
@@ -199,6 +201,12 @@ public final class PtpMetrics implements EngineListener {
         badPackets[slot(port)]++;
     }
 
+    /** Counts "new foreign master" notices: every one, also those the log leaves out (LogRateLimit). */
+    @Override
+    public void notice(int port, String text) {
+        if (port >= 1 && text.startsWith("new foreign master")) newForeignMasters[slot(port)]++;
+    }
+
     @Override
     public void clockStepped(long deltaNanos) {
         clockSteps++;
@@ -213,6 +221,8 @@ public final class PtpMetrics implements EngineListener {
     public long clockSteps() { return clockSteps; }
     public long messages(int port, int messageType, boolean tx) { return messages[msgIndex(port, messageType, tx ? TX : RX)]; }
     public long txTimestampTimeouts(int port) { return txTimestampTimeouts[slot(port)]; }
+    public long newForeignMasters(int port) { return newForeignMasters[slot(port)]; }
+    public long badPackets(int port) { return badPackets[slot(port)]; }
     public long lastSyncCorrectionNanos(int port) { return lastSyncCorrectionNanos[slot(port)]; }
     public int portStateCode(int port) { return portState[slot(port)]; }
     public int servoStateOrdinal(int port) { return servoState[slot(port)]; }
@@ -302,6 +312,8 @@ public final class PtpMetrics implements EngineListener {
         for (PtpMetrics m : sources) m.eachPort(p -> w.sample(m.txTimestampTimeouts[p], m.portLabels(p)));
         w.counter("ptp4j_bad_packets", "Received packets dropped because they did not decode");
         for (PtpMetrics m : sources) m.eachPort(p -> w.sample(m.badPackets[p], m.portLabels(p)));
+        w.counter("ptp4j_new_foreign_masters", "Announce senders heard for the first time (the new foreign master notice), each counted even when the log leaves it out");
+        for (PtpMetrics m : sources) m.eachPort(p -> w.sample(m.newForeignMasters[p], m.portLabels(p)));
         w.gauge("ptp4j_sync_correction_ns", "correctionField of the last Sync plus its Follow_Up, ns: non-zero when a transparent clock is on the path");
         for (PtpMetrics m : sources) m.eachPort(p -> w.sample(m.lastSyncCorrectionNanos[p], m.portLabels(p)));
         w.counter("ptp4j_corrected_syncs", "Syncs received whose correctionField (Sync plus Follow_Up) was non-zero");
