@@ -26,8 +26,11 @@ import java.nio.ByteBuffer;
  * {@code seqid_window} after the last one the clock synchronized to is a replay; then the
  * message must end with an AUTHENTICATION TLV, every AUTHENTICATION TLV must name the port's spp,
  * a known key and the key's ICV length, and its ICV must match. The last synchronized sequenceId
- * is kept per association (as linuxptp does) through {@link #synchronizedOn} and
- * {@link #resetSequence}, which {@link #sequenceTracker()} calls from the engine's events.
+ * is kept per association, as linuxptp keeps it: it moves when a verified Sync/Follow_Up pair
+ * (or one-step Sync) of the parent arrives ({@link #trackParent}; linuxptp sets it in
+ * port_synchronize, which only the parent's pairs reach) or when the engine says so
+ * ({@link #synchronizedOn}), and starts over when the port enters FAULTY, DISABLED, MASTER or
+ * UNCALIBRATED ({@link #sequenceTracker()}).
  *
  * <p>Engine-facing: {@link #sign} just before a message leaves a port, {@link #verify} as soon as
  * one arrives (after the header is known to be PTP). Neither allocates. Port 0 is the management
@@ -46,7 +49,15 @@ public final class Authenticator {
     private SecurityAssociations sad;
     private final int[] spp;
     private final long[] activeKeyId;
-    private final int[] pendingSeqId;
+    private java.util.function.LongSupplier parentClock;
+    private java.util.function.IntSupplier parentPort;
+    private boolean windowFromEngine;
+    /**
+     * By spp: sequenceId of the last Sync/Follow_Up the clock synchronized to, -1 when none since
+     * the last reset; one per association, as linuxptp keeps it (sad_set_last_seqid), but held
+     * here so the parsed associations stay immutable and shareable.
+     */
+    private final int[] lastSeqId = new int[256];
     private final long[] counts;
     private final PtpMessage msg = new PtpMessage();
     private final TlvCursor tlvs = new TlvCursor();
@@ -62,9 +73,8 @@ public final class Authenticator {
         this.sad = sad;
         spp = new int[maxPort + 1];
         activeKeyId = new long[maxPort + 1];
-        pendingSeqId = new int[maxPort + 1];
         java.util.Arrays.fill(spp, -1);
-        java.util.Arrays.fill(pendingSeqId, -1);
+        java.util.Arrays.fill(lastSeqId, -1);
         counts = new long[(maxPort + 1) * RESULTS.length];
     }
 
@@ -108,7 +118,7 @@ public final class Authenticator {
             if (why != null) throw new IllegalArgumentException("port " + p + ": " + why);
         }
         sad = next;
-        java.util.Arrays.fill(pendingSeqId, -1);
+        java.util.Arrays.fill(lastSeqId, -1);
     }
 
     // ---- sending ----------------------------------------------------------------------------
@@ -187,7 +197,7 @@ public final class Authenticator {
             return AuthResult.MALFORMED;
         }
         boolean sync = type == MessageType.SYNC || type == MessageType.FOLLOW_UP;
-        if (sync && replayed(msg.sequenceId(), sa.lastSeqId, sa.seqidWindow)) return AuthResult.REPLAYED;
+        if (sync && replayed(msg.sequenceId(), lastSeqId[sa.spp], sa.seqidWindow)) return AuthResult.REPLAYED;
         int count = 0, last = 0;
         boolean verified = false;
         try {
@@ -216,7 +226,7 @@ public final class Authenticator {
         }
         if (count == 0) return AuthResult.NO_TLV;
         if (last != TlvType.AUTHENTICATION || !verified) return AuthResult.NOT_LAST;
-        if (sync) pendingSeqId[port] = msg.sequenceId(); // a Sync and its Follow_Up share it
+        if (sync && !windowFromEngine && completesPair(type) && fromParent()) lastSeqId[sa.spp] = msg.sequenceId();
         return AuthResult.ACCEPTED;
     }
 
@@ -247,33 +257,51 @@ public final class Authenticator {
 
     // ---- replay window bookkeeping (linuxptp sad_set_last_seqid) -----------------------------
 
-    /** The clock synchronized to the last Sync/Follow_Up verified on {@code port}: it becomes the window's base. */
-    public void synchronizedOn(int port) {
-        if (!secures(port) || pendingSeqId[port] < 0 || sad == null) return;
-        SecurityAssociation sa = sad.get(spp[port]);
-        if (sa != null) sa.lastSeqId = pendingSeqId[port];
+    /**
+     * Whose Syncs move the replay window: the clock's parent (PtpClock parentClockIdentity and
+     * parentPortNumber), as only the parent's pairs reach linuxptp's port_synchronize. Without it
+     * every verified pair moves it, which is the same on a segment with one master.
+     */
+    public Authenticator trackParent(java.util.function.LongSupplier parentClockIdentity, java.util.function.IntSupplier parentPortNumber) {
+        this.parentClock = parentClockIdentity;
+        this.parentPort = parentPortNumber;
+        return this;
+    }
+
+    /** The engine calls {@link #synchronizedOn} itself where linuxptp does (its synchronize step): verify no longer moves the window. */
+    public Authenticator windowFromEngine() {
+        windowFromEngine = true;
+        return this;
+    }
+
+    /** A Follow_Up, or a Sync without twoStepFlag: what completes a measurement. */
+    private boolean completesPair(MessageType type) {
+        return type == MessageType.FOLLOW_UP || !msg.flag(PtpMessage.FLAG_TWO_STEP);
+    }
+
+    private boolean fromParent() {
+        return parentClock == null
+                || msg.sourceClockIdentity() == parentClock.getAsLong() && msg.sourcePortNumber() == parentPort.getAsInt();
+    }
+
+    /** The clock synchronized to the Sync {@code sequenceId} received on {@code port}: the window's new base. */
+    public void synchronizedOn(int port, int sequenceId) {
+        if (!secures(port) || sad == null) return;
+        lastSeqId[spp[port]] = sequenceId & 0xFFFF;
     }
 
     /** The port changed state: the window starts over (linuxptp: FAULTY, DISABLED, MASTER, UNCALIBRATED). */
     public void resetSequence(int port) {
         if (!secures(port) || sad == null) return;
-        pendingSeqId[port] = -1;
-        SecurityAssociation sa = sad.get(spp[port]);
-        if (sa != null) sa.lastSeqId = -1;
+        lastSeqId[spp[port]] = -1;
     }
 
     /**
-     * The engine events that move the replay window, as linuxptp moves it: each servo sample is a
-     * synchronization on the port's last verified Sync/Follow_Up; entering FAULTY, DISABLED,
-     * MASTER, GRAND_MASTER or UNCALIBRATED resets it. Add it to the engine's listeners.
+     * The engine events that reset the replay window as linuxptp resets it: entering FAULTY,
+     * DISABLED, MASTER, GRAND_MASTER or UNCALIBRATED. Add it to the engine's listeners.
      */
     public EngineListener sequenceTracker() {
         return new EngineListener() {
-            @Override
-            public void servoSample(int port, long offsetNanos, io.ptp4j.core.servo.ServoState state, double freqPpb, long pathDelayNanos) {
-                synchronizedOn(port);
-            }
-
             @Override
             public void portStateChanged(int port, PortState from, PortState to, PortEvent event) {
                 switch (to) {

@@ -19,11 +19,6 @@ public final class SecurityAssociation {
     boolean allowMutable;
     int seqidWindow = DEFAULT_SEQID_WINDOW;
     final List<AuthKey> keys = new ArrayList<>();
-    /**
-     * sequenceId of the last Sync/Follow_Up the clock synchronized to, -1 when none since the last
-     * reset. One per association, as linuxptp keeps it (sad_set_last_seqid).
-     */
-    int lastSeqId = -1;
 
     SecurityAssociation(int spp) {
         this.spp = spp;

@@ -67,7 +67,7 @@ class AuthenticatorTest {
     @Test
     void anyChangeBreaksTheIcv() throws Exception {
         Authenticator a = auth(SA, 0, 1);
-        int n = a.sign(buf, 0, sync(1, false), 1);
+        int n = a.sign(buf, 0, sync(1, true), 1); // two-step: verifying it again and again moves no window
         byte[] good = new byte[n];
         buf.get(0, good);
         for (int i = 0; i < n; i++) {
@@ -86,7 +86,7 @@ class AuthenticatorTest {
     @Test
     void allowMutableLeavesTheCorrectionFieldOut() throws Exception {
         Authenticator a = auth(SA, 1, 1);
-        int plain = sync(1, false);
+        int plain = sync(1, true);
         buf.putLong(8, 777L << 16);
         int n = a.sign(buf, 0, plain, 1);
         assertEquals(777L << 16, buf.getLong(8), "signing leaves the field as it was");
@@ -134,7 +134,7 @@ class AuthenticatorTest {
         assertEquals(AuthResult.ACCEPTED, a.verify(buf, 0, n, 1));
         n = a.sign(buf, 0, followUp(100), 1);
         assertEquals(AuthResult.ACCEPTED, a.verify(buf, 0, n, 1));
-        tracker.servoSample(1, 0, io.ptp4j.core.servo.ServoState.LOCKED, 0, 0); // synchronized on 100
+        // the verified Follow_Up completed the pair: 100 is the window's base
         for (int seq : new int[] {95, 99, 100, 106, 200}) {
             n = a.sign(buf, 0, sync(seq, true), 1);
             assertEquals(AuthResult.REPLAYED, a.verify(buf, 0, n, 1), "seq " + seq);
@@ -153,6 +153,17 @@ class AuthenticatorTest {
         assertEquals(AuthResult.ACCEPTED, a.verify(buf, 0, n, 1));
         assertEquals(6, a.count(1, AuthResult.ACCEPTED));
         assertEquals(5, a.count(1, AuthResult.REPLAYED));
+    }
+
+    @Test
+    void onlyTheParentsPairsMoveTheWindowWhenTheParentIsKnown() throws Exception {
+        Authenticator a = auth(SA, 1, 1).trackParent(() -> 0x77L, () -> 1); // not the sender of sync()/followUp()
+        int n = a.sign(buf, 0, followUp(1000), 1);
+        assertEquals(AuthResult.ACCEPTED, a.verify(buf, 0, n, 1));
+        n = a.sign(buf, 0, sync(3, true), 1);
+        assertEquals(AuthResult.ACCEPTED, a.verify(buf, 0, n, 1), "another master's pairs left the window alone");
+        a.synchronizedOn(1, 1000); // the engine's own hook
+        assertEquals(AuthResult.REPLAYED, a.verify(buf, 0, n, 1));
     }
 
     /** linuxptp sad_check_seqid, wrap of the 16-bit sequenceId included. */
@@ -209,7 +220,7 @@ class AuthenticatorTest {
     void signAndVerifyAllocateNothing() throws Exception {
         Authenticator a = auth(SA, 0, 1), b = auth(SA, 0, 1);
         var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        int plain = sync(1, false);
+        int plain = sync(1, true);
         for (int i = 0; i < 200_000; i++) b.verify(buf, 0, a.sign(buf, 0, plain, 1), 1);
         long before = bean.getCurrentThreadAllocatedBytes();
         for (int i = 0; i < 100_000; i++) {

@@ -129,12 +129,11 @@ class Linuxptp44AuthenticationTest {
                 List<byte[]> heard = listen(net, 3_000);
                 m.destroy();
                 m.waitFor();
-                Authenticator ours = new Authenticator(sad, 1).port(1, spp, key);
+                Authenticator ours = new Authenticator(sad, 1).port(1, spp, key).windowFromEngine(); // the two sockets may reorder
                 Map<MessageType, Integer> verified = new EnumMap<>(MessageType.class);
                 for (byte[] d : heard) {
                     ByteBuffer b = ByteBuffer.wrap(d);
                     MessageType t = new PtpMessage().wrap(b, 0, d.length).messageType();
-                    // 4.4 runs the replay window only against Syncs it synchronized to: here nothing resets ours
                     assertEquals(AuthResult.ACCEPTED, ours.verify(b, 0, d.length, 1), t + " signed by linuxptp 4.4 with key " + key);
                     verified.merge(t, 1, Integer::sum);
                     Authenticator impostor = new Authenticator(spp == 0 ? wrong : sad, 1).port(1, spp, spp == 0 ? 1 : key);
