@@ -230,6 +230,20 @@ public final class Authenticator {
         return AuthResult.ACCEPTED;
     }
 
+    /** Whether the message carries an AUTHENTICATION TLV at all (false also when it does not decode). */
+    public static boolean hasAuthenticationTlv(ByteBuffer buf, int offset, int length) {
+        PtpMessage m = new PtpMessage().wrap(buf, offset, length);
+        TlvCursor t = new TlvCursor();
+        try {
+            m.validate();
+            t.reset(m);
+            while (t.next()) if (t.type() == TlvType.AUTHENTICATION) return true;
+        } catch (DecodeException e) {
+            return false;
+        }
+        return false;
+    }
+
     /** Compares the first {@code n} octets without an early exit, so timing tells nothing of the ICV. */
     private static boolean sameInConstantTime(byte[] a, byte[] b, int n) {
         int diff = 0;

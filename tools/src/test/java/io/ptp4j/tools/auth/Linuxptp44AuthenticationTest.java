@@ -152,6 +152,50 @@ class Linuxptp44AuthenticationTest {
         }
     }
 
+    static String launcher(String tool) {
+        Path p = Path.of(System.getProperty("ptp4j.root", ".."), "bin", tool).toAbsolutePath().normalize();
+        assertTrue(Files.isExecutable(p), p + " missing");
+        return p.toString();
+    }
+
+    /** ptp4j's pmc with linuxptp's pmc options (-f with sa_file, spp, active_key_id, allow_unauth) against an authenticated 4.4 ptp4l. */
+    @Test
+    void ptp4jPmcTalksToAnAuthenticatedLinuxptp44(@TempDir Path dir) throws Exception {
+        Path bin = linuxptp44();
+        Path sa = dir.resolve("sa.cfg"), wrong = dir.resolve("wrong.cfg");
+        Files.writeString(sa, SA);
+        Files.writeString(wrong, WRONG);
+        Path cfg = dir.resolve("m.cfg");
+        Files.writeString(cfg, config(dir, sa, 0, 3, "masterOnly 1\n"));
+        Path uds = dir.resolve("uds-0-3");
+        try (NetnsPair net = NetnsPair.create()) {
+            net.start(net.nsA(), dir.resolve("m.log"), cmd(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m", "-f", cfg.toString()));
+            Thread.sleep(1_500);
+            for (String[] c : new String[][] {{sa.toString(), "1", "0"}, {wrong.toString(), "1", "0"}}) {
+                Path pc = dir.resolve("pmc-" + c[1] + "-" + (c[0].equals(sa.toString()) ? "right" : "wrong") + ".cfg");
+                Files.writeString(pc, "[global]\nsa_file " + c[0] + "\nspp 0\nactive_key_id " + c[1] + "\nallow_unauth " + c[2] + "\n");
+                NetnsPair.Result r = net.exec(net.nsA(), Duration.ofSeconds(20), cmd(launcher("pmc"), "-u", "-b", "0", "-f", pc.toString(),
+                        "-s", uds.toString(), "GET DEFAULT_DATA_SET"));
+                System.out.println("---- ptp4j pmc with " + pc.getFileName() + "\n" + r.output());
+                if (c[0].equals(sa.toString())) {
+                    assertTrue(r.output().contains("RESPONSE MANAGEMENT DEFAULT_DATA_SET"), r.output());
+                } else {
+                    assertFalse(r.output().contains("RESPONSE MANAGEMENT"), "4.4 answers no wrongly signed request: " + r.output());
+                }
+            }
+            String log = Files.readString(dir.resolve("m.log"));
+            assertTrue(log.contains("auth: bad message"), log);
+            // a pmc whose spp names no association is refused at start, as linuxptp's
+            Path bad = dir.resolve("pmc-bad.cfg");
+            Files.writeString(bad, "[global]\nsa_file " + sa + "\nspp 9\nactive_key_id 1\n");
+            NetnsPair.Result r = net.exec(net.nsA(), Duration.ofSeconds(20), cmd(launcher("pmc"), "-u", "-b", "0", "-f", bad.toString(),
+                    "-s", uds.toString(), "GET DEFAULT_DATA_SET"));
+            assertEquals(255, r.exitCode(), r.output());
+            assertTrue(r.output().contains("spp set but sa 9 not defined"), r.output());
+            assertTrue(r.output().contains("failed to create pmc"), r.output());
+        }
+    }
+
     /** An Announce of a better clock, signed by {@code auth} (null: not signed). */
     static int announce(ByteBuffer b, long id, int seq, Authenticator auth) {
         PtpMessage m = new PtpMessage().wrap(b, 0, b.capacity()).initHeader(MessageType.ANNOUNCE, 1).sourcePort(id, 1).sequenceId(seq)
