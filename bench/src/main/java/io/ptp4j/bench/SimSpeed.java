@@ -1,6 +1,6 @@
 package io.ptp4j.bench;
 
-import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.engine.ClockConfig;
 import io.ptp4j.sim.Network;
 import io.ptp4j.sim.Noise;
 import io.ptp4j.sim.SimNode;
@@ -19,13 +19,13 @@ public final class SimSpeed {
         for (int n : sizes) {
             Simulation sim = new Simulation(1_000_000_000_000L);
             Network net = new Network(sim, 1);
-            EngineConfig g = new EngineConfig();
+            ClockConfig g = new ClockConfig();
             g.clockIdentity = 1;
             g.priority1 = 1;
             g.numberPorts = n;
             SimNode gm = net.node("gm", g, 0, 0, 0, Noise.gaussian(8), null);
             for (int i = 0; i < n; i++) {
-                EngineConfig c = new EngineConfig();
+                ClockConfig c = new ClockConfig();
                 c.clockIdentity = 1000 + i;
                 SimNode node = net.node("c" + i, c, 10_000 * (i % 7), (i % 11) - 5, 0, Noise.gaussian(8), null);
                 net.connect(gm, i + 1, node, 1, 1_000, Noise.NONE);

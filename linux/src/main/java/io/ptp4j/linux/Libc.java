@@ -76,31 +76,80 @@ public final class Libc {
         return LINKER.downcallHandle(LIBC.find(name).orElseThrow(), fd, opts);
     }
 
-    private static final MethodHandle SOCKET = errnoCall("socket", FunctionDescriptor.of(I, I, I, I));
-    private static final MethodHandle BIND = errnoCall("bind", FunctionDescriptor.of(I, I, P, I));
-    private static final MethodHandle SETSOCKOPT = errnoCall("setsockopt", FunctionDescriptor.of(I, I, I, I, P, I));
-    private static final MethodHandle GETSOCKOPT = errnoCall("getsockopt", FunctionDescriptor.of(I, I, I, I, P, P));
-    private static final MethodHandle SENDTO = errnoCall("sendto", FunctionDescriptor.of(J, I, P, J, I, P, I));
-    private static final MethodHandle SENDMSG = errnoCall("sendmsg", FunctionDescriptor.of(J, I, P, I));
-    private static final MethodHandle RECVMSG = errnoCall("recvmsg", FunctionDescriptor.of(J, I, P, I));
-    private static final MethodHandle RECVFROM = errnoCall("recvfrom", FunctionDescriptor.of(J, I, P, J, I, P, P));
-    private static final MethodHandle POLL = errnoCall("poll", FunctionDescriptor.of(I, P, J, I));
-    private static final MethodHandle CLOSE = errnoCall("close", FunctionDescriptor.of(I, I));
-    private static final MethodHandle IOCTL = errnoCall("ioctl", FunctionDescriptor.of(I, I, J, P),
-            Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle OPEN = errnoCall("open", FunctionDescriptor.of(I, P, I),
-            Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle CLOCK_GETTIME = plainCall("clock_gettime", FunctionDescriptor.of(I, I, P));
-    private static final MethodHandle CLOCK_GETTIME_E = errnoCall("clock_gettime", FunctionDescriptor.of(I, I, P));
-    private static final MethodHandle CLOCK_ADJTIME = errnoCall("clock_adjtime", FunctionDescriptor.of(I, I, P));
-    private static final MethodHandle SETNS = errnoCall("setns", FunctionDescriptor.of(I, I, I));
-    private static final MethodHandle IF_NAMETOINDEX = errnoCall("if_nametoindex", FunctionDescriptor.of(I, P));
-    private static final MethodHandle UNLINK = errnoCall("unlink", FunctionDescriptor.of(I, P));
-    private static final MethodHandle PPOLL = errnoCall("ppoll", FunctionDescriptor.of(I, P, J, P, P));
-    private static final MethodHandle EVENTFD = errnoCall("eventfd", FunctionDescriptor.of(I, I, I));
-    private static final MethodHandle READ = errnoCall("read", FunctionDescriptor.of(J, I, P, J));
-    private static final MethodHandle WRITE = errnoCall("write", FunctionDescriptor.of(J, I, P, J));
-    private static final MethodHandle STRERROR = plainCall("strerror", FunctionDescriptor.of(P, I));
+    // Each downcall handle lives in a holder class of its own, so that it is linked (a generated
+    // stub class and its method handles, milliseconds each) only when first called: pmc or
+    // phc_ctl link the handful they use, not all thirty. New calls follow the same pattern.
+    private static final class MSocket {
+        static final MethodHandle H = errnoCall("socket", FunctionDescriptor.of(I, I, I, I));
+    }
+    private static final class MBind {
+        static final MethodHandle H = errnoCall("bind", FunctionDescriptor.of(I, I, P, I));
+    }
+    private static final class MSetsockopt {
+        static final MethodHandle H = errnoCall("setsockopt", FunctionDescriptor.of(I, I, I, I, P, I));
+    }
+    private static final class MGetsockopt {
+        static final MethodHandle H = errnoCall("getsockopt", FunctionDescriptor.of(I, I, I, I, P, P));
+    }
+    private static final class MSendto {
+        static final MethodHandle H = errnoCall("sendto", FunctionDescriptor.of(J, I, P, J, I, P, I));
+    }
+    private static final class MSendmsg {
+        static final MethodHandle H = errnoCall("sendmsg", FunctionDescriptor.of(J, I, P, I));
+    }
+    private static final class MRecvmsg {
+        static final MethodHandle H = errnoCall("recvmsg", FunctionDescriptor.of(J, I, P, I));
+    }
+    private static final class MRecvfrom {
+        static final MethodHandle H = errnoCall("recvfrom", FunctionDescriptor.of(J, I, P, J, I, P, P));
+    }
+    private static final class MPoll {
+        static final MethodHandle H = errnoCall("poll", FunctionDescriptor.of(I, P, J, I));
+    }
+    private static final class MClose {
+        static final MethodHandle H = errnoCall("close", FunctionDescriptor.of(I, I));
+    }
+    private static final class MIoctl {
+        static final MethodHandle H = errnoCall("ioctl", FunctionDescriptor.of(I, I, J, P),
+                Linker.Option.firstVariadicArg(2));
+    }
+    private static final class MOpen {
+        static final MethodHandle H = errnoCall("open", FunctionDescriptor.of(I, P, I),
+                Linker.Option.firstVariadicArg(2));
+    }
+    private static final class MClockGettime {
+        static final MethodHandle H = plainCall("clock_gettime", FunctionDescriptor.of(I, I, P));
+    }
+    private static final class MClockGettimeE {
+        static final MethodHandle H = errnoCall("clock_gettime", FunctionDescriptor.of(I, I, P));
+    }
+    private static final class MClockAdjtime {
+        static final MethodHandle H = errnoCall("clock_adjtime", FunctionDescriptor.of(I, I, P));
+    }
+    private static final class MSetns {
+        static final MethodHandle H = errnoCall("setns", FunctionDescriptor.of(I, I, I));
+    }
+    private static final class MIfNametoindex {
+        static final MethodHandle H = errnoCall("if_nametoindex", FunctionDescriptor.of(I, P));
+    }
+    private static final class MUnlink {
+        static final MethodHandle H = errnoCall("unlink", FunctionDescriptor.of(I, P));
+    }
+    private static final class MPpoll {
+        static final MethodHandle H = errnoCall("ppoll", FunctionDescriptor.of(I, P, J, P, P));
+    }
+    private static final class MEventfd {
+        static final MethodHandle H = errnoCall("eventfd", FunctionDescriptor.of(I, I, I));
+    }
+    private static final class MRead {
+        static final MethodHandle H = errnoCall("read", FunctionDescriptor.of(J, I, P, J));
+    }
+    private static final class MWrite {
+        static final MethodHandle H = errnoCall("write", FunctionDescriptor.of(J, I, P, J));
+    }
+    private static final class MStrerror {
+        static final MethodHandle H = plainCall("strerror", FunctionDescriptor.of(P, I));
+    }
 
     // The per-packet calls without captureCallState: the JDK slices the capture segment on every
     // capturing call (40 bytes of garbage each, unless C2 happens to remove it), and a daemon at
@@ -108,15 +157,27 @@ public final class Libc {
     // is read at once through __errno_location() and, unless it is the expected EAGAIN/EINTR,
     // the call is made again with capture so the error reported is exact (nothing was sent or
     // received the first time, so repeating is harmless).
-    private static final MethodHandle SENDTO_FAST = plainCall("sendto", FunctionDescriptor.of(J, I, P, J, I, P, I));
-    private static final MethodHandle SENDMSG_FAST = plainCall("sendmsg", FunctionDescriptor.of(J, I, P, I));
-    private static final MethodHandle RECVMSG_FAST = plainCall("recvmsg", FunctionDescriptor.of(J, I, P, I));
-    private static final MethodHandle POLL_FAST = plainCall("poll", FunctionDescriptor.of(I, P, J, I));
-    private static final MethodHandle PPOLL_FAST = plainCall("ppoll", FunctionDescriptor.of(I, P, J, P, P));
-    private static final MethodHandle ERRNO_LOCATION = plainCall("__errno_location", FunctionDescriptor.of(P));
+    private static final class MSendtoFast {
+        static final MethodHandle H = plainCall("sendto", FunctionDescriptor.of(J, I, P, J, I, P, I));
+    }
+    private static final class MSendmsgFast {
+        static final MethodHandle H = plainCall("sendmsg", FunctionDescriptor.of(J, I, P, I));
+    }
+    private static final class MRecvmsgFast {
+        static final MethodHandle H = plainCall("recvmsg", FunctionDescriptor.of(J, I, P, I));
+    }
+    private static final class MPollFast {
+        static final MethodHandle H = plainCall("poll", FunctionDescriptor.of(I, P, J, I));
+    }
+    private static final class MPpollFast {
+        static final MethodHandle H = plainCall("ppoll", FunctionDescriptor.of(I, P, J, P, P));
+    }
+    private static final class MErrnoLocation {
+        static final MethodHandle H = plainCall("__errno_location", FunctionDescriptor.of(P));
+    }
     private static final ThreadLocal<MemorySegment> ERRNO_ADDRESS = ThreadLocal.withInitial(() -> {
         try {
-            return ((MemorySegment) ERRNO_LOCATION.invokeExact()).reinterpret(4);
+            return ((MemorySegment) MErrnoLocation.H.invokeExact()).reinterpret(4);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -145,7 +206,7 @@ public final class Libc {
 
     public static int socket(int domain, int type, int protocol) {
         try {
-            return (int) SOCKET.invokeExact(STATE.get(), domain, type, protocol);
+            return (int) MSocket.H.invokeExact(STATE.get(), domain, type, protocol);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -153,7 +214,7 @@ public final class Libc {
 
     public static int bind(int fd, MemorySegment addr, int addrLen) {
         try {
-            return (int) BIND.invokeExact(STATE.get(), fd, addr, addrLen);
+            return (int) MBind.H.invokeExact(STATE.get(), fd, addr, addrLen);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -161,7 +222,7 @@ public final class Libc {
 
     public static int setsockopt(int fd, int level, int name, MemorySegment value, int len) {
         try {
-            return (int) SETSOCKOPT.invokeExact(STATE.get(), fd, level, name, value, len);
+            return (int) MSetsockopt.H.invokeExact(STATE.get(), fd, level, name, value, len);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -169,7 +230,7 @@ public final class Libc {
 
     public static int getsockopt(int fd, int level, int name, MemorySegment value, MemorySegment lenPtr) {
         try {
-            return (int) GETSOCKOPT.invokeExact(STATE.get(), fd, level, name, value, lenPtr);
+            return (int) MGetsockopt.H.invokeExact(STATE.get(), fd, level, name, value, lenPtr);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -177,9 +238,9 @@ public final class Libc {
 
     public static long sendto(int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen) {
         try {
-            long r = (long) SENDTO_FAST.invokeExact(fd, buf, len, flags, addr, addrLen);
+            long r = (long) MSendtoFast.H.invokeExact(fd, buf, len, flags, addr, addrLen);
             if (r >= 0) return r;
-            return (long) SENDTO.invokeExact(STATE.get(), fd, buf, len, flags, addr, addrLen);
+            return (long) MSendto.H.invokeExact(STATE.get(), fd, buf, len, flags, addr, addrLen);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -187,9 +248,9 @@ public final class Libc {
 
     public static long sendmsg(int fd, MemorySegment msghdr, int flags) {
         try {
-            long r = (long) SENDMSG_FAST.invokeExact(fd, msghdr, flags);
+            long r = (long) MSendmsgFast.H.invokeExact(fd, msghdr, flags);
             if (r >= 0) return r;
-            return (long) SENDMSG.invokeExact(STATE.get(), fd, msghdr, flags);
+            return (long) MSendmsg.H.invokeExact(STATE.get(), fd, msghdr, flags);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -197,14 +258,14 @@ public final class Libc {
 
     public static long recvmsg(int fd, MemorySegment msghdr, int flags) {
         try {
-            long r = (long) RECVMSG_FAST.invokeExact(fd, msghdr, flags);
+            long r = (long) MRecvmsgFast.H.invokeExact(fd, msghdr, flags);
             if (r >= 0) return r;
             int e = errnoNow();
             if (e == EAGAIN) { // the usual end of a non-blocking drain
                 setErrno(e);
                 return r;
             }
-            return (long) RECVMSG.invokeExact(STATE.get(), fd, msghdr, flags);
+            return (long) MRecvmsg.H.invokeExact(STATE.get(), fd, msghdr, flags);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -212,7 +273,7 @@ public final class Libc {
 
     public static long recvfrom(int fd, MemorySegment buf, long len, int flags, MemorySegment addr, MemorySegment addrLen) {
         try {
-            return (long) RECVFROM.invokeExact(STATE.get(), fd, buf, len, flags, addr, addrLen);
+            return (long) MRecvfrom.H.invokeExact(STATE.get(), fd, buf, len, flags, addr, addrLen);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -220,7 +281,7 @@ public final class Libc {
 
     public static int poll(MemorySegment fds, long nfds, int timeoutMillis) {
         try {
-            int r = (int) POLL_FAST.invokeExact(fds, nfds, timeoutMillis);
+            int r = (int) MPollFast.H.invokeExact(fds, nfds, timeoutMillis);
             if (r >= 0) return r;
             setErrno(errnoNow()); // EINTR in practice
             return r;
@@ -232,7 +293,7 @@ public final class Libc {
     /** ppoll(fds, nfds, timeout, NULL): {@code timeout} is a timespec, or NULL to wait forever. */
     public static int ppoll(MemorySegment fds, long nfds, MemorySegment timeout) {
         try {
-            int r = (int) PPOLL_FAST.invokeExact(fds, nfds, timeout, MemorySegment.NULL);
+            int r = (int) MPpollFast.H.invokeExact(fds, nfds, timeout, MemorySegment.NULL);
             if (r >= 0) return r;
             setErrno(errnoNow()); // EINTR in practice; the caller loops
             return r;
@@ -245,7 +306,7 @@ public final class Libc {
 
     public static int eventfd(int initval, int flags) {
         try {
-            return (int) EVENTFD.invokeExact(STATE.get(), initval, flags);
+            return (int) MEventfd.H.invokeExact(STATE.get(), initval, flags);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -253,7 +314,7 @@ public final class Libc {
 
     public static long read(int fd, MemorySegment buf, long len) {
         try {
-            return (long) READ.invokeExact(STATE.get(), fd, buf, len);
+            return (long) MRead.H.invokeExact(STATE.get(), fd, buf, len);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -261,7 +322,7 @@ public final class Libc {
 
     public static long write(int fd, MemorySegment buf, long len) {
         try {
-            return (long) WRITE.invokeExact(STATE.get(), fd, buf, len);
+            return (long) MWrite.H.invokeExact(STATE.get(), fd, buf, len);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -269,7 +330,7 @@ public final class Libc {
 
     public static int close(int fd) {
         try {
-            return (int) CLOSE.invokeExact(STATE.get(), fd);
+            return (int) MClose.H.invokeExact(STATE.get(), fd);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -278,7 +339,7 @@ public final class Libc {
     /** ioctl(fd, request, argp): variadic in C, called with the variadic convention. */
     public static int ioctl(int fd, long request, MemorySegment arg) {
         try {
-            return (int) IOCTL.invokeExact(STATE.get(), fd, request, arg);
+            return (int) MIoctl.H.invokeExact(STATE.get(), fd, request, arg);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -287,7 +348,7 @@ public final class Libc {
     /** open(path, flags) without O_CREAT (so no mode argument). */
     public static int open(MemorySegment path, int flags) {
         try {
-            return (int) OPEN.invokeExact(STATE.get(), path, flags);
+            return (int) MOpen.H.invokeExact(STATE.get(), path, flags);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -296,7 +357,7 @@ public final class Libc {
     /** clock_gettime into {@code ts}; no errno capture (the hot path, ~40 ns). Returns 0 or -1. */
     public static int clockGettime(int clockId, MemorySegment ts) {
         try {
-            return (int) CLOCK_GETTIME.invokeExact(clockId, ts);
+            return (int) MClockGettime.H.invokeExact(clockId, ts);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -305,7 +366,7 @@ public final class Libc {
     /** clock_gettime with errno capture, for clocks that may fail (a PHC that went away). */
     public static int clockGettimeChecked(int clockId, MemorySegment ts) {
         try {
-            return (int) CLOCK_GETTIME_E.invokeExact(STATE.get(), clockId, ts);
+            return (int) MClockGettimeE.H.invokeExact(STATE.get(), clockId, ts);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -313,7 +374,7 @@ public final class Libc {
 
     public static int clockAdjtime(int clockId, MemorySegment timex) {
         try {
-            return (int) CLOCK_ADJTIME.invokeExact(STATE.get(), clockId, timex);
+            return (int) MClockAdjtime.H.invokeExact(STATE.get(), clockId, timex);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -321,7 +382,7 @@ public final class Libc {
 
     public static int setns(int fd, int nstype) {
         try {
-            return (int) SETNS.invokeExact(STATE.get(), fd, nstype);
+            return (int) MSetns.H.invokeExact(STATE.get(), fd, nstype);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -329,7 +390,7 @@ public final class Libc {
 
     public static int ifNametoindex(MemorySegment name) {
         try {
-            return (int) IF_NAMETOINDEX.invokeExact(STATE.get(), name);
+            return (int) MIfNametoindex.H.invokeExact(STATE.get(), name);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -337,7 +398,7 @@ public final class Libc {
 
     public static int unlink(MemorySegment path) {
         try {
-            return (int) UNLINK.invokeExact(STATE.get(), path);
+            return (int) MUnlink.H.invokeExact(STATE.get(), path);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -346,7 +407,7 @@ public final class Libc {
     /** strerror(3) text for an errno value (not thread-safe in C for unknown values; good enough for messages). */
     public static String strerror(int errno) {
         try {
-            MemorySegment p = (MemorySegment) STRERROR.invokeExact(errno);
+            MemorySegment p = (MemorySegment) MStrerror.H.invokeExact(errno);
             return p.equals(MemorySegment.NULL) ? "errno " + errno : p.reinterpret(1024).getString(0);
         } catch (Throwable t) {
             return "errno " + errno;

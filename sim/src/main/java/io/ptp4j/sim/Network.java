@@ -1,6 +1,6 @@
 package io.ptp4j.sim;
 
-import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.engine.ClockConfig;
 import io.ptp4j.core.engine.EngineListener;
 
 /** Builds a simulated network: nodes, switches and the links between their ports. */
@@ -22,7 +22,7 @@ public final class Network {
         return seed * 1_000_003L + (next++);
     }
 
-    public SimNode node(String name, EngineConfig cfg, double offsetNanos, double freqPpm, double wanderPpbPerSqrtS,
+    public SimNode node(String name, ClockConfig cfg, double offsetNanos, double freqPpm, double wanderPpbPerSqrtS,
                         Noise timestampNoise, EngineListener listener) {
         cfg.randomSeed = nextSeed();
         SimClock c = new SimClock(sim.now(), offsetNanos, freqPpm * 1000.0, wanderPpbPerSqrtS, nextSeed());

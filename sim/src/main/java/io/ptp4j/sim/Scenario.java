@@ -1,6 +1,8 @@
 package io.ptp4j.sim;
 
-import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.engine.ClockConfig;
+import io.ptp4j.core.engine.ClockType;
+import io.ptp4j.core.engine.PortConfig;
 import io.ptp4j.core.engine.EngineListener;
 import io.ptp4j.core.servo.ServoConfig;
 import java.lang.reflect.Field;
@@ -92,7 +94,7 @@ public final class Scenario {
     private static final List<String> NODE_KEYS = List.of("name", "offset", "freq", "wander", "noise", "ports", "residence");
 
     /** Applies linuxptp-named keys (priority1, logSyncInterval, delay_mechanism, ...) to a config. */
-    void apply(Toml.Table t, EngineConfig c) throws Toml.ParseException {
+    void apply(Toml.Table t, ClockConfig c) throws Toml.ParseException {
         for (Map.Entry<String, Toml.Value> e : t.values.entrySet()) {
             if (NODE_KEYS.contains(e.getKey())) continue;
             set(c, e.getKey(), e.getValue());
@@ -104,10 +106,15 @@ public final class Scenario {
             "delay_mechanism", "delayMechanism", "neighborPropDelayThresh", "neighborPropDelayThreshNanos",
             "delayAsymmetry", "delayAsymmetryNanos", "clock_type", "clockType");
 
-    private void set(EngineConfig c, String key, Toml.Value v) throws Toml.ParseException {
+    /** A key names a field of the clock's settings, its ports' (every port alike) or its servo's. */
+    private void set(ClockConfig c, String key, Toml.Value v) throws Toml.ParseException {
         String field = ALIASES.getOrDefault(key, camel(key));
         Object target = c;
-        Field f = find(EngineConfig.class, field);
+        Field f = find(ClockConfig.class, field);
+        if (f == null) {
+            f = find(PortConfig.class, field);
+            target = c.port;
+        }
         if (f == null) {
             f = find(ServoConfig.class, field);
             target = c.servo;
@@ -165,13 +172,13 @@ public final class Scenario {
             String n = str(t, "name", null);
             if (n == null) throw error(t.line, "a [[node]] needs a name");
             if (nodes.containsKey(n)) throw error(t.line, "node '" + n + "' defined twice");
-            EngineConfig c = new EngineConfig();
+            ClockConfig c = new ClockConfig();
             c.clockIdentity = id++;
             c.numberPorts = (int) number(t, "ports", 1);
-            if (c.numberPorts > 1) c.clockType = EngineConfig.ClockType.BC;
+            if (c.numberPorts > 1) c.clockType = ClockType.BC;
             apply(defaults, c);
             apply(t, c);
-            if ((c.clockType == EngineConfig.ClockType.E2E_TC || c.clockType == EngineConfig.ClockType.P2P_TC) && c.numberPorts < 2)
+            if ((c.clockType == ClockType.E2E_TC || c.clockType == ClockType.P2P_TC) && c.numberPorts < 2)
                 throw error(t.line, "a transparent clock (" + c.clockType + ") needs ports >= 2");
             double offset = nanos(t, "offset", "0ns");
             double freq;

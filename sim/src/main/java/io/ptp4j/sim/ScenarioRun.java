@@ -47,7 +47,7 @@ public final class ScenarioRun {
         for (int i = 0; i < n; i++) {
             SimNode node = nodes().get(i);
             if (node.isTransparent()) continue;
-            long gm = node.engine().grandmasterIdentity();
+            long gm = node.engine().parentDS().grandmasterIdentity();
             if (gm != lastGm[i]) {
                 lastGm[i] = gm;
                 gmChangedAt[i] = t;
@@ -107,8 +107,8 @@ public final class ScenarioRun {
                 }
             }
             String st = n.isTransparent() ? n.clockType() : n.engine().portState(1).toString();
-            long gm = n.isTransparent() ? 0 : n.engine().grandmasterIdentity();
-            long bad = n.isTransparent() ? ((io.ptp4j.core.clock.TransparentClock) n.node()).badPackets() : n.engine().badPackets(1);
+            long gm = n.isTransparent() ? 0 : n.engine().parentDS().grandmasterIdentity();
+            long bad = n.isTransparent() ? ((io.ptp4j.core.clock.TransparentClock) n.node()).badPackets() : n.engine().port(1).counters().badPackets();
             summaries.add(new NodeSummary(n.name(), st, gm, count == 0 ? 0 : Math.sqrt(sum / count), max, convergedAt, n.steps, bad));
         }
         if (pass == null) return true;
@@ -132,7 +132,7 @@ public final class ScenarioRun {
                 SimNode g = nodes().stream().filter(x -> x.name().equals(want)).findFirst().orElse(null);
                 if (g == null || g.isTransparent()) {
                     failures.add("[pass] grandmaster = \"" + want + "\": no such ordinary or boundary clock");
-                } else if (s.gm() != g.engine().clockIdentity()) {
+                } else if (s.gm() != g.engine().defaultDS().clockIdentity()) {
                     failures.add(s.name() + ": follows " + io.ptp4j.core.wire.ClockIdentity.format(s.gm()) + ", expected " + want);
                 } else if (pass.get("gm_selected_within") != null) {
                     double after = scenario.nanos(pass, "gm_selected_after", "0s") / 1e9;

@@ -4,7 +4,8 @@ import io.ptp4j.core.clock.PtpClock;
 import io.ptp4j.core.clock.TransparentClock;
 import io.ptp4j.core.engine.PtpNode;
 import io.ptp4j.core.engine.Driver;
-import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.engine.ClockConfig;
+import io.ptp4j.core.engine.ClockType;
 import io.ptp4j.core.engine.EngineListener;
 import io.ptp4j.core.wire.PtpMessage;
 import java.nio.ByteBuffer;
@@ -69,7 +70,7 @@ public final class SimNode implements Driver {
         }
     }
 
-    SimNode(String name, Simulation sim, EngineConfig cfg, SimClock clock, Noise timestampNoise, EngineListener listener, long seed) {
+    SimNode(String name, Simulation sim, ClockConfig cfg, SimClock clock, Noise timestampNoise, EngineListener listener, long seed) {
         this.name = name;
         this.sim = sim;
         this.clock = clock;
@@ -77,7 +78,7 @@ public final class SimNode implements Driver {
         this.random = new SplittableRandom(seed);
         this.clockType = cfg.clockType.name();
         for (int i = 1; i <= cfg.numberPorts; i++) ports.add(new NodePort(i));
-        if (cfg.clockType == EngineConfig.ClockType.E2E_TC || cfg.clockType == EngineConfig.ClockType.P2P_TC) {
+        if (cfg.clockType == ClockType.E2E_TC || cfg.clockType == ClockType.P2P_TC) {
             this.engine = null;
             this.node = new TransparentClock(cfg, this, listener);
         } else {

@@ -2,7 +2,8 @@ package io.ptp4j.sim;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.engine.ClockConfig;
+import io.ptp4j.core.engine.DelayMechanism;
 import io.ptp4j.core.port.PortState;
 import io.ptp4j.core.servo.ServoState;
 import io.ptp4j.core.wire.MessageType;
@@ -20,39 +21,39 @@ class AutomotiveInSimTest {
     static final int SIGNALING = MessageType.SIGNALING.code;
 
     /** The keys both automotive configs share ("Options carried over from gPTP"). */
-    static EngineConfig gptp(long id) {
-        EngineConfig c = new EngineConfig();
+    static ClockConfig gptp(long id) {
+        ClockConfig c = new ClockConfig();
         c.clockIdentity = id;
         c.priority1 = 248;
         c.priority2 = 248;
-        c.logSyncInterval = -3;
-        c.syncReceiptTimeout = 3;
-        c.neighborPropDelayThreshNanos = 800;
+        c.port.logSyncInterval = -3;
+        c.port.syncReceiptTimeout = 3;
+        c.port.neighborPropDelayThreshNanos = 800;
         c.pathTraceEnabled = true;
-        c.followUpInfo = true;
-        c.transportSpecific = 1;
-        c.delayMechanism = EngineConfig.DelayMechanism.P2P;
-        c.bmcaNoop = true;
-        c.inhibitAnnounce = true;
-        c.alwaysAsCapable = true;
+        c.port.followUpInfo = true;
+        c.port.transportSpecific = 1;
+        c.port.delayMechanism = DelayMechanism.P2P;
+        c.port.bmcaNoop = true;
+        c.port.inhibitAnnounce = true;
+        c.port.alwaysAsCapable = true;
         return c;
     }
 
-    static EngineConfig master(long id) {
-        EngineConfig c = gptp(id);
-        c.serverOnly = true;
-        c.inhibitDelayReq = true;
+    static ClockConfig master(long id) {
+        ClockConfig c = gptp(id);
+        c.port.serverOnly = true;
+        c.port.inhibitDelayReq = true;
         return c;
     }
 
-    static EngineConfig slave(long id) {
-        EngineConfig c = gptp(id);
+    static ClockConfig slave(long id) {
+        ClockConfig c = gptp(id);
         c.clientOnly = true;
-        c.ignoreSourceId = true;
+        c.port.ignoreSourceId = true;
         c.servo.stepThreshold = 1;
-        c.operLogSyncInterval = 0;
-        c.operLogPdelayReqInterval = 2;
-        c.msgIntervalRequest = true;
+        c.port.operLogSyncInterval = 0;
+        c.port.operLogPdelayReqInterval = 2;
+        c.port.msgIntervalRequest = true;
         c.servo.servoOffsetThreshold = 30;
         c.servo.servoNumOffsetValues = 10;
         return c;
@@ -78,38 +79,38 @@ class AutomotiveInSimTest {
         var g = gm.engine();
         var c = client.engine();
         System.out.printf("automotive: client true rms %.1f ns, peer delay %d ns, master Sync interval 2^%d%n",
-                rms, c.peerDelayNanos(1), g.currentLogSyncInterval(1));
+                rms, c.port(1).peerDelay().delayNanos(), g.port(1).ds().logSyncInterval());
         assertEquals(PortState.SLAVE, c.portState(1));
         assertFalse(log.lines.stream().anyMatch(l -> l.contains(" to ") && !l.contains("INIT_COMPLETE")), log.lines.toString());
         assertTrue(rms < 100, "rms " + rms);
-        assertEquals(300, c.peerDelayNanos(1), 30);
+        assertEquals(300, c.port(1).peerDelay().delayNanos(), 30);
         // inhibit_announce: nobody sends or hears an Announce
-        assertEquals(0, g.txMessages(1, ANNOUNCE));
-        assertEquals(0, c.txMessages(1, ANNOUNCE));
-        assertEquals(0, c.rxMessages(1, ANNOUNCE));
+        assertEquals(0, g.port(1).counters().txMessages(ANNOUNCE));
+        assertEquals(0, c.port(1).counters().txMessages(ANNOUNCE));
+        assertEquals(0, c.port(1).counters().rxMessages(ANNOUNCE));
         // inhibit_delay_req: the master only answers Pdelay_Req
-        assertEquals(0, g.txMessages(1, PDELAY_REQ));
-        assertTrue(g.txMessages(1, PDELAY_RESP) > 0);
-        assertTrue(c.txMessages(1, PDELAY_REQ) > 0);
+        assertEquals(0, g.port(1).counters().txMessages(PDELAY_REQ));
+        assertTrue(g.port(1).counters().txMessages(PDELAY_RESP) > 0);
+        assertTrue(c.port(1).counters().txMessages(PDELAY_REQ) > 0);
         // the slave took the master as its parent from the Syncs (no Announce names it)
-        assertEquals(0x10, c.parentClockIdentity());
-        assertEquals(1, c.parentPortNumber());
-        assertEquals(0x10, c.grandmasterIdentity());
+        assertEquals(0x10, c.parentDS().parentClockIdentity());
+        assertEquals(1, c.parentDS().parentPortNumber());
+        assertEquals(0x10, c.parentDS().grandmasterIdentity());
         assertFalse(c.isGrandmaster());
         // msg_interval_request: once stable the slave asked for operLogSyncInterval 0 and took
         // operLogPdelayReqInterval 2 for itself
-        assertTrue(c.intervalRequestsSent(1) >= 1);
+        assertTrue(c.port(1).intervalRequest().sent() >= 1);
         assertEquals(ServoState.LOCKED_STABLE, c.servoState());
-        assertEquals(0, g.currentLogSyncInterval(1));
-        assertEquals(2, c.currentLogPdelayReqInterval(1));
-        assertEquals(0, g.currentLogPdelayReqInterval(1), "the request leaves the master's link delay interval alone");
-        long syncs = g.txMessages(1, SYNC), pdreq = c.txMessages(1, PDELAY_REQ);
+        assertEquals(0, g.port(1).ds().logSyncInterval());
+        assertEquals(2, c.port(1).ds().logMinPdelayReqInterval());
+        assertEquals(0, g.port(1).ds().logMinPdelayReqInterval(), "the request leaves the master's link delay interval alone");
+        long syncs = g.port(1).counters().txMessages(SYNC), pdreq = c.port(1).counters().txMessages(PDELAY_REQ);
         sim.runUntil(1_180 * S);
-        long syncsPerMinute = g.txMessages(1, SYNC) - syncs;
-        long pdreqPerMinute = c.txMessages(1, PDELAY_REQ) - pdreq;
+        long syncsPerMinute = g.port(1).counters().txMessages(SYNC) - syncs;
+        long pdreqPerMinute = c.port(1).counters().txMessages(PDELAY_REQ) - pdreq;
         assertTrue(syncsPerMinute >= 59 && syncsPerMinute <= 61, "1 Sync/s after the request, got " + syncsPerMinute);
         assertTrue(pdreqPerMinute >= 14 && pdreqPerMinute <= 16, "1 Pdelay_Req per 4 s, got " + pdreqPerMinute);
-        assertEquals(c.intervalRequestsSent(1), c.txMessages(1, SIGNALING), "one Signaling per request");
+        assertEquals(c.port(1).intervalRequest().sent(), c.port(1).counters().txMessages(SIGNALING), "one Signaling per request");
         assertEquals(PortState.SLAVE, c.portState(1));
         assertTrue(Math.abs(client.trueErrorNanos()) < 200, "true error " + client.trueErrorNanos());
     }
@@ -120,8 +121,8 @@ class AutomotiveInSimTest {
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, 12);
         SimNode gm = net.node("gm", master(0x10), 0, 0, 0, Noise.gaussian(8), null);
-        EngineConfig sc = slave(0x20);
-        sc.ignoreSourceId = false;
+        ClockConfig sc = slave(0x20);
+        sc.port.ignoreSourceId = false;
         SimNode client = net.node("client", sc, 80_000, 30, 0, Noise.gaussian(8), null);
         net.connect(gm, 1, client, 1, 300, Noise.NONE);
         net.start();
@@ -129,25 +130,25 @@ class AutomotiveInSimTest {
         assertEquals(PortState.SLAVE, client.engine().portState(1));
         assertEquals(ServoState.UNLOCKED, client.engine().servoState());
         assertTrue(Math.abs(client.trueErrorNanos()) > 50_000, "true error " + client.trueErrorNanos());
-        assertEquals(0x20, client.engine().parentClockIdentity());
+        assertEquals(0x20, client.engine().parentDS().parentClockIdentity());
     }
 
     @Test
     void announcesFromTheMasterStillNameTheParentAndChangeNoState() {
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, 13);
-        EngineConfig mc = master(0x10);
-        mc.inhibitAnnounce = false;
+        ClockConfig mc = master(0x10);
+        mc.port.inhibitAnnounce = false;
         EngineInSimTest.Recorder log = new EngineInSimTest.Recorder();
         SimNode gm = net.node("gm", mc, 0, 0, 0, Noise.gaussian(8), null);
         SimNode client = net.node("client", slave(0x20), 80_000, 30, 0, Noise.gaussian(8), log);
         net.connect(gm, 1, client, 1, 300, Noise.NONE);
         net.start();
         sim.runUntil(1_060 * S);
-        assertTrue(gm.engine().txMessages(1, ANNOUNCE) > 0);
+        assertTrue(gm.engine().port(1).counters().txMessages(ANNOUNCE) > 0);
         assertEquals(PortState.SLAVE, client.engine().portState(1));
-        assertEquals(0x10, client.engine().grandmasterIdentity());
-        assertEquals(248, client.engine().grandmasterClockClass(), "parentDS from the Announce (the slave itself is class 255)");
+        assertEquals(0x10, client.engine().parentDS().grandmasterIdentity());
+        assertEquals(248, client.engine().parentDS().grandmasterClockClass(), "parentDS from the Announce (the slave itself is class 255)");
         assertTrue(Math.abs(client.trueErrorNanos()) < 200, "true error " + client.trueErrorNanos());
         gm.setAlive(false);
         sim.runUntil(1_090 * S);
@@ -163,21 +164,21 @@ class AutomotiveInSimTest {
             Simulation sim = new Simulation(1_000 * S);
             Network net = new Network(sim, 14);
             SimNode gm = net.node("gm", master(0x10), 0, 0, 0, Noise.gaussian(8), null);
-            EngineConfig sc = slave(0x20);
-            sc.inhibitDelayReq = true;
+            ClockConfig sc = slave(0x20);
+            sc.port.inhibitDelayReq = true;
             sc.initialDelayNanos = initial;
             SimNode client = net.node("client", sc, 80_000, 30, 0, Noise.gaussian(8), null);
             net.connect(gm, 1, client, 1, 2_000, Noise.NONE);
             net.start();
             sim.runUntil(1_060 * S);
             var c = client.engine();
-            assertEquals(0, c.txMessages(1, PDELAY_REQ));
-            assertEquals(0, c.peerDelayNanos(1), "nothing measured");
+            assertEquals(0, c.port(1).counters().txMessages(PDELAY_REQ));
+            assertEquals(0, c.port(1).peerDelay().delayNanos(), "nothing measured");
             if (initial == 0) {
                 assertEquals(ServoState.UNLOCKED, c.servoState(), "no delay, no offset");
                 assertTrue(Math.abs(client.trueErrorNanos()) > 50_000, "true error " + client.trueErrorNanos());
             } else {
-                assertEquals(2_000, c.meanPathDelayNanos());
+                assertEquals(2_000, c.currentDS().meanPathDelayNanos());
                 assertTrue(Math.abs(client.trueErrorNanos()) < 200, "true error " + client.trueErrorNanos());
             }
         }

@@ -4,7 +4,9 @@ import static io.ptp4j.sim.EngineInSimTest.S;
 import static io.ptp4j.sim.EngineInSimTest.cfg;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.engine.ClockConfig;
+import io.ptp4j.core.engine.PortConfig;
+import io.ptp4j.core.engine.DelayMechanism;
 import io.ptp4j.core.port.PortState;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +15,7 @@ class ConfigKeysInSimTest {
     /** A GM and a client on one 1 us link; the client's config is adjusted by the caller. */
     record Pair(Simulation sim, SimNode gm, SimNode client, EngineInSimTest.Recorder log) {}
 
-    static Pair pair(int seed, EngineConfig gmCfg, EngineConfig clientCfg) {
+    static Pair pair(int seed, ClockConfig gmCfg, ClockConfig clientCfg) {
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, seed);
         EngineInSimTest.Recorder log = new EngineInSimTest.Recorder();
@@ -28,21 +30,21 @@ class ConfigKeysInSimTest {
     void ingressAndEgressLatencyMoveTheClockByHalfTheirSum() {
         // A PHY that stamps 300 ns late on receive and 100 ns early on transmit: without the keys
         // the client would sit (300 - (-100)) / 2 ... the keys put the stamps back on the wire.
-        EngineConfig plain = cfg(0x20, 128);
+        ClockConfig plain = cfg(0x20, 128);
         Pair a = pair(11, cfg(0x10, 1), plain);
         a.sim().runUntil(1_100 * S);
         double base = a.client().trueErrorNanos();
 
-        EngineConfig c = cfg(0x20, 128);
-        c.ingressLatencyNanos = 400; // rx stamps move 400 ns earlier: t2 and t4-side... only ours
+        ClockConfig c = cfg(0x20, 128);
+        c.port.ingressLatencyNanos = 400; // rx stamps move 400 ns earlier: t2 and t4-side... only ours
         Pair b = pair(11, cfg(0x10, 1), c);
         b.sim().runUntil(1_100 * S);
         // offset = ((t2 - t1) - (t4 - t3)) / 2; only t2 is a local receive stamp: the measured
         // offset drops by 200 ns, so the servo moves the clock 200 ns later
         assertEquals(base + 200, b.client().trueErrorNanos(), 30, "ingressLatency 400");
 
-        EngineConfig e = cfg(0x20, 128);
-        e.egressLatencyNanos = 400; // t3 moves 400 ns later: the offset grows by 200 ns
+        ClockConfig e = cfg(0x20, 128);
+        e.port.egressLatencyNanos = 400; // t3 moves 400 ns later: the offset grows by 200 ns
         Pair d = pair(11, cfg(0x10, 1), e);
         d.sim().runUntil(1_100 * S);
         assertEquals(base - 200, d.client().trueErrorNanos(), 30, "egressLatency 400");
@@ -50,15 +52,15 @@ class ConfigKeysInSimTest {
 
     @Test
     void maxStepsRemovedAndClockClassThresholdDisqualifyAMaster() {
-        EngineConfig c = cfg(0x20, 128);
+        ClockConfig c = cfg(0x20, 128);
         c.maxStepsRemoved = 2;
         Pair ok = pair(12, cfg(0x10, 1), c); // the GM announces stepsRemoved 0
         ok.sim().runUntil(1_030 * S);
         assertEquals(PortState.SLAVE, ok.client().engine().portState(1));
 
-        EngineConfig gm = cfg(0x10, 1);
+        ClockConfig gm = cfg(0x10, 1);
         gm.clockClass = 248;
-        EngineConfig strict = cfg(0x20, 128);
+        ClockConfig strict = cfg(0x20, 128);
         strict.clockClassThreshold = 7; // only a locked telecom GM (class 6/7) will do
         strict.clientOnly = true;
         Pair no = pair(13, gm, strict);
@@ -71,14 +73,14 @@ class ConfigKeysInSimTest {
 
     @Test
     void notGmCapableAnnouncesClass255AndLosesToAnyGrandmasterCapableClock() {
-        EngineConfig a = cfg(0x10, 128); // would win on identity
+        ClockConfig a = cfg(0x10, 128); // would win on identity
         a.gmCapable = false;
-        EngineConfig b = cfg(0x20, 128);
+        ClockConfig b = cfg(0x20, 128);
         Pair p = pair(14, a, b);
         p.sim().runUntil(1_030 * S);
-        assertEquals(255, p.gm().engine().clockClass());
+        assertEquals(255, p.gm().engine().defaultDS().clockClass());
         assertEquals(PortState.SLAVE, p.gm().engine().portState(1), "the not-gmCapable clock follows");
-        assertEquals(0x20, p.gm().engine().grandmasterIdentity());
+        assertEquals(0x20, p.gm().engine().parentDS().grandmasterIdentity());
     }
 
     @Test
@@ -92,14 +94,17 @@ class ConfigKeysInSimTest {
         // under G.8275.x the port's localPriority is applied to the masters heard on it.
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, 15);
-        EngineConfig g1 = cfg(0x10, 128), g2 = cfg(0x11, 128);
+        ClockConfig g1 = cfg(0x10, 128), g2 = cfg(0x11, 128);
         g1.datasetComparison = g2.datasetComparison = "G.8275.x";
-        g1.serverOnly = g2.serverOnly = true;
-        EngineConfig bc = EngineInSimTest.bc(0x30, 128);
+        g1.port.serverOnly = g2.port.serverOnly = true;
+        ClockConfig bc = EngineInSimTest.bc(0x30, 128);
         bc.datasetComparison = "G.8275.x";
         bc.clientOnly = true;
         boolean preferSecond = second;
-        if (preferSecond) bc.portLocalPriority = new int[] {128, 100};
+        if (preferSecond) {
+            bc.ports = new PortConfig[] {bc.port.copy(), bc.port.copy()};
+            bc.ports[1].localPriority = 100;
+        }
         SimNode m1 = net.node("m1", g1, 0, 0, 0, Noise.NONE, null);
         SimNode m2 = net.node("m2", g2, 0, 0, 0, Noise.NONE, null);
         SimNode client = net.node("client", bc, 0, 0, 0, Noise.NONE, null);
@@ -107,13 +112,13 @@ class ConfigKeysInSimTest {
         net.connect(m2, 1, client, 2, 1_000, Noise.NONE);
         net.start();
         sim.runUntil(1_030 * S);
-        return client.engine().grandmasterIdentity();
+        return client.engine().parentDS().grandmasterIdentity();
     }
 
     @Test
     void assumeTwoStepWaitsForTheFollowUpOfAOneStepLookingSync() {
-        EngineConfig gm = cfg(0x10, 1);
-        EngineConfig c = cfg(0x20, 128);
+        ClockConfig gm = cfg(0x10, 1);
+        ClockConfig c = cfg(0x20, 128);
         c.assumeTwoStep = true;
         Pair p = pair(16, gm, c); // the GM is two-step anyway: the client must still lock
         p.sim().runUntil(1_100 * S);
@@ -123,18 +128,18 @@ class ConfigKeysInSimTest {
 
     @Test
     void ignoreTransportSpecificAcceptsAnotherMajorSdoId() {
-        EngineConfig gm = cfg(0x10, 1);
-        gm.transportSpecific = 1; // an 802.1AS master
-        EngineConfig strict = cfg(0x20, 128);
+        ClockConfig gm = cfg(0x10, 1);
+        gm.port.transportSpecific = 1; // an 802.1AS master
+        ClockConfig strict = cfg(0x20, 128);
         Pair no = pair(17, gm, strict);
         no.sim().runUntil(1_030 * S);
         assertNotEquals(PortState.SLAVE, no.client().engine().portState(1), "a 1588 client ignores transportSpecific 1");
 
-        EngineConfig gm2 = cfg(0x10, 1);
-        gm2.transportSpecific = 1;
-        gm2.ignoreTransportSpecific = true; // so it answers the client's Delay_Reqs (transportSpecific 0)
-        EngineConfig lax = cfg(0x20, 128);
-        lax.ignoreTransportSpecific = true;
+        ClockConfig gm2 = cfg(0x10, 1);
+        gm2.port.transportSpecific = 1;
+        gm2.port.ignoreTransportSpecific = true; // so it answers the client's Delay_Reqs (transportSpecific 0)
+        ClockConfig lax = cfg(0x20, 128);
+        lax.port.ignoreTransportSpecific = true;
         Pair yes = pair(17, gm2, lax);
         yes.sim().runUntil(1_030 * S);
         assertEquals(PortState.SLAVE, yes.client().engine().portState(1));
@@ -144,7 +149,7 @@ class ConfigKeysInSimTest {
     void jbodSwitchesTheDisciplinedClockToThePortThatFollowsTheMaster() {
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, 18);
-        EngineConfig bcCfg = EngineInSimTest.bc(0x20, 128);
+        ClockConfig bcCfg = EngineInSimTest.bc(0x20, 128);
         bcCfg.boundaryClockJbod = true;
         EngineInSimTest.Recorder log = new EngineInSimTest.Recorder();
         SimNode gm = net.node("gm", cfg(0x10, 1), 0, 0, 0, Noise.NONE, null);
@@ -174,12 +179,12 @@ class ConfigKeysInSimTest {
         // [eth0] E2E toward the GM, [eth1] P2P toward a P2P leaf: linuxptp reads delay_mechanism per port
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, 19);
-        EngineConfig bcCfg = EngineInSimTest.bc(0x20, 128);
-        EngineConfig up = bcCfg.copy(), down = bcCfg.copy();
-        down.delayMechanism = EngineConfig.DelayMechanism.P2P;
-        bcCfg.ports = new EngineConfig[] {up, down};
-        EngineConfig leafCfg = cfg(0x30, 200);
-        leafCfg.delayMechanism = EngineConfig.DelayMechanism.P2P;
+        ClockConfig bcCfg = EngineInSimTest.bc(0x20, 128);
+        PortConfig up = bcCfg.port.copy(), down = bcCfg.port.copy();
+        down.delayMechanism = DelayMechanism.P2P;
+        bcCfg.ports = new PortConfig[] {up, down};
+        ClockConfig leafCfg = cfg(0x30, 200);
+        leafCfg.port.delayMechanism = DelayMechanism.P2P;
         SimNode gm = net.node("gm", cfg(0x10, 1), 0, 0, 0, Noise.NONE, null);
         SimNode bc = net.node("bc", bcCfg, 30_000, 20, 0, Noise.NONE, null);
         SimNode leaf = net.node("leaf", leafCfg, -40_000, -30, 0, Noise.NONE, null);
@@ -189,8 +194,8 @@ class ConfigKeysInSimTest {
         sim.runUntil(1_150 * S);
         assertEquals(PortState.SLAVE, bc.engine().portState(1));
         assertEquals(PortState.MASTER, bc.engine().portState(2));
-        assertEquals(2_000, bc.engine().peerDelayNanos(2), 5, "port 2 measures its peer delay (P2P)");
-        assertEquals(0, bc.engine().txMessages(1, 2), "port 1 sends no Pdelay_Req (E2E)");
+        assertEquals(2_000, bc.engine().port(2).peerDelay().delayNanos(), 5, "port 2 measures its peer delay (P2P)");
+        assertEquals(0, bc.engine().port(1).counters().txMessages(2), "port 1 sends no Pdelay_Req (E2E)");
         assertEquals(PortState.SLAVE, leaf.engine().portState(1));
         assertTrue(Math.abs(leaf.trueErrorNanos()) < 100, "leaf error " + leaf.trueErrorNanos());
     }
@@ -200,10 +205,10 @@ class ConfigKeysInSimTest {
         // the GM is heard on port 1, which is [eth0] serverOnly 1: the BC may not follow it there
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, 20);
-        EngineConfig bcCfg = EngineInSimTest.bc(0x20, 128);
-        EngineConfig p1 = bcCfg.copy(), p2 = bcCfg.copy();
+        ClockConfig bcCfg = EngineInSimTest.bc(0x20, 128);
+        PortConfig p1 = bcCfg.port.copy(), p2 = bcCfg.port.copy();
         p1.serverOnly = true;
-        bcCfg.ports = new EngineConfig[] {p1, p2};
+        bcCfg.ports = new PortConfig[] {p1, p2};
         SimNode gm = net.node("gm", cfg(0x10, 1), 0, 0, 0, Noise.NONE, null);
         SimNode bc = net.node("bc", bcCfg, 30_000, 20, 0, Noise.NONE, null);
         SimNode leaf = net.node("leaf", cfg(0x30, 200), 0, 0, 0, Noise.NONE, null);
@@ -212,15 +217,15 @@ class ConfigKeysInSimTest {
         net.start();
         sim.runUntil(1_060 * S);
         assertNotEquals(PortState.SLAVE, bc.engine().portState(1));
-        assertEquals(0x20, bc.engine().grandmasterIdentity(), "the BC is its own grandmaster");
-        assertEquals(0x20, leaf.engine().grandmasterIdentity());
+        assertEquals(0x20, bc.engine().parentDS().grandmasterIdentity(), "the BC is its own grandmaster");
+        assertEquals(0x20, leaf.engine().parentDS().grandmasterIdentity());
     }
 
     /** Simulated seconds from the client's step to its next servo sample, with that step_window. */
     static double firstSampleAfterStep(int stepWindow) {
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, 21);
-        EngineConfig c = cfg(0x20, 128);
+        ClockConfig c = cfg(0x20, 128);
         c.stepWindow = stepWindow;
         long[] stepAt = {-1}, firstAfter = {-1};
         io.ptp4j.core.engine.EngineListener l = new io.ptp4j.core.engine.EngineListener() {
@@ -257,13 +262,13 @@ class ConfigKeysInSimTest {
     static double notCapableFraction(int allowedLostResponses, long minNeighborPropDelay) {
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, 22);
-        EngineConfig g = cfg(0x10, 1), c = cfg(0x20, 128);
-        for (EngineConfig e : new EngineConfig[] {g, c}) {
-            e.delayMechanism = EngineConfig.DelayMechanism.P2P;
-            e.followUpInfo = true;
-            e.transportSpecific = 1;
-            e.allowedLostResponses = allowedLostResponses;
-            e.minNeighborPropDelayNanos = minNeighborPropDelay;
+        ClockConfig g = cfg(0x10, 1), c = cfg(0x20, 128);
+        for (ClockConfig e : new ClockConfig[] {g, c}) {
+            e.port.delayMechanism = DelayMechanism.P2P;
+            e.port.followUpInfo = true;
+            e.port.transportSpecific = 1;
+            e.port.allowedLostResponses = allowedLostResponses;
+            e.port.minNeighborPropDelayNanos = minNeighborPropDelay;
         }
         SimNode gm = net.node("gm", g, 0, 0, 0, Noise.NONE, null);
         SimNode client = net.node("client", c, 0, 0, 0, Noise.NONE, null);
@@ -274,7 +279,7 @@ class ConfigKeysInSimTest {
         for (long t = sim.now(); t < 1_220 * S; t += S / 8) {
             sim.runUntil(t);
             n++;
-            if (!client.engine().asCapable(1)) not++;
+            if (!client.engine().port(1).asCapable()) not++;
         }
         return (double) not / n;
     }
@@ -291,14 +296,14 @@ class ConfigKeysInSimTest {
 
     @Test
     void delayResponseTimeoutIsASynchronizationFaultWhenTheMasterStopsAnswering() {
-        EngineConfig c = cfg(0x20, 128);
-        c.delayResponseTimeout = 3;
+        ClockConfig c = cfg(0x20, 128);
+        c.port.delayResponseTimeout = 3;
         Pair p = pair(23, cfg(0x10, 1), c);
         p.sim().runUntil(1_060 * S);
         assertEquals(PortState.SLAVE, p.client().engine().portState(1));
         assertFalse(p.log().lines.contains("port 1: delay response timeout"));
         // the master keeps sending Sync but stops answering Delay_Req
-        p.gm().engine().config().delayMechanism = EngineConfig.DelayMechanism.NONE;
+        p.gm().engine().port(1).config().delayMechanism = DelayMechanism.NONE;
         p.sim().runUntil(1_070 * S);
         assertTrue(p.log().lines.contains("port 1: delay response timeout"), p.log().lines.toString());
         assertTrue(p.log().lines.contains("port 1: SLAVE to UNCALIBRATED on SYNCHRONIZATION_FAULT"), p.log().lines.toString());
@@ -306,8 +311,8 @@ class ConfigKeysInSimTest {
 
     /** Whether the client saw an announce-type timeout within 3 s of its master's Syncs stopping. */
     static boolean timesOutWhenSyncsStop(int syncReceiptTimeout) {
-        EngineConfig c = cfg(0x20, 128);
-        c.syncReceiptTimeout = syncReceiptTimeout;
+        ClockConfig c = cfg(0x20, 128);
+        c.port.syncReceiptTimeout = syncReceiptTimeout;
         Pair p = pair(24, cfg(0x10, 1), c);
         p.sim().runUntil(1_060 * S);
         assertEquals(PortState.SLAVE, p.client().engine().portState(1));

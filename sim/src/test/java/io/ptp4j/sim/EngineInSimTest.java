@@ -2,7 +2,10 @@ package io.ptp4j.sim;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.engine.ClockConfig;
+import io.ptp4j.core.engine.PortConfig;
+import io.ptp4j.core.engine.ClockType;
+import io.ptp4j.core.engine.DelayMechanism;
 import io.ptp4j.core.engine.EngineListener;
 import io.ptp4j.core.port.PortEvent;
 import io.ptp4j.core.port.PortState;
@@ -15,19 +18,19 @@ import org.junit.jupiter.api.Test;
 class EngineInSimTest {
     static final long S = 1_000_000_000L;
 
-    static EngineConfig cfg(long id, int priority1) {
-        EngineConfig c = new EngineConfig();
+    static ClockConfig cfg(long id, int priority1) {
+        ClockConfig c = new ClockConfig();
         c.clockIdentity = id;
         c.priority1 = priority1;
-        c.logSyncInterval = -3;
+        c.port.logSyncInterval = -3;
         return c;
     }
 
     /** A two-port boundary clock. */
-    static EngineConfig bc(long id, int priority1) {
-        EngineConfig c = cfg(id, priority1);
+    static ClockConfig bc(long id, int priority1) {
+        ClockConfig c = cfg(id, priority1);
         c.numberPorts = 2;
-        c.clockType = EngineConfig.ClockType.BC;
+        c.clockType = ClockType.BC;
         return c;
     }
 
@@ -78,7 +81,7 @@ class EngineInSimTest {
         Network net = new Network(sim, 1);
         Recorder gmLog = new Recorder(), clientLog = new Recorder();
         SimNode gm = net.node("gm", cfg(0x10, 100), 0, 0, 0, Noise.gaussian(8), gmLog);
-        EngineConfig cc = cfg(0x20, 128);
+        ClockConfig cc = cfg(0x20, 128);
         SimNode client = net.node("client", cc, 100_000, 50, 0, Noise.gaussian(8), clientLog);
         net.connect(gm, 1, client, 1, 1_000, Noise.NONE);
         net.start();
@@ -103,7 +106,7 @@ class EngineInSimTest {
         Network net = new Network(sim, 2);
         SimNode gm = net.node("gm", cfg(0x10, 128), 0, 0, 0, Noise.gaussian(8), null);
         Recorder log = new Recorder();
-        EngineConfig cc = cfg(0x20, 128);
+        ClockConfig cc = cfg(0x20, 128);
         cc.clientOnly = true;
         SimNode client = net.node("client", cc, 0, 10, 0, Noise.gaussian(8), log);
         net.connect(gm, 1, client, 1, 500, Noise.NONE);
@@ -126,20 +129,20 @@ class EngineInSimTest {
     void peerToPeerMeasuresLinkDelayAndSynchronizes() {
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, 3);
-        EngineConfig g = cfg(0x10, 100);
-        g.delayMechanism = EngineConfig.DelayMechanism.P2P;
-        EngineConfig c = cfg(0x20, 128);
-        c.delayMechanism = EngineConfig.DelayMechanism.P2P;
+        ClockConfig g = cfg(0x10, 100);
+        g.port.delayMechanism = DelayMechanism.P2P;
+        ClockConfig c = cfg(0x20, 128);
+        c.port.delayMechanism = DelayMechanism.P2P;
         Recorder log = new Recorder();
         SimNode gm = net.node("gm", g, 0, 0, 0, Noise.gaussian(8), null);
         SimNode client = net.node("client", c, -30_000, -20, 0, Noise.gaussian(8), log);
         net.connect(gm, 1, client, 1, 2_500, Noise.NONE);
         net.start();
         double rms = rms(sim, client, 1_060 * S, 1_120 * S, null);
-        System.out.printf("P2P: client true rms %.1f ns, peer delay %d ns%n", rms, client.engine().peerDelayNanos(1));
+        System.out.printf("P2P: client true rms %.1f ns, peer delay %d ns%n", rms, client.engine().port(1).peerDelay().delayNanos());
         assertEquals(PortState.SLAVE, client.engine().portState(1));
-        assertEquals(2_500, client.engine().peerDelayNanos(1), 30);
-        assertEquals(2_500, gm.engine().peerDelayNanos(1), 30, "the master measures its peer too");
+        assertEquals(2_500, client.engine().port(1).peerDelay().delayNanos(), 30);
+        assertEquals(2_500, gm.engine().port(1).peerDelay().delayNanos(), 30, "the master measures its peer too");
         assertTrue(rms < 100, "rms " + rms);
     }
 
@@ -148,7 +151,7 @@ class EngineInSimTest {
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, 4);
         SimNode gm = net.node("gm", cfg(0x10, 1), 0, 0, 0, Noise.gaussian(8), null);
-        EngineConfig bcCfg = bc(0x20, 128);
+        ClockConfig bcCfg = bc(0x20, 128);
         SimNode bc = net.node("bc", bcCfg, 50_000, 30, 0, Noise.gaussian(8), null);
         SimNode leaf = net.node("leaf", cfg(0x30, 200), -80_000, -40, 0, Noise.gaussian(8), null);
         net.connect(gm, 1, bc, 1, 1_000, Noise.NONE);
@@ -159,8 +162,8 @@ class EngineInSimTest {
         assertEquals(PortState.SLAVE, bc.engine().portState(1));
         assertEquals(PortState.MASTER, bc.engine().portState(2));
         assertEquals(PortState.SLAVE, leaf.engine().portState(1));
-        assertEquals(0x10, leaf.engine().grandmasterIdentity(), "the leaf sees the GM through the BC");
-        assertEquals(2, leaf.engine().stepsRemoved());
+        assertEquals(0x10, leaf.engine().parentDS().grandmasterIdentity(), "the leaf sees the GM through the BC");
+        assertEquals(2, leaf.engine().currentDS().stepsRemoved());
         assertTrue(rms < 100, "rms " + rms);
     }
 
@@ -178,14 +181,14 @@ class EngineInSimTest {
         net.connect(client, 1, sw, 200, Noise.NONE);
         net.start();
         sim.runUntil(1_060 * S);
-        assertEquals(0x10, client.engine().grandmasterIdentity());
+        assertEquals(0x10, client.engine().parentDS().grandmasterIdentity());
         assertEquals(PortState.SLAVE, backup.engine().portState(1), "an ordinary-clock backup follows the better GM until it fails");
         long failAt = 1_060 * S;
         gm.setAlive(false);
         long selected = -1;
         for (long t = failAt; t < failAt + 30 * S; t += S / 8) {
             sim.runUntil(t);
-            if (client.engine().grandmasterIdentity() == 0x11 && selected < 0) selected = t;
+            if (client.engine().parentDS().grandmasterIdentity() == 0x11 && selected < 0) selected = t;
         }
         assertTrue(selected > 0, log.lines.toString());
         double seconds = (selected - failAt) / 1e9;
@@ -216,7 +219,7 @@ class EngineInSimTest {
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, 6);
         SimNode gm = net.node("gm", cfg(0x10, 100), 0, 0, 0, Noise.NONE, null);
-        EngineConfig c = cfg(0x20, 128);
+        ClockConfig c = cfg(0x20, 128);
         c.freeRunning = true;
         Recorder log = new Recorder();
         SimNode client = net.node("client", c, 12_345, 0, 0, Noise.NONE, log);
@@ -245,7 +248,7 @@ class EngineInSimTest {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(64);
         b.put(1, (byte) 2).putShort(2, (short) 200);
         n.engine().onReceive(1, b, 0, 44, 0, 0, sim.now());
-        assertEquals(1, n.engine().badPackets(1));
+        assertEquals(1, n.engine().port(1).counters().badPackets());
         assertEquals(List.of("messageLength at offset 2: says 200 but only 44 bytes arrived"), bad);
     }
 
@@ -255,17 +258,17 @@ class EngineInSimTest {
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, 3);
         Recorder gmLog = new Recorder(), clientLog = new Recorder();
-        EngineConfig gc = cfg(0x10, 128);
-        gc.serverOnly = true;
-        gc.unicastListen = true;
-        gc.inhibitMulticastService = true;
-        gc.hybridE2e = true;
+        ClockConfig gc = cfg(0x10, 128);
+        gc.port.serverOnly = true;
+        gc.port.unicastListen = true;
+        gc.port.inhibitMulticastService = true;
+        gc.port.hybridE2e = true;
         SimNode gm = net.node("gm", gc, 0, 0, 0, Noise.gaussian(8), gmLog);
-        EngineConfig cc = cfg(0x20, 128);
+        ClockConfig cc = cfg(0x20, 128);
         cc.clientOnly = true;
-        cc.unicastMasters = new String[][] {{"192.0.2.1"}};
-        cc.unicastLogQueryInterval = new int[] {0};
-        cc.unicastReqDuration = 60;
+        cc.port.unicastMasters = new String[] {"192.0.2.1"};
+        cc.port.unicastLogQueryInterval = 0;
+        cc.port.unicastReqDuration = 60;
         SimNode client = net.node("client", cc, 100_000, 50, 0, Noise.gaussian(8), clientLog);
         net.connect(gm, 1, client, 1, 1_000, Noise.NONE);
         net.start();
@@ -274,7 +277,7 @@ class EngineInSimTest {
         double rms = rms(sim, client, 1_100 * S, 1_200 * S, max);
         System.out.printf("unicast negotiation: client true rms %.1f ns, max %.1f ns, path delay %d ns%n", rms, max[0], clientLog.lastDelay);
         assertEquals(PortState.SLAVE, client.engine().portState(1), String.join("\n", clientLog.lines));
-        assertEquals(1, gm.engine().unicastClients(1), "the master serves one granted client");
+        assertEquals(1, gm.engine().port(1).unicastService().clients(), "the master serves one granted client");
         assertTrue(rms < 50, "rms " + rms);
         assertTrue(clientLog.lastDelay > 900 && clientLog.lastDelay < 1_100, "path delay " + clientLog.lastDelay);
     }
@@ -285,19 +288,19 @@ class EngineInSimTest {
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, 4);
         Recorder clientLog = new Recorder();
-        EngineConfig gc = cfg(0x10, 128);
-        gc.serverOnly = true;
-        gc.unicastListen = true;
-        gc.inhibitMulticastService = true;
+        ClockConfig gc = cfg(0x10, 128);
+        gc.port.serverOnly = true;
+        gc.port.unicastListen = true;
+        gc.port.inhibitMulticastService = true;
         SimNode gm = net.node("gm", gc, 0, 0, 0, Noise.gaussian(8), new Recorder());
-        EngineConfig cc = cfg(0x20, 128);
+        ClockConfig cc = cfg(0x20, 128);
         cc.clientOnly = true;
         SimNode client = net.node("client", cc, 100_000, 50, 0, Noise.gaussian(8), clientLog);
         net.connect(gm, 1, client, 1, 1_000, Noise.NONE);
         net.start();
         sim.runUntil(1_060 * S);
         assertEquals(PortState.LISTENING, client.engine().portState(1));
-        assertEquals(0, gm.engine().unicastClients(1));
+        assertEquals(0, gm.engine().port(1).unicastService().clients());
     }
 
     /** 802.1AS asCapable: a link longer than neighborPropDelayThresh carries nothing but Pdelay. */
@@ -306,12 +309,12 @@ class EngineInSimTest {
         for (long linkDelay : new long[] {500, 1_500}) {
             Simulation sim = new Simulation(1_000 * S);
             Network net = new Network(sim, 5);
-            EngineConfig gc = cfg(0x10, 100), cc = cfg(0x20, 128);
-            for (EngineConfig c : new EngineConfig[] {gc, cc}) {
-                c.delayMechanism = EngineConfig.DelayMechanism.P2P;
-                c.followUpInfo = true;
-                c.transportSpecific = 1;
-                c.neighborPropDelayThreshNanos = 1_000;
+            ClockConfig gc = cfg(0x10, 100), cc = cfg(0x20, 128);
+            for (ClockConfig c : new ClockConfig[] {gc, cc}) {
+                c.port.delayMechanism = DelayMechanism.P2P;
+                c.port.followUpInfo = true;
+                c.port.transportSpecific = 1;
+                c.port.neighborPropDelayThreshNanos = 1_000;
             }
             SimNode gm = net.node("gm", gc, 0, 0, 0, Noise.gaussian(8), new Recorder());
             SimNode client = net.node("client", cc, 50_000, 20, 0, Noise.gaussian(8), new Recorder());
@@ -319,8 +322,8 @@ class EngineInSimTest {
             net.start();
             sim.runUntil(1_040 * S);
             boolean capable = linkDelay < 1_000;
-            assertEquals(capable, gm.engine().asCapable(1), "link " + linkDelay + " ns");
-            assertEquals(capable, client.engine().asCapable(1), "link " + linkDelay + " ns");
+            assertEquals(capable, gm.engine().port(1).asCapable(), "link " + linkDelay + " ns");
+            assertEquals(capable, client.engine().port(1).asCapable(), "link " + linkDelay + " ns");
             assertEquals(capable ? PortState.SLAVE : PortState.MASTER, client.engine().portState(1),
                     "link " + linkDelay + " ns: the client " + (capable ? "follows the GM" : "hears no Announce and is its own GM"));
         }
@@ -341,8 +344,8 @@ class EngineInSimTest {
             Simulation sim = new Simulation(1_000 * S);
             Network net = new Network(sim, 100 + seed);
             Switch sw = net.plainSwitch("sw", new Noise("gaussian", 1_000, 20));
-            EngineConfig g = cfg(0x10, 10), b = cfg(0x11, 20), c = cfg(0x30, 128);
-            for (EngineConfig e : new EngineConfig[] {g, b, c}) e.logAnnounceInterval = -2;
+            ClockConfig g = cfg(0x10, 10), b = cfg(0x11, 20), c = cfg(0x30, 128);
+            for (ClockConfig e : new ClockConfig[] {g, b, c}) e.port.logAnnounceInterval = -2;
             SimNode gm = net.node("gm", g, 0, 0, 0, Noise.gaussian(8), null);
             SimNode backup = net.node("backup", b, 0, 5, 0, Noise.gaussian(8), null);
             SimNode client = net.node("client", c, 20_000, -10, 0, Noise.gaussian(8), null);
@@ -352,17 +355,17 @@ class EngineInSimTest {
             net.start();
             long failAt = 1_030 * S + seed * 37_000_000L;
             sim.runUntil(failAt);
-            assertEquals(0x10, client.engine().grandmasterIdentity());
+            assertEquals(0x10, client.engine().parentDS().grandmasterIdentity());
             gm.setAlive(false);
             long selected = -1;
             for (long t = failAt; t < failAt + 10 * S && selected < 0; t += S / 100) {
                 sim.runUntil(t);
-                if (client.engine().grandmasterIdentity() == 0x11) selected = t;
+                if (client.engine().parentDS().grandmasterIdentity() == 0x11) selected = t;
             }
             assertTrue(selected > 0, "seed " + seed + ": the client never selected the backup");
             double seconds = (selected - failAt) / 1e9;
             worst = Math.max(worst, seconds);
-            double bar = g.announceReceiptTimeout * 0.25 + 1.0;
+            double bar = g.port.announceReceiptTimeout * 0.25 + 1.0;
             assertTrue(seconds <= bar, "seed " + seed + ": " + seconds + " s > " + bar + " s");
             sim.runUntil(selected + 40 * S);
             assertEquals(PortState.SLAVE, client.engine().portState(1), "seed " + seed);

@@ -194,7 +194,7 @@ public final class ManagementAgent {
         req.wrap(buf, offset, length);
         if (req.validate(tlvs) != MessageType.MANAGEMENT) return;
         // linuxptp port_ignore, Unix sockets included: another domain or transportSpecific is not ours.
-        if (req.domainNumber() != clock.config().domainNumber || req.majorSdoId() != clock.config().transportSpecific) return;
+        if (req.domainNumber() != clock.defaultDS().domainNumber() || req.majorSdoId() != clock.config().port.transportSpecific) return;
         if (ingressPort == 0 ? readWrite : forwards(ingressPort)) forward(buf, offset, Math.min(length, req.messageLength()), ingressPort);
         tlvs.reset(req);
         if (!tlvs.next() || tlvs.type() != TlvType.MANAGEMENT) return;
@@ -202,7 +202,7 @@ public final class ManagementAgent {
         tlvs.reset(req);
         tlvs.next();
         long target = req.targetClockIdentity();
-        if (target != WILDCARD_CLOCK && target != clock.clockIdentity()) return;
+        if (target != WILDCARD_CLOCK && target != clock.defaultDS().clockIdentity()) return;
         int action = req.actionField();
         if (action != GET && action != SET && action != COMMAND) return;
         subscriptions.prune(nowNanos);
@@ -333,11 +333,11 @@ public final class ManagementAgent {
                 error(port, ManagementErrorId.WRONG_LENGTH, idCode, sink);
                 return true;
             }
-            clock.setNeighborPropDelayThresh(port, req.u16(at) * 65536L + req.u16(at + 2));
+            clock.port(port).ds().neighborPropDelayThreshNanos(req.u16(at) * 65536L + req.u16(at + 2));
             reply(port, id, sets.portData(id, port), RESPONSE, sink);
             return true;
         } else if (action == COMMAND && (id == ManagementId.ENABLE_PORT || id == ManagementId.DISABLE_PORT)) {
-            clock.setPortEnabled(port, id == ManagementId.ENABLE_PORT);
+            clock.port(port).enable(id == ManagementId.ENABLE_PORT);
             reply(port, id, Map.of(), ACKNOWLEDGE, sink);
             return true;
         }
@@ -370,8 +370,8 @@ public final class ManagementAgent {
 
     /** Sends PARENT_DATA_SET to NOTIFY_PARENT_DATA_SET subscribers when parent or grandmaster changed. */
     public void parentMaybeChanged(long nowNanos, Notifier notifier) {
-        long parent = clock.parentClockIdentity(), gm = clock.grandmasterIdentity();
-        int parentPort = clock.parentPortNumber();
+        long parent = clock.parentDS().parentClockIdentity(), gm = clock.parentDS().grandmasterIdentity();
+        int parentPort = clock.parentDS().parentPortNumber();
         if (parent == lastParentClock && parentPort == lastParentPort && gm == lastGm) return;
         lastParentClock = parent;
         lastParentPort = parentPort;
@@ -396,10 +396,9 @@ public final class ManagementAgent {
     // ---- building responses -------------------------------------------------------------------
 
     private void header(int port, int sequenceId, long targetClock, int targetPort, int boundaryHops, int action) {
-        var cfg = clock.config();
         resp.wrap(out, 0, out.capacity()).initHeader(MessageType.MANAGEMENT, 0)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
-                .sourcePort(clock.clockIdentity(), port).sequenceId(sequenceId).logMessageInterval(0x7F)
+                .majorSdoId(clock.config().port.transportSpecific).domainNumber(clock.defaultDS().domainNumber())
+                .sourcePort(clock.defaultDS().clockIdentity(), port).sequenceId(sequenceId).logMessageInterval(0x7F)
                 .targetPort(targetClock, targetPort)
                 .startingBoundaryHops(boundaryHops).boundaryHops(boundaryHops).actionField(action);
     }

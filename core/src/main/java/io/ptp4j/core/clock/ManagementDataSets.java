@@ -1,6 +1,13 @@
 package io.ptp4j.core.clock;
 
-import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.dataset.CurrentDS;
+import io.ptp4j.core.dataset.DefaultDS;
+import io.ptp4j.core.dataset.ParentDS;
+import io.ptp4j.core.dataset.TimePropertiesDS;
+import io.ptp4j.core.engine.ClockConfig;
+import io.ptp4j.core.engine.DelayMechanism;
+import io.ptp4j.core.engine.PortConfig;
+import io.ptp4j.core.port.Port;
 import io.ptp4j.core.management.ManagementId;
 import io.ptp4j.core.management.PtpText;
 import io.ptp4j.core.management.Subscriptions;
@@ -42,66 +49,70 @@ final class ManagementDataSets {
     /** Clock-level GET data; {@code requester} is who asks (SUBSCRIBE_EVENTS_NP reports its own subscription). */
     Map<String, Object> clockData(ManagementId id, PortIdentity requester, Subscriptions subs, long nowNanos) {
         PtpClock c = clock;
-        EngineConfig cfg = c.config();
+        DefaultDS dds = c.defaultDS();
+        CurrentDS cds = c.currentDS();
+        ParentDS pds = c.parentDS();
+        TimePropertiesDS tds = c.timeProperties();
         Map<String, Object> m = new LinkedHashMap<>();
         switch (id) {
             case USER_DESCRIPTION -> m.put("userDescription", userDescription);
             case DEFAULT_DATA_SET -> {
-                m.put("flags", (long) ((cfg.twoStepFlag ? 1 : 0) | (cfg.clientOnly ? 2 : 0)));
-                m.put("numberPorts", (long) c.numberPorts());
-                m.put("priority1", (long) c.priority1());
-                m.put("clockQuality.clockClass", (long) c.clockClass());
-                m.put("clockQuality.clockAccuracy", (long) c.clockAccuracy());
-                m.put("clockQuality.offsetScaledLogVariance", (long) c.offsetScaledLogVariance());
-                m.put("priority2", (long) c.priority2());
-                m.put("clockIdentity", c.clockIdentity());
-                m.put("domainNumber", (long) cfg.domainNumber);
+                m.put("flags", (long) ((dds.twoStepFlag() ? 1 : 0) | (dds.slaveOnly() ? 2 : 0)));
+                m.put("numberPorts", (long) dds.numberPorts());
+                m.put("priority1", (long) dds.priority1());
+                m.put("clockQuality.clockClass", (long) dds.clockClass());
+                m.put("clockQuality.clockAccuracy", (long) dds.clockAccuracy());
+                m.put("clockQuality.offsetScaledLogVariance", (long) dds.offsetScaledLogVariance());
+                m.put("priority2", (long) dds.priority2());
+                m.put("clockIdentity", dds.clockIdentity());
+                m.put("domainNumber", (long) dds.domainNumber());
             }
             case CURRENT_DATA_SET -> {
-                m.put("stepsRemoved", (long) c.stepsRemoved());
-                m.put("offsetFromMaster", scaled(c.offsetFromMasterNanos()));
-                m.put("meanPathDelay", scaled(c.meanPathDelayNanos()));
+                m.put("stepsRemoved", (long) cds.stepsRemoved());
+                m.put("offsetFromMaster", scaled(cds.offsetFromMasterNanos()));
+                m.put("meanPathDelay", scaled(cds.meanPathDelayNanos()));
             }
             case PARENT_DATA_SET -> {
-                m.put("parentPortIdentity", c.parentPortIdentity());
+                m.put("parentPortIdentity", pds.parentPortIdentity());
                 m.put("observedParentOffsetScaledLogVariance", 0xFFFFL);
                 m.put("observedParentClockPhaseChangeRate", 0x7FFFFFFFL);
-                m.put("grandmasterPriority1", (long) c.grandmasterPriority1());
-                m.put("grandmasterClockQuality.clockClass", (long) c.grandmasterClockClass());
-                m.put("grandmasterClockQuality.clockAccuracy", (long) c.grandmasterClockAccuracy());
-                m.put("grandmasterClockQuality.offsetScaledLogVariance", (long) c.grandmasterVariance());
-                m.put("grandmasterPriority2", (long) c.grandmasterPriority2());
-                m.put("grandmasterIdentity", c.grandmasterIdentity());
+                m.put("grandmasterPriority1", (long) pds.grandmasterPriority1());
+                m.put("grandmasterClockQuality.clockClass", (long) pds.grandmasterClockClass());
+                m.put("grandmasterClockQuality.clockAccuracy", (long) pds.grandmasterClockAccuracy());
+                m.put("grandmasterClockQuality.offsetScaledLogVariance", (long) pds.grandmasterOffsetScaledLogVariance());
+                m.put("grandmasterPriority2", (long) pds.grandmasterPriority2());
+                m.put("grandmasterIdentity", pds.grandmasterIdentity());
             }
             case TIME_PROPERTIES_DATA_SET -> {
-                m.put("currentUtcOffset", (long) c.currentUtcOffset());
-                m.put("flags", (long) c.timeFlags());
-                m.put("timeSource", (long) c.timeSource());
+                m.put("currentUtcOffset", (long) tds.currentUtcOffset());
+                m.put("flags", (long) tds.flags());
+                m.put("timeSource", (long) tds.timeSource());
             }
-            case PRIORITY1 -> m.put("priority1", (long) c.priority1());
-            case PRIORITY2 -> m.put("priority2", (long) c.priority2());
-            case DOMAIN -> m.put("domainNumber", (long) cfg.domainNumber);
-            case SLAVE_ONLY -> m.put("flags", cfg.clientOnly ? 1L : 0L);
-            case CLOCK_ACCURACY -> m.put("clockAccuracy", (long) c.clockAccuracy());
-            case TRACEABILITY_PROPERTIES -> m.put("flags", (long) (c.timeFlags() & 0x30));
+            case PRIORITY1 -> m.put("priority1", (long) dds.priority1());
+            case PRIORITY2 -> m.put("priority2", (long) dds.priority2());
+            case DOMAIN -> m.put("domainNumber", (long) dds.domainNumber());
+            case SLAVE_ONLY -> m.put("flags", dds.slaveOnly() ? 1L : 0L);
+            case CLOCK_ACCURACY -> m.put("clockAccuracy", (long) dds.clockAccuracy());
+            case TRACEABILITY_PROPERTIES -> m.put("flags", (long) (tds.flags() & 0x30));
             case TIMESCALE_PROPERTIES -> {
-                m.put("flags", (long) (c.timeFlags() & 0x08));
-                m.put("timeSource", (long) c.timeSource());
+                m.put("flags", (long) (tds.flags() & 0x08));
+                m.put("timeSource", (long) tds.timeSource());
             }
             case TIME_STATUS_NP -> {
-                m.put("master_offset", c.offsetFromMasterNanos());
+                m.put("master_offset", cds.offsetFromMasterNanos());
                 m.put("ingress_time", c.lastIngressNanos());
                 m.put("gmPresent", c.isGrandmaster() ? 0L : 1L);
-                m.put("gmIdentity", c.grandmasterIdentity());
+                m.put("gmIdentity", pds.grandmasterIdentity());
             }
             case GRANDMASTER_SETTINGS_NP -> {
                 // The local settings used when this clock is grandmaster, not the current grandmaster's.
-                m.put("clockQuality.clockClass", (long) c.clockClass());
-                m.put("clockQuality.clockAccuracy", (long) c.clockAccuracy());
-                m.put("clockQuality.offsetScaledLogVariance", (long) c.offsetScaledLogVariance());
-                m.put("utc_offset", (long) c.localUtcOffset());
-                m.put("time_flags", (long) c.localTimeFlags());
-                m.put("time_source", (long) c.localTimeSource());
+                TimePropertiesDS local = c.localTimeProperties();
+                m.put("clockQuality.clockClass", (long) dds.clockClass());
+                m.put("clockQuality.clockAccuracy", (long) dds.clockAccuracy());
+                m.put("clockQuality.offsetScaledLogVariance", (long) dds.offsetScaledLogVariance());
+                m.put("utc_offset", (long) local.currentUtcOffset());
+                m.put("time_flags", (long) local.flags());
+                m.put("time_source", (long) local.timeSource());
             }
             case SUBSCRIBE_EVENTS_NP -> {
                 Subscriptions.Subscriber s = requester == null ? null : subs.find(requester);
@@ -119,44 +130,46 @@ final class ManagementDataSets {
     /** Port-level GET data of port {@code port} (1-based). */
     Map<String, Object> portData(ManagementId id, int port) {
         PtpClock c = clock;
-        EngineConfig cfg = c.config();
+        ClockConfig cfg = c.config();
+        Port p = c.port(port);
+        PortConfig pc = p.config();
         Map<String, Object> m = new LinkedHashMap<>();
-        PortIdentity pid = new PortIdentity(c.clockIdentity(), port);
+        PortIdentity pid = new PortIdentity(c.defaultDS().clockIdentity(), port);
         switch (id) {
             case NULL_MANAGEMENT, ENABLE_PORT, DISABLE_PORT -> { }
             case CLOCK_DESCRIPTION -> {
                 m.put("clockType", (long) clockType(cfg));
                 m.put("physicalLayerProtocol", "IEEE 802.3");
                 m.put("physicalAddressLength", (long) port(port).physicalAddress().length);
-                m.put("physicalAddressAndMore", clockDescriptionTail(port(port), cfg));
+                m.put("physicalAddressAndMore", clockDescriptionTail(port(port), pc));
 
             }
             case PORT_DATA_SET -> {
-                PortState st = c.portState(port);
+                PortState st = p.state();
                 m.put("portIdentity", pid);
                 m.put("portState", (long) (st == PortState.GRAND_MASTER ? PortState.MASTER.code : st.code));
-                m.put("logMinDelayReqInterval", (long) cfg.portConfig(port).logMinDelayReqInterval);
-                m.put("peerMeanPathDelay", scaled(c.peerDelayNanos(port)));
-                m.put("logAnnounceInterval", (long) c.currentLogAnnounceInterval(port));
-                m.put("announceReceiptTimeout", (long) cfg.portConfig(port).announceReceiptTimeout);
-                m.put("logSyncInterval", (long) c.currentLogSyncInterval(port)); // as a message interval request set it
-                m.put("delayMechanism", (long) delayMechanismCode(cfg.portConfig(port).delayMechanism));
-                m.put("logMinPdelayReqInterval", (long) cfg.portConfig(port).logMinPdelayReqInterval);
+                m.put("logMinDelayReqInterval", (long) pc.logMinDelayReqInterval);
+                m.put("peerMeanPathDelay", scaled(p.peerDelay().delayNanos()));
+                m.put("logAnnounceInterval", (long) p.ds().logAnnounceInterval());
+                m.put("announceReceiptTimeout", (long) pc.announceReceiptTimeout);
+                m.put("logSyncInterval", (long) p.ds().logSyncInterval()); // as a message interval request set it
+                m.put("delayMechanism", (long) delayMechanismCode(pc.delayMechanism));
+                m.put("logMinPdelayReqInterval", (long) pc.logMinPdelayReqInterval);
                 m.put("versionNumber", 2L);
             }
-            case LOG_ANNOUNCE_INTERVAL -> m.put("logAnnounceInterval", (long) c.currentLogAnnounceInterval(port));
-            case ANNOUNCE_RECEIPT_TIMEOUT -> m.put("announceReceiptTimeout", (long) cfg.portConfig(port).announceReceiptTimeout);
-            case LOG_SYNC_INTERVAL -> m.put("logSyncInterval", (long) c.currentLogSyncInterval(port)); // as a message interval request set it
+            case LOG_ANNOUNCE_INTERVAL -> m.put("logAnnounceInterval", (long) p.ds().logAnnounceInterval());
+            case ANNOUNCE_RECEIPT_TIMEOUT -> m.put("announceReceiptTimeout", (long) pc.announceReceiptTimeout);
+            case LOG_SYNC_INTERVAL -> m.put("logSyncInterval", (long) p.ds().logSyncInterval()); // as a message interval request set it
             case VERSION_NUMBER -> m.put("versionNumber", 2L);
-            case MASTER_ONLY -> m.put("flags", cfg.portConfig(port).serverOnly ? 1L : 0L);
-            case DELAY_MECHANISM -> m.put("delayMechanism", (long) delayMechanismCode(cfg.portConfig(port).delayMechanism));
-            case LOG_MIN_PDELAY_REQ_INTERVAL -> m.put("logMinPdelayReqInterval", (long) cfg.portConfig(port).logMinPdelayReqInterval);
+            case MASTER_ONLY -> m.put("flags", pc.serverOnly ? 1L : 0L);
+            case DELAY_MECHANISM -> m.put("delayMechanism", (long) delayMechanismCode(pc.delayMechanism));
+            case LOG_MIN_PDELAY_REQ_INTERVAL -> m.put("logMinPdelayReqInterval", (long) pc.logMinPdelayReqInterval);
             case PORT_DATA_SET_NP -> {
-                m.put("neighborPropDelayThresh", c.neighborPropDelayThreshNanos(port));
-                m.put("asCapable", c.asCapable(port) ? 1L : 0L);
+                m.put("neighborPropDelayThresh", p.ds().neighborPropDelayThreshNanos());
+                m.put("asCapable", p.asCapable() ? 1L : 0L);
             }
             case PORT_PROPERTIES_NP -> {
-                PortState st = c.portState(port);
+                PortState st = p.state();
                 m.put("portIdentity", pid);
                 m.put("port_state", (long) (st == PortState.GRAND_MASTER ? PortState.MASTER.code : st.code));
                 m.put("timestamping", (long) port(port).timestamping());
@@ -166,8 +179,8 @@ final class ManagementDataSets {
                 // linuxptp sends these 2 x 16 counters little-endian (tlv.c __cpu_to_le64).
                 byte[] stats = new byte[2 * 16 * 8];
                 for (int t = 0; t < 16; t++) {
-                    putLe64(stats, t * 8, c.rxMessages(port, t));
-                    putLe64(stats, 128 + t * 8, c.txMessages(port, t));
+                    putLe64(stats, t * 8, p.counters().rxMessages(t));
+                    putLe64(stats, 128 + t * 8, p.counters().txMessages(t));
                 }
                 m.put("portIdentity", pid);
                 m.put("stats", stats);
@@ -189,7 +202,7 @@ final class ManagementDataSets {
     }
 
     /** clockType (15.5.3.1.2.1): ordinary 0x8000, boundary 0x4000, transparent E2E 0x2000 / P2P 0x1000. */
-    private static int clockType(EngineConfig cfg) {
+    private static int clockType(ClockConfig cfg) {
         return switch (cfg.clockType) {
             case OC -> 0x8000;
             case BC -> 0x4000;
@@ -199,7 +212,7 @@ final class ManagementDataSets {
     }
 
     /** CLOCK_DESCRIPTION after physicalAddressLength: as linuxptp's port_management_fill_response lays it out. */
-    private byte[] clockDescriptionTail(PortDescription d, EngineConfig cfg) {
+    private byte[] clockDescriptionTail(PortDescription d, PortConfig cfg) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes(d.physicalAddress());
         b.write(d.networkProtocol() >> 8);
@@ -212,7 +225,7 @@ final class ManagementDataSets {
         text(b, productDescription);
         text(b, revisionData);
         text(b, userDescription);
-        b.writeBytes(cfg.delayMechanism == EngineConfig.DelayMechanism.P2P ? PROFILE_P2P : PROFILE_E2E);
+        b.writeBytes(cfg.delayMechanism == DelayMechanism.P2P ? PROFILE_P2P : PROFILE_E2E);
         return b.toByteArray();
     }
 
@@ -222,7 +235,7 @@ final class ManagementDataSets {
         b.writeBytes(t);
     }
 
-    static int delayMechanismCode(EngineConfig.DelayMechanism dm) {
+    static int delayMechanismCode(DelayMechanism dm) {
         return switch (dm) {
             case E2E -> 1;
             case P2P -> 2;

@@ -1,9 +1,13 @@
 package io.ptp4j.core.clock;
 
 import io.ptp4j.core.engine.Driver;
-import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.engine.ClockConfig;
+import io.ptp4j.core.engine.ClockType;
+import io.ptp4j.core.engine.DelayMechanism;
 import io.ptp4j.core.engine.EngineListener;
 import io.ptp4j.core.engine.PtpNode;
+import io.ptp4j.core.port.HeaderWriter;
+import io.ptp4j.core.port.PeerDelay;
 import io.ptp4j.core.wire.DecodeException;
 import io.ptp4j.core.wire.MessageType;
 import io.ptp4j.core.wire.PtpMessage;
@@ -32,7 +36,7 @@ import java.nio.ByteBuffer;
 public final class TransparentClock implements PtpNode {
     private static final int SLOTS = 64;
 
-    private final EngineConfig cfg;
+    private final ClockConfig cfg;
     private final Driver driver;
     private final EngineListener listener;
     private final int ports;
@@ -56,52 +60,33 @@ public final class TransparentClock implements PtpNode {
     private final int[] heldSlot = new int[8];
     private long forwarded, badPackets;
 
-    // P2P: one peer-delay measurement per port (index port - 1).
+    // P2P: one peer-delay measurement per port (index port - 1), and when each next asks.
     private final boolean p2p;
-    private final long[] pdNext, pdT1, pdT2, pdT4, pdCorrection, pdPrevT3, pdPrevT4, linkDelay;
-    private final int[] pdSeq;
-    private final boolean[] pdWaitFollowUp, linkDelayValid;
-    private final double[] nrr;
-    private final io.ptp4j.core.servo.MovingMedian[] linkFilter;
-    // P2P responder: the Pdelay_Req being answered on each port.
-    private final long[] respToClock, respCorrection;
-    private final int[] respToPort, respSeq;
-    private final boolean[] respPending;
+    private final PeerDelay[] peerDelay;
+    private final HeaderWriter[] pdHeader;
+    private final long[] pdNext;
     private final PtpMessage msg = new PtpMessage();
     private final ByteBuffer pd = ByteBuffer.allocate(128);
 
-    public TransparentClock(EngineConfig cfg, Driver driver, EngineListener listener) {
-        this.cfg = cfg;
+    public TransparentClock(ClockConfig config, Driver driver, EngineListener listener) {
+        this.cfg = config.copy();
         this.driver = driver;
         this.listener = listener == null ? new EngineListener() {} : listener;
         this.ports = cfg.numberPorts;
         for (int i = 0; i < held.length; i++) held[i] = new byte[512];
         java.util.Arrays.fill(heldSlot, -1);
-        this.p2p = cfg.clockType == EngineConfig.ClockType.P2P_TC || cfg.delayMechanism == EngineConfig.DelayMechanism.P2P;
-        int n = ports;
-        pdNext = new long[n];
-        pdT1 = new long[n];
-        pdT2 = new long[n];
-        pdT4 = new long[n];
-        pdCorrection = new long[n];
-        pdPrevT3 = new long[n];
-        pdPrevT4 = new long[n];
-        linkDelay = new long[n];
-        pdSeq = new int[n];
-        pdWaitFollowUp = new boolean[n];
-        linkDelayValid = new boolean[n];
-        nrr = new double[n];
-        linkFilter = new io.ptp4j.core.servo.MovingMedian[n];
-        respToClock = new long[n];
-        respCorrection = new long[n];
-        respToPort = new int[n];
-        respSeq = new int[n];
-        respPending = new boolean[n];
+        this.p2p = cfg.clockType == ClockType.P2P_TC || cfg.portConfig(1).delayMechanism == DelayMechanism.P2P;
+        peerDelay = new PeerDelay[ports];
+        pdHeader = new HeaderWriter[ports];
+        pdNext = new long[ports];
+        for (int i = 0; i < ports; i++) {
+            int port = i + 1;
+            peerDelay[i] = new PeerDelay(cfg.clockIdentity, port, cfg.delayFilterLength);
+            pdHeader[i] = (type, seq, log) -> msg.wrap(pd, 0, pd.capacity()).initHeader(type, cfg.minorVersion)
+                    .majorSdoId(cfg.portConfig(port).transportSpecific).domainNumber(cfg.domainNumber)
+                    .sourcePort(cfg.clockIdentity, port).sequenceId(seq).logMessageInterval(log);
+        }
         java.util.Arrays.fill(pdNext, Long.MAX_VALUE);
-        java.util.Arrays.fill(pdT1, Long.MIN_VALUE);
-        java.util.Arrays.fill(pdPrevT3, Long.MIN_VALUE);
-        java.util.Arrays.fill(nrr, 1.0);
-        for (int i = 0; i < n; i++) linkFilter[i] = new io.ptp4j.core.servo.MovingMedian(Math.max(1, cfg.delayFilterLength));
     }
 
     @Override
@@ -112,12 +97,12 @@ public final class TransparentClock implements PtpNode {
     @Override
     public void onTimer(long nowNanos) {
         if (!p2p) return;
-        long iv = cfg.logMinPdelayReqInterval >= 0 ? 1_000_000_000L << Math.min(cfg.logMinPdelayReqInterval, 30)
-                : 1_000_000_000L >> Math.min(-cfg.logMinPdelayReqInterval, 30);
         for (int i = 0; i < ports; i++) {
             if (pdNext[i] > nowNanos) continue;
-            pdNext[i] = nowNanos + iv;
-            sendPdelayReq(i + 1);
+            int log = cfg.portConfig(i + 1).logMinPdelayReqInterval;
+            pdNext[i] = nowNanos + (log >= 0 ? 1_000_000_000L << Math.min(log, 30) : 1_000_000_000L >> Math.min(-log, 30));
+            peerDelay[i].request(pdHeader[i]);
+            sendPeerDelay(i + 1, true);
         }
     }
 
@@ -130,73 +115,15 @@ public final class TransparentClock implements PtpNode {
 
     /** The measured delay of the link on {@code port}, ns (P2P), or Long.MIN_VALUE before the first measurement. */
     public long linkDelayNanos(int port) {
-        return linkDelayValid[port - 1] ? linkDelay[port - 1] : Long.MIN_VALUE;
+        return peerDelay[port - 1].valid() ? peerDelay[port - 1].delayNanos() : Long.MIN_VALUE;
     }
 
-    // ---- peer delay (11.4), per port -----------------------------------------------------------
-
-    private PtpMessage pdHeader(MessageType type, int port, int seq) {
-        return msg.wrap(pd, 0, pd.capacity()).initHeader(type, cfg.minorVersion)
-                .majorSdoId(cfg.transportSpecific).domainNumber(cfg.domainNumber)
-                .sourcePort(cfg.clockIdentity, port).sequenceId(seq).logMessageInterval(0x7F);
+    private void sendPeerDelay(int port, boolean event) {
+        driver.send(port, pd, 0, msg.messageLength(), event, Driver.PEER_MULTICAST);
     }
 
-    private void sendPdelayReq(int port) {
-        int i = port - 1;
-        pdSeq[i] = (pdSeq[i] + 1) & 0xFFFF;
-        pdT1[i] = Long.MIN_VALUE;
-        pdWaitFollowUp[i] = false;
-        pdHeader(MessageType.PDELAY_REQ, port, pdSeq[i]);
-        driver.send(port, pd, 0, msg.messageLength(), true, Driver.PEER_MULTICAST);
-    }
-
-    private void onPdelayReq(int port, long t2) {
-        if (t2 == Long.MIN_VALUE) return;
-        int i = port - 1;
-        respToClock[i] = rx.sourceClockIdentity();
-        respToPort[i] = rx.sourcePortNumber();
-        respSeq[i] = rx.sequenceId();
-        respCorrection[i] = rx.correctionField();
-        respPending[i] = true;
-        pdHeader(MessageType.PDELAY_RESP, port, respSeq[i]).flag(PtpMessage.FLAG_TWO_STEP, true)
-                .timestampFromNanos(PtpMessage.OFF_BODY, t2).requestingPort(respToClock[i], respToPort[i]);
-        driver.send(port, pd, 0, msg.messageLength(), true, Driver.PEER_MULTICAST);
-    }
-
-    private boolean answersOurs(int i) {
-        return rx.requestingClockIdentity() == cfg.clockIdentity && rx.requestingPortNumber() == i + 1
-                && rx.sequenceId() == pdSeq[i] && pdT1[i] != Long.MIN_VALUE;
-    }
-
-    private void onPdelayResp(int port, long t4) {
-        int i = port - 1;
-        if (!answersOurs(i) || t4 == Long.MIN_VALUE) return;
-        pdT4[i] = t4;
-        pdT2[i] = rx.bodyTimestampAsNanos();
-        pdCorrection[i] = rx.correctionField() >> 16;
-        if (rx.flag(PtpMessage.FLAG_TWO_STEP)) pdWaitFollowUp[i] = true;
-        else linkDelay(i, pdT2[i]);
-    }
-
-    private void onPdelayRespFollowUp(int port) {
-        int i = port - 1;
-        if (!pdWaitFollowUp[i] || !answersOurs(i)) return;
-        pdWaitFollowUp[i] = false;
-        pdCorrection[i] += rx.correctionField() >> 16;
-        linkDelay(i, rx.bodyTimestampAsNanos());
-    }
-
-    /** 11.4.2: meanLinkDelay = ((t4 - t1) * r - (t3 - t2) - corrections) / 2, median-filtered. */
-    private void linkDelay(int i, long t3) {
-        if (pdPrevT3[i] != Long.MIN_VALUE && pdT4[i] > pdPrevT4[i] && t3 > pdPrevT3[i]) {
-            nrr[i] = (double) (t3 - pdPrevT3[i]) / (double) (pdT4[i] - pdPrevT4[i]);
-        }
-        pdPrevT3[i] = t3;
-        pdPrevT4[i] = pdT4[i];
-        long raw = Math.round(((pdT4[i] - pdT1[i]) * nrr[i] - (t3 - pdT2[i]) - pdCorrection[i]) / 2.0);
-        linkDelay[i] = linkFilter[i].sample(raw);
-        linkDelayValid[i] = true;
-        listener.peerDelay(i + 1, linkDelay[i], nrr[i]);
+    private void peerDelayMeasured(int port) {
+        listener.peerDelay(port, peerDelay[port - 1].delayNanos(), peerDelay[port - 1].neighborRateRatio());
     }
 
     public long forwarded() {
@@ -223,15 +150,18 @@ public final class TransparentClock implements PtpNode {
         if (p2p) {
             switch (type) {
                 case PDELAY_REQ -> {
-                    onPdelayReq(port, rxTs);
+                    if (rxTs != Long.MIN_VALUE) {
+                        peerDelay[port - 1].respond(pdHeader[port - 1], rx, rxTs);
+                        sendPeerDelay(port, true);
+                    }
                     return;
                 }
                 case PDELAY_RESP -> {
-                    onPdelayResp(port, rxTs);
+                    if (peerDelay[port - 1].onResponse(rx, rxTs)) peerDelayMeasured(port);
                     return;
                 }
                 case PDELAY_RESP_FOLLOW_UP -> {
-                    onPdelayRespFollowUp(port);
+                    if (peerDelay[port - 1].onResponseFollowUp(rx)) peerDelayMeasured(port);
                     return;
                 }
                 case DELAY_REQ, DELAY_RESP -> {
@@ -299,17 +229,11 @@ public final class TransparentClock implements PtpNode {
     @Override
     public void onTxTimestamp(int port, int typeCode, int sequenceId, long txTs, long now) {
         if (p2p && typeCode == MessageType.PDELAY_REQ.code) {
-            if (sequenceId == pdSeq[port - 1]) pdT1[port - 1] = txTs;
+            peerDelay[port - 1].requestTransmitted(sequenceId, txTs);
             return;
         }
         if (p2p && typeCode == MessageType.PDELAY_RESP.code) {
-            int i = port - 1;
-            if (respPending[i] && sequenceId == respSeq[i]) {
-                respPending[i] = false;
-                pdHeader(MessageType.PDELAY_RESP_FOLLOW_UP, port, respSeq[i]).correctionField(respCorrection[i])
-                        .timestampFromNanos(PtpMessage.OFF_BODY, txTs).requestingPort(respToClock[i], respToPort[i]);
-                driver.send(port, pd, 0, msg.messageLength(), false, Driver.PEER_MULTICAST);
-            }
+            if (peerDelay[port - 1].responseTransmitted(pdHeader[port - 1], sequenceId, txTs) != null) sendPeerDelay(port, false);
             return;
         }
         for (int i = 0; i < SLOTS; i++) {
@@ -317,8 +241,8 @@ public final class TransparentClock implements PtpNode {
             if (!slotDone[s] && slotEgress[s] == port && slotType[s] == typeCode && slotSeq[s] == sequenceId) {
                 slotResidence[s] = txTs - slotRx[s];
                 // P2P: a Sync's correction also carries the delay of the link it came in on (11.5.2.2)
-                if (p2p && typeCode == MessageType.SYNC.code && linkDelayValid[slotIngress[s] - 1]) {
-                    slotResidence[s] += linkDelay[slotIngress[s] - 1];
+                if (p2p && typeCode == MessageType.SYNC.code && peerDelay[slotIngress[s] - 1].valid()) {
+                    slotResidence[s] += peerDelay[slotIngress[s] - 1].delayNanos();
                 }
                 slotDone[s] = true;
                 release(s);

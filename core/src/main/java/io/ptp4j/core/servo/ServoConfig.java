@@ -4,7 +4,7 @@ package io.ptp4j.core.servo;
  * Servo settings, named after linuxptp's config keys, with its defaults. Thresholds are in
  * seconds as in the config file; zero disables them.
  */
-public final class ServoConfig {
+public final class ServoConfig extends io.ptp4j.core.engine.Settings<ServoConfig> {
     public String clockServo = "pi";
     public double piProportionalConst = 0.0;
     public double piIntegralConst = 0.0;

@@ -3,7 +3,7 @@ package io.ptp4j.core.clock;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.core.engine.Driver;
-import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.engine.ClockConfig;
 import io.ptp4j.core.management.ManagementData;
 import io.ptp4j.core.management.ManagementErrorId;
 import io.ptp4j.core.management.ManagementId;
@@ -61,7 +61,7 @@ class ManagementAgentTest {
 
     @BeforeEach
     void setUp() {
-        EngineConfig cfg = new EngineConfig();
+        ClockConfig cfg = new ClockConfig();
         cfg.clockIdentity = ID;
         cfg.numberPorts = 2;
         cfg.freeRunning = true;
@@ -161,7 +161,7 @@ class ManagementAgentTest {
         assertEquals(50L, only(ask(ManagementRequest.GET, ManagementId.PARENT_DATA_SET, new byte[32], true)).data().get("grandmasterPriority1"));
         run(5);
         assertEquals(50, lastAnnouncedPriority1(), "announce carries the new priority1");
-        assertEquals(50, clock.priority1());
+        assertEquals(50, clock.defaultDS().priority1());
     }
 
     int lastAnnouncedFlags() {
@@ -200,7 +200,7 @@ class ManagementAgentTest {
         n = rq.encode(buf, 10, ManagementRequest.SET, ManagementId.PRIORITY1.id, new byte[] {1, 0});
         clock.onReceive(1, buf, 0, n, 0, -7, now);
         assertError(decode(sent.get(0), sent.get(0).capacity(), null), ManagementErrorId.NOT_SUPPORTED, 1);
-        assertEquals(128, clock.priority1(), "SET only on the read-write Unix socket");
+        assertEquals(128, clock.defaultDS().priority1(), "SET only on the read-write Unix socket");
     }
 
     @Test
@@ -347,7 +347,7 @@ class ManagementAgentTest {
         clock.onReceive(2, buf, 0, n, 0, -7, now);
         assertEquals(List.of("port 1 hops 1 action 2", "uds hops 1"), fwd);
         fwd.clear();
-        clock.setPortEnabled(1, false);
+        clock.port(1).enable(false);
         clock.onReceive(2, buf, 0, n, 0, -7, now);
         assertEquals(List.of("uds hops 1"), fwd, "a disabled port does not forward");
     }
@@ -356,13 +356,13 @@ class ManagementAgentTest {
     void setPriority2() throws Exception {
         Reply r = only(ask(ManagementRequest.SET, ManagementId.PRIORITY2, new byte[] {(byte) 200, 0}, true));
         assertEquals(200L, r.data().get("priority2"));
-        assertEquals(200, clock.priority2());
+        assertEquals(200, clock.defaultDS().priority2());
     }
 
     @Test
     void readOnlySocketRefusesSetAndCommandButAnswersGet() throws Exception {
         assertError(only(ask(ManagementRequest.SET, ManagementId.PRIORITY1, new byte[] {1, 0}, false)), ManagementErrorId.NOT_SUPPORTED, 0);
-        assertEquals(128, clock.priority1());
+        assertEquals(128, clock.defaultDS().priority1());
         assertError(only(ask(ManagementRequest.COMMAND, ManagementId.DISABLE_PORT, new byte[0], false)), ManagementErrorId.NOT_SUPPORTED, 0);
         assertError(only(ask(ManagementRequest.GET, ManagementId.PORT_PROPERTIES_NP, new byte[0], false)), ManagementErrorId.NOT_SUPPORTED, 0);
         assertEquals(128L, only(ask(ManagementRequest.GET, ManagementId.PRIORITY1, new byte[2], false)).data().get("priority1"));
@@ -435,8 +435,8 @@ class ManagementAgentTest {
         rq.targetPortNumber = 1;
         byte[] d = {0, 0, 0x03, (byte) 0xE8, 0, 0, 0, 1}; // 1000 ns
         assertEquals(1000L, only(ask(ManagementRequest.SET, ManagementId.PORT_DATA_SET_NP, d, true)).data().get("neighborPropDelayThresh"));
-        assertEquals(1000L, clock.neighborPropDelayThreshNanos(1));
-        assertEquals(20_000_000L, clock.neighborPropDelayThreshNanos(2), "only the addressed port");
+        assertEquals(1000L, clock.port(1).ds().neighborPropDelayThreshNanos());
+        assertEquals(20_000_000L, clock.port(2).ds().neighborPropDelayThreshNanos(), "only the addressed port");
     }
 
     @Test
@@ -471,9 +471,9 @@ class ManagementAgentTest {
 
         List<Reply> pushed = new ArrayList<>();
         ManagementAgent.Notifier n = (addr, b, len) -> pushed.add(decode(b, len, addr));
-        clock.setPortEnabled(1, false);
+        clock.port(1).enable(false);
         agent.portStateChanged(1, now, n);
-        clock.setPortEnabled(1, true);
+        clock.port(1).enable(true);
         agent.portStateChanged(1, now + NS, n);
         assertEquals(2, pushed.size());
         Reply first = pushed.get(0);

@@ -44,8 +44,8 @@ public final class GrandmasterWatch implements EngineListener {
     public void refresh() {
         PtpClock c = clock;
         if (c == null) return;
-        long id = c.grandmasterIdentity();
-        int cls = c.grandmasterClockClass();
+        long id = c.parentDS().grandmasterIdentity();
+        int cls = c.parentDS().grandmasterClockClass();
         if (id == lastIdentity && cls == lastClass) return;
         lastIdentity = id;
         lastClass = cls;

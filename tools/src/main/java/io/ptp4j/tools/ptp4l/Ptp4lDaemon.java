@@ -1,7 +1,10 @@
 package io.ptp4j.tools.ptp4l;
 
 import io.ptp4j.core.clock.PtpClock;
-import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.engine.ClockConfig;
+import io.ptp4j.core.engine.PortConfig;
+import io.ptp4j.core.engine.ClockType;
+import io.ptp4j.core.engine.DelayMechanism;
 import io.ptp4j.core.engine.EngineListener;
 import io.ptp4j.core.servo.ServoConfig;
 import io.ptp4j.core.wire.ClockIdentity;
@@ -24,101 +27,13 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * The ptp4l daemon: a validated configuration becomes an {@link EngineConfig}, the interfaces
+ * The ptp4l daemon: a validated configuration becomes an {@link ClockConfig}, the interfaces
  * become timestamping transports, the clock becomes a {@link ClockDevice}, and the Linux
  * {@link EventLoop} runs the {@link PtpClock} engine until SIGINT/SIGTERM.
  */
 public final class Ptp4lDaemon {
     private Ptp4lDaemon() {}
 
-    /** Maps linuxptp keys onto the engine's settings; per-port keys are read for the first interface. */
-    public static EngineConfig engineConfig(PtpConfig c, String port, long clockIdentity, int numberPorts, boolean softwareTs) {
-        EngineConfig e = new EngineConfig();
-        e.clockIdentity = clockIdentity;
-        e.numberPorts = numberPorts;
-        e.domainNumber = c.getInt("domainNumber");
-        e.priority1 = c.getInt("priority1");
-        e.priority2 = c.getInt("priority2");
-        e.clockClass = c.getInt("clockClass");
-        e.clockAccuracy = c.getInt("clockAccuracy");
-        e.offsetScaledLogVariance = c.getInt("offsetScaledLogVariance");
-        e.clientOnly = c.getInt("clientOnly") == 1;
-        e.serverOnly = c.getInt(port, "serverOnly") == 1;
-        e.twoStepFlag = c.getInt("twoStepFlag") == 1;
-        e.datasetComparison = c.getEnum("dataset_comparison");
-        e.utcOffset = c.getInt("utc_offset");
-        e.timeSource = c.getInt("timeSource");
-        e.freeRunning = c.getInt("free_running") == 1;
-        e.logAnnounceInterval = c.getInt(port, "logAnnounceInterval");
-        e.logSyncInterval = c.getInt(port, "logSyncInterval");
-        e.logMinDelayReqInterval = c.getInt(port, "logMinDelayReqInterval");
-        e.logMinPdelayReqInterval = c.getInt(port, "logMinPdelayReqInterval");
-        e.announceReceiptTimeout = c.getInt(port, "announceReceiptTimeout");
-        e.syncReceiptTimeout = c.getInt(port, "syncReceiptTimeout");
-        String dm = c.getEnum(port, "delay_mechanism");
-        e.delayMechanism = switch (dm) {
-            case "P2P", "COMMON_P2P" -> EngineConfig.DelayMechanism.P2P;
-            case "NONE" -> EngineConfig.DelayMechanism.NONE;
-            case "Auto" -> EngineConfig.DelayMechanism.AUTO;
-            default -> EngineConfig.DelayMechanism.E2E;
-        };
-        e.transportSpecific = c.getInt(port, "transportSpecific");
-        e.delayAsymmetryNanos = c.getInt(port, "delayAsymmetry");
-        e.neighborPropDelayThreshNanos = c.getInt(port, "neighborPropDelayThresh");
-        e.followUpInfo = c.getInt(port, "follow_up_info") == 1;
-        e.pathTraceEnabled = c.getInt("path_trace_enabled") == 1;
-        e.tsprocMode = c.getEnum(port, "tsproc_mode");
-        e.delayFilter = c.getEnum(port, "delay_filter");
-        e.delayFilterLength = c.getInt(port, "delay_filter_length");
-        e.freqEstInterval = c.getInt(port, "freq_est_interval");
-        e.luckyPacketWindow = c.getInt(port, "lucky_packet_window");
-        e.clockType = switch (c.getEnum("clock_type")) {
-            case "BC" -> EngineConfig.ClockType.BC;
-            case "E2E_TC" -> EngineConfig.ClockType.E2E_TC;
-            case "P2P_TC" -> EngineConfig.ClockType.P2P_TC;
-            default -> numberPorts > 1 ? EngineConfig.ClockType.BC : EngineConfig.ClockType.OC;
-        };
-        e.servo = io.ptp4j.tools.config.ServoSettings.from(c, softwareTs);
-        e.unicastListen = c.getInt(port, "unicast_listen") == 1;
-        e.inhibitMulticastService = c.getInt(port, "inhibit_multicast_service") == 1;
-        e.hybridE2e = c.getInt(port, "hybrid_e2e") == 1;
-        e.unicastReqDuration = c.getInt(port, "unicast_req_duration");
-        e.gmCapable = c.getInt("gmCapable") == 1;
-        e.minorVersion = c.getInt("ptp_minor_version");
-        e.maxStepsRemoved = c.getInt("maxStepsRemoved");
-        e.clockClassThreshold = c.getInt("clock_class_threshold");
-        e.localPriority = c.getInt("G.8275.defaultDS.localPriority");
-        e.ingressLatencyNanos = c.getInt(port, "ingressLatency");
-        e.egressLatencyNanos = c.getInt(port, "egressLatency");
-        e.ignoreTransportSpecific = c.getInt(port, "ignore_transport_specific") == 1;
-        e.assumeTwoStep = c.getInt("assume_two_step") == 1;
-        e.minNeighborPropDelayNanos = c.getInt(port, "min_neighbor_prop_delay");
-        e.allowedLostResponses = c.getInt(port, "allowedLostResponses");
-        e.stepWindow = c.getInt("step_window");
-        e.delayResponseTimeout = c.getInt(port, "delay_response_timeout");
-        e.randomSeed = System.nanoTime();
-        automotive(e, c, port);
-        return e;
-    }
-
-    /** The automotive profile's keys (linuxptp configs/automotive-*.cfg). */
-    private static void automotive(EngineConfig e, PtpConfig c, String port) {
-        e.bmcaNoop = c.getEnum(port, "BMCA").equals("noop");
-        e.inhibitAnnounce = c.getInt(port, "inhibit_announce") == 1;
-        e.ignoreSourceId = c.getInt(port, "ignore_source_id") == 1;
-        e.alwaysAsCapable = c.getEnum(port, "asCapable").equals("true");
-        // linuxptp port_initialize: delay_mechanism NONE inhibits delay requests too
-        e.inhibitDelayReq = c.getInt(port, "inhibit_delay_req") == 1 || e.delayMechanism == EngineConfig.DelayMechanism.NONE;
-        e.initialDelayNanos = c.getInt("initial_delay");
-        e.msgIntervalRequest = c.getInt(port, "msg_interval_request") == 1;
-        e.operLogSyncInterval = c.getInt(port, "operLogSyncInterval");
-        e.operLogPdelayReqInterval = c.getInt(port, "operLogPdelayReqInterval");
-    }
-
-    /**
-     * Each interface's unicast_master_table (linuxptp: per port): the entries of the port's
-     * network_transport become the engine's master addresses, with the table's logQueryInterval.
-     */
     /**
      * The PHC (or, with boundary_clock_jbod and ports on different NICs, the PHCs) a hardware
      * timestamping ptp4l disciplines; null after printing linuxptp's error.
@@ -160,35 +75,6 @@ public final class Ptp4lDaemon {
             byPort[i] = d;
         }
         return new io.ptp4j.linux.clock.JbodClock(byPort);
-    }
-
-    /** Keys linuxptp reads per port that the engine keeps per port. */
-    static void applyPerPortKeys(EngineConfig e, PtpConfig c, List<String> ifaces) {
-        // jbod acts only when the ports' PHCs differ (hardware stamps; the clock is a JbodClock)
-        for (String iface : ifaces) e.boundaryClockJbod |= c.getInt(iface, "boundary_clock_jbod") == 1;
-        e.portLocalPriority = new int[ifaces.size()];
-        for (int i = 0; i < ifaces.size(); i++) e.portLocalPriority[i] = c.getInt(ifaces.get(i), "G.8275.portDS.localPriority");
-    }
-
-    static void applyUnicastTables(EngineConfig e, PtpConfig c, List<String> ifaces) {
-        String[][] masters = new String[ifaces.size()][];
-        int[] query = new int[ifaces.size()];
-        boolean any = false;
-        for (int i = 0; i < ifaces.size(); i++) {
-            int id = c.getInt(ifaces.get(i), "unicast_master_table");
-            if (id == 0) continue;
-            io.ptp4j.tools.config.UnicastMasterTable t = c.unicastMasterTable(id);
-            if (t == null) continue; // the reader already refused a port naming a missing table
-            String transport = c.getEnum(ifaces.get(i), "network_transport");
-            masters[i] = t.entries().stream().filter(en -> en.transport().equals(transport))
-                    .map(io.ptp4j.tools.config.UnicastMasterTable.Entry::address).toArray(String[]::new);
-            query[i] = t.logQueryInterval();
-            any = true;
-        }
-        if (any) {
-            e.unicastMasters = masters;
-            e.unicastLogQueryInterval = query;
-        }
     }
 
     /** Runs the daemon; returns the exit code. */
@@ -265,15 +151,7 @@ public final class Ptp4lDaemon {
             // A transparent clock only measures residence times: it never adjusts its clock.
             if (freeRunning || transparent || feedsNtp) clock = new ReadOnlyClock(clock);
             Printer printer = Printers.forConfig(prog, c);
-            EngineConfig ec = engineConfig(c, ifaces.get(0), id, ports.length, software);
-            // linuxptp reads the port keys (intervals, delay_mechanism, serverOnly, ...) from each
-            // interface's own section
-            if (ifaces.size() > 1) {
-                ec.ports = new EngineConfig[ifaces.size()];
-                for (int i = 0; i < ifaces.size(); i++) ec.ports[i] = engineConfig(c, ifaces.get(i), id, ports.length, software);
-            }
-            applyUnicastTables(ec, c, ifaces);
-            applyPerPortKeys(ec, c, ifaces);
+            ClockConfig ec = EngineSettings.clockConfig(c, ifaces, id, software);
             if (ntpshm && !freeRunning) {
                 shm = io.ptp4j.linux.ntpshm.NtpShmSegment.attach(c.getInt("ntpshm_segment"));
                 io.ptp4j.linux.ntpshm.NtpShmSegment segment = shm;
@@ -288,13 +166,13 @@ public final class Ptp4lDaemon {
             // log_format json: one JSON object per engine event and per printer line on stdout
             EngineListener log = c.getEnum("log_format").equals("json")
                     ? new io.ptp4j.tools.obs.JsonSummaryLog(io.ptp4j.tools.obs.JsonLogging.attach(prog, printer), c.getInt("summary_interval"),
-                            ec.logSyncInterval, freeRunning, ec.freqEstInterval)
+                            ec.port.logSyncInterval, freeRunning, ec.freqEstInterval)
                     : new LinuxptpLogListener(printer, ifaces.toArray(new String[0]), c.getInt("summary_interval"),
-                            ec.logSyncInterval, freeRunning, ec.freqEstInterval);
+                            ec.port.logSyncInterval, freeRunning, ec.freqEstInterval);
             EngineListener listener = virtual ? new VirtualClockReport(log, clock, printer) : log;
             obs = io.ptp4j.tools.obs.Observability.start(prog, prog + " on " + String.join(", ", ifaces), ifaces.toArray(new String[0]),
                     c.getInt("metrics_port"), c.getInt("dashboard_port"), System::nanoTime,
-                    io.ptp4j.tools.obs.Observability.windowSamples(c.getInt("summary_interval"), ec.logSyncInterval));
+                    io.ptp4j.tools.obs.Observability.windowSamples(c.getInt("summary_interval"), ec.port.logSyncInterval));
             listener = obs.listener(listener);
             if (software && !freeRunning && !feedsNtp && c.getInt("virtual_clock") == 0) {
                 printer.print(Printer.LOG_WARNING, "software timestamping: expect about 1 us of accuracy, and this adjusts "

@@ -6,7 +6,7 @@ import io.ptp4j.core.clock.ManagementAgent;
 import io.ptp4j.core.clock.PortDescription;
 import io.ptp4j.core.clock.PtpClock;
 import io.ptp4j.core.engine.Driver;
-import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.engine.ClockConfig;
 import io.ptp4j.linux.UnixDatagramSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -38,7 +38,7 @@ class PmcMainTest {
         final Thread thread;
 
         Server(Path path) throws Exception {
-            EngineConfig cfg = new EngineConfig();
+            ClockConfig cfg = new ClockConfig();
             cfg.clockIdentity = 0x0200_00ff_fe00_0001L;
             cfg.freeRunning = true;
             clock = new PtpClock(cfg, new Driver() {
@@ -100,7 +100,7 @@ class PmcMainTest {
             assertTrue(r.out().contains(" seq 1 RESPONSE MANAGEMENT PRIORITY1 \n\t\tpriority1 9\n"), r.out());
             assertTrue(r.out().contains("\t\tpriority1               9\n"), r.out());
             assertEquals("bad command: get nosuch\nDOMAIN only allows GET\n", r.err());
-            assertEquals(9, s.clock.priority1());
+            assertEquals(9, s.clock.defaultDS().priority1());
             // The client socket (pmc.PID next to the server's) is gone after exit.
             try (var files = Files.list(dir)) {
                 assertEquals(java.util.List.of("ptp4l"), files.map(p -> p.getFileName().toString()).toList());

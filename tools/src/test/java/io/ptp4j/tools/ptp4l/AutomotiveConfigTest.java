@@ -2,7 +2,8 @@ package io.ptp4j.tools.ptp4l;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.engine.ClockConfig;
+import io.ptp4j.core.engine.DelayMechanism;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -21,31 +22,31 @@ class AutomotiveConfigTest {
         return Ptp4lMain.run("ptp4l", args, new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true), dir);
     }
 
-    private EngineConfig engine(String cfg) throws Exception {
+    private ClockConfig engine(String cfg) throws Exception {
         Ptp4lSettings s = Ptp4lMain.settings("ptp4l", new String[] {"-f", CONFIGS.resolve(cfg).toString(), "-i", "ptp4jnone0"});
         assertTrue(s.warnings().stream().noneMatch(w -> w.contains("not yet acted on")), s.warnings().toString());
-        return Ptp4lDaemon.engineConfig(s.config(), "ptp4jnone0", 1, 1, true);
+        return EngineSettings.clockConfig(s.config(), java.util.List.of("ptp4jnone0"), 1, true);
     }
 
     @Test
     void masterConfig() throws Exception {
-        EngineConfig e = engine("automotive-master.cfg");
-        assertTrue(e.bmcaNoop && e.serverOnly && !e.clientOnly);
-        assertTrue(e.inhibitAnnounce && e.alwaysAsCapable && e.inhibitDelayReq);
-        assertFalse(e.ignoreSourceId || e.msgIntervalRequest);
-        assertEquals(-3, e.logSyncInterval);
-        assertEquals(EngineConfig.DelayMechanism.P2P, e.delayMechanism);
-        assertEquals(1, e.transportSpecific);
+        ClockConfig e = engine("automotive-master.cfg");
+        assertTrue(e.port.bmcaNoop && e.port.serverOnly && !e.clientOnly);
+        assertTrue(e.port.inhibitAnnounce && e.port.alwaysAsCapable && e.port.inhibitDelayReq);
+        assertFalse(e.port.ignoreSourceId || e.port.msgIntervalRequest);
+        assertEquals(-3, e.port.logSyncInterval);
+        assertEquals(DelayMechanism.P2P, e.port.delayMechanism);
+        assertEquals(1, e.port.transportSpecific);
     }
 
     @Test
     void slaveConfig() throws Exception {
-        EngineConfig e = engine("automotive-slave.cfg");
-        assertTrue(e.bmcaNoop && e.clientOnly && !e.serverOnly);
-        assertTrue(e.inhibitAnnounce && e.alwaysAsCapable && e.ignoreSourceId && e.msgIntervalRequest);
-        assertFalse(e.inhibitDelayReq);
-        assertEquals(0, e.operLogSyncInterval);
-        assertEquals(2, e.operLogPdelayReqInterval);
+        ClockConfig e = engine("automotive-slave.cfg");
+        assertTrue(e.port.bmcaNoop && e.clientOnly && !e.port.serverOnly);
+        assertTrue(e.port.inhibitAnnounce && e.port.alwaysAsCapable && e.port.ignoreSourceId && e.port.msgIntervalRequest);
+        assertFalse(e.port.inhibitDelayReq);
+        assertEquals(0, e.port.operLogSyncInterval);
+        assertEquals(2, e.port.operLogPdelayReqInterval);
         assertEquals(30, e.servo.servoOffsetThreshold);
         assertEquals(10, e.servo.servoNumOffsetValues);
         assertEquals(1.0, e.servo.stepThreshold);
@@ -54,7 +55,7 @@ class AutomotiveConfigTest {
     @Test
     void initialDelayReachesTheEngine() throws Exception {
         Ptp4lSettings s = Ptp4lMain.settings("ptp4l", new String[] {"-i", "ptp4jnone0", "--initial_delay", "1500"});
-        assertEquals(1500, Ptp4lDaemon.engineConfig(s.config(), "ptp4jnone0", 1, 1, true).initialDelayNanos);
+        assertEquals(1500, EngineSettings.clockConfig(s.config(), java.util.List.of("ptp4jnone0"), 1, true).initialDelayNanos);
     }
 
     @Test

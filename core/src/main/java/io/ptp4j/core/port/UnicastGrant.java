@@ -1,4 +1,4 @@
-package io.ptp4j.core.clock;
+package io.ptp4j.core.port;
 
 /**
  * What a master granted one client (IEEE 1588-2019 16.1.2; linuxptp unicast_service.c): unicast

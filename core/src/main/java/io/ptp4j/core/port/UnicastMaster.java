@@ -1,4 +1,4 @@
-package io.ptp4j.core.clock;
+package io.ptp4j.core.port;
 
 /**
  * One entry of a port's unicast master table, as a client negotiates with it (IEEE 1588-2019
