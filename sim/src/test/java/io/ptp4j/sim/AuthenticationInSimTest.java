@@ -82,7 +82,7 @@ class AuthenticationInSimTest {
         if (gmAuth != null) secure(gm, gmAuth);
         if (clientAuth != null) {
             secure(client, clientAuth);
-            clientAuth.trackParent(() -> client.engine().parentClockIdentity(), () -> client.engine().parentPortNumber());
+            clientAuth.trackParent(() -> client.engine().parentDS().parentClockIdentity(), () -> client.engine().parentDS().parentPortNumber());
         }
         net.connect(gm, 1, sw, 200, Noise.NONE);
         net.connect(client, 1, sw, 200, Noise.NONE);
@@ -138,7 +138,7 @@ class AuthenticationInSimTest {
         n.net().connect(rogue, 1, n.sw(), 200, Noise.NONE);
         n.net().start();
         n.sim().runUntil(1_060 * S);
-        assertEquals(0x10, n.client().engine().grandmasterIdentity(), "the client follows the authenticated master");
+        assertEquals(0x10, n.client().engine().parentDS().grandmasterIdentity(), "the client follows the authenticated master");
         assertEquals(PortState.SLAVE, n.client().engine().portState(1));
         assertTrue(Math.abs(n.client().trueErrorNanos()) < 500);
         assertTrue(c.count(1, AuthResult.NO_TLV) > 100, "the rogue's messages were dropped: " + c.count(1, AuthResult.NO_TLV));
@@ -173,8 +173,8 @@ class AuthenticationInSimTest {
         assertTrue(Math.abs(n.client().trueErrorNanos()) < 500, "error " + n.client().trueErrorNanos());
     }
 
-    static io.ptp4j.core.engine.EngineConfig quietClient() {
-        io.ptp4j.core.engine.EngineConfig q = EngineInSimTest.cfg(0x66, 255);
+    static io.ptp4j.core.engine.ClockConfig quietClient() {
+        io.ptp4j.core.engine.ClockConfig q = EngineInSimTest.cfg(0x66, 255);
         q.clientOnly = true;
         return q;
     }

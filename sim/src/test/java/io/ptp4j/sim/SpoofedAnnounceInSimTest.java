@@ -3,7 +3,7 @@ package io.ptp4j.sim;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.core.engine.Driver;
-import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.engine.ClockConfig;
 import io.ptp4j.core.port.PortState;
 import io.ptp4j.core.wire.MessageType;
 import io.ptp4j.core.wire.PtpMessage;
@@ -27,7 +27,7 @@ class SpoofedAnnounceInSimTest {
         SimNode gm = net.node("gm", EngineInSimTest.cfg(0x10, 100), 0, 0, 0, Noise.gaussian(8), null);
         EngineInSimTest.Recorder log = new EngineInSimTest.Recorder();
         SimNode client = net.node("client", EngineInSimTest.cfg(0x30, 128), 20_000, -10, 0, Noise.gaussian(8), log);
-        EngineConfig quiet = EngineInSimTest.cfg(0x66, 255);
+        ClockConfig quiet = EngineInSimTest.cfg(0x66, 255);
         quiet.clientOnly = true; // the attacker's own engine never announces
         SimNode attacker = net.node("attacker", quiet, 0, 0, 0, Noise.NONE, null);
         net.connect(gm, 1, sw, 200, Noise.NONE);
@@ -35,7 +35,7 @@ class SpoofedAnnounceInSimTest {
         net.connect(attacker, 1, sw, 200, Noise.NONE);
         net.start();
         sim.runUntil(1_030 * S);
-        assertEquals(0x10, client.engine().grandmasterIdentity());
+        assertEquals(0x10, client.engine().parentDS().grandmasterIdentity());
         assertEquals(PortState.SLAVE, client.engine().portState(1));
 
         long start = sim.now(), end = start + 30 * S;
@@ -56,7 +56,7 @@ class SpoofedAnnounceInSimTest {
         }
         for (long t = start; t < end + 10 * S; t += S / 8) {
             sim.runUntil(t);
-            assertEquals(0x10, client.engine().grandmasterIdentity(), "at " + (t - start) / 1e9 + " s of the attack");
+            assertEquals(0x10, client.engine().parentDS().grandmasterIdentity(), "at " + (t - start) / 1e9 + " s of the attack");
             assertEquals(PortState.SLAVE, client.engine().portState(1), "at " + (t - start) / 1e9 + " s of the attack");
         }
         long heard = log.lines.stream().filter(l -> l.contains("new foreign master 000000.0000.00500")).count();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.core.clock.PtpClock;
 import io.ptp4j.core.engine.Driver;
-import io.ptp4j.core.engine.EngineConfig;
+import io.ptp4j.core.engine.ClockConfig;
 import io.ptp4j.core.wire.MessageType;
 import io.ptp4j.core.wire.PtpMessage;
 import io.ptp4j.tools.metrics.PtpMetrics;
@@ -31,7 +31,7 @@ class ForeignMasterFloodTest {
                 .rateLimited(new LogRateLimit(1, LogRateLimit.DEFAULT_BURST, LogRateLimit.DEFAULT_WINDOW_NANOS, () -> now[0]));
         PtpMetrics metrics = new PtpMetrics("ptp4l", 1);
         metrics.setInterface(1, "vB");
-        EngineConfig cfg = new EngineConfig();
+        ClockConfig cfg = new ClockConfig();
         cfg.clockIdentity = 0x99;
         cfg.clientOnly = true;
         cfg.freeRunning = true;
