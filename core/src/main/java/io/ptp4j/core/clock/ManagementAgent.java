@@ -72,6 +72,7 @@ public final class ManagementAgent {
     private final ByteBuffer fwd = ByteBuffer.allocate(1500);
     private final PtpMessage fwdMsg = new PtpMessage();
     private Forwarder forwarder;
+    private io.ptp4j.core.auth.Authenticator auth;
     // parentDS as last notified, to send NOTIFY_PARENT_DATA_SET on a change only.
     private long lastParentClock, lastGm;
     private int lastParentPort = -1;
@@ -143,6 +144,19 @@ public final class ManagementAgent {
         return this;
     }
 
+    /**
+     * Authentication (IEEE 1588-2019 Annex P) as linuxptp 4.4's UDS port and clock do it: with an
+     * spp on port 0 (the global spp), a request on the Unix sockets must verify (else it is
+     * dropped with a DecodeException saying why) and every answer and notification there is
+     * signed; a forwarded message's AUTHENTICATION TLVs are signed again after its boundaryHops
+     * changed (sad_update_auth_tlv). Requests and answers on PTP ports are checked and signed where
+     * the port's messages are ({@code auth}'s port numbers are the clock's).
+     */
+    public ManagementAgent authenticateWith(io.ptp4j.core.auth.Authenticator auth) {
+        this.auth = auth;
+        return this;
+    }
+
     /** linuxptp forwarding(): ports in these states forward management. */
     private boolean forwards(int port) {
         return switch (clock.portState(port)) {
@@ -156,6 +170,7 @@ public final class ManagementAgent {
         if (forwarder == null || req.boundaryHops() == 0 || length > fwd.capacity()) return;
         fwd.put(0, buf, offset, length);
         fwdMsg.wrap(fwd, 0, length).boundaryHops(req.boundaryHops() - 1);
+        if (auth != null) auth.update(fwd, 0, length); // the hop count is under the ICV
         for (int p = 1; p <= clock.numberPorts(); p++) {
             if (p != ingressPort && forwards(p)) forwarder.toPort(p, fwd, length);
         }
@@ -182,6 +197,15 @@ public final class ManagementAgent {
      */
     public void handle(ByteBuffer buf, int offset, int length, boolean readWrite, String requester, long nowNanos, Sink sink)
             throws DecodeException {
+        if (auth != null && auth.secures(0)) {
+            io.ptp4j.core.auth.AuthResult r = auth.verify(buf, offset, length, 0);
+            if (!r.accepted()) throw new DecodeException("AUTHENTICATION", 0, "auth: bad message (" + r + ")");
+            Sink plain = sink;
+            sink = (b, len) -> {
+                int n = auth.sign(b, 0, len, 0);
+                if (n > 0) plain.send(b, n);
+            };
+        }
         handle(buf, offset, length, 0, readWrite, requester, nowNanos, sink);
     }
 
@@ -198,7 +222,8 @@ public final class ManagementAgent {
         if (ingressPort == 0 ? readWrite : forwards(ingressPort)) forward(buf, offset, Math.min(length, req.messageLength()), ingressPort);
         tlvs.reset(req);
         if (!tlvs.next() || tlvs.type() != TlvType.MANAGEMENT) return;
-        if (tlvs.next()) return; // linuxptp: exactly one TLV
+        // linuxptp clock_manage: exactly one TLV, or two when the second is an AUTHENTICATION TLV
+        if (tlvs.next() && (tlvs.type() != TlvType.AUTHENTICATION || tlvs.next())) return;
         tlvs.reset(req);
         tlvs.next();
         long target = req.targetClockIdentity();
@@ -389,7 +414,9 @@ public final class ManagementAgent {
             // port_management_notify: boundary hops 1, RESPONSE, the subscriber as target.
             header(port, s.sequenceId, s.portIdentity.clockIdentity(), s.portIdentity.portNumber(), 1, RESPONSE);
             s.sequenceId = (s.sequenceId + 1) & 0xFFFF;
-            if (appendData(n.carries, data)) notifier.send(s.address, out, resp.messageLength());
+            if (!appendData(n.carries, data)) continue;
+            int len = auth != null && auth.secures(0) ? auth.sign(out, 0, resp.messageLength(), 0) : resp.messageLength();
+            if (len > 0) notifier.send(s.address, out, len);
         }
     }
 
@@ -421,8 +448,9 @@ public final class ManagementAgent {
     /** False (and nothing appended) when the data would not fit one message: never write past the buffer. */
     private boolean appendData(ManagementId id, Map<String, Object> data) {
         int need = ManagementData.encodedLength(id, data);
-        // header + TLV type, length and managementId + data + a pad octet
-        if (resp.messageLength() + 6 + need + 1 > out.capacity()) return false;
+        // header + TLV type, length and managementId + data + a pad octet, and room for an AUTHENTICATION TLV
+        int authRoom = auth == null ? 0 : io.ptp4j.core.auth.Authenticator.TLV_OVERHEAD + 32;
+        if (resp.messageLength() + 6 + need + 1 + authRoom > out.capacity()) return false;
         int v = TlvCursor.append(resp, TlvType.MANAGEMENT, 2);
         resp.u16(v, id.id);
         int n = ManagementData.encode(id, data, out, v + 2);

@@ -288,6 +288,64 @@ class ManagementAgentTest {
         assertEquals(0x8000L, only(ask(ManagementRequest.GET, ManagementId.CLOCK_DESCRIPTION, new byte[0], true)).data().get("clockType"));
     }
 
+    static io.ptp4j.core.auth.Authenticator uds(String secret) throws Exception {
+        return new io.ptp4j.core.auth.Authenticator(io.ptp4j.core.auth.SaFile.parse("sa", "spp 3\n5 SHA256-128 ASCII:" + secret + "\n"), 2)
+                .port(0, 3, 5);
+    }
+
+    /** linuxptp 4.4's UDS port with the global spp: requests must verify, answers are signed. */
+    @Test
+    void authenticatedUnixSocket() throws Exception {
+        io.ptp4j.core.auth.Authenticator mine = uds("k3y"), pmc = uds("k3y"), stranger = uds("other");
+        agent.authenticateWith(mine);
+        int n = pmc.sign(buf, 0, rq.encode(buf, seq++, ManagementRequest.GET, ManagementId.PRIORITY1.id, new byte[0]), 0);
+        List<ByteBuffer> answers = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        agent.handle(buf, 0, n, true, "/tmp/pmc.test", now, (b, len) -> {
+            ByteBuffer c = ByteBuffer.allocate(len);
+            c.put(0, b, 0, len);
+            answers.add(c);
+            lengths.add(len);
+        });
+        assertEquals(1, answers.size());
+        assertEquals(io.ptp4j.core.auth.AuthResult.ACCEPTED, pmc.verify(answers.get(0), 0, lengths.get(0), 0), "the answer is signed");
+        assertEquals(128L, decode(answers.get(0), lengths.get(0), null).data().get("priority1"), "management TLV, then AUTHENTICATION");
+        // unsigned, or signed with another key: dropped, and the caller hears why
+        int plain = rq.encode(buf, seq++, ManagementRequest.GET, ManagementId.PRIORITY1.id, new byte[0]);
+        var e = assertThrows(io.ptp4j.core.wire.DecodeException.class, () -> agent.handle(buf, 0, plain, true, null, now, (b, l) -> fail()));
+        assertTrue(e.getMessage().contains("auth: bad message (NOT_LAST)"), e.getMessage()); // its only TLV is the management one
+        int forged = stranger.sign(buf, 0, rq.encode(buf, seq++, ManagementRequest.SET, ManagementId.PRIORITY1.id, new byte[] {1, 0}), 0);
+        assertThrows(io.ptp4j.core.wire.DecodeException.class, () -> agent.handle(buf, 0, forged, true, null, now, (b, l) -> fail()));
+        assertEquals(128, clock.defaultDS().priority1(), "the forged SET changed nothing");
+    }
+
+    @Test
+    void aForwardedSignedMessageIsSignedAgainAfterItsHopCountChanged() throws Exception {
+        io.ptp4j.core.auth.Authenticator mine = uds("k3y"), pmc = uds("k3y");
+        agent.authenticateWith(mine);
+        List<ByteBuffer> forwarded = new ArrayList<>();
+        agent.forwardWith(new ManagementAgent.Forwarder() {
+            @Override
+            public void toPort(int port, ByteBuffer b, int length) {
+                ByteBuffer c = ByteBuffer.allocate(length);
+                c.put(0, b, 0, length);
+                forwarded.add(c);
+            }
+
+            @Override
+            public void toUnixSocket(ByteBuffer b, int length) {}
+        });
+        run(20); // both ports become MASTER: they forward
+        rq.boundaryHops = 2;
+        int n = pmc.sign(buf, 0, rq.encode(buf, seq++, ManagementRequest.GET, ManagementId.PRIORITY1.id, new byte[0]), 0);
+        agent.handle(buf, 0, n, true, null, now, (b, l) -> {});
+        assertFalse(forwarded.isEmpty());
+        for (ByteBuffer f : forwarded) {
+            assertEquals(1, new PtpMessage().wrap(f, 0, f.capacity()).boundaryHops());
+            assertEquals(io.ptp4j.core.auth.AuthResult.ACCEPTED, pmc.verify(f, 0, f.capacity(), 0));
+        }
+    }
+
     @Test
     void mutatedRequestsNeverBreakTheAgent() throws Exception {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(42);
