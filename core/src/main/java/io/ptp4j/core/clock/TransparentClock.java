@@ -136,6 +136,7 @@ public final class TransparentClock implements PtpNode {
 
     @Override
     public void onReceive(int port, ByteBuffer buf, int offset, int length, long rxTs, long source, long now) {
+        if (port < 1 || port > ports) return; // no such port: nothing to do (as PtpClock)
         MessageType type;
         try {
             rx.wrap(buf, offset, length);
@@ -228,6 +229,7 @@ public final class TransparentClock implements PtpNode {
 
     @Override
     public void onTxTimestamp(int port, int typeCode, int sequenceId, long txTs, long now) {
+        if (port < 1 || port > ports) return;
         if (p2p && typeCode == MessageType.PDELAY_REQ.code) {
             peerDelay[port - 1].requestTransmitted(sequenceId, txTs);
             return;
