@@ -25,6 +25,7 @@ public final class PtpConfig {
     private final List<String> interfaces = new ArrayList<>();
     private final Map<Integer, UnicastMasterTable> tables = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private final Map<String, String> origins = new HashMap<>();
 
     public PtpConfig() {
         sections.put(GLOBAL, new HashMap<>());
@@ -69,6 +70,17 @@ public final class PtpConfig {
     public void addInterface(String name) {
         if (!interfaces.contains(name)) interfaces.add(name);
         sections.computeIfAbsent(name, n -> new HashMap<>());
+    }
+
+    /** An interface declared by a port section at {@code file}:{@code line} (where errors about it point). */
+    void addInterface(String name, String file, int line) {
+        addInterface(name);
+        origins.putIfAbsent(name, file + ":" + line);
+    }
+
+    /** "FILE:LINE" of the section that declared {@code iface}, or null (declared by -i). */
+    public String interfaceOrigin(String iface) {
+        return origins.get(iface);
     }
 
     /** Sets one line's key in [global] (section null) or a port section; used by the reader. */

@@ -132,6 +132,10 @@ final class ValueParser {
         return i;
     }
 
+    static boolean isCSpaceInt(int c) {
+        return isCSpace((char) c);
+    }
+
     static boolean isCSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0b || c == '\f';
     }

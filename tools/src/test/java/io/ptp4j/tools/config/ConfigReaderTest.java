@@ -259,6 +259,18 @@ class ConfigReaderTest {
         assertTrue(e.getMessage().startsWith("invalid userDescription '"), e.getMessage());
     }
 
+    @Test
+    void sectionHeadersAreOneNameInOnePairOfBrackets() throws Exception {
+        String why = " (a section is [global], [unicast_master_table] or [interface])";
+        assertError("[global\npriority1 1\n", 1, "t.cfg:1: malformed section header '[global' at line 1" + why);
+        assertError("[global]\n[eth0]]\n", 2, "t.cfg:2: malformed section header '[eth0]]' at line 2" + why);
+        assertError("[global]\n\n[eth0 eth1]\n", 3, "t.cfg:3: malformed section header '[eth0 eth1]' at line 3" + why);
+        assertError("[[eth0]\n", 1, "t.cfg:1: malformed section header '[[eth0]' at line 1" + why);
+        PtpConfig ok = load("[global]\n[ eth0 ]\nlogSyncInterval -3\n[GLOBAL]\n");
+        assertEquals(java.util.List.of("eth0"), ok.interfaces());
+        assertEquals("t.cfg:2", ok.interfaceOrigin("eth0"));
+    }
+
     private static PtpConfig load(String text) throws ConfigException {
         PtpConfig cfg = new PtpConfig();
         ConfigReader.read("t.cfg", text, cfg);
