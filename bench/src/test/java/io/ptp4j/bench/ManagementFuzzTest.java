@@ -50,12 +50,13 @@ class ManagementFuzzTest {
         public void stepClock(long deltaNanos) {}
     };
 
+    /** Whatever the clock or agent sends must decode and fit one datagram (the engine's own messages too). */
     private void answer(ByteBuffer b, int offset, int length) {
-        assertTrue(length <= 1500, "an answer of " + length + " octets");
+        assertTrue(length <= 1500, "a message of " + length + " octets");
         try {
-            assertEquals(MessageType.MANAGEMENT, check.wrap(b, offset, length).validate(tlvs));
+            assertNotNull(check.wrap(b, offset, length).validate(tlvs));
         } catch (DecodeException e) {
-            fail("the agent sent a message that does not decode: " + e.getMessage());
+            fail("sent a message that does not decode: " + e.getMessage());
         }
     }
 
