@@ -51,9 +51,9 @@ class AuthenticationFuzzTest {
         if (n < 0) return; // too short for a header, or no room
         int messageLength = b.getShort(2) & 0xFFFF;
         if (a.verify(b, 0, n, 1) != AuthResult.ACCEPTED) {
-            // signed, yet refused: only when the bytes were no message to begin with, or already
-            // held an AUTHENTICATION TLV of their own (every one must verify)
-            assertFalse(authenticationTlvs(b, n) == 1, "a decodable message signed here must verify");
+            // signed, yet refused: only when the bytes were no message to begin with, or their TLV
+            // walk does not end where the appended TLV starts, or they held another AUTHENTICATION TLV
+            assertFalse(onlyAuthenticationTlvAt(b, n) == raw.length, "a message whose only AUTHENTICATION TLV is ours must verify");
             return;
         }
         int at = d.consumeInt(0, n - 1);
@@ -63,16 +63,20 @@ class AuthenticationFuzzTest {
         if (!mutableField && at < messageLength) assertNotEquals(AuthResult.ACCEPTED, a.verify(b, 0, n, 1), "octet " + at + " changed");
     }
 
-    /** AUTHENTICATION TLVs in a message that decodes; -1 when it does not. */
-    private static int authenticationTlvs(ByteBuffer b, int n) {
+    /** Where the one AUTHENTICATION TLV of a message that decodes starts; -1 when it does not decode or has not exactly one. */
+    private static int onlyAuthenticationTlvAt(ByteBuffer b, int n) {
         try {
             var m = new io.ptp4j.core.wire.PtpMessage().wrap(b, 0, n);
             var t = new io.ptp4j.core.wire.TlvCursor();
             m.validate(t);
             t.reset(m);
-            int count = 0;
-            while (t.next()) if (t.type() == io.ptp4j.core.wire.TlvType.AUTHENTICATION) count++;
-            return count;
+            int count = 0, at = -1;
+            while (t.next()) {
+                if (t.type() != io.ptp4j.core.wire.TlvType.AUTHENTICATION) continue;
+                count++;
+                at = t.tlvOffset();
+            }
+            return count == 1 ? at : -1;
         } catch (io.ptp4j.core.wire.DecodeException e) {
             return -1;
         }

@@ -13,6 +13,7 @@ class PmcCommandFuzzTest {
 
     @FuzzTest(maxDuration = "15s")
     void pmcCommandsNeverThrow(String line) {
+        if (line == null) return; // Jazzer's null, not a line
         for (PmcDialect dialect : PmcDialect.values()) {
             new PmcCommands(dialect, line.length() % 2 == 0).execute(line, new PmcCommands.Session() {
                 @Override
