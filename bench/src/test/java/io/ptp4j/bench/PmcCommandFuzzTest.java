@@ -10,12 +10,21 @@ import java.nio.ByteBuffer;
 class PmcCommandFuzzTest {
     private final ByteBuffer buf = ByteBuffer.allocate(2048);
     private final ManagementRequest rq = new ManagementRequest();
+    private static final PmcCommands[] PARSERS = new PmcCommands[PmcDialect.values().length * 2];
+
+    static {
+        int i = 0;
+        for (PmcDialect dialect : PmcDialect.values()) {
+            PARSERS[i++] = new PmcCommands(dialect, false);
+            PARSERS[i++] = new PmcCommands(dialect, true);
+        }
+    }
 
     @FuzzTest(maxDuration = "15s")
     void pmcCommandsNeverThrow(String line) {
         if (line == null) return; // Jazzer's null, not a line
-        for (PmcDialect dialect : PmcDialect.values()) {
-            new PmcCommands(dialect, line.length() % 2 == 0).execute(line, new PmcCommands.Session() {
+        for (int i = line.length() % 2; i < PARSERS.length; i += 2) {
+            PARSERS[i].execute(line, new PmcCommands.Session() {
                 @Override
                 public void stdout(String text) {}
 

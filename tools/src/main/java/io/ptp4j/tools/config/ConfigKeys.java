@@ -210,7 +210,6 @@ public final class ConfigKeys {
      * to a non-default value. The integrator removes a key here when the feature lands.
      */
     public static final Set<String> NOT_YET_ACTED_ON = Set.of(
-            "active_key_id", "allow_unauth", "sa_file", "spp",
             "check_fup_sync", "delay_request_variability",
             "cmlds.client_address", "cmlds.domainNumber", "cmlds.majorSdoId", "cmlds.port",
             "cmlds.server_address", "hwts_filter",

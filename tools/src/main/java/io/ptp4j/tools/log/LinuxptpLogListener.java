@@ -133,6 +133,19 @@ public final class LinuxptpLogListener implements EngineListener {
     }
 
     /**
+     * A message dropped because it failed authentication (linuxptp port.c: "port 1 (eth0): auth:
+     * bad message", LOG_ERR), here with the reason; rate-limited like the notices.
+     */
+    public void authFailed(int port, io.ptp4j.core.auth.AuthResult why) {
+        if (!printer.enabled(Printer.LOG_ERR)) return;
+        if (limit != null && !limit.allow(port, LogRateLimit.Kind.AUTH_FAILURE, summary)) return;
+        if (port >= 1) portPrefix(port);
+        else msg.setLength(0);
+        msg.append("auth: bad message (").append(why.name()).append(')');
+        printer.print(Printer.LOG_ERR, msg);
+    }
+
+    /**
      * An error the daemon met and survived on a port (0: the clock): a failed send, a missing
      * transmit timestamp, a receive error. Logged at LOG_ERR, rate-limited like the notices.
      */

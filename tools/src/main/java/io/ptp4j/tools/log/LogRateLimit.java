@@ -4,7 +4,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Limits the lines a daemon logs for notices that a peer, broken or hostile, can repeat at will:
- * a new foreign master, a bad message, a failed send. Per port and kind, at most {@code burst}
+ * a new foreign master, a bad message, a message that fails authentication, a failed send. Per port and kind, at most {@code burst}
  * lines are logged in a window of {@code windowNanos}; the rest are counted, and once that window
  * is over one summary line says how many were left out. So a flood of spoofed identities costs a
  * few lines a minute instead of one line per packet (issue 13: 999,664 lines, 72 MB, in a
@@ -18,6 +18,7 @@ public final class LogRateLimit {
     public enum Kind {
         NEW_FOREIGN_MASTER("new foreign master"),
         BAD_MESSAGE("bad message"),
+        AUTH_FAILURE("auth: bad message"),
         PORT_ERROR("error");
 
         /** The words the summary line names them by. */

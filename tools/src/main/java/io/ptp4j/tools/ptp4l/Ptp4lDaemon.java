@@ -151,6 +151,14 @@ public final class Ptp4lDaemon {
             // A transparent clock only measures residence times: it never adjusts its clock.
             if (freeRunning || transparent || feedsNtp) clock = new ReadOnlyClock(clock);
             Printer printer = Printers.forConfig(prog, c);
+            io.ptp4j.core.auth.Authenticator auth; // sa_file, spp, active_key_id (docs/security.md)
+            try {
+                auth = io.ptp4j.tools.auth.SecuritySetup.forPtp4l(c, ifaces);
+            } catch (io.ptp4j.tools.auth.SecuritySetup.Failure e) {
+                for (String line : e.lines()) printer.print(Printer.LOG_ERR, line);
+                err.println("failed to create a clock");
+                return 255;
+            }
             ClockConfig ec = EngineSettings.clockConfig(c, ifaces, id, software);
             if (ntpshm && !freeRunning) {
                 shm = io.ptp4j.linux.ntpshm.NtpShmSegment.attach(c.getInt("ntpshm_segment"));
@@ -168,12 +176,13 @@ public final class Ptp4lDaemon {
                     ? new io.ptp4j.tools.obs.JsonSummaryLog(io.ptp4j.tools.obs.JsonLogging.attach(prog, printer), c.getInt("summary_interval"),
                             ec.port.logSyncInterval, freeRunning, ec.freqEstInterval)
                     : new LinuxptpLogListener(printer, ifaces.toArray(new String[0]), c.getInt("summary_interval"),
-                            ec.port.logSyncInterval, freeRunning, ec.freqEstInterval);
+                            ec.port.logSyncInterval, freeRunning, ec.freqEstInterval)
+                            .rateLimited(io.ptp4j.tools.log.LogRateLimit.daemonDefault(ifaces.size()));
             EngineListener listener = virtual ? new VirtualClockReport(log, clock, printer) : log;
             obs = io.ptp4j.tools.obs.Observability.start(prog, prog + " on " + String.join(", ", ifaces), ifaces.toArray(new String[0]),
                     c.getInt("metrics_port"), c.getInt("dashboard_port"), System::nanoTime,
                     io.ptp4j.tools.obs.Observability.windowSamples(c.getInt("summary_interval"), ec.port.logSyncInterval));
-            listener = obs.listener(listener);
+            listener = Ptp4lSecurity.tracking(obs.listener(listener), auth);
             if (software && !freeRunning && !feedsNtp && c.getInt("virtual_clock") == 0) {
                 printer.print(Printer.LOG_WARNING, "software timestamping: expect about 1 us of accuracy, and this adjusts "
                         + clock.name() + "; use hardware timestamps (-H) where the NIC has them");
@@ -181,9 +190,10 @@ public final class Ptp4lDaemon {
             io.ptp4j.tools.obs.Observability o = obs;
             loop = new EventLoop(ports, clock, c.getInt("tx_timestamp_timeout"), (port, msg) -> {
                 if (msg.startsWith(io.ptp4j.linux.transport.TxTimestampTimeoutException.TIMED_OUT)) o.txTimestampTimeout(port);
-                printer.print(Printer.LOG_ERR, port == 0 ? msg : "port " + port + " (" + ifaces.get(port - 1) + "): " + msg);
+                if (log instanceof LinuxptpLogListener ll) ll.portError(port, msg); // rate-limited
+                else printer.print(Printer.LOG_ERR, port == 0 ? msg : "port " + port + " (" + ifaces.get(port - 1) + "): " + msg);
             });
-            io.ptp4j.core.engine.Driver driver = obs.driver(loop);
+            io.ptp4j.core.engine.Driver driver = Ptp4lSecurity.signing(obs.driver(loop), auth, log);
             ManagementNotifications notifications = new ManagementNotifications(listener);
             io.ptp4j.core.engine.PtpNode node = transparent ? new io.ptp4j.core.clock.TransparentClock(ec, driver, listener)
                     : new PtpClock(ec, driver, notifications);
@@ -193,9 +203,9 @@ public final class Ptp4lDaemon {
                     described[i] = ManagementPorts.describe(ifaces.get(i), c.getEnum(ifaces.get(i), "network_transport"), software);
                 }
                 io.ptp4j.core.clock.ManagementAgent agent = new io.ptp4j.core.clock.ManagementAgent(pc).describePorts(described)
-                        .describeClock(oui(c.getString("manufacturerIdentity")), c.getString("productDescription"),
-                                c.getString("revisionData"), c.getString("userDescription"))
-                        .answerNetworkRequests(driver);
+                        .describeClock(oui(c.getString("manufacturerIdentity")), c.getText("productDescription"),
+                                c.getText("revisionData"), c.getText("userDescription"))
+                        .answerNetworkRequests(driver).authenticateWith(auth);
                 uds = openManagement(prog, c, agent, "uds_address", true, loop, printer, err);
                 udsRo = openManagement(prog, c, agent, "uds_ro_address", false, loop, printer, err);
                 if (uds != null) notifications.attach(agent, uds, printer);
@@ -212,7 +222,8 @@ public final class Ptp4lDaemon {
                 }
             }, "ptp4l-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            loop.run(obs.node(node));
+            StopSignals.onStop(l::stop); // SIGTERM, SIGINT, SIGHUP: a clean stop and exit 0, as linuxptp
+            loop.run(obs.node(Ptp4lSecurity.checking(node, auth, log, obs.metrics())));
             return 0;
         } catch (NativeException e) {
             err.println(prog + ": " + e.getMessage());
