@@ -1,0 +1,164 @@
+package io.ptp4j.tools.ptp4l;
+
+import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.cmd;
+import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.launcher;
+import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.median;
+import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.offsets;
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.ptp4j.linux.netns.NetnsPair;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ptp4j's ptp4l with authentication (sa_file, spp, active_key_id) against linuxptp 4.4's, in
+ * namespaces, free running, software timestamps: each side synchronizes to the other as master
+ * (UDPv4 E2E; and L2 P2P with 4.4 as master), 4.4's pmc gets answers from ptp4j's authenticated
+ * management socket, and a ptp4j client with a wrong key never synchronizes while its metrics
+ * say why.
+ */
+@Tag("interop")
+class Ptp4lAuthenticationInteropTest {
+    static final String SA = """
+            [security_association]
+            spp 2
+            1 SHA256-128 HEX:F8ADC6B8B8E9AA709106BA42481EC9E29607334DE2C3C737A11A12931DB27F8C
+            3 AES128 HEX:FAF48EBA01E7C5966A76CB787AED4E7B
+            """;
+    static final String WRONG = """
+            [security_association]
+            spp 2
+            1 SHA256-128 HEX:00ADC6B8B8E9AA709106BA42481EC9E29607334DE2C3C737A11A12931DB27F8C
+            """;
+
+    static Path linuxptp44() {
+        String env = System.getenv("PTP4J_LINUXPTP44");
+        Path p = Path.of(env != null ? env : "/work/peer44");
+        assumeTrue(Files.isExecutable(p.resolve("ptp4l")), "linuxptp 4.4 not built (PTP4J_LINUXPTP44)");
+        return p;
+    }
+
+    static String cfg(Path dir, String name, Path sa, long key, String extra) throws Exception {
+        Path f = dir.resolve(name + ".cfg");
+        Files.writeString(f, "[global]\nfree_running 1\nuse_syslog 0\nlogSyncInterval -3\nsummary_interval -3\nsa_file " + sa
+                + "\nspp 2\nactive_key_id " + key + "\nuds_address " + dir.resolve(name + ".uds") + "\nuds_ro_address "
+                + dir.resolve(name + ".udsro") + "\n" + extra);
+        return f.toString();
+    }
+
+    static long medianOffset(String log) {
+        List<Long> offs = new ArrayList<>();
+        List<long[]> o = offsets(log);
+        for (long[] x : o.subList(o.size() / 2, o.size())) offs.add(x[0]);
+        return median(offs);
+    }
+
+    @Test
+    void ptp4jClientOfAnAuthenticatedLinuxptp44MasterAndTheOtherWayRound(@TempDir Path dir) throws Exception {
+        Path bin = linuxptp44();
+        Path sa = dir.resolve("sa.cfg"), wrong = dir.resolve("wrong.cfg");
+        Files.writeString(sa, SA);
+        Files.writeString(wrong, WRONG);
+        try (NetnsPair net = NetnsPair.create()) {
+            // linuxptp 4.4 master (key 1) in A; ptp4j client (key 3, the same association) in B
+            Process m = net.start(net.nsA(), dir.resolve("m44.log"), cmd(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m",
+                    "-f", cfg(dir, "m44", sa, 1, "masterOnly 1\n")));
+            Process s = net.start(net.nsB(), dir.resolve("s4j.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m",
+                    "-f", cfg(dir, "s4j", sa, 3, "slaveOnly 1\nmetrics_port 9187\n")));
+            Thread.sleep(20_000);
+            // linuxptp 4.4's pmc (signing with key 1) through ptp4j's authenticated management socket
+            String pmcCfg = cfg(dir, "pmc44", sa, 1, "");
+            String answer = "";
+            for (int i = 0; i < 5 && !answer.contains("RESPONSE"); i++) {
+                answer = net.exec(net.nsB(), Duration.ofSeconds(15), cmd(bin.resolve("pmc").toString(), "-u", "-b", "0", "-f", pmcCfg,
+                        "-s", dir.resolve("s4j.uds").toString(), "GET PARENT_DATA_SET")).output();
+            }
+            String plain = net.exec(net.nsB(), Duration.ofSeconds(15), cmd(bin.resolve("pmc").toString(), "-u", "-b", "0",
+                    "-s", dir.resolve("s4j.uds").toString(), "GET PARENT_DATA_SET")).output();
+            s.destroy();
+            s.waitFor();
+            String log = Files.readString(dir.resolve("s4j.log"));
+            System.out.println("---- ptp4j client of linuxptp 4.4 (tail)\n" + Ptp4lInteropTest.tail(log, 6) + "---- 4.4's pmc\n" + answer);
+            assertTrue(log.contains("to UNCALIBRATED on RS_SLAVE"), log);
+            assertTrue(offsets(log).size() > 20, "offsets: " + offsets(log).size());
+            long med = medianOffset(log);
+            System.out.printf("ptp4j client of an authenticated linuxptp 4.4 master: median offset %d ns%n", med);
+            assertTrue(Math.abs(med) < 5_000, "offset " + med);
+            assertFalse(log.contains("port 1 (vB): auth: bad message"), log);
+            assertTrue(answer.contains("RESPONSE MANAGEMENT PARENT_DATA_SET"), answer);
+            assertFalse(plain.contains("RESPONSE MANAGEMENT"), "an unsigned request gets no answer: " + plain);
+            assertTrue(log.contains("s4j.uds): bad management message: AUTHENTICATION at offset 0: auth: bad message (NOT_LAST)"), log);
+            m.destroy();
+            m.waitFor();
+
+            // ptp4j master (key 3, AES128) in A; linuxptp 4.4 client (key 1) in B
+            Process m4j = net.start(net.nsA(), dir.resolve("m4j.log"), cmd(launcher(), "-i", NetnsPair.IF_A, "-S", "-m",
+                    "-f", cfg(dir, "m4j", sa, 3, "masterOnly 1\n")));
+            Process s44 = net.start(net.nsB(), dir.resolve("s44.log"), cmd(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_B, "-S", "-m",
+                    "-f", cfg(dir, "s44", sa, 1, "slaveOnly 1\n")));
+            Thread.sleep(26_000); // free running, linuxptp logs one offset per 2^freq_est_interval s
+            s44.destroy();
+            m4j.destroy();
+            s44.waitFor();
+            m4j.waitFor();
+            String log44 = Files.readString(dir.resolve("s44.log"));
+            System.out.println("---- linuxptp 4.4 client of ptp4j (tail)\n" + Ptp4lInteropTest.tail(log44, 6));
+            assertTrue(log44.contains("to UNCALIBRATED on RS_SLAVE"), log44);
+            assertFalse(log44.contains("auth: bad message"), log44);
+            assertTrue(offsets(log44).size() >= 3, "4.4 reported " + offsets(log44).size() + " offsets\n" + log44);
+            long med44 = medianOffset(log44);
+            System.out.printf("linuxptp 4.4 client of an authenticated ptp4j master: median offset %d ns%n", med44);
+            assertTrue(Math.abs(med44) < 5_000, "offset " + med44);
+        }
+    }
+
+    @Test
+    void aWrongKeyNeverSynchronizesAndTheMetricsSayWhyAndL2P2pLocks(@TempDir Path dir) throws Exception {
+        Path bin = linuxptp44();
+        Path sa = dir.resolve("sa.cfg"), wrong = dir.resolve("wrong.cfg");
+        Files.writeString(sa, SA);
+        Files.writeString(wrong, WRONG);
+        try (NetnsPair net = NetnsPair.create()) {
+            Process m = net.start(net.nsA(), dir.resolve("m44.log"), cmd(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m",
+                    "-2", "-P", "-f", cfg(dir, "m44", sa, 1, "masterOnly 1\n")));
+            Process bad = net.start(net.nsB(), dir.resolve("bad.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-2", "-P",
+                    "-f", cfg(dir, "bad", wrong, 1, "slaveOnly 1\nmetrics_port 9188\n")));
+            Thread.sleep(15_000);
+            String metrics = net.exec(net.nsB(), Duration.ofSeconds(10), "bash", "-c",
+                    "exec 3<>/dev/tcp/127.0.0.1/9188; printf 'GET /metrics HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3; cat <&3").output();
+            bad.destroy();
+            bad.waitFor();
+            String badLog = Files.readString(dir.resolve("bad.log"));
+            System.out.println("---- ptp4j client with a wrong key (tail)\n" + Ptp4lInteropTest.tail(badLog, 6) + "---- its auth metrics\n"
+                    + metrics.lines().filter(l -> l.startsWith("ptp4j_auth")).reduce("", (a, b) -> a + b + "\n"));
+            assertFalse(badLog.contains("RS_SLAVE"), badLog);
+            assertTrue(offsets(badLog).isEmpty(), "no offset ever");
+            assertTrue(badLog.contains("auth: bad message (BAD_ICV)"), badLog);
+            var count = java.util.regex.Pattern.compile("ptp4j_auth_rejected_total\\{[^}]*reason=\"BAD_ICV\"[^}]*\\} (\\d+)").matcher(metrics);
+            assertTrue(count.find() && Long.parseLong(count.group(1)) > 50, metrics);
+
+            // the same, rightly keyed, over L2 with peer delay
+            Process s = net.start(net.nsB(), dir.resolve("s4j.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-2", "-P",
+                    "-f", cfg(dir, "s4j", sa, 3, "slaveOnly 1\n")));
+            Thread.sleep(20_000);
+            s.destroy();
+            s.waitFor();
+            m.destroy();
+            m.waitFor();
+            String log = Files.readString(dir.resolve("s4j.log"));
+            System.out.println("---- ptp4j L2 P2P client of linuxptp 4.4 (tail)\n" + Ptp4lInteropTest.tail(log, 6));
+            assertTrue(log.contains("to UNCALIBRATED on RS_SLAVE"), log);
+            assertFalse(log.contains("auth: bad message"), log);
+            long med = medianOffset(log);
+            System.out.printf("ptp4j L2 P2P client of an authenticated linuxptp 4.4 master: median offset %d ns%n", med);
+            assertTrue(Math.abs(med) < 5_000, "offset " + med);
+        }
+    }
+}
