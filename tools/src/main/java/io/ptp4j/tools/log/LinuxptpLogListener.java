@@ -132,6 +132,11 @@ public final class LinuxptpLogListener implements EngineListener {
         printer.print(Printer.LOG_ERR, msg);
     }
 
+    /** The summaries of lines the rate limit left out, printed now (the daemon stops). */
+    public void flushSuppressed() {
+        if (limit != null) limit.flushAll(summary);
+    }
+
     /**
      * A message dropped because it failed authentication (linuxptp port.c: "port 1 (eth0): auth:
      * bad message", LOG_ERR), here with the reason; rate-limited like the notices.

@@ -101,6 +101,18 @@ public final class LogRateLimit {
         if (now >= nextDue) flush(now, sink);
     }
 
+    /** Prints every pending summary now, windows over or not (the daemon stops). */
+    public void flushAll(SummarySink sink) {
+        long now = clock.getAsLong();
+        for (int i = 0; i < suppressed.length; i++) {
+            if (suppressed[i] == 0) continue;
+            sink.suppressed(i / KINDS, KIND_VALUES[i % KINDS], suppressed[i], now - windowStart[i]);
+            suppressed[i] = 0;
+            logged[i] = 0;
+        }
+        nextDue = Long.MAX_VALUE;
+    }
+
     /** Lines left out since this limit was made. */
     public long totalSuppressed() {
         return totalSuppressed;

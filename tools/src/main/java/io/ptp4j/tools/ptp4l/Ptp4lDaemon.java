@@ -224,6 +224,7 @@ public final class Ptp4lDaemon {
             Runtime.getRuntime().addShutdownHook(hook);
             StopSignals.onStop(l::stop); // SIGTERM, SIGINT, SIGHUP: a clean stop and exit 0, as linuxptp
             loop.run(obs.node(Ptp4lSecurity.checking(node, auth, log, obs.metrics())));
+            if (log instanceof LinuxptpLogListener ll) ll.flushSuppressed(); // the last window's summary
             return 0;
         } catch (NativeException e) {
             err.println(prog + ": " + e.getMessage());

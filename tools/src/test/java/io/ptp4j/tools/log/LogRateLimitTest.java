@@ -60,6 +60,18 @@ class LogRateLimitTest {
     }
 
     @Test
+    void stoppingFlushesWhatIsPending() {
+        LinuxptpLogListener l = new LinuxptpLogListener(printer, new String[] {"eth0"}, 0, 0)
+                .rateLimited(new LogRateLimit(1, 1, 10 * S, () -> now));
+        for (int i = 0; i < 5; i++) l.notice(1, "new foreign master x");
+        now += S;
+        l.flushSuppressed();
+        assertEquals("ptp4l[101.000]: port 1 (eth0): new foreign master: 4 more not logged in 1 s (rate limit)", lines.get(1));
+        l.flushSuppressed();
+        assertEquals(2, lines.size(), "once");
+    }
+
+    @Test
     void withoutALimitEveryLineIsLogged() {
         LinuxptpLogListener l = new LinuxptpLogListener(printer, new String[] {"eth0"}, 0, 0);
         for (int i = 0; i < 100; i++) l.notice(1, "new foreign master x");
