@@ -1,5 +1,6 @@
 # Sourced by bin/* and scripts/*: finds a JDK 25 or newer and exports JAVA_HOME, or explains what is missing.
-ptp4j_java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'; }
+# The major version from the JDK's release file (no JVM is started: a launcher runs on every pmc call).
+ptp4j_java_major() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null; }
 ptp4j_find_jdk() {
   local cand v
   for cand in "${JAVA_HOME:-}" /usr/lib/jvm/*25* /usr/lib/jvm/*2[6-9]* /usr/lib/jvm/*; do

@@ -279,6 +279,23 @@ public final class Libc {
         }
     }
 
+    /**
+     * poll(2) on the one struct pollfd at {@code pollFd} for {@code events}: its revents (0 when
+     * the time ran out), or -1 when a signal interrupted the wait; other errors are thrown with
+     * {@code what} and {@code where}.
+     */
+    public static int pollOne(MemorySegment pollFd, short events, int timeoutMillis, String what, String where) throws NativeException {
+        pollFd.set(ValueLayout.JAVA_SHORT, 4, events);
+        pollFd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
+        int r = poll(pollFd, 1, timeoutMillis);
+        if (r < 0) {
+            int err = errno();
+            if (err == EINTR) return -1;
+            throw new NativeException(what, err, where);
+        }
+        return r == 0 ? 0 : pollFd.get(ValueLayout.JAVA_SHORT, 6) & 0xFFFF;
+    }
+
     public static int poll(MemorySegment fds, long nfds, int timeoutMillis) {
         try {
             int r = (int) MPollFast.H.invokeExact(fds, nfds, timeoutMillis);

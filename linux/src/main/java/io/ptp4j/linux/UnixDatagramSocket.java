@@ -175,15 +175,8 @@ public final class UnixDatagramSocket implements AutoCloseable {
 
     /** Whether a datagram is waiting, after waiting up to {@code timeoutMillis} (-1: forever). */
     public boolean poll(int timeoutMillis) throws NativeException {
-        pollFd.set(ValueLayout.JAVA_SHORT, 4, Libc.POLLIN);
-        pollFd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
-        int r = Libc.poll(pollFd, 1, timeoutMillis);
-        if (r < 0) {
-            int err = Libc.errno();
-            if (err == Libc.EINTR) return false;
-            throw new NativeException("poll(AF_UNIX)", err, path);
-        }
-        return r > 0 && (pollFd.get(ValueLayout.JAVA_SHORT, 6) & Libc.POLLIN) != 0;
+        int revents = Libc.pollOne(pollFd, Libc.POLLIN, timeoutMillis, "poll(AF_UNIX)", path);
+        return revents > 0 && (revents & Libc.POLLIN) != 0;
     }
 
     /** The path the last received datagram came from, or "" when its sender was unbound. */

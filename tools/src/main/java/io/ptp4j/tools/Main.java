@@ -1,8 +1,11 @@
 package io.ptp4j.tools;
 
+import io.ptp4j.tools.cli.Exit;
+import io.ptp4j.tools.cli.OptionTable;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Entry point of every launcher in bin/. The first argument is the name the launcher was called
@@ -16,14 +19,28 @@ public final class Main {
     }
 
     private static final Map<String, Tool> TOOLS = new TreeMap<>();
-    /** Launchers in bin/ whose tools are not written yet: they say so instead of "unknown command". */
-    private static final java.util.Set<String> PLANNED = java.util.Set.of();
     private static final Map<String, String> HELP = new TreeMap<>();
+    private static final Map<String, Supplier<OptionTable>> OPTIONS = new TreeMap<>();
 
     /** Registers a tool under a name, with a one-line description for `ptp4j help`. */
     static void register(String name, String description, Tool tool) {
         TOOLS.put(name, tool);
         HELP.put(name, description);
+    }
+
+    /**
+     * Registers a tool that parses its command line with an {@link OptionTable}; the supplier
+     * leaves the tool's class unloaded until the table is asked for (start-up time).
+     */
+    static void register(String name, String description, Supplier<OptionTable> options, Tool tool) {
+        register(name, description, tool);
+        OPTIONS.put(name, options);
+    }
+
+    /** The option table of a command (what its usage text, man page and completion show), or null. */
+    public static OptionTable optionTable(String name) {
+        Supplier<OptionTable> t = OPTIONS.get(name);
+        return t == null ? null : t.get();
     }
 
     static {
@@ -39,7 +56,7 @@ public final class Main {
         } catch (Exception e) {
             System.err.println(argv.length > 0 ? argv[0] + ": " + e.getMessage() : String.valueOf(e));
             if (System.getenv("PTP4J_DEBUG") != null) e.printStackTrace();
-            rc = 1;
+            rc = Exit.FAILURE;
         }
         System.out.flush();
         System.exit(rc);
@@ -51,20 +68,15 @@ public final class Main {
         if (name.equals("ptp4j")) {
             if (rest.length == 0 || rest[0].equals("help") || rest[0].equals("-h") || rest[0].equals("--help")) {
                 usage();
-                return rest.length == 0 ? 2 : 0;
+                return rest.length == 0 ? Exit.NO_COMMAND : Exit.OK;
             }
             name = rest[0];
             rest = Arrays.copyOfRange(rest, 1, rest.length);
         }
         Tool tool = TOOLS.get(name);
-        if (tool == null && PLANNED.contains(name)) {
-            System.err.println(name + ": not part of ptp4j yet (planned; see the project's issues)"
-                    + ".");
-            return 2;
-        }
         if (tool == null) {
             System.err.println("ptp4j: unknown command '" + name + "'; try 'ptp4j help'");
-            return 2;
+            return Exit.NO_COMMAND;
         }
         return tool.run(rest);
     }

@@ -1,14 +1,12 @@
 package io.ptp4j.linux.clock;
 
-import io.ptp4j.linux.NativeException;
-
 /**
  * boundary_clock_jbod ("just a bunch of devices"): a boundary clock whose ports sit on NICs with
  * different PHCs. Each port's timestamps are in its own PHC's timescale; the engine disciplines
  * the PHC of the port that follows the master, and phc2sys -a keeps the others in step (linuxptp
  * port.c / clock_switch_phc()). This device reads and adjusts whichever PHC was selected last.
  */
-public final class JbodClock implements ClockDevice {
+public final class JbodClock extends ForwardingClock {
     private final ClockDevice[] byPort;
     private int current;
 
@@ -16,6 +14,11 @@ public final class JbodClock implements ClockDevice {
     public JbodClock(ClockDevice[] byPort) {
         if (byPort.length == 0) throw new IllegalArgumentException("no ports");
         this.byPort = byPort.clone();
+    }
+
+    @Override
+    protected ClockDevice delegate() {
+        return byPort[current];
     }
 
     @Override
@@ -30,12 +33,13 @@ public final class JbodClock implements ClockDevice {
         return byPort[current];
     }
 
-    @Override public String name() { return byPort[current].name(); }
-    @Override public long nowNanos() throws NativeException { return byPort[current].nowNanos(); }
-    @Override public void adjustFrequency(double ppb) throws NativeException { byPort[current].adjustFrequency(ppb); }
-    @Override public double frequencyPpb() throws NativeException { return byPort[current].frequencyPpb(); }
-    @Override public void step(long deltaNanos) throws NativeException { byPort[current].step(deltaNanos); }
-    @Override public double maxFrequencyPpb() { return byPort[current].maxFrequencyPpb(); }
-    @Override public long fromSocketTimestamp(long socketNanos) throws NativeException { return byPort[current].fromSocketTimestamp(socketNanos); }
-    @Override public long minusRealtimeNanos() throws NativeException { return byPort[current].minusRealtimeNanos(); }
+    /** Closes every port's clock once (ports may share one). */
+    @Override
+    public void close() {
+        for (int i = 0; i < byPort.length; i++) {
+            boolean seen = false;
+            for (int j = 0; j < i; j++) seen |= byPort[j] == byPort[i];
+            if (!seen) byPort[i].close();
+        }
+    }
 }

@@ -13,7 +13,7 @@ import java.lang.foreign.ValueLayout;
  * PTP_SYS_OFFSET_EXTENDED or PTP_SYS_OFFSET_PRECISE for phc2sys. Not tested against a real PHC
  * on the development VM (it has none); its error paths are.
  */
-public final class PhcClock implements ClockDevice {
+public final class PhcClock extends AdjtimeClock {
     static final long PTP_CLOCK_GETCAPS = 0x80503d01L; // _IOR('=', 1, struct ptp_clock_caps /* 80 */)
     static final long PTP_SYS_OFFSET = 0x43403d05L; // _IOW('=', 5, struct ptp_sys_offset /* 832 */)
     static final long PTP_SYS_OFFSET_PRECISE = 0xc0403d08L; // _IOWR('=', 8, struct ptp_sys_offset_precise /* 64 */)
@@ -38,13 +38,12 @@ public final class PhcClock implements ClockDevice {
     private final int fd;
     private final int clockId;
     private final Caps caps;
-    private final Timex timex;
 
     private PhcClock(String path, int fd) throws NativeException {
+        super(new Timex(fdToClockId(fd), path));
         this.path = path;
         this.fd = fd;
         this.clockId = fdToClockId(fd);
-        this.timex = new Timex(clockId, path);
         this.caps = readCaps();
     }
 
@@ -105,22 +104,6 @@ public final class PhcClock implements ClockDevice {
     @Override
     public long nowNanos() throws NativeException {
         return time.nanosChecked(clockId, path);
-    }
-
-    @Override
-    public void adjustFrequency(double freqPpb) throws NativeException {
-        double max = maxFrequencyPpb();
-        timex.setFrequency(Math.max(-max, Math.min(max, freqPpb)));
-    }
-
-    @Override
-    public double frequencyPpb() throws NativeException {
-        return timex.frequencyPpb();
-    }
-
-    @Override
-    public void step(long deltaNanos) throws NativeException {
-        timex.step(deltaNanos);
     }
 
     @Override
@@ -242,26 +225,24 @@ public final class PhcClock implements ClockDevice {
         return buf.get(ValueLayout.JAVA_LONG, off) * NS + Integer.toUnsignedLong(buf.get(ValueLayout.JAVA_INT, off + 8));
     }
 
-    /** Parses a filled struct ptp_sys_offset: ts[2k] sys, ts[2k+1] phc, ts[2k+2] sys. */
+    /** Parses a filled struct ptp_sys_offset: ts[2k] sys, ts[2k+1] phc, ts[2k+2] sys (each reading shares its sys stamps). */
     static SysOffset parseSysOffset(MemorySegment buf, int samples) {
-        long bestDelay = Long.MAX_VALUE, bestOffset = 0, bestSys = 0;
-        for (int k = 0; k < samples; k++) {
-            long t1 = ptpTime(buf, 16 + 16L * (2 * k)), phc = ptpTime(buf, 16 + 16L * (2 * k + 1)), t2 = ptpTime(buf, 16 + 16L * (2 * k + 2));
-            long delay = t2 - t1, sys = t1 + delay / 2;
-            if (delay < bestDelay) {
-                bestDelay = delay;
-                bestOffset = phc - sys;
-                bestSys = sys;
-            }
-        }
-        return new SysOffset(bestOffset, bestDelay, bestSys);
+        return bestReading(buf, samples, 32);
     }
 
     /** Parses a filled struct ptp_sys_offset_extended: ts[k][0] sys before, [1] phc, [2] sys after. */
     static SysOffset parseSysOffsetExtended(MemorySegment buf, int samples) {
+        return bestReading(buf, samples, 48);
+    }
+
+    /**
+     * The reading with the shortest sys-to-sys window (linuxptp sysoff.c): reading k's sys
+     * before, phc and sys after stamps stand at 16 + stride * k, + 16 and + 32.
+     */
+    private static SysOffset bestReading(MemorySegment buf, int samples, int stride) {
         long bestDelay = Long.MAX_VALUE, bestOffset = 0, bestSys = 0;
         for (int k = 0; k < samples; k++) {
-            long base = 16 + 48L * k;
+            long base = 16 + (long) stride * k;
             long t1 = ptpTime(buf, base), phc = ptpTime(buf, base + 16), t2 = ptpTime(buf, base + 32);
             long delay = t2 - t1, sys = t1 + delay / 2;
             if (delay < bestDelay) {

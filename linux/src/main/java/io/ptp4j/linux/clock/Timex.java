@@ -29,10 +29,7 @@ final class Timex {
     }
 
     void setFrequency(double freqPpb) throws NativeException {
-        tx.fill((byte) 0);
-        tx.set(ValueLayout.JAVA_INT, OFF_MODES, ADJ_FREQUENCY);
-        tx.set(ValueLayout.JAVA_LONG, OFF_FREQ, (long) (freqPpb * 65.536));
-        call("ADJ_FREQUENCY");
+        adjust(ADJ_FREQUENCY, OFF_FREQ, (long) (freqPpb * 65.536), "ADJ_FREQUENCY");
     }
 
     double frequencyPpb() throws NativeException {
@@ -43,43 +40,47 @@ final class Timex {
 
     /** ADJ_OFFSET | ADJ_NANO: hand an offset to the clock's phase control (linuxptp clockadj_set_phase). */
     void setPhase(long offsetNanos) throws NativeException {
-        tx.fill((byte) 0);
-        tx.set(ValueLayout.JAVA_INT, OFF_MODES, ADJ_OFFSET | ADJ_NANO);
-        tx.set(ValueLayout.JAVA_LONG, OFF_OFFSET, offsetNanos);
-        call("ADJ_OFFSET");
+        adjust(ADJ_OFFSET | ADJ_NANO, OFF_OFFSET, offsetNanos, "ADJ_OFFSET");
     }
 
     /** ADJ_STATUS: the status word (linuxptp sysclk_set_leap writes STA_INS, STA_DEL or 0). */
     void setStatus(int status) throws NativeException {
-        tx.fill((byte) 0);
-        tx.set(ValueLayout.JAVA_INT, OFF_MODES, ADJ_STATUS);
+        modes(ADJ_STATUS);
         tx.set(ValueLayout.JAVA_INT, OFF_STATUS, status);
         call("ADJ_STATUS");
     }
 
     /** ADJ_STATUS | ADJ_MAXERROR with maxerror 0: clears STA_UNSYNC, keeps {@code leapBits} (sysclk_set_sync). */
     void setSynchronized(int leapBits) throws NativeException {
-        tx.fill((byte) 0);
-        tx.set(ValueLayout.JAVA_INT, OFF_MODES, ADJ_STATUS | ADJ_MAXERROR);
+        modes(ADJ_STATUS | ADJ_MAXERROR); // maxerror stays 0
         tx.set(ValueLayout.JAVA_INT, OFF_STATUS, leapBits);
         call("ADJ_STATUS|ADJ_MAXERROR");
     }
 
     /** ADJ_TAI: the kernel's TAI - UTC offset, seconds, passed in the constant field (sysclk_set_tai_offset). */
     void setTaiOffset(int seconds) throws NativeException {
-        tx.fill((byte) 0);
-        tx.set(ValueLayout.JAVA_INT, OFF_MODES, ADJ_TAI);
-        tx.set(ValueLayout.JAVA_LONG, OFF_CONSTANT, seconds);
-        call("ADJ_TAI");
+        adjust(ADJ_TAI, OFF_CONSTANT, seconds, "ADJ_TAI");
     }
 
     void step(long deltaNanos) throws NativeException {
-        tx.fill((byte) 0);
-        tx.set(ValueLayout.JAVA_INT, OFF_MODES, ADJ_SETOFFSET | ADJ_NANO);
+        modes(ADJ_SETOFFSET | ADJ_NANO);
         // the kernel wants a normalised timespec: 0 <= nsec < 1e9, the sign in seconds
         tx.set(ValueLayout.JAVA_LONG, OFF_TIME_SEC, Math.floorDiv(deltaNanos, NS));
         tx.set(ValueLayout.JAVA_LONG, OFF_TIME_FRAC, Math.floorMod(deltaNanos, NS));
         call("ADJ_SETOFFSET");
+    }
+
+    /** Clears the struct and sets {@code modes}: the fields they name are set next, the others stay 0. */
+    private void modes(int modes) {
+        tx.fill((byte) 0);
+        tx.set(ValueLayout.JAVA_INT, OFF_MODES, modes);
+    }
+
+    /** One clock_adjtime with {@code modes} and the 64-bit field at {@code offset} set to {@code value}. */
+    private void adjust(int modes, long offset, long value, String what) throws NativeException {
+        modes(modes);
+        tx.set(ValueLayout.JAVA_LONG, offset, value);
+        call(what);
     }
 
     private void call(String what) throws NativeException {

@@ -17,7 +17,7 @@ import java.nio.ByteOrder;
  * header. Event and general messages share the socket, so the TX stamp of the last event message
  * is picked out of the error queue by its OPT_ID key. Unicast handles are 48-bit MAC addresses.
  */
-public final class RawEthernetTransport implements Transport {
+public final class RawEthernetTransport extends SocketTransport {
     public static final int ETH_P_1588 = 0x88F7;
     static final int ETH_HLEN = 14;
     private static final int ETH_P_8021Q = 0x8100;
@@ -25,15 +25,13 @@ public final class RawEthernetTransport implements Transport {
     private static final int SOCKADDR_LL_SIZE = 20;
     private static final ValueLayout.OfShort BE_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
-    private final String iface;
-    private final TransportConfig config;
     private final TimestampSocket sock;
     private final long ownMac;
     private long lastSource = NO_ADDRESS;
 
+    /** Event and general messages share {@code sock}. */
     private RawEthernetTransport(String iface, TransportConfig config, TimestampSocket sock, long ownMac) {
-        this.iface = iface;
-        this.config = config;
+        super(iface, config, sock, sock);
         this.sock = sock;
         this.ownMac = ownMac;
     }
@@ -44,8 +42,7 @@ public final class RawEthernetTransport implements Transport {
         long mac = HardwareAddress.of(iface);
         if (config.timestamping() == Timestamping.HARDWARE) HardwareTimestamps.enable(iface, true);
         int protoBe = Short.toUnsignedInt(Short.reverseBytes((short) ETH_P_1588));
-        TimestampSocket s = new TimestampSocket(Libc.AF_PACKET, Libc.SOCK_RAW, protoBe, iface, "AF_PACKET, SOCK_RAW");
-        try {
+        TimestampSocket sock = setUp(new TimestampSocket(Libc.AF_PACKET, Libc.SOCK_RAW, protoBe, iface, "AF_PACKET, SOCK_RAW"), s -> {
             MemorySegment ll = s.txName; // struct sockaddr_ll
             ll.fill((byte) 0);
             ll.set(ValueLayout.JAVA_SHORT, 0, (short) Libc.AF_PACKET);
@@ -57,11 +54,8 @@ public final class RawEthernetTransport implements Transport {
             addMembership(s, ifIndex, config.ptpDstMac());
             addMembership(s, ifIndex, config.p2pDstMac());
             s.enableTimestamping(config.timestamping());
-        } catch (NativeException | RuntimeException e) {
-            s.close();
-            throw e;
-        }
-        return new RawEthernetTransport(iface, config, s, mac);
+        });
+        return new RawEthernetTransport(iface, config, sock, mac);
     }
 
     private static void addMembership(TimestampSocket s, int ifIndex, long mac) throws NativeException {
@@ -88,26 +82,6 @@ public final class RawEthernetTransport implements Transport {
     /** This interface's MAC address, the source of every frame sent. */
     public long macAddress() {
         return ownMac;
-    }
-
-    @Override
-    public String interfaceName() {
-        return iface;
-    }
-
-    @Override
-    public Timestamping timestamping() {
-        return config.timestamping();
-    }
-
-    @Override
-    public int eventFd() {
-        return sock.fd;
-    }
-
-    @Override
-    public int generalFd() {
-        return sock.fd;
     }
 
     @Override
@@ -147,23 +121,8 @@ public final class RawEthernetTransport implements Transport {
     }
 
     @Override
-    public long rxTimestampNanos() {
-        return sock.rxTimestampNanos();
-    }
-
-    @Override
     public long rxSource() {
         return lastSource;
-    }
-
-    @Override
-    public long txTimestampNanos(int timeoutMillis) throws NativeException, TxTimestampTimeoutException {
-        return sock.txTimestamp(timeoutMillis);
-    }
-
-    @Override
-    public void flushErrorQueue() throws NativeException {
-        sock.flushErrorQueue();
     }
 
     @Override
@@ -179,8 +138,4 @@ public final class RawEthernetTransport implements Transport {
         return h < 0 ? "?" : HardwareAddress.text(h);
     }
 
-    @Override
-    public void close() {
-        sock.close();
-    }
 }

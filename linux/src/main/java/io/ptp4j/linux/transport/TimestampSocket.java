@@ -102,6 +102,14 @@ final class TimestampSocket implements AutoCloseable {
         }
     }
 
+    /** SO_BINDTODEVICE to the socket's interface: only its packets are received. */
+    void bindToDevice() throws NativeException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment name = a.allocateFrom(iface);
+            setOption(Libc.SOL_SOCKET, Libc.SO_BINDTODEVICE, name, (int) name.byteSize(), "SO_BINDTODEVICE");
+        }
+    }
+
     void bind(MemorySegment addr, int len, String what) throws NativeException {
         if (Libc.bind(fd, addr, len) < 0) throw new NativeException("bind(" + what + ")", Libc.errno(), iface);
     }
@@ -148,18 +156,7 @@ final class TimestampSocket implements AutoCloseable {
             if (err == Libc.EAGAIN || err == Libc.EINTR) return -1;
             throw new NativeException("recvmsg", err, iface);
         }
-        rxTimestampNanos = Long.MIN_VALUE;
-        long controlLen = rxMsg.get(ValueLayout.JAVA_LONG, 40);
-        for (long o = 0; o + 16 <= controlLen; ) {
-            long len = rxControl.get(ValueLayout.JAVA_LONG, o);
-            if (len < 16) break;
-            int level = rxControl.get(ValueLayout.JAVA_INT, o + 8);
-            int type = rxControl.get(ValueLayout.JAVA_INT, o + 12);
-            if (level == Libc.SOL_SOCKET && type == Libc.SCM_TIMESTAMPING && len >= 16 + 48) {
-                rxTimestampNanos = timespecOrMin(rxControl, o + 16 + 16L * tsIndex);
-            }
-            o += (len + 7) & ~7L;
-        }
+        rxTimestampNanos = parseControl(rxControl, rxMsg.get(ValueLayout.JAVA_LONG, 40), false);
         return (int) Math.min(n, BUF_SIZE);
     }
 
@@ -200,15 +197,8 @@ final class TimestampSocket implements AutoCloseable {
     }
 
     private boolean pollErr(int timeoutMillis) throws NativeException {
-        pollFd.set(ValueLayout.JAVA_SHORT, 4, Libc.POLLPRI);
-        pollFd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
-        int r = Libc.poll(pollFd, 1, timeoutMillis);
-        if (r < 0) {
-            int err = Libc.errno();
-            if (err == Libc.EINTR) return true;
-            throw new NativeException("poll(tx timestamp)", err, iface);
-        }
-        return r > 0;
+        // interrupted: look at the queue again (the deadline still holds)
+        return Libc.pollOne(pollFd, Libc.POLLPRI, timeoutMillis, "poll(tx timestamp)", iface) != 0;
     }
 
     /** Reads one error-queue message; false when the queue is empty. Sets errKey/errTimestampNanos. */
@@ -222,26 +212,35 @@ final class TimestampSocket implements AutoCloseable {
             throw new NativeException("recvmsg(MSG_ERRQUEUE)", err, iface);
         }
         errKey = -1;
-        errTimestampNanos = Long.MIN_VALUE;
-        long controlLen = errMsg.get(ValueLayout.JAVA_LONG, 40);
+        errTimestampNanos = parseControl(errControl, errMsg.get(ValueLayout.JAVA_LONG, 40), true);
+        return true;
+    }
+
+    /**
+     * Walks the control messages (struct cmsghdr: u64 len, int level, int type, data; 8-byte
+     * aligned) and returns the SCM_TIMESTAMPING stamp of the kind asked for (Long.MIN_VALUE when
+     * there is none); on the error queue it also sets errKey from the sock_extended_err.
+     */
+    private long parseControl(MemorySegment control, long controlLen, boolean errorQueue) {
+        long stamp = Long.MIN_VALUE;
         for (long o = 0; o + 16 <= controlLen; ) {
-            long len = errControl.get(ValueLayout.JAVA_LONG, o);
+            long len = control.get(ValueLayout.JAVA_LONG, o);
             if (len < 16) break;
-            int level = errControl.get(ValueLayout.JAVA_INT, o + 8);
-            int type = errControl.get(ValueLayout.JAVA_INT, o + 12);
+            int level = control.get(ValueLayout.JAVA_INT, o + 8);
+            int type = control.get(ValueLayout.JAVA_INT, o + 12);
             if (level == Libc.SOL_SOCKET && type == Libc.SCM_TIMESTAMPING && len >= 16 + 48) {
-                errTimestampNanos = timespecOrMin(errControl, o + 16 + 16L * tsIndex);
-            } else if (isExtendedErr(level, type) && len >= 16 + 16) {
+                stamp = timespecOrMin(control, o + 16 + 16L * tsIndex);
+            } else if (errorQueue && isExtendedErr(level, type) && len >= 16 + 16) {
                 // struct sock_extended_err: ee_errno ENOMSG, ee_origin SO_EE_ORIGIN_TIMESTAMPING (4), ee_data = key
-                int eeErrno = errControl.get(ValueLayout.JAVA_INT, o + 16);
-                int origin = errControl.get(ValueLayout.JAVA_BYTE, o + 20) & 0xff;
+                int eeErrno = control.get(ValueLayout.JAVA_INT, o + 16);
+                int origin = control.get(ValueLayout.JAVA_BYTE, o + 20) & 0xff;
                 if (eeErrno == Libc.ENOMSG && origin == 4) {
-                    errKey = errControl.get(ValueLayout.JAVA_INT, o + 16 + 12) & 0xffffffffL;
+                    errKey = control.get(ValueLayout.JAVA_INT, o + 16 + 12) & 0xffffffffL;
                 }
             }
             o += (len + 7) & ~7L;
         }
-        return true;
+        return stamp;
     }
 
     private static boolean isExtendedErr(int level, int type) {

@@ -4,7 +4,6 @@ import io.ptp4j.core.engine.Driver;
 import io.ptp4j.linux.Buffers;
 import io.ptp4j.linux.Libc;
 import io.ptp4j.linux.NativeException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
@@ -15,7 +14,7 @@ import java.nio.ByteOrder;
  * group 224.0.1.129 and the peer-delay group 224.0.0.107, joined on the interface (linuxptp
  * udp.c). Unicast handles are the IPv4 address as an unsigned 32-bit number.
  */
-public final class Udpv4Transport implements Transport {
+public final class Udpv4Transport extends SocketTransport {
     public static final int EVENT_PORT = 319;
     public static final int GENERAL_PORT = 320;
     public static final int PRIMARY_GROUP = 0xE0000181; // 224.0.1.129
@@ -24,47 +23,24 @@ public final class Udpv4Transport implements Transport {
     private static final ValueLayout.OfShort BE_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final int SOCKADDR_IN_SIZE = 16;
 
-    private final String iface;
-    private final TransportConfig config;
-    private final TimestampSocket event;
-    private final TimestampSocket general;
-    private TimestampSocket last;
-
     private Udpv4Transport(String iface, TransportConfig config, TimestampSocket event, TimestampSocket general) {
-        this.iface = iface;
-        this.config = config;
-        this.event = event;
-        this.general = general;
-        this.last = event;
+        super(iface, config, event, general);
     }
 
     /** Opens both sockets on {@code iface} (in the calling thread's network namespace). */
     public static Udpv4Transport open(String iface, TransportConfig config) throws NativeException {
         int ifIndex = Libc.ifIndex(iface);
-        if (config.timestamping() == Timestamping.HARDWARE) HardwareTimestamps.enable(iface, false);
-        TimestampSocket ev = openSocket(iface, ifIndex, EVENT_PORT, config, config.dscpEvent());
-        TimestampSocket ge;
-        try {
-            ev.enableTimestamping(config.timestamping());
-            ge = openSocket(iface, ifIndex, GENERAL_PORT, config, config.dscpGeneral());
-        } catch (NativeException | RuntimeException e) {
-            ev.close();
-            throw e;
-        }
-        return new Udpv4Transport(iface, config, ev, ge);
+        TimestampSocket[] s = openUdpPair(iface, config, (port, dscp) -> openSocket(iface, ifIndex, port, config, dscp));
+        return new Udpv4Transport(iface, config, s[0], s[1]);
     }
 
     private static TimestampSocket openSocket(String iface, int ifIndex, int port, TransportConfig config, int dscp)
             throws NativeException {
-        TimestampSocket s = new TimestampSocket(Libc.AF_INET, Libc.SOCK_DGRAM, 0, iface, "AF_INET, SOCK_DGRAM");
-        try {
+        return setUp(new TimestampSocket(Libc.AF_INET, Libc.SOCK_DGRAM, 0, iface, "AF_INET, SOCK_DGRAM"), s -> {
             s.setInt(Libc.SOL_SOCKET, Libc.SO_REUSEADDR, 1, "SO_REUSEADDR");
             writeSockaddr(s.txName, 0, port);
             s.bind(s.txName, SOCKADDR_IN_SIZE, "0.0.0.0:" + port);
-            try (Arena a = Arena.ofConfined()) {
-                MemorySegment name = a.allocateFrom(iface);
-                s.setOption(Libc.SOL_SOCKET, Libc.SO_BINDTODEVICE, name, (int) name.byteSize(), "SO_BINDTODEVICE");
-            }
+            s.bindToDevice();
             TransportConfig.IpGroups g = config.groups();
             joinGroup(s, g.v4Primary(), ifIndex, TransportConfig.IpGroups.v4Text(g.v4Primary()));
             joinGroup(s, g.v4Pdelay(), ifIndex, TransportConfig.IpGroups.v4Text(g.v4Pdelay()));
@@ -75,11 +51,7 @@ public final class Udpv4Transport implements Transport {
             s.setInt(Libc.SOL_IP, Libc.IP_MULTICAST_LOOP, 0, "IP_MULTICAST_LOOP");
             s.setInt(Libc.SOL_IP, Libc.IP_MULTICAST_TTL, config.udpTtl(), "IP_MULTICAST_TTL");
             if (dscp != 0) s.setInt(Libc.SOL_IP, Libc.IP_TOS, dscp << 2, "IP_TOS");
-            return s;
-        } catch (NativeException | RuntimeException e) {
-            s.close();
-            throw e;
-        }
+        });
     }
 
     private static void joinGroup(TimestampSocket s, int group, int ifIndex, String text) throws NativeException {
@@ -98,26 +70,6 @@ public final class Udpv4Transport implements Transport {
     }
 
     @Override
-    public String interfaceName() {
-        return iface;
-    }
-
-    @Override
-    public Timestamping timestamping() {
-        return config.timestamping();
-    }
-
-    @Override
-    public int eventFd() {
-        return event.fd;
-    }
-
-    @Override
-    public int generalFd() {
-        return general.fd;
-    }
-
-    @Override
     public boolean send(boolean isEvent, ByteBuffer buf, int offset, int length, long destination) {
         TimestampSocket s = isEvent ? event : general;
         int addr;
@@ -133,33 +85,12 @@ public final class Udpv4Transport implements Transport {
 
     @Override
     public int receive(boolean isEvent, ByteBuffer into, int offset) throws NativeException {
-        TimestampSocket s = isEvent ? event : general;
-        int n = s.receive();
-        if (n < 0) return -1;
-        last = s;
-        n = Math.min(n, into.capacity() - offset);
-        Buffers.copyOut(s.rxBuf, into, offset, n);
-        return n;
-    }
-
-    @Override
-    public long rxTimestampNanos() {
-        return last.rxTimestampNanos();
+        return receiveDatagram(isEvent, into, offset);
     }
 
     @Override
     public long rxSource() {
         return last.rxName.get(BE_INT, 4) & 0xffffffffL;
-    }
-
-    @Override
-    public long txTimestampNanos(int timeoutMillis) throws NativeException, TxTimestampTimeoutException {
-        return event.txTimestamp(timeoutMillis);
-    }
-
-    @Override
-    public void flushErrorQueue() throws NativeException {
-        event.flushErrorQueue();
     }
 
     @Override
@@ -184,9 +115,4 @@ public final class Udpv4Transport implements Transport {
         return ((h >>> 24) & 255) + "." + ((h >>> 16) & 255) + "." + ((h >>> 8) & 255) + "." + (h & 255);
     }
 
-    @Override
-    public void close() {
-        event.close();
-        general.close();
-    }
 }

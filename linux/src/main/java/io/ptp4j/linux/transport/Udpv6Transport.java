@@ -4,7 +4,6 @@ import io.ptp4j.core.engine.Driver;
 import io.ptp4j.linux.Buffers;
 import io.ptp4j.linux.Libc;
 import io.ptp4j.linux.NativeException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.Inet6Address;
@@ -18,7 +17,7 @@ import java.nio.ByteOrder;
  * address does not fit a handle, so unicast handles index a small table of peers seen or
  * configured (64 entries, oldest replaced), which keeps receive allocation-free.
  */
-public final class Udpv6Transport implements Transport {
+public final class Udpv6Transport extends SocketTransport {
     private static final ValueLayout.OfLong BE_LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfShort BE_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final int SOCKADDR_IN6_SIZE = 28;
@@ -27,11 +26,7 @@ public final class Udpv6Transport implements Transport {
     /** ff02::6b, the peer-delay group (link-local scope, fixed by Annex D). */
     public static final long PDELAY_HI = 0xff02000000000000L, PDELAY_LO = 0x6bL;
 
-    private final String iface;
     private final int ifIndex;
-    private final TransportConfig config;
-    private final TimestampSocket event;
-    private final TimestampSocket general;
     private final long primaryHi;
     private final long primaryLo;
     private final long pdelayHi, pdelayLo;
@@ -40,37 +35,23 @@ public final class Udpv6Transport implements Transport {
     private final int[] peerScope = new int[PEERS];
     private int peerCount;
     private int peerNext;
-    private TimestampSocket last;
     private long lastSource = NO_ADDRESS;
 
     private Udpv6Transport(String iface, int ifIndex, TransportConfig config, TimestampSocket event, TimestampSocket general) {
-        this.iface = iface;
+        super(iface, config, event, general);
         this.ifIndex = ifIndex;
-        this.config = config;
-        this.event = event;
-        this.general = general;
         this.primaryHi = primaryHi(config);
         this.primaryLo = config.groups().v6PrimaryLo();
         this.pdelayHi = config.groups().v6PdelayHi();
         this.pdelayLo = config.groups().v6PdelayLo();
-        this.last = event;
     }
 
     /** Opens both sockets on {@code iface} (in the calling thread's network namespace). */
     public static Udpv6Transport open(String iface, TransportConfig config) throws NativeException {
         int ifIndex = Libc.ifIndex(iface);
-        if (config.timestamping() == Timestamping.HARDWARE) HardwareTimestamps.enable(iface, false);
         long primaryHi = primaryHi(config);
-        TimestampSocket ev = openSocket(iface, ifIndex, Udpv4Transport.EVENT_PORT, config, primaryHi, config.dscpEvent());
-        TimestampSocket ge;
-        try {
-            ev.enableTimestamping(config.timestamping());
-            ge = openSocket(iface, ifIndex, Udpv4Transport.GENERAL_PORT, config, primaryHi, config.dscpGeneral());
-        } catch (NativeException | RuntimeException e) {
-            ev.close();
-            throw e;
-        }
-        return new Udpv6Transport(iface, ifIndex, config, ev, ge);
+        TimestampSocket[] s = openUdpPair(iface, config, (port, dscp) -> openSocket(iface, ifIndex, port, config, primaryHi, dscp));
+        return new Udpv6Transport(iface, ifIndex, config, s[0], s[1]);
     }
 
     /** ptp_dst_ipv6 with its second byte (flags and scope) replaced by udp6_scope, as linuxptp udp6.c does. */
@@ -80,28 +61,20 @@ public final class Udpv6Transport implements Transport {
 
     private static TimestampSocket openSocket(String iface, int ifIndex, int port, TransportConfig config, long primaryHi,
             int dscp) throws NativeException {
-        TimestampSocket s = new TimestampSocket(Libc.AF_INET6, Libc.SOCK_DGRAM, 0, iface, "AF_INET6, SOCK_DGRAM");
-        try {
+        return setUp(new TimestampSocket(Libc.AF_INET6, Libc.SOCK_DGRAM, 0, iface, "AF_INET6, SOCK_DGRAM"), s -> {
             s.setInt(Libc.SOL_SOCKET, Libc.SO_REUSEADDR, 1, "SO_REUSEADDR");
             s.setInt(Libc.SOL_IPV6, IPV6_V6ONLY, 1, "IPV6_V6ONLY");
             writeSockaddr(s.txName, 0, 0, 0, port);
             s.bind(s.txName, SOCKADDR_IN6_SIZE, "[::]:" + port);
-            try (Arena a = Arena.ofConfined()) {
-                MemorySegment name = a.allocateFrom(iface);
-                s.setOption(Libc.SOL_SOCKET, Libc.SO_BINDTODEVICE, name, (int) name.byteSize(), "SO_BINDTODEVICE");
-            }
+            s.bindToDevice();
             TransportConfig.IpGroups g = config.groups();
-            joinGroup(s, primaryHi, g.v6PrimaryLo(), ifIndex, ipv6Text(primaryHi, g.v6PrimaryLo()));
-            joinGroup(s, g.v6PdelayHi(), g.v6PdelayLo(), ifIndex, ipv6Text(g.v6PdelayHi(), g.v6PdelayLo()));
+            joinGroup(s, primaryHi, g.v6PrimaryLo(), ifIndex, Ipv6Text.of(primaryHi, g.v6PrimaryLo()));
+            joinGroup(s, g.v6PdelayHi(), g.v6PdelayLo(), ifIndex, Ipv6Text.of(g.v6PdelayHi(), g.v6PdelayLo()));
             s.setInt(Libc.SOL_IPV6, Libc.IPV6_MULTICAST_IF, ifIndex, "IPV6_MULTICAST_IF");
             s.setInt(Libc.SOL_IPV6, Libc.IPV6_MULTICAST_LOOP, 0, "IPV6_MULTICAST_LOOP");
             s.setInt(Libc.SOL_IPV6, Libc.IPV6_MULTICAST_HOPS, config.udpTtl(), "IPV6_MULTICAST_HOPS");
             if (dscp != 0) s.setInt(Libc.SOL_IPV6, Libc.IPV6_TCLASS, dscp << 2, "IPV6_TCLASS");
-            return s;
-        } catch (NativeException | RuntimeException e) {
-            s.close();
-            throw e;
-        }
+        });
     }
 
     private static void joinGroup(TimestampSocket s, long hi, long lo, int ifIndex, String text) throws NativeException {
@@ -123,26 +96,6 @@ public final class Udpv6Transport implements Transport {
     }
 
     @Override
-    public String interfaceName() {
-        return iface;
-    }
-
-    @Override
-    public Timestamping timestamping() {
-        return config.timestamping();
-    }
-
-    @Override
-    public int eventFd() {
-        return event.fd;
-    }
-
-    @Override
-    public int generalFd() {
-        return general.fd;
-    }
-
-    @Override
     public boolean send(boolean isEvent, ByteBuffer buf, int offset, int length, long destination) {
         TimestampSocket s = isEvent ? event : general;
         int port = isEvent ? Udpv4Transport.EVENT_PORT : Udpv4Transport.GENERAL_PORT;
@@ -159,19 +112,9 @@ public final class Udpv6Transport implements Transport {
 
     @Override
     public int receive(boolean isEvent, ByteBuffer into, int offset) throws NativeException {
-        TimestampSocket s = isEvent ? event : general;
-        int n = s.receive();
-        if (n < 0) return -1;
-        last = s;
-        lastSource = NO_ADDRESS;
-        n = Math.min(n, into.capacity() - offset);
-        Buffers.copyOut(s.rxBuf, into, offset, n);
+        int n = receiveDatagram(isEvent, into, offset);
+        if (n >= 0) lastSource = NO_ADDRESS;
         return n;
-    }
-
-    @Override
-    public long rxTimestampNanos() {
-        return last.rxTimestampNanos();
     }
 
     @Override
@@ -193,16 +136,6 @@ public final class Udpv6Transport implements Transport {
         peerLo[i] = lo;
         peerScope[i] = scope;
         return i;
-    }
-
-    @Override
-    public long txTimestampNanos(int timeoutMillis) throws NativeException, TxTimestampTimeoutException {
-        return event.txTimestamp(timeoutMillis);
-    }
-
-    @Override
-    public void flushErrorQueue() throws NativeException {
-        event.flushErrorQueue();
     }
 
     @Override
@@ -228,40 +161,6 @@ public final class Udpv6Transport implements Transport {
         else if (h == Driver.PEER_MULTICAST) { hi = pdelayHi; lo = pdelayLo; }
         else if (h >= 0 && h < peerCount) { hi = peerHi[(int) h]; lo = peerLo[(int) h]; }
         else return "?";
-        return ipv6Text(hi, lo);
-    }
-
-    /** RFC 5952 text: lower case, the longest run of two or more zero groups as "::". */
-    static String ipv6Text(long hi, long lo) {
-        int[] g = new int[8];
-        for (int i = 0; i < 4; i++) {
-            g[i] = (int) (hi >>> (48 - 16 * i)) & 0xffff;
-            g[i + 4] = (int) (lo >>> (48 - 16 * i)) & 0xffff;
-        }
-        int bestStart = -1, bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) { i++; continue; }
-            int j = i;
-            while (j < 8 && g[j] == 0) j++;
-            if (j - i > bestLen) { bestStart = i; bestLen = j - i; }
-            i = j;
-        }
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                b.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (b.length() > 0 && b.charAt(b.length() - 1) != ':') b.append(':');
-            b.append(Integer.toHexString(g[i]));
-        }
-        return b.toString();
-    }
-
-    @Override
-    public void close() {
-        event.close();
-        general.close();
+        return Ipv6Text.of(hi, lo);
     }
 }

@@ -79,32 +79,12 @@ final class ValueParser {
 
     /** C strtol/strtoul with base 0 over the whole string; unsigned accepts a leading minus like C. */
     static long parseCLong(String s, boolean unsigned) throws Rejected {
-        int i = 0, n = s.length();
-        while (i < n && isCSpace(s.charAt(i))) i++;
-        boolean negative = false;
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) negative = s.charAt(i++) == '-';
-        int radix = 10;
-        if (i + 1 < n && s.charAt(i) == '0' && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')
-                && i + 2 < n && Character.digit(s.charAt(i + 2), 16) >= 0) {
-            radix = 16;
-            i += 2;
-        } else if (i < n && s.charAt(i) == '0') {
-            radix = 8;
-        }
-        int start = i;
-        long v = 0;
-        boolean overflow = false;
-        for (; i < n; i++) {
-            int d = Character.digit(s.charAt(i), radix);
-            if (d < 0 || s.charAt(i) > 0x7f) break;
-            if (v > (Long.MAX_VALUE - d) / radix) overflow = true;
-            else v = v * radix + d;
-        }
-        if (i == start || i != n) throw new Rejected(Failure.MALFORMED, "not an integer");
-        if (overflow) throw new Rejected(Failure.OUT_OF_RANGE, "too large");
+        CInteger c = CInteger.parse(s, 0);
+        if (!c.isWhole(s)) throw new Rejected(Failure.MALFORMED, "not an integer");
+        if (c.overflow()) throw new Rejected(Failure.OUT_OF_RANGE, "too large");
         // strtoul wraps a negative number to a huge one, which every range then rejects
-        if (negative && unsigned && v != 0) throw new Rejected(Failure.OUT_OF_RANGE, "negative");
-        return negative && !unsigned ? -v : v;
+        if (c.negative() && unsigned && c.magnitude() != 0) throw new Rejected(Failure.OUT_OF_RANGE, "negative");
+        return c.negative() && !unsigned ? -c.magnitude() : c.magnitude();
     }
 
     static double parseCDouble(String s) throws Rejected {

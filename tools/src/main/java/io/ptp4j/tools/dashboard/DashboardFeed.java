@@ -1,10 +1,10 @@
 package io.ptp4j.tools.dashboard;
 
+import io.ptp4j.tools.json.Json;
 import io.ptp4j.core.engine.EngineListener;
 import io.ptp4j.core.port.PortEvent;
 import io.ptp4j.core.port.PortState;
 import io.ptp4j.core.servo.ServoState;
-import io.ptp4j.tools.metrics.JsonEventLog;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
 
@@ -89,16 +89,16 @@ public final class DashboardFeed implements EngineListener {
         StringBuilder sb = new StringBuilder(256);
         synchronized (this) {
             sb.append("{\"title\":");
-            JsonEventLog.appendQuoted(sb, title);
+            Json.string(sb, title);
             sb.append(",\"seq\":").append(seq).append(",\"gm\":");
-            JsonEventLog.appendQuoted(sb, gmIdentity);
+            Json.string(sb, gmIdentity);
             sb.append(",\"gmClockClass\":").append(gmClockClass).append(",\"ports\":[");
             for (int p = 0; p < shownPorts; p++) {
                 if (p > 0) sb.append(',');
                 sb.append("{\"port\":").append(p + 1).append(",\"iface\":");
-                JsonEventLog.appendQuoted(sb, iface[p]);
+                Json.string(sb, iface[p]);
                 sb.append(",\"state\":");
-                JsonEventLog.appendQuoted(sb, state[p] == null ? "INITIALIZING" : state[p].name());
+                Json.string(sb, state[p] == null ? "INITIALIZING" : state[p].name());
                 sb.append('}');
             }
             sb.append("],\"samples\":[");

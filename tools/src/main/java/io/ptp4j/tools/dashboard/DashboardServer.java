@@ -70,20 +70,21 @@ public final class DashboardServer implements AutoCloseable {
                 ex.sendResponseHeaders(404, -1);
                 return;
             }
-            ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            ex.getResponseHeaders().set("Cache-Control", "no-store");
-            ex.sendResponseHeaders(200, page.length);
-            ex.getResponseBody().write(page);
+            respond(ex, "text/html; charset=utf-8", page);
         }
+    }
+
+    /** 200 with {@code body}, never cached (the page and the snapshot change every sample). */
+    private static void respond(HttpExchange ex, String contentType, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.sendResponseHeaders(200, body.length);
+        ex.getResponseBody().write(body);
     }
 
     private void snapshot(HttpExchange ex) throws IOException {
         try (ex) {
-            byte[] body = feed.json(0).getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-            ex.getResponseHeaders().set("Cache-Control", "no-store");
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
+            respond(ex, "application/json", feed.json(0).getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ptp4j.tools.decode;
 
+import io.ptp4j.tools.json.Json;
 import io.ptp4j.core.capture.Framing;
 import io.ptp4j.core.capture.Pcapng;
 import io.ptp4j.core.wire.ClockIdentity;
@@ -78,7 +79,7 @@ public final class DecodeCommand {
                 bad++;
                 if (json) {
                     out.printf("{\"frame\":%d,\"time\":%.9f,\"error\":\"%s\",\"field\":\"%s\",\"offset\":%d}%n",
-                            p.number(), t, esc(e.getMessage()), esc(e.field()), e.offset());
+                            p.number(), t, Json.escaped(e.getMessage()), Json.escaped(e.field()), e.offset());
                 } else {
                     out.printf("%12.9f frame %d decode error: %s%n", t, p.number(), e.getMessage());
                 }
@@ -138,8 +139,8 @@ public final class DecodeCommand {
         DecodedMessage.Header h = m.header();
         StringBuilder sb = new StringBuilder(256);
         sb.append("{\"frame\":").append(p.number()).append(",\"time\":").append(String.format("%.9f", t))
-                .append(",\"transport\":\"").append(loc.transport()).append("\",\"src\":\"").append(esc(loc.source()))
-                .append("\",\"dst\":\"").append(esc(loc.destination())).append("\",\"type\":\"").append(h.type())
+                .append(",\"transport\":\"").append(loc.transport()).append("\",\"src\":\"").append(Json.escaped(loc.source()))
+                .append("\",\"dst\":\"").append(Json.escaped(loc.destination())).append("\",\"type\":\"").append(h.type())
                 .append("\",\"majorSdoId\":").append(h.majorSdoId()).append(",\"version\":\"").append(h.version()).append('.').append(h.minorVersion())
                 .append("\",\"length\":").append(h.messageLength()).append(",\"domain\":").append(h.domainNumber())
                 .append(",\"flags\":").append(h.flags()).append(",\"correctionNs\":").append(h.correctionNanos())
@@ -167,21 +168,5 @@ public final class DecodeCommand {
             sb.append("{\"type\":\"").append(tlv.name()).append("\",\"length\":").append(tlv.value().length).append('}');
         }
         return sb.append("]}").toString();
-    }
-
-    static String esc(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        return sb.toString();
     }
 }

@@ -4,7 +4,7 @@ import io.ptp4j.tools.config.ConfigException;
 import io.ptp4j.tools.config.ConfigReader;
 import io.ptp4j.tools.config.PtpConfig;
 import io.ptp4j.tools.ptp4l.Ptp4lOptions;
-import io.ptp4j.tools.ptp4l.UsageException;
+import io.ptp4j.tools.cli.UsageException;
 import java.nio.file.Path;
 import java.util.List;
 

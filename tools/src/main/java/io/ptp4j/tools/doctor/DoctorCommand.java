@@ -1,6 +1,6 @@
 package io.ptp4j.tools.doctor;
 
-import io.ptp4j.tools.metrics.JsonEventLog;
+import io.ptp4j.tools.json.Json;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,11 +71,11 @@ public final class DoctorCommand {
             Finding f = findings.get(i);
             if (i > 0) sb.append(',');
             sb.append("{\"check\":");
-            JsonEventLog.appendQuoted(sb, f.check());
+            Json.string(sb, f.check());
             sb.append(",\"severity\":\"").append(f.severity().label()).append("\",\"summary\":");
-            JsonEventLog.appendQuoted(sb, f.summary());
+            Json.string(sb, f.summary());
             sb.append(",\"fix\":");
-            JsonEventLog.appendQuoted(sb, f.fix());
+            Json.string(sb, f.fix());
             sb.append('}');
         }
         return sb.append("]}\n").toString();

@@ -3,8 +3,13 @@ package io.ptp4j.tools.hwstamp;
 import io.ptp4j.linux.Libc;
 import io.ptp4j.linux.NativeException;
 import io.ptp4j.linux.ethtool.HwTstampConfig;
-import io.ptp4j.tools.ptp4l.Ptp4lMain;
+import io.ptp4j.tools.cli.ArgValues;
+import io.ptp4j.tools.cli.Exit;
+import io.ptp4j.tools.cli.Getopt;
+import io.ptp4j.tools.cli.OptionTable;
+import io.ptp4j.tools.cli.UsageException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 
 /**
  * hwstamp_ctl (linuxptp hwstamp_ctl.c): shows an interface's hardware timestamping settings
@@ -21,53 +26,43 @@ public final class HwstampCtlMain {
         return run("hwstamp_ctl", args, System.out, System.err);
     }
 
+    /** hwstamp_ctl's options (linuxptp hwstamp_ctl.c usage()). */
+    public static final OptionTable OPTIONS = OptionTable.builder("[options]")
+            .section(null, 13)
+            .flag('h', "prints this message and exits")
+            .arg('i', "[device]", "interface device to use, for example 'eth0'")
+            .arg('r', "[0.." + FILTER_MAX + "]", "select receive time stamping:" + rxFilters())
+            .arg('t', "[0|1]", "disable or enable transmit time stamping")
+            .flag('v', "prints the software version and exits")
+            .trailer("\n");
+
     public static int run(String prog, String[] args, PrintStream out, PrintStream err) {
         String device = null;
         int rx = 0, tx = 0;
         boolean setRx = false, setTx = false;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("-") || a.length() < 2) continue; // getopt permutes operands away
-            if (a.equals("--")) break;
-            for (int j = 1; j < a.length(); j++) {
-                char c = a.charAt(j);
-                switch (c) {
-                    case 'i', 'r', 't' -> {
-                        String v = j + 1 < a.length() ? a.substring(j + 1) : (i + 1 < args.length ? args[++i] : null);
-                        if (v == null) {
-                            err.println(prog + ": option requires an argument -- '" + c + "'");
-                            err.print(usage(prog));
-                            return 255;
-                        }
-                        if (c == 'i') device = v;
-                        else if (c == 'r') {
-                            setRx = true;
-                            rx = atoi(v);
-                        } else {
-                            setTx = true;
-                            tx = atoi(v);
-                        }
-                        j = a.length();
+        try {
+            for (Getopt.Opt o : Getopt.parseShort(prog, OPTIONS.shortSpec(), args, new ArrayList<>())) {
+                switch (o.letter()) {
+                    case 'i' -> device = o.arg();
+                    case 'r' -> {
+                        setRx = true;
+                        rx = ArgValues.atoi(o.arg());
                     }
-                    case 'v' -> {
-                        out.println(Ptp4lMain.VERSION);
-                        return 0;
+                    case 't' -> {
+                        setTx = true;
+                        tx = ArgValues.atoi(o.arg());
                     }
-                    case 'h' -> {
-                        err.print(usage(prog));
-                        return 0;
-                    }
-                    default -> {
-                        err.println(prog + ": invalid option -- '" + c + "'");
-                        err.print(usage(prog));
-                        return 255;
-                    }
+                    case 'v' -> throw UsageException.version();
+                    case 'h' -> throw UsageException.help(Exit.OK);
+                    default -> throw o.error();
                 }
             }
+        } catch (UsageException e) {
+            return e.report(prog, OPTIONS, out, err);
         }
         if (device == null || rx < 0 || rx > FILTER_MAX || tx < 0 || tx > 1) {
             err.print(usage(prog));
-            return 255;
+            return Exit.USAGE;
         }
         int errno = 0;
         HwTstampConfig cfg = new HwTstampConfig(0, 0, 0);
@@ -95,30 +90,20 @@ public final class HwstampCtlMain {
         return errno & 0xFF; // linuxptp returns the (negative-free) errno of the last failure
     }
 
-    /** atoi(3): leading digits, 0 when none. */
-    static int atoi(String s) {
-        s = s.strip();
-        int i = 0, sign = 1;
-        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) sign = s.charAt(i++) == '-' ? -1 : 1;
-        long v = 0;
-        while (i < s.length() && Character.isDigit(s.charAt(i)) && v < Integer.MAX_VALUE) v = v * 10 + (s.charAt(i++) - '0');
-        return (int) (sign * Math.min(v, Integer.MAX_VALUE));
+    static String usage(String prog) {
+        return OPTIONS.usage(prog);
     }
 
-    static String usage(String prog) {
+    /** The receive filters -r takes (linux/net_tstamp.h HWTSTAMP_FILTER_*), one tab-indented line each. */
+    private static String rxFilters() {
         String[] rx = {"time stamp no incoming packet at all", "time stamp any incoming packet", "(reserved value)",
             "PTP v1, UDP, any kind of event packet", "PTP v1, UDP, Sync packet", "PTP v1, UDP, Delay_req packet",
             "PTP v2, UDP, any kind of event packet", "PTP v2, UDP, Sync packet", "PTP v2, UDP, Delay_req packet",
             "802.AS1, Ethernet, any kind of event packet", "802.AS1, Ethernet, Sync packet", "802.AS1, Ethernet, Delay_req packet",
             "PTP v2/802.AS1, any layer, any kind of event packet", "PTP v2/802.AS1, any layer, Sync packet",
             "PTP v2/802.AS1, any layer, Delay_req packet"};
-        StringBuilder sb = new StringBuilder("\nusage: " + prog + " [options]\n\n"
-                + " -h           prints this message and exits\n"
-                + " -i [device]  interface device to use, for example 'eth0'\n"
-                + " -r [0.." + FILTER_MAX + "]   select receive time stamping:\n");
-        for (int i = 0; i < rx.length; i++) sb.append(String.format("\t\t%2d %s%n", i, rx[i]));
-        sb.append(" -t [0|1]     disable or enable transmit time stamping\n"
-                + " -v           prints the software version and exits\n\n");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < rx.length; i++) sb.append(String.format("\n\t\t%2d %s", i, rx[i]));
         return sb.toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.ptp4j.tools.log;
 
 import io.ptp4j.tools.config.PtpConfig;
+import java.io.PrintStream;
 
 /** Builds the Printer ptp4l.c sets up from its config: logging_level, message_tag, verbose, use_syslog. */
 public final class Printers {
@@ -11,15 +12,20 @@ public final class Printers {
      * (no -q; dropped with a note on stderr if the socket cannot be opened).
      */
     public static Printer forConfig(String prog, PtpConfig cfg) {
+        return forConfig(prog, cfg, System.out, System.err);
+    }
+
+    /** The same, printing to the given streams (commands run by tests). */
+    public static Printer forConfig(String prog, PtpConfig cfg, PrintStream out, PrintStream err) {
         Printer p = new Printer(prog, System::nanoTime)
                 .level(cfg.getInt("logging_level"))
                 .tag(cfg.getString("message_tag"));
-        if (cfg.getInt("verbose") == 1) p.verbose(new StreamSink(System.out, System.err));
+        if (cfg.getInt("verbose") == 1) p.verbose(new StreamSink(out, err));
         if (cfg.getInt("use_syslog") == 1) {
             try {
                 p.syslog(new SyslogSink(prog, DevLogSender.devLog()));
             } catch (Exception e) {
-                System.err.println(prog + ": syslog disabled: " + e.getMessage());
+                err.println(prog + ": syslog disabled: " + e.getMessage());
             }
         }
         return p;

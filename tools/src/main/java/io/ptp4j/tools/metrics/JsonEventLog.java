@@ -1,5 +1,6 @@
 package io.ptp4j.tools.metrics;
 
+import io.ptp4j.tools.json.Json;
 import io.ptp4j.core.engine.EngineListener;
 import io.ptp4j.core.port.PortEvent;
 import io.ptp4j.core.port.PortState;
@@ -110,7 +111,7 @@ public final class JsonEventLog implements EngineListener {
         begin(0, "log");
         line.append(",\"level\":").append(level);
         line.append(",\"text\":");
-        appendQuoted(line, text);
+        Json.string(line, text);
         end();
     }
 
@@ -137,7 +138,7 @@ public final class JsonEventLog implements EngineListener {
             line.append("null");
             return;
         }
-        appendQuoted(line, value);
+        Json.string(line, value);
     }
 
     private void number(String key, long v) {
@@ -159,33 +160,5 @@ public final class JsonEventLog implements EngineListener {
         } catch (IOException e) {
             throw new UncheckedIOException("json log: write failed", e);
         }
-    }
-
-    /** Appends s as a JSON string literal (RFC 8259 section 7). */
-    public static void appendQuoted(StringBuilder sb, CharSequence s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        sb.append("\\u");
-                        String hex = Integer.toHexString(c);
-                        for (int k = hex.length(); k < 4; k++) sb.append('0');
-                        sb.append(hex);
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
     }
 }

@@ -91,25 +91,23 @@ public final class MetricsWriter {
         else out.append(v);
     }
 
+    /** A label value: backslash, double quote and line feed escaped (both formats). */
     private void escapeLabel(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
-                case '\n' -> out.append("\\n");
-                default -> out.append(c);
-            }
-        }
+        escape(s, true);
     }
 
+    /** HELP text: backslash and line feed escaped; a double quote too in OpenMetrics only. */
     private void escapeHelp(String s) {
+        escape(s, openMetrics);
+    }
+
+    private void escape(String s, boolean quote) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
-                case '"' -> out.append(openMetrics ? "\\\"" : "\"");
+                case '"' -> out.append(quote ? "\\\"" : "\"");
                 default -> out.append(c);
             }
         }

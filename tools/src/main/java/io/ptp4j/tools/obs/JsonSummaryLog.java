@@ -1,10 +1,7 @@
 package io.ptp4j.tools.obs;
 
-import io.ptp4j.core.engine.EngineListener;
-import io.ptp4j.core.port.PortEvent;
-import io.ptp4j.core.port.PortState;
 import io.ptp4j.core.servo.ServoState;
-import io.ptp4j.core.wire.DecodeException;
+import io.ptp4j.tools.log.ForwardingListener;
 import io.ptp4j.tools.log.SummaryStats;
 import io.ptp4j.tools.metrics.JsonEventLog;
 
@@ -15,7 +12,7 @@ import io.ptp4j.tools.metrics.JsonEventLog;
  * shift when free running); otherwise every sample is a "servoSample" object. Other events pass
  * through unchanged.
  */
-public final class JsonSummaryLog implements EngineListener {
+public final class JsonSummaryLog extends ForwardingListener {
     private final JsonEventLog json;
     private final long maxCount;
     private final SummaryStats offset = new SummaryStats();
@@ -23,6 +20,7 @@ public final class JsonSummaryLog implements EngineListener {
     private final SummaryStats delay = new SummaryStats();
 
     public JsonSummaryLog(JsonEventLog json, int summaryInterval, int logSyncInterval, boolean freeRunning, int freqEstInterval) {
+        super(json);
         this.json = json;
         int festShift = Math.max(0, Math.min(31, freqEstInterval - logSyncInterval));
         int shift = freeRunning ? summaryInterval - logSyncInterval - festShift : summaryInterval - logSyncInterval;
@@ -48,30 +46,5 @@ public final class JsonSummaryLog implements EngineListener {
         offset.reset();
         freq.reset();
         delay.reset();
-    }
-
-    @Override
-    public void portStateChanged(int port, PortState from, PortState to, PortEvent event) {
-        json.portStateChanged(port, from, to, event);
-    }
-
-    @Override
-    public void peerDelay(int port, long peerDelayNanos, double neighborRateRatio) {
-        json.peerDelay(port, peerDelayNanos, neighborRateRatio);
-    }
-
-    @Override
-    public void notice(int port, String text) {
-        json.notice(port, text);
-    }
-
-    @Override
-    public void badPacket(int port, DecodeException error) {
-        json.badPacket(port, error);
-    }
-
-    @Override
-    public void clockStepped(long deltaNanos) {
-        json.clockStepped(deltaNanos);
     }
 }

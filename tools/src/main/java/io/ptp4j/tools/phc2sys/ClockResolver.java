@@ -1,5 +1,6 @@
 package io.ptp4j.tools.phc2sys;
 
+import io.ptp4j.linux.clock.OscillatorErrorClock;
 import io.ptp4j.linux.NativeException;
 import io.ptp4j.linux.clock.PhcClock;
 import io.ptp4j.linux.clock.SharedVirtualClock;
@@ -7,7 +8,6 @@ import io.ptp4j.linux.clock.SystemClock;
 import io.ptp4j.linux.clock.VirtualClock;
 import io.ptp4j.linux.ethtool.TsInfo;
 import io.ptp4j.tools.config.PtpConfig;
-import io.ptp4j.tools.ptp4l.Ptp4lDaemon;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +88,7 @@ public final class ClockResolver {
         VirtualClock v = VirtualClock.startingAtRealtime();
         v.step(cfg.getInt("virtual_clock_offset"));
         try {
-            return new Phc2sysClock(name, new Ptp4lDaemon.OscillatorErrorClock(v, cfg.getInt("virtual_clock_freq")), null, -1, false, true);
+            return new Phc2sysClock(name, new OscillatorErrorClock(v, cfg.getInt("virtual_clock_freq")), null, -1, false, true);
         } catch (NativeException e) {
             throw new ClockException(e.getMessage()); // a virtual clock never fails to adjust
         }

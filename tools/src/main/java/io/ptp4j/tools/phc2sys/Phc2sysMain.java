@@ -1,19 +1,18 @@
 package io.ptp4j.tools.phc2sys;
 
+import io.ptp4j.tools.cli.Exit;
+import io.ptp4j.tools.cli.Version;
 import io.ptp4j.linux.NativeException;
 import io.ptp4j.linux.clock.PpsDevice;
 import io.ptp4j.tools.config.ConfigException;
 import io.ptp4j.tools.config.ConfigReader;
 import io.ptp4j.tools.config.PtpConfig;
-import io.ptp4j.tools.log.DevLogSender;
 import io.ptp4j.tools.log.Printer;
-import io.ptp4j.tools.log.StreamSink;
-import io.ptp4j.tools.log.SyslogSink;
+import io.ptp4j.tools.log.Printers;
 import io.ptp4j.tools.metrics.MetricsServer;
 import io.ptp4j.tools.metrics.PtpMetrics;
-import io.ptp4j.tools.ptp4l.Phc2sysOptions;
-import io.ptp4j.tools.ptp4l.Ptp4lMain;
-import io.ptp4j.tools.ptp4l.UsageException;
+import io.ptp4j.tools.phc2sys.Phc2sysOptions;
+import io.ptp4j.tools.cli.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -49,11 +48,11 @@ public final class Phc2sysMain {
             for (String w : o.warnings) err.println(w);
             switch (o.action) {
                 case HELP -> {
-                    err.print(Phc2sysUsage.text(prog));
+                    err.print(Phc2sysOptions.OPTIONS.usage(prog));
                     return 0;
                 }
                 case VERSION -> {
-                    out.println(Ptp4lMain.VERSION);
+                    out.println(Version.TEXT);
                     return 0;
                 }
                 default -> { }
@@ -61,11 +60,11 @@ public final class Phc2sysMain {
             check(o);
         } catch (UsageException e) {
             err.println(e.getMessage());
-            if (e.showUsage()) err.print(Phc2sysUsage.text(prog));
+            if (e.showUsage()) err.print(Phc2sysOptions.OPTIONS.usage(prog));
             return e.exitCode();
         }
         PtpConfig cfg = o.config;
-        Printer printer = printer(prog, cfg, out, err);
+        Printer printer = Printers.forConfig(prog, cfg, out, err);
         String servo = cfg.getEnum("clock_servo");
         if (!servo.equals("pi") && !servo.equals("linreg")) {
             err.println(prog + ": clock_servo " + servo + " is not supported by ptp4j's phc2sys (pi and linreg are)");
@@ -199,7 +198,7 @@ public final class Phc2sysMain {
                     : "invalid clock " + o.systemClock, false, 255);
         }
         if (o.ppsDevice != null && !java.nio.file.Files.exists(Path.of(o.ppsDevice)))
-            throw new UsageException("cannot open '" + o.ppsDevice + "': No such file or directory", false, 255);
+            throw new UsageException("cannot open '" + o.ppsDevice + "': No such file or directory", false, Exit.USAGE);
         if (o.configFile != null) {
             try {
                 ConfigReader.read(Path.of(o.configFile), o.config);
@@ -209,15 +208,15 @@ public final class Phc2sysMain {
         }
         boolean forced = o.forcedOffsetSeconds != null;
         if (o.autoConfigure && (o.sourceClock != null || o.ppsDevice != null || o.waitForPtp4l || forced))
-            throw new UsageException("autoconfiguration cannot be mixed with manual config options.", true, 255);
+            throw new UsageException("autoconfiguration cannot be mixed with manual config options.", true, Exit.USAGE);
         if (!o.autoConfigure && o.udsAddresses.size() > 1)
-            throw new UsageException("autoconfiguration needed with multiple domains.", true, 255);
+            throw new UsageException("autoconfiguration needed with multiple domains.", true, Exit.USAGE);
         if (!o.autoConfigure && o.ppsDevice == null && o.sourceClock == null)
-            throw new UsageException("autoconfiguration or valid source clock must be selected.", true, 255);
+            throw new UsageException("autoconfiguration or valid source clock must be selected.", true, Exit.USAGE);
         if (o.ppsDevice != null && (o.sinkClocks.size() > 1 || (o.sinkClocks.size() == 1 && !o.sinkClocks.get(0).equals("CLOCK_REALTIME"))))
-            throw new UsageException("cannot use a pps device unless destination is CLOCK_REALTIME", true, 255);
+            throw new UsageException("cannot use a pps device unless destination is CLOCK_REALTIME", true, Exit.USAGE);
         if (o.autoConfigure && o.udsAddresses.size() > 1)
-            throw new UsageException("ptp4j's phc2sys -a follows one ptp4l (one -z) for now", false, 255);
+            throw new UsageException("ptp4j's phc2sys -a follows one ptp4l (one -z) for now", false, Exit.USAGE);
     }
 
     /** Opens a clock; on failure logs linuxptp's error line and prints {@code fallback} on stderr (null back). */
@@ -230,19 +229,5 @@ public final class Phc2sysMain {
             err.println(fallback);
             return null;
         }
-    }
-
-    /** print.c set-up from the config (as Printers.forConfig, to the given streams). */
-    static Printer printer(String prog, PtpConfig cfg, PrintStream out, PrintStream err) {
-        Printer p = new Printer(prog, System::nanoTime).level(cfg.getInt("logging_level")).tag(cfg.getString("message_tag"));
-        if (cfg.getInt("verbose") == 1) p.verbose(new StreamSink(out, err));
-        if (cfg.getInt("use_syslog") == 1) {
-            try {
-                p.syslog(new SyslogSink(prog, DevLogSender.devLog()));
-            } catch (Exception e) {
-                err.println(prog + ": syslog disabled: " + e.getMessage());
-            }
-        }
-        return p;
     }
 }

@@ -9,11 +9,17 @@ import io.ptp4j.tools.log.StreamSink;
 import io.ptp4j.tools.log.SyslogSink;
 import io.ptp4j.tools.phc2sys.ClockResolver;
 import io.ptp4j.tools.phc2sys.Phc2sysClock;
-import io.ptp4j.tools.ptp4l.Ptp4lMain;
+import io.ptp4j.tools.cli.ArgValues;
+import io.ptp4j.tools.cli.Exit;
+import io.ptp4j.tools.cli.Getopt;
+import io.ptp4j.tools.cli.OptionTable;
+import io.ptp4j.tools.cli.UsageException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -41,64 +47,61 @@ public final class PhcCtlMain {
         return run("phc_ctl", args, System.out, System.err);
     }
 
+    /** phc_ctl's options (linuxptp phc_ctl.c usage()); the commands follow the device. */
+    public static final OptionTable OPTIONS = OptionTable.builder("[options] <device> -- [command]")
+            .section(null, 15)
+            .operand("device", "ethernet or ptp clock device")
+            .section("options", 15)
+            .arg('l', "[num]", "set the logging level to 'num'")
+            .flag('q', "do not print messages to the syslog")
+            .flag('Q', "do not print messages to stdout")
+            .flag('v', "prints the software version and exits")
+            .flag('h', "prints this message and exits")
+            .trailer("\n"
+                    + " commands\n"
+                    + " specify commands with arguments. Can specify multiple\n"
+                    + " commands to be executed in order. Seconds are read as\n"
+                    + " double precision floating point values.\n"
+                    + "  set   [seconds]  set PHC time (defaults to time on CLOCK_REALTIME)\n"
+                    + "  get              get PHC time\n"
+                    + "  adj   <seconds>  adjust PHC time by offset\n"
+                    + "  freq  [ppb]      adjust PHC frequency (default returns current offset)\n"
+                    + "  phase <seconds>  pass offset to PHC phase control\n"
+                    + "  cmp              compare PHC offset to CLOCK_REALTIME\n"
+                    + "  caps             display device capabilities (default if no command given)\n"
+                    + "  pins             display device configurable pins\n"
+                    + "  wait  <seconds>  pause between commands\n"
+                    + "\n"
+                    + " ptp4j: the device may also be virtual:PATH (a ptp4l's virtual clock, read-only);\n"
+                    + " set, adj, freq and phase refuse CLOCK_REALTIME.\n"
+                    + "\n");
+
     public static int run(String prog, String[] args, PrintStream out, PrintStream err) {
         int level = Printer.LOG_INFO;
         boolean syslog = true, verbose = true;
-        int i = 0;
-        for (; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            if (!a.startsWith("-") || a.length() < 2) break;
-            for (int j = 1; j < a.length(); j++) {
-                char c = a.charAt(j);
-                switch (c) {
-                    case 'l' -> {
-                        String v = j + 1 < a.length() ? a.substring(j + 1) : (i + 1 < args.length ? args[++i] : null);
-                        if (v == null) {
-                            err.println(prog + ": option requires an argument -- 'l'");
-                            err.print(usage(prog));
-                            return 255;
-                        }
-                        try {
-                            level = Integer.parseInt(v.strip());
-                        } catch (NumberFormatException e) {
-                            err.println("-l: " + v + " is a malformed value");
-                            return 255;
-                        }
-                        if (level < 0 || level > 7) {
-                            err.println("-l: " + v + " is out of range. Must be in the range 0 to 7");
-                            return 255;
-                        }
-                        j = a.length();
-                    }
+        // getopt permutes: the device and the commands are what is left; a negative number
+        // after a command needs "--" before it, as with linuxptp
+        List<String> operands = new ArrayList<>();
+        try {
+            for (Getopt.Opt o : Getopt.parseShort(prog, OPTIONS.shortSpec(), args, operands)) {
+                switch (o.letter()) {
+                    case 'l' -> level = ArgValues.rangedInt('l', o.arg(), 0, 7);
                     case 'q' -> syslog = false;
                     case 'Q' -> verbose = false;
-                    case 'v' -> {
-                        out.println(Ptp4lMain.VERSION);
-                        return 0;
-                    }
-                    case 'h' -> {
-                        err.print(usage(prog));
-                        return 0;
-                    }
-                    default -> {
-                        err.println(prog + ": invalid option -- '" + c + "'");
-                        err.print(usage(prog));
-                        return 255;
-                    }
+                    case 'v' -> throw UsageException.version();
+                    case 'h' -> throw UsageException.help(Exit.OK);
+                    default -> throw o.error();
                 }
             }
+        } catch (UsageException e) {
+            return e.report(prog, OPTIONS, out, err);
         }
-        if (i >= args.length) {
+        if (operands.isEmpty()) {
             err.print(usage(prog));
-            return 255;
+            return Exit.USAGE;
         }
-        String device = args[i++];
-        if (i < args.length && args[i].equals("--")) i++;
-        String[] cmdv = i >= args.length ? new String[] {"caps"} : java.util.Arrays.copyOfRange(args, i, args.length);
+        String device = operands.get(0);
+        String[] cmdv = operands.size() == 1 ? new String[] {"caps"} : operands.subList(1, operands.size()).toArray(new String[0]);
         Printer printer = new Printer(prog, System::nanoTime).level(level);
         if (verbose) printer.verbose(new StreamSink(out, err));
         if (syslog) {
@@ -362,33 +365,6 @@ public final class PhcCtlMain {
     }
 
     static String usage(String prog) {
-        return "\n"
-                + "usage: " + prog + " [options] <device> -- [command]\n\n"
-                + " device         ethernet or ptp clock device"
-                + "\n"
-                + " options\n"
-                + " -l [num]       set the logging level to 'num'\n"
-                + " -q             do not print messages to the syslog\n"
-                + " -Q             do not print messages to stdout\n"
-                + " -v             prints the software version and exits\n"
-                + " -h             prints this message and exits\n"
-                + "\n"
-                + " commands\n"
-                + " specify commands with arguments. Can specify multiple\n"
-                + " commands to be executed in order. Seconds are read as\n"
-                + " double precision floating point values.\n"
-                + "  set   [seconds]  set PHC time (defaults to time on CLOCK_REALTIME)\n"
-                + "  get              get PHC time\n"
-                + "  adj   <seconds>  adjust PHC time by offset\n"
-                + "  freq  [ppb]      adjust PHC frequency (default returns current offset)\n"
-                + "  phase <seconds>  pass offset to PHC phase control\n"
-                + "  cmp              compare PHC offset to CLOCK_REALTIME\n"
-                + "  caps             display device capabilities (default if no command given)\n"
-                + "  pins             display device configurable pins\n"
-                + "  wait  <seconds>  pause between commands\n"
-                + "\n"
-                + " ptp4j: the device may also be virtual:PATH (a ptp4l's virtual clock, read-only);\n"
-                + " set, adj, freq and phase refuse CLOCK_REALTIME.\n"
-                + "\n";
+        return OPTIONS.usage(prog);
     }
 }

@@ -1,8 +1,11 @@
 package io.ptp4j.tools.pmc;
 
 import io.ptp4j.core.engine.Driver;
+import io.ptp4j.core.management.ManagementId;
 import io.ptp4j.core.management.ManagementRequest;
 import io.ptp4j.core.wire.ClockIdentity;
+import io.ptp4j.core.wire.DecodeException;
+import io.ptp4j.linux.Libc;
 import io.ptp4j.linux.NativeException;
 import io.ptp4j.linux.UnixDatagramSocket;
 import io.ptp4j.linux.ethtool.HardwareAddress;
@@ -12,17 +15,21 @@ import io.ptp4j.linux.transport.TransportConfig;
 import io.ptp4j.linux.transport.Udpv4Transport;
 import io.ptp4j.linux.transport.Udpv6Transport;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A management client (linuxptp pmc_common.c pmc_create/pmc_send/pmc_recv): builds requests
  * with its port identity, sequence numbers, target and boundary hops, sends them over a Unix
  * datagram socket to ptp4l's uds_address or over a PTP network transport (multicast to the
- * general port), and receives answers. Usable by any tool that talks to ptp4l (pmc, phc2sys).
- * Not thread-safe.
+ * general port), and receives answers: the one management client of ptp4j's tools (pmc,
+ * phc2sys's agent, the doctor). Not thread-safe.
  */
 public final class PmcClient implements AutoCloseable {
     private final ManagementRequest request = new ManagementRequest();
     private final ByteBuffer tx = ByteBuffer.allocate(1500);
+    private final ByteBuffer rx = ByteBuffer.allocate(UnixDatagramSocket.MAX_DATAGRAM);
     private final UnixDatagramSocket uds;
     private final String serverPath;
     private final Transport net;
@@ -53,7 +60,7 @@ public final class PmcClient implements AutoCloseable {
     /** linuxptp 4's client path: an absolute path as is, a relative one next to the server socket. */
     public static String localPath(String serverPath, String name) {
         if (name.startsWith("/")) return name;
-        java.nio.file.Path dir = java.nio.file.Path.of(serverPath).getParent();
+        Path dir = Path.of(serverPath).getParent();
         return dir == null ? name : dir.resolve(name).toString();
     }
 
@@ -120,7 +127,7 @@ public final class PmcClient implements AutoCloseable {
         if (uds != null) {
             uds.send(tx, 0, n, serverPath);
         } else if (!net.send(false, tx, 0, n, Driver.MULTICAST)) {
-            throw new NativeException("sendto(" + net.interfaceName() + ")", io.ptp4j.linux.Libc.errno());
+            throw new NativeException("sendto(" + net.interfaceName() + ")", Libc.errno());
         }
         return seq;
     }
@@ -178,17 +185,26 @@ public final class PmcClient implements AutoCloseable {
      * Sends one request and collects the decoded answers to it (same sequenceId) until
      * {@code quietMillis} pass without one; other messages (notifications, late answers) are skipped.
      */
-    public java.util.List<ManagementReply> request(int action, io.ptp4j.core.management.ManagementId id, byte[] data, int quietMillis)
+    public List<ManagementReply> request(int action, ManagementId id, byte[] data, int quietMillis) throws NativeException {
+        return request(action, id, data, quietMillis, quietMillis);
+    }
+
+    /**
+     * Sends one request and collects the decoded answers to it (same sequenceId): the first is
+     * waited for up to {@code firstMillis}, each next one up to {@code quietMillis} (a port-level
+     * GET is answered once per port, the others right behind the first). Other messages
+     * (notifications, late answers, our own request looped back) are skipped.
+     */
+    public List<ManagementReply> request(int action, ManagementId id, byte[] data, int firstMillis, int quietMillis)
             throws NativeException {
         int seq = send(action, id.id, data);
-        java.util.List<ManagementReply> out = new java.util.ArrayList<>();
-        ByteBuffer rx = ByteBuffer.allocate(io.ptp4j.linux.UnixDatagramSocket.MAX_DATAGRAM);
+        List<ManagementReply> out = new ArrayList<>();
         int n;
-        while ((n = receive(rx, quietMillis)) >= 0) {
+        while ((n = receive(rx, out.isEmpty() ? firstMillis : quietMillis)) >= 0) {
             try {
                 ManagementReply r = ManagementReply.parse(rx, n);
                 if (r != null && r.sequenceId() == seq && r.action() != ManagementRequest.GET && r.action() != ManagementRequest.SET) out.add(r);
-            } catch (io.ptp4j.core.wire.DecodeException e) {
+            } catch (DecodeException e) {
                 // not a well-formed answer: skipped
             }
         }

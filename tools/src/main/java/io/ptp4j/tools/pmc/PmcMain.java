@@ -1,16 +1,17 @@
 package io.ptp4j.tools.pmc;
 
+import io.ptp4j.tools.cli.Exit;
+import io.ptp4j.tools.cli.ArgValues;
+import io.ptp4j.tools.cli.ConfigOptions;
+import io.ptp4j.tools.cli.OptionTable;
 import io.ptp4j.core.wire.DecodeException;
 import io.ptp4j.linux.Libc;
 import io.ptp4j.linux.NativeException;
 import io.ptp4j.tools.config.ConfigException;
-import io.ptp4j.tools.config.ConfigKey;
-import io.ptp4j.tools.config.ConfigKeys;
 import io.ptp4j.tools.config.ConfigReader;
 import io.ptp4j.tools.config.PtpConfig;
-import io.ptp4j.tools.ptp4l.Getopt;
-import io.ptp4j.tools.ptp4l.Ptp4lMain;
-import io.ptp4j.tools.ptp4l.UsageException;
+import io.ptp4j.tools.cli.Getopt;
+import io.ptp4j.tools.cli.UsageException;
 import java.io.PrintStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -28,7 +29,6 @@ import java.util.List;
  * "sending:" lines on stderr), {@code --linuxptp=3} speaks like pmc 3.1.1.
  */
 public final class PmcMain {
-    private static final String SHORT_OPTIONS = "246ub:d:f:hi:s:t:vz";
     static final String LINUXPTP3_UDS = "/var/run/ptp4l";
 
     private PmcMain() {}
@@ -37,31 +37,32 @@ public final class PmcMain {
         return run("pmc", args, System.out, System.err);
     }
 
+    /** pmc's options (linuxptp pmc.c usage()), and ptp4j's additions. */
+    public static final OptionTable OPTIONS = OptionTable.builder("[options] [commands]").spacedTitles()
+            .section("Network Transport", 10)
+            .flag('2', "IEEE 802.3")
+            .flag('4', "UDP IPV4 (default)")
+            .flag('6', "UDP IPV6")
+            .flag('u', "UDS local")
+            .blankLine().section("Other Options", 10)
+            .arg('b', "[num]", "boundary hops, default 1")
+            .arg('d', "[num]", "domain number, default 0")
+            .arg('f', "[file]", "read configuration from 'file'")
+            .flag('h', "prints this message and exits")
+            .arg('i', "[dev]", "interface device to use, default 'eth0'\nfor network and 'pmc.$pid' for UDS.")
+            .arg('s', "[path]", "server address for UDS, default '/var/run/ptp/ptp4l'.")
+            .arg('t', "[hex]", "transport specific field, default 0x0")
+            .flag('v', "prints the software version and exits")
+            .flag('z', "send zero length TLV values with the GET actions")
+            .blankLine().section("ptp4j additions", 15)
+            .longOption("json", null, "one JSON object per message received (\"sending:\" lines go to stderr)")
+            .longOption("linuxptp", "=3", "command table and output of linuxptp 3.1.1's pmc (default: 4);\n"
+                    + "its default server, /var/run/ptp4l")
+            .configKeys("KEY", "VAL", "set a configuration file key (uds_address, domainNumber, ...)")
+            .trailer("\n");
+
     static String usage(String prog) {
-        return "\nusage: " + prog + " [options] [commands]\n\n"
-                + " Network Transport\n\n"
-                + " -2        IEEE 802.3\n"
-                + " -4        UDP IPV4 (default)\n"
-                + " -6        UDP IPV6\n"
-                + " -u        UDS local\n\n"
-                + " Other Options\n\n"
-                + " -b [num]  boundary hops, default 1\n"
-                + " -d [num]  domain number, default 0\n"
-                + " -f [file] read configuration from 'file'\n"
-                + " -h        prints this message and exits\n"
-                + " -i [dev]  interface device to use, default 'eth0'\n"
-                + "           for network and 'pmc.$pid' for UDS.\n"
-                + " -s [path] server address for UDS, default '/var/run/ptp/ptp4l'.\n"
-                + " -t [hex]  transport specific field, default 0x0\n"
-                + " -v        prints the software version and exits\n"
-                + " -z        send zero length TLV values with the GET actions\n"
-                + "\n"
-                + " ptp4j additions\n\n"
-                + " --json         one JSON object per message received (\"sending:\" lines go to stderr)\n"
-                + " --linuxptp=3   command table and output of linuxptp 3.1.1's pmc (default: 4);\n"
-                + "                its default server, /var/run/ptp4l\n"
-                + " --KEY VAL      set a configuration file key (uds_address, domainNumber, ...)\n"
-                + "\n";
+        return OPTIONS.usage(prog);
     }
 
     /** Parsed command line. */
@@ -89,7 +90,7 @@ public final class PmcMain {
                     rest.add(a);
                 }
             } catch (IllegalArgumentException e) {
-                throw new UsageException(prog + ": " + e.getMessage(), true, 255);
+                throw new UsageException(prog + ": " + e.getMessage(), true, Exit.USAGE);
             }
         }
         PtpConfig cfg = new PtpConfig();
@@ -97,9 +98,9 @@ public final class PmcMain {
         int hops = 1;
         boolean zero = false;
         List<String> operands = new ArrayList<>();
-        List<String> longNames = new ArrayList<>();
-        for (ConfigKey k : ConfigKeys.all()) longNames.add(k.name());
-        for (Getopt.Opt o : Getopt.parse(prog, SHORT_OPTIONS, longNames, rest.toArray(new String[0]), operands)) {
+        // --json and --linuxptp were taken out above: the long options are the configuration keys
+        List<String> longNames = ConfigOptions.names();
+        for (Getopt.Opt o : Getopt.parse(prog, OPTIONS.shortSpec(), longNames, rest.toArray(new String[0]), operands)) {
             try {
                 if (o.longName() != null) {
                     cfg.setOption(o.longName(), o.arg());
@@ -110,13 +111,13 @@ public final class PmcMain {
                     case '4' -> transport = "UDPv4";
                     case '6' -> transport = "UDPv6";
                     case 'u' -> transport = "UDS";
-                    case 'b' -> hops = atoi(o.arg()) & 0xFF;
-                    case 'd' -> cfg.setOption("domainNumber", Integer.toString(atoi(o.arg())));
+                    case 'b' -> hops = ArgValues.atoi(o.arg()) & 0xFF;
+                    case 'd' -> cfg.setOption("domainNumber", Integer.toString(ArgValues.atoi(o.arg())));
                     case 'f' -> file = o.arg();
                     case 'i' -> iface = o.arg();
                     case 's' -> {
                         if (o.arg().length() > 108) {
-                            throw new UsageException("path " + o.arg() + " too long, max is 108", false, 255);
+                            throw new UsageException("path " + o.arg() + " too long, max is 108", false, Exit.USAGE);
                         }
                         cfg.setLocked("uds_address", o.arg());
                     }
@@ -124,20 +125,20 @@ public final class PmcMain {
                         List<Object> v = Scanf.scan(o.arg(), "%x");
                         if (v.size() == 1) cfg.setOption("transportSpecific", Long.toString((Long) v.get(0)));
                     }
-                    case 'v' -> throw new UsageException(Ptp4lMain.VERSION, false, 0);
+                    case 'v' -> throw UsageException.version();
                     case 'z' -> zero = true;
-                    case 'h' -> throw new UsageException("", true, 0);
-                    default -> throw new UsageException("", true, 255);
+                    case 'h' -> throw UsageException.help(Exit.OK);
+                    default -> throw o.error();
                 }
             } catch (ConfigException e) {
-                throw new UsageException(e.getMessage(), false, 255);
+                throw new UsageException(e.getMessage(), false, Exit.USAGE);
             }
         }
         if (file != null) {
             try {
                 ConfigReader.read(Path.of(file), cfg);
             } catch (ConfigException e) {
-                throw new UsageException(e.getMessage(), false, 255);
+                throw new UsageException(e.getMessage(), false, Exit.USAGE);
             }
         }
         if (transport == null) transport = cfg.getEnum("network_transport");
@@ -150,24 +151,12 @@ public final class PmcMain {
         return o.cfg().getString("uds_address");
     }
 
-    /** C atoi: leading whitespace, optional sign, digits; 0 when none. */
-    static int atoi(String s) {
-        List<Object> v = Scanf.scan(s, "%d");
-        return v.isEmpty() ? 0 : (int) (long) (Long) v.get(0);
-    }
-
     static int run(String prog, String[] argv, PrintStream out, PrintStream err) {
         Options o;
         try {
             o = parse(prog, argv);
         } catch (UsageException e) {
-            if (e.exitCode() == 0 && !e.showUsage()) {
-                out.println(e.getMessage());
-                return 0;
-            }
-            if (!e.getMessage().isEmpty()) err.println(e.getMessage());
-            if (e.showUsage()) err.print(usage(prog));
-            return e.exitCode();
+            return e.report(prog, OPTIONS, out, err);
         }
         String transport = o.transport();
         PmcClient client;

@@ -1,5 +1,6 @@
 package io.ptp4j.tools.pmc;
 
+import io.ptp4j.tools.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -7,6 +7,7 @@ import io.ptp4j.core.port.PortState;
 import io.ptp4j.core.servo.ServoState;
 import io.ptp4j.linux.NativeException;
 import io.ptp4j.linux.UnixDatagramSocket;
+import io.ptp4j.tools.log.ForwardingListener;
 import io.ptp4j.tools.log.Printer;
 
 /**
@@ -15,7 +16,7 @@ import io.ptp4j.tools.log.Printer;
  * and parentDS changes (PARENT_DATA_SET). Runs on the engine's thread; with no subscriber
  * each event costs one bit test.
  */
-final class ManagementNotifications extends Ptp4lDaemon.ForwardingListener {
+final class ManagementNotifications extends ForwardingListener {
     private ManagementAgent agent;
     private ManagementAgent.Notifier notifier;
 

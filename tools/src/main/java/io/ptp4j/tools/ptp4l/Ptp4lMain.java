@@ -1,5 +1,8 @@
 package io.ptp4j.tools.ptp4l;
 
+import io.ptp4j.tools.cli.Exit;
+import io.ptp4j.tools.cli.UsageException;
+import io.ptp4j.tools.cli.Version;
 import io.ptp4j.tools.config.ConfigException;
 import io.ptp4j.tools.config.ConfigKey;
 import io.ptp4j.tools.config.ConfigKeys;
@@ -18,8 +21,6 @@ import java.util.Objects;
  * daemon loop is not integrated yet: run says so and exits 1 after a valid configuration.
  */
 public final class Ptp4lMain {
-    public static final String VERSION = "ptp4j 0.1.0-SNAPSHOT";
-
     private Ptp4lMain() {}
 
     /** The tool entry point for Registry: stdout/stderr, exit code. */
@@ -42,7 +43,7 @@ public final class Ptp4lMain {
                     return 0;
                 }
                 case VERSION -> {
-                    out.println(VERSION);
+                    out.println(Version.TEXT);
                     return 0;
                 }
                 default -> {}
@@ -109,18 +110,18 @@ public final class Ptp4lMain {
                 String msg = e.trailer() == null ? e.getMessage() : e.getMessage() + "\n" + e.trailer();
                 throw new UsageException(msg, false, 254); // ptp4l returns config_read's -2
             } catch (java.io.IOException e) {
-                throw new UsageException("failed to read configuration from stdin: " + e.getMessage(), false, 255);
+                throw new UsageException("failed to read configuration from stdin: " + e.getMessage(), false, Exit.USAGE);
             }
         }
         if (cfg.getEnum("clock_servo").equals("ntpshm")) {
             cfg.setLocked("kernel_leap", 0L);
             cfg.setLocked("sanity_freq_limit", 0L);
         }
-        if (cfg.interfaces().isEmpty()) throw new UsageException("no interface specified", true, 255);
+        if (cfg.interfaces().isEmpty()) throw new UsageException("no interface specified", true, Exit.USAGE);
         String type = clockType(cfg);
         // clock.c: a 1588 client-only clock cannot also be an 802.1AS clock that is not gmCapable
         if (cfg.getInt("gmCapable") == 0 && cfg.getInt("clientOnly") == 1)
-            throw new UsageException("Cannot mix 1588 clientOnly with 802.1AS !gmCapable", false, 255);
+            throw new UsageException("Cannot mix 1588 clientOnly with 802.1AS !gmCapable", false, Exit.USAGE);
         List<String> warnings = new ArrayList<>(cfg.warnings());
         unicastTables(cfg, warnings);
         automotive(cfg);
@@ -137,17 +138,17 @@ public final class Ptp4lMain {
                 return n > 1 ? "BC" : "OC";
             }
             case "BC" -> {
-                if (n < 2) throw new UsageException("BC needs at least two interfaces", false, 255);
+                if (n < 2) throw new UsageException("BC needs at least two interfaces", false, Exit.USAGE);
             }
             case "P2P_TC" -> {
-                if (n < 2) throw new UsageException("TC needs at least two interfaces", false, 255);
+                if (n < 2) throw new UsageException("TC needs at least two interfaces", false, Exit.USAGE);
                 if (!cfg.getEnum("delay_mechanism").equals("P2P"))
-                    throw new UsageException("P2P_TC needs P2P delay mechanism", false, 255);
+                    throw new UsageException("P2P_TC needs P2P delay mechanism", false, Exit.USAGE);
             }
             case "E2E_TC" -> {
-                if (n < 2) throw new UsageException("TC needs at least two interfaces", false, 255);
+                if (n < 2) throw new UsageException("TC needs at least two interfaces", false, Exit.USAGE);
                 if (!cfg.getEnum("delay_mechanism").equals("E2E"))
-                    throw new UsageException("E2E_TC needs E2E delay mechanism", false, 255);
+                    throw new UsageException("E2E_TC needs E2E delay mechanism", false, Exit.USAGE);
             }
             default -> throw new IllegalStateException(type);
         }
@@ -168,7 +169,7 @@ public final class Ptp4lMain {
             String logName = "port " + (i + 1) + " (" + port + ")";
             var table = cfg.unicastMasterTable(id);
             if (table == null)
-                throw new UsageException(logName + ": no table with id " + id + "\nfailed to create a clock", false, 255);
+                throw new UsageException(logName + ": no table with id " + id + "\nfailed to create a clock", false, Exit.USAGE);
             String transport = cfg.getEnum(port, "network_transport");
             for (var e : table.entries()) {
                 if (!e.transport().equals(transport)) {

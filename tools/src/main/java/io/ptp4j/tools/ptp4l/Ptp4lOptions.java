@@ -1,11 +1,16 @@
 package io.ptp4j.tools.ptp4l;
 
-import io.ptp4j.tools.config.ConfigException;
-import io.ptp4j.tools.config.ConfigKey;
 import io.ptp4j.tools.config.ConfigKeys;
 import io.ptp4j.tools.config.PtpConfig;
+import io.ptp4j.tools.cli.Action;
+import io.ptp4j.tools.cli.ArgValues;
+import io.ptp4j.tools.cli.ConfigOptions;
+import io.ptp4j.tools.cli.Getopt;
+import io.ptp4j.tools.cli.OptionTable;
+import io.ptp4j.tools.cli.UsageException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * ptp4l's command line (linuxptp ptp4l.c): the short options map onto config keys exactly as
@@ -14,14 +19,40 @@ import java.util.List;
  * "--key value", -i declares interfaces, -f names the file read afterwards.
  */
 public final class Ptp4lOptions {
-    public static final String SHORT_OPTIONS = "AEP246HSLf:i:p:sl:mqvh";
+    /** ptp4l's options (linuxptp ptp4l.c usage()), and ptp4j's long options for its own keys. */
+    public static final OptionTable OPTIONS = OptionTable.builder("[options]").spacedTitles()
+            .section("Delay Mechanism", 10)
+            .flag('A', "Auto, starting with E2E")
+            .flag('E', "E2E, delay request-response (default)")
+            .flag('P', "P2P, peer delay mechanism")
+            .blankLine().section("Network Transport", 10)
+            .flag('2', "IEEE 802.3")
+            .flag('4', "UDP IPV4 (default)")
+            .flag('6', "UDP IPV6")
+            .blankLine().section("Time Stamping", 10)
+            .flag('H', "HARDWARE (default)")
+            .flag('S', "SOFTWARE")
+            .flag('L', "LEGACY HW")
+            .blankLine().section("Other Options", 10)
+            .arg('f', "[file]", "read configuration from 'file'")
+            .arg('i', "[dev]", "interface device to use, for example 'eth0'\n(may be specified multiple times)")
+            .arg('p', "[dev]", "Clock device to use, default auto\n(ignored for SOFTWARE/LEGACY HW time stamping)")
+            .flag('s', "client only synchronization mode (overrides configuration file)")
+            .arg('l', "[num]", "set the logging level to 'num'")
+            .flag('m', "print messages to stdout")
+            .flag('q', "do not print messages to the syslog")
+            .flag('v', "prints the software version and exits")
+            .flag('h', "prints this message and exits")
+            .configKeys("KEY", "VAL", "set any configuration file key (see docs/configuration.md)")
+            .section(null, 20)
+            .longOption("metrics-port", "N", "Prometheus metrics on 127.0.0.1:N/metrics")
+            .longOption("dashboard-port", "N", "live web dashboard on 127.0.0.1:N/")
+            .longOption("log-format", "json", "one JSON object per event on stdout")
+            .trailer("\n");
 
-    /** linuxptp-style hyphenated long options for ptp4j's own keys. */
-    static final java.util.Map<String, String> ALIASES = java.util.Map.of(
+    /** ptp4j's long options: linuxptp-style hyphenated names of its own keys. */
+    static final Map<String, String> ALIASES = Map.of(
             "metrics-port", "metrics_port", "dashboard-port", "dashboard_port", "log-format", "log_format");
-
-    /** What the command line asks for. */
-    public enum Action { RUN, HELP, VERSION }
 
     private final PtpConfig config;
     private final String configFile;
@@ -43,13 +74,12 @@ public final class Ptp4lOptions {
         String file = null;
         String phc = null;
         List<String> operands = new ArrayList<>();
-        List<String> longNames = new ArrayList<>();
-        for (ConfigKey k : ConfigKeys.all()) longNames.add(k.name());
+        List<String> longNames = ConfigOptions.names();
         longNames.addAll(ConfigKeys.DEPRECATED.keySet());
-        longNames.addAll(ALIASES.keySet());
-        for (Getopt.Opt o : Getopt.parse(prog, SHORT_OPTIONS, longNames, args, operands)) {
+        longNames.addAll(OPTIONS.longNames());
+        for (Getopt.Opt o : Getopt.parse(prog, OPTIONS.shortSpec(), longNames, args, operands)) {
             if (o.longName() != null) {
-                setOption(cfg, ALIASES.getOrDefault(o.longName(), o.longName()), o.arg());
+                ConfigOptions.set(cfg, ALIASES.getOrDefault(o.longName(), o.longName()), o.arg());
                 continue;
             }
             switch (o.letter()) {
@@ -66,7 +96,7 @@ public final class Ptp4lOptions {
                 case 'i' -> cfg.addInterface(o.arg());
                 case 'p' -> phc = o.arg();
                 case 's' -> cfg.setLocked("clientOnly", 1L);
-                case 'l' -> cfg.setLocked("logging_level", (long) rangedInt('l', o.arg(), 0, 7));
+                case 'l' -> cfg.setLocked("logging_level", (long) ArgValues.rangedInt('l', o.arg(), 0, 7));
                 case 'm' -> cfg.setLocked("verbose", 1L);
                 case 'q' -> cfg.setLocked("use_syslog", 0L);
                 case 'v' -> {
@@ -75,65 +105,15 @@ public final class Ptp4lOptions {
                 case 'h' -> {
                     return new Ptp4lOptions(cfg, file, phc, Action.HELP, operands);
                 }
-                default -> throw new UsageException(prog + ": invalid option -- '" + o.letter() + "'", true, 255);
+                default -> throw o.error();
             }
         }
         return new Ptp4lOptions(cfg, file, phc, Action.RUN, operands);
     }
 
-    static void setOption(PtpConfig cfg, String key, String value) throws UsageException {
-        try {
-            cfg.setOption(key, value);
-        } catch (ConfigException e) {
-            throw new UsageException(e.getMessage(), false, 255);
-        }
-    }
-
-    /** util.c get_arg_val_i: "-l: 9 is out of range. Must be in the range 0 to 7". */
-    static int rangedInt(char op, String arg, int min, int max) throws UsageException {
-        long v;
-        try {
-            v = Long.parseLong(arg.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException("-" + op + ": " + arg + " is a malformed value", false, 255);
-        }
-        if (v < min || v > max)
-            throw new UsageException("-" + op + ": " + arg + " is out of range. Must be in the range "
-                    + min + " to " + max, false, 255);
-        return (int) v;
-    }
-
     /** linuxptp's usage text for ptp4l, with the program name. */
     public static String usage(String prog) {
-        return "\nusage: " + prog + " [options]\n\n"
-                + " Delay Mechanism\n\n"
-                + " -A        Auto, starting with E2E\n"
-                + " -E        E2E, delay request-response (default)\n"
-                + " -P        P2P, peer delay mechanism\n\n"
-                + " Network Transport\n\n"
-                + " -2        IEEE 802.3\n"
-                + " -4        UDP IPV4 (default)\n"
-                + " -6        UDP IPV6\n\n"
-                + " Time Stamping\n\n"
-                + " -H        HARDWARE (default)\n"
-                + " -S        SOFTWARE\n"
-                + " -L        LEGACY HW\n\n"
-                + " Other Options\n\n"
-                + " -f [file] read configuration from 'file'\n"
-                + " -i [dev]  interface device to use, for example 'eth0'\n"
-                + "           (may be specified multiple times)\n"
-                + " -p [dev]  Clock device to use, default auto\n"
-                + "           (ignored for SOFTWARE/LEGACY HW time stamping)\n"
-                + " -s        client only synchronization mode (overrides configuration file)\n"
-                + " -l [num]  set the logging level to 'num'\n"
-                + " -m        print messages to stdout\n"
-                + " -q        do not print messages to the syslog\n"
-                + " -v        prints the software version and exits\n"
-                + " -h        prints this message and exits\n"
-                + " --KEY VAL set any configuration file key (see docs/configuration.md)\n"
-                + " --metrics-port N    Prometheus metrics on 127.0.0.1:N/metrics\n"
-                + " --dashboard-port N  live web dashboard on 127.0.0.1:N/\n"
-                + " --log-format json   one JSON object per event on stdout\n\n";
+        return OPTIONS.usage(prog);
     }
 
     /** The configuration holding the command-line values; read the -f file into it next. */

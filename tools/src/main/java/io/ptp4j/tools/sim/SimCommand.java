@@ -1,5 +1,6 @@
 package io.ptp4j.tools.sim;
 
+import io.ptp4j.tools.json.Json;
 import io.ptp4j.core.engine.EngineListener;
 import io.ptp4j.sim.Scenario;
 import io.ptp4j.sim.ScenarioRun;
@@ -147,22 +148,22 @@ public final class SimCommand {
     /** The end-of-run summary as one JSON object (the --json counterpart of the table and PASS/FAIL). */
     static String summaryJson(ScenarioRun run, Scenario scenario, boolean ok) {
         StringBuilder sb = new StringBuilder("{\"event\":\"result\",\"scenario\":");
-        JsonEventLog.appendQuoted(sb, scenario.name);
+        Json.string(sb, scenario.name);
         sb.append(",\"pass\":").append(ok).append(",\"failures\":[");
         for (int i = 0; i < run.failures.size(); i++) {
             if (i > 0) sb.append(',');
-            JsonEventLog.appendQuoted(sb, run.failures.get(i));
+            Json.string(sb, run.failures.get(i));
         }
         sb.append("],\"nodes\":[");
         for (int i = 0; i < run.summaries.size(); i++) {
             ScenarioRun.NodeSummary n = run.summaries.get(i);
             if (i > 0) sb.append(',');
             sb.append("{\"name\":");
-            JsonEventLog.appendQuoted(sb, n.name());
+            Json.string(sb, n.name());
             sb.append(",\"state\":");
-            JsonEventLog.appendQuoted(sb, n.state());
+            Json.string(sb, n.state());
             sb.append(",\"gm\":");
-            JsonEventLog.appendQuoted(sb, io.ptp4j.core.wire.ClockIdentity.format(n.gm()));
+            Json.string(sb, io.ptp4j.core.wire.ClockIdentity.format(n.gm()));
             sb.append(",\"rmsNs\":").append(finite(n.rmsNanos())).append(",\"maxAbsNs\":").append(finite(n.maxAbsNanos()))
                     .append(",\"syncedAtS\":").append(Double.isNaN(n.convergedAtSeconds()) ? "null" : Double.toString(n.convergedAtSeconds()))
                     .append(",\"steps\":").append(n.steps()).append(",\"badPackets\":").append(n.badPackets()).append('}');

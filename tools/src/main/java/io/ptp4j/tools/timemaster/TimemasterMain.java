@@ -1,17 +1,18 @@
 package io.ptp4j.tools.timemaster;
 
+import io.ptp4j.tools.cli.Exit;
 import io.ptp4j.tools.config.ConfigException;
 import io.ptp4j.tools.log.DevLogSender;
 import io.ptp4j.tools.log.Printer;
 import io.ptp4j.tools.log.StreamSink;
 import io.ptp4j.tools.log.SyslogSink;
-import io.ptp4j.tools.ptp4l.Getopt;
-import io.ptp4j.tools.ptp4l.Ptp4lMain;
-import io.ptp4j.tools.ptp4l.UsageException;
+import io.ptp4j.tools.cli.ArgValues;
+import io.ptp4j.tools.cli.Getopt;
+import io.ptp4j.tools.cli.OptionTable;
+import io.ptp4j.tools.cli.UsageException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The timemaster command (linuxptp timemaster.c main): -f file, -n dry run (print the generated
@@ -24,15 +25,20 @@ public final class TimemasterMain {
         return run("timemaster", args, System.out, System.err, TimestampProbe.kernel());
     }
 
+    /** timemaster's options (linuxptp timemaster.c usage()). */
+    public static final OptionTable OPTIONS = OptionTable.builder("[options] -f file")
+            .section(null, 13)
+            .arg('f', "file", "specify path to configuration file")
+            .flag('n', "only print generated files and commands")
+            .arg('l', "level", "set logging level (6)")
+            .flag('m', "print messages to stdout")
+            .flag('q', "do not print messages to syslog")
+            .flag('v', "print version and exit")
+            .flag('h', "print this message and exit")
+            .trailer("");
+
     static String usage(String prog) {
-        return "\nusage: " + prog + " [options] -f file\n\n"
-                + " -f file      specify path to configuration file\n"
-                + " -n           only print generated files and commands\n"
-                + " -l level     set logging level (6)\n"
-                + " -m           print messages to stdout\n"
-                + " -q           do not print messages to syslog\n"
-                + " -v           print version and exit\n"
-                + " -h           print this message and exit\n";
+        return OPTIONS.usage(prog);
     }
 
     static int run(String prog, String[] args, PrintStream out, PrintStream err, TimestampProbe probe)
@@ -41,28 +47,21 @@ public final class TimemasterMain {
         boolean dryRun = false, logStdout = false, logSyslog = true;
         int level = Printer.LOG_INFO;
         try {
-            for (Getopt.Opt o : Getopt.parse(prog, "f:nl:mqvh", List.of(), args, new ArrayList<>())) {
+            for (Getopt.Opt o : Getopt.parseShort(prog, OPTIONS.shortSpec(), args, new ArrayList<>())) {
                 switch (o.letter()) {
                     case 'f' -> configPath = o.arg();
                     case 'n' -> dryRun = true;
-                    case 'l' -> level = atoi(o.arg());
+                    case 'l' -> level = ArgValues.atoi(o.arg());
                     case 'm' -> logStdout = true;
                     case 'q' -> logSyslog = false;
-                    case 'v' -> {
-                        out.println(Ptp4lMain.VERSION);
-                        return 0;
-                    }
-                    case 'h' -> {
-                        err.print(usage(prog));
-                        return 0;
-                    }
-                    default -> throw new IllegalStateException("unhandled option " + o.letter());
+                    case 'v' -> throw UsageException.version();
+                    case 'h' -> throw UsageException.help(Exit.OK);
+                    default -> throw o.error();
                 }
             }
         } catch (UsageException e) {
-            err.println(e.getMessage());
-            err.print(usage(prog));
-            return 1;
+            int rc = e.report(prog, OPTIONS, out, err);
+            return rc == Exit.OK ? rc : Exit.FAILURE; // timemaster.c returns 1 after its usage
         }
         // like print.c before the config is read: errors on stderr, not syslog
         Printer log = new Printer(prog, System::nanoTime).level(level).verbose(new StreamSink(err, err));
@@ -95,16 +94,5 @@ public final class TimemasterMain {
         int ret = supervisor.run();
         log.print(Printer.LOG_INFO, "exiting");
         return ret;
-    }
-
-    /** C atoi: leading whitespace, optional sign, digits; anything else ends the number (0 if none). */
-    static int atoi(String s) {
-        String t = s.stripLeading();
-        int i = 0;
-        boolean neg = false;
-        if (i < t.length() && (t.charAt(i) == '-' || t.charAt(i) == '+')) neg = t.charAt(i++) == '-';
-        long v = 0;
-        while (i < t.length() && Character.isDigit(t.charAt(i)) && v < Integer.MAX_VALUE) v = v * 10 + (t.charAt(i++) - '0');
-        return (int) (neg ? -v : v);
     }
 }

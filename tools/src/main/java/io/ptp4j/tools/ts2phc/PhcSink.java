@@ -64,9 +64,18 @@ public final class PhcSink implements PpsSink {
     }
 
     private void setPinFunction(int pinIndex) throws NativeException {
+        setPinFunction(phc, buf, pinIndex, PTP_PF_EXTTS, channel, name);
+    }
+
+    /**
+     * PTP_PIN_SETFUNC (struct ptp_pin_desc: name[64], index, func, chan): routes a pin to a
+     * function (PTP_PF_EXTTS for a sink, PTP_PF_PEROUT for a PHC source) on a channel.
+     */
+    static void setPinFunction(PhcClock phc, MemorySegment buf, int pinIndex, int func, int channel, String name)
+            throws NativeException {
         buf.fill((byte) 0);
         buf.set(ValueLayout.JAVA_INT, 64, pinIndex);
-        buf.set(ValueLayout.JAVA_INT, 68, PTP_PF_EXTTS);
+        buf.set(ValueLayout.JAVA_INT, 68, func);
         buf.set(ValueLayout.JAVA_INT, 72, channel);
         if (Libc.ioctl(phc.fd(), PTP_PIN_SETFUNC, buf) < 0) {
             throw new NativeException("ioctl(PTP_PIN_SETFUNC) pin " + pinIndex, Libc.errno(), name);

@@ -44,13 +44,7 @@ public final class PhcSource implements PpsSource {
     }
 
     private void setPin(int pinIndex) throws NativeException {
-        buf.fill((byte) 0);
-        buf.set(ValueLayout.JAVA_INT, 64, pinIndex);
-        buf.set(ValueLayout.JAVA_INT, 68, PTP_PF_PEROUT);
-        buf.set(ValueLayout.JAVA_INT, 72, channel);
-        if (Libc.ioctl(phc.fd(), PhcSink.PTP_PIN_SETFUNC, buf) < 0) {
-            throw new NativeException("ioctl(PTP_PIN_SETFUNC) pin " + pinIndex, Libc.errno(), name);
-        }
+        PhcSink.setPinFunction(phc, buf, pinIndex, PTP_PF_PEROUT, channel, name);
     }
 
     private void perout(long startSec, long periodNanos) throws NativeException {

@@ -1,5 +1,10 @@
 package io.ptp4j.tools.ts2phc;
 
+import io.ptp4j.tools.cli.ArgValues;
+import io.ptp4j.tools.cli.ConfigOptions;
+import io.ptp4j.tools.cli.Exit;
+import io.ptp4j.tools.cli.OptionTable;
+import io.ptp4j.linux.clock.OscillatorErrorClock;
 import io.ptp4j.core.servo.LinRegServo;
 import io.ptp4j.core.servo.PiServo;
 import io.ptp4j.core.servo.Servo;
@@ -9,18 +14,12 @@ import io.ptp4j.linux.clock.ClockDevice;
 import io.ptp4j.linux.clock.VirtualClock;
 import io.ptp4j.linux.ethtool.TsInfo;
 import io.ptp4j.tools.config.ConfigException;
-import io.ptp4j.tools.config.ConfigKey;
-import io.ptp4j.tools.config.ConfigKeys;
 import io.ptp4j.tools.config.ConfigReader;
 import io.ptp4j.tools.config.PtpConfig;
-import io.ptp4j.tools.log.DevLogSender;
-import io.ptp4j.tools.log.StreamSink;
-import io.ptp4j.tools.log.SyslogSink;
 import io.ptp4j.tools.log.Printer;
-import io.ptp4j.tools.ptp4l.Getopt;
-import io.ptp4j.tools.ptp4l.Ptp4lDaemon;
-import io.ptp4j.tools.ptp4l.Ptp4lMain;
-import io.ptp4j.tools.ptp4l.UsageException;
+import io.ptp4j.tools.log.Printers;
+import io.ptp4j.tools.cli.Getopt;
+import io.ptp4j.tools.cli.UsageException;
 import io.ptp4j.tools.timemaster.Signals;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -42,23 +41,28 @@ public final class Ts2phcMain {
         return run("ts2phc", args, System.out, System.err);
     }
 
+    /** ts2phc's options (linuxptp ts2phc.c usage()), and ptp4j's virtual sink. */
+    public static final OptionTable OPTIONS = OptionTable.builder("[options]")
+            .section(null, 15)
+            .arg('c', "[dev|name]", "phc slave clock (like /dev/ptp0 or eth0)\n(may be specified multiple times)")
+            .arg('f', "[file]", "read configuration from 'file'")
+            .flag('h', "prints this message and exits")
+            .hidden('i', true) // accepted by getopt, unused (as in linuxptp 3.1.1)
+            .arg('l', "[num]", "set the logging level to 'num'")
+            .flag('m', "print messages to stdout")
+            .flag('q', "do not print messages to the syslog")
+            .arg('s', "[dev|name]", "source of the PPS signal\n"
+                    + "may take any of the following forms:\n"
+                    + "    generic   - an external 1-PPS without ToD information\n"
+                    + "    /dev/ptp0 - a local PTP Hardware Clock (PHC)\n"
+                    + "    eth0      - a local PTP Hardware Clock (PHC)\n"
+                    + "    nmea      - a gps device connected by serial port or network\n"
+                    + "ptp4j: -c virtual is a virtual clock with synthetic edges (no hardware)")
+            .flag('v', "prints the software version and exits")
+            .trailer("\n");
+
     static String usage(String prog) {
-        return "\nusage: " + prog + " [options]\n\n"
-                + " -c [dev|name]  phc slave clock (like /dev/ptp0 or eth0)\n"
-                + "                (may be specified multiple times)\n"
-                + " -f [file]      read configuration from 'file'\n"
-                + " -h             prints this message and exits\n"
-                + " -l [num]       set the logging level to 'num'\n"
-                + " -m             print messages to stdout\n"
-                + " -q             do not print messages to the syslog\n"
-                + " -s [dev|name]  source of the PPS signal\n"
-                + "                may take any of the following forms:\n"
-                + "                    generic   - an external 1-PPS without ToD information\n"
-                + "                    /dev/ptp0 - a local PTP Hardware Clock (PHC)\n"
-                + "                    eth0      - a local PTP Hardware Clock (PHC)\n"
-                + "                    nmea      - a gps device connected by serial port or network\n"
-                + "                ptp4j: -c virtual is a virtual clock with synthetic edges (no hardware)\n"
-                + " -v             prints the software version and exits\n\n";
+        return OPTIONS.usage(prog);
     }
 
     /** What the command line and config file ask for. */
@@ -66,63 +70,49 @@ public final class Ts2phcMain {
 
     static Settings settings(String prog, String[] args, PrintStream out, PrintStream err) throws UsageException {
         PtpConfig cfg = new PtpConfig();
-        List<String> longNames = new ArrayList<>();
-        for (ConfigKey k : ConfigKeys.all()) longNames.add(k.name());
+        List<String> longNames = ConfigOptions.names();
         String file = null, source = null;
-        for (Getopt.Opt o : Getopt.parse(prog, "c:f:hi:l:mqs:v", longNames, args, new ArrayList<>())) {
+        for (Getopt.Opt o : Getopt.parse(prog, OPTIONS.shortSpec(), longNames, args, new ArrayList<>())) {
             if (o.longName() != null) {
-                try {
-                    cfg.setOption(o.longName(), o.arg());
-                } catch (ConfigException e) {
-                    throw new UsageException(e.getMessage(), false, 255);
-                }
+                ConfigOptions.set(cfg, o.longName(), o.arg());
                 continue;
             }
             switch (o.letter()) {
                 case 'c' -> cfg.addInterface(o.arg());
                 case 'f' -> file = o.arg();
-                case 'l' -> cfg.setLocked("logging_level", (long) rangedLevel(o.arg()));
+                case 'l' -> cfg.setLocked("logging_level", (long) ArgValues.rangedInt('l', o.arg(), 0, 7));
                 case 'm' -> cfg.setLocked("verbose", 1L);
                 case 'q' -> cfg.setLocked("use_syslog", 0L);
                 case 's' -> {
-                    if (source != null) throw new UsageException("too many PPS sources", false, 255);
+                    if (source != null) throw new UsageException("too many PPS sources", false, Exit.USAGE);
                     source = o.arg();
                 }
-                case 'v' -> throw new UsageException(Ptp4lMain.VERSION, false, 0);
-                case 'h' -> throw new UsageException("", true, 255);
-                default -> throw new UsageException("", true, 255); // -i: accepted by getopt, unused (as in 3.1.1)
+                case 'v' -> throw UsageException.version();
+                case 'h' -> throw UsageException.help(Exit.USAGE);
+                case 'i' -> throw new UsageException("", true, Exit.USAGE); // accepted by getopt, unused (as in 3.1.1)
+                default -> throw o.error();
             }
         }
         if (file != null) {
             try {
                 ConfigReader.read(Path.of(file), cfg);
             } catch (ConfigException e) {
-                throw new UsageException(e.getMessage() + "\nfailed to read config", false, 255);
+                throw new UsageException(e.getMessage() + "\nfailed to read config", false, Exit.USAGE);
             }
         }
         List<String> sinks = new ArrayList<>();
         for (String iface : cfg.interfaces()) {
             if (cfg.getInt(iface, "ts2phc.master") == 1) {
-                if (source != null) throw new UsageException("too many PPS sources", false, 255);
+                if (source != null) throw new UsageException("too many PPS sources", false, Exit.USAGE);
                 source = iface;
             } else {
                 sinks.add(iface);
             }
         }
         if (source == null && cfg.isSet(null, "ts2phc.tod_source")) source = cfg.getString("ts2phc.tod_source");
-        if (sinks.isEmpty()) throw new UsageException("no slave clocks specified", true, 255);
-        if (source == null) throw new UsageException("no PPS source specified", true, 255);
+        if (sinks.isEmpty()) throw new UsageException("no slave clocks specified", true, Exit.USAGE);
+        if (source == null) throw new UsageException("no PPS source specified", true, Exit.USAGE);
         return new Settings(cfg, sinks, source);
-    }
-
-    static int rangedLevel(String arg) throws UsageException {
-        try {
-            int v = Integer.parseInt(arg.strip());
-            if (v < 0 || v > 7) throw new UsageException("-l: " + arg + " is out of range. Must be in the range 0 to 7", false, 255);
-            return v;
-        } catch (NumberFormatException e) {
-            throw new UsageException("-l: " + arg + " is malformed", false, 255);
-        }
     }
 
     static int run(String prog, String[] args, PrintStream out, PrintStream err) throws Exception {
@@ -130,24 +120,10 @@ public final class Ts2phcMain {
         try {
             s = settings(prog, args, out, err);
         } catch (UsageException e) {
-            if (e.exitCode() == 0) {
-                out.println(e.getMessage());
-                return 0;
-            }
-            if (!e.getMessage().isEmpty()) err.println(e.getMessage());
-            if (e.showUsage()) err.print(usage(prog));
-            return e.exitCode();
+            return e.report(prog, OPTIONS, out, err);
         }
         PtpConfig cfg = s.config();
-        Printer printer = new Printer(prog, System::nanoTime).level(cfg.getInt("logging_level")).tag(cfg.getString("message_tag"));
-        if (cfg.getInt("verbose") == 1) printer.verbose(new StreamSink(out, err));
-        if (cfg.getInt("use_syslog") == 1) {
-            try {
-                printer.syslog(new SyslogSink(prog, DevLogSender.devLog()));
-            } catch (Exception e) {
-                err.println(prog + ": syslog disabled: " + e.getMessage());
-            }
-        }
+        Printer printer = Printers.forConfig(prog, cfg, out, err);
         Ts2phcLog log = Ts2phcLog.of(printer);
         List<SinkServo> servos = new ArrayList<>();
         PpsSource source = null;
@@ -203,7 +179,7 @@ public final class Ts2phcMain {
         if (name.equals("virtual")) {
             VirtualClock v = VirtualClock.startingAtRealtime();
             v.step(cfg.getInt("virtual_clock_offset"));
-            ClockDevice c = new Ptp4lDaemon.OscillatorErrorClock(v, cfg.getInt("virtual_clock_freq"));
+            ClockDevice c = new OscillatorErrorClock(v, cfg.getInt("virtual_clock_freq"));
             return new VirtualSink(name, c).pulsesFromSystemClock();
         }
         return PhcSink.open(name, device(name), cfg.getInt(name, "ts2phc.pin_index"), cfg.getInt(name, "ts2phc.channel"),

@@ -1,5 +1,6 @@
 package io.ptp4j.tools.hwstamp;
 
+import io.ptp4j.tools.cli.ArgValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +45,7 @@ class HwstampCtlMainTest {
         r = run("-x");
         assertTrue(r.err().startsWith("hwstamp_ctl: invalid option -- 'x'\n"), r.err());
         assertEquals(0, run("-h").rc());
-        assertEquals(0, HwstampCtlMain.atoi("0x5"));
-        assertEquals(12, HwstampCtlMain.atoi(" 12abc"));
+        assertEquals(0, ArgValues.atoi("0x5"));
+        assertEquals(12, ArgValues.atoi(" 12abc"));
     }
 }

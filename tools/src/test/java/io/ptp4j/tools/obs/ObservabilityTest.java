@@ -200,7 +200,7 @@ class ObservabilityTest {
         assertEquals(9187, o.config().getInt("metrics_port"));
         assertEquals(9188, o.config().getInt("dashboard_port"));
         assertEquals("json", o.config().getEnum("log_format"));
-        var bad = assertThrows(io.ptp4j.tools.ptp4l.UsageException.class,
+        var bad = assertThrows(io.ptp4j.tools.cli.UsageException.class,
                 () -> Ptp4lOptions.parse("ptp4l", new String[] {"--log-format", "xml"}));
         assertTrue(bad.getMessage().contains("log_format"), bad.getMessage());
     }

@@ -1,6 +1,8 @@
 package io.ptp4j.tools.phc2sys;
 
+import io.ptp4j.tools.cli.UsageException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -8,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,5 +136,29 @@ class Phc2sysOptionsTest {
         Out r = run("-a", "-c", "CLOCK_REALTIME", "-z", dir.resolve("ptp4l").toString(), "-q");
         assertEquals(255, r.rc());
         assertEquals("additional system clocks not supported in automatic mode\n", r.err());
+    }
+
+    @Test
+    void everyOptionReachesItsField() throws Exception {
+        Phc2sysOptions p = Phc2sysOptions.parse("phc2sys", new String[] {"-a", "-rr", "-s", "eth0", "-c", "CLOCK_REALTIME",
+                "-O", "0", "-w", "-n", "24", "-N", "3", "-R", "8", "-E", "linreg", "-S", "0.5", "-u", "16", "-t", "[x]", "-m", "-q", "-x", "-L", "1000"});
+        assertTrue(p.autoConfigure);
+        assertEquals(2, p.realtimeCount);
+        assertEquals("eth0", p.sourceClock);
+        assertEquals(List.of("CLOCK_REALTIME"), p.sinkClocks);
+        assertEquals(0, p.forcedOffsetSeconds);
+        assertTrue(p.waitForPtp4l);
+        assertEquals(List.of(24), p.domainNumbers);
+        assertEquals(3, p.readings);
+        assertEquals(8.0, p.updateRateHz);
+        assertEquals(16, p.summaryUpdates);
+        assertEquals("linreg", p.config.getEnum("clock_servo"));
+        assertEquals(0.5, p.config.getDouble("step_threshold"));
+        assertEquals(0.7, p.config.getDouble("pi_proportional_const"));
+        assertEquals("[x]", p.config.getString("message_tag"));
+        assertEquals(0, p.config.getInt("kernel_leap"));
+        assertEquals(1000, p.config.getInt("sanity_freq_limit"));
+        UsageException e = assertThrows(UsageException.class, () -> Phc2sysOptions.parse("phc2sys", new String[] {"-E", "foo"}));
+        assertEquals("invalid servo name foo", e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package io.ptp4j.tools.ptp4l;
 
+import io.ptp4j.tools.cli.UsageException;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
@@ -180,27 +181,4 @@ class Ptp4lMainTest {
                 "port 1 (eth0): unicast master transport mismatch (2001:db8::1 is UDPv6, the port uses UDPv4)"), s.warnings().toString());
     }
 
-    @Test
-    void phc2sysOptions() throws Exception {
-        Phc2sysOptions p = Phc2sysOptions.parse("phc2sys", new String[] {"-a", "-rr", "-s", "eth0", "-c", "CLOCK_REALTIME",
-                "-O", "0", "-w", "-n", "24", "-N", "3", "-R", "8", "-E", "linreg", "-S", "0.5", "-u", "16", "-t", "[x]", "-m", "-q", "-x", "-L", "1000"});
-        assertTrue(p.autoConfigure);
-        assertEquals(2, p.realtimeCount);
-        assertEquals("eth0", p.sourceClock);
-        assertEquals(List.of("CLOCK_REALTIME"), p.sinkClocks);
-        assertEquals(0, p.forcedOffsetSeconds);
-        assertTrue(p.waitForPtp4l);
-        assertEquals(List.of(24), p.domainNumbers);
-        assertEquals(3, p.readings);
-        assertEquals(8.0, p.updateRateHz);
-        assertEquals(16, p.summaryUpdates);
-        assertEquals("linreg", p.config.getEnum("clock_servo"));
-        assertEquals(0.5, p.config.getDouble("step_threshold"));
-        assertEquals(0.7, p.config.getDouble("pi_proportional_const"));
-        assertEquals("[x]", p.config.getString("message_tag"));
-        assertEquals(0, p.config.getInt("kernel_leap"));
-        assertEquals(1000, p.config.getInt("sanity_freq_limit"));
-        UsageException e = assertThrows(UsageException.class, () -> Phc2sysOptions.parse("phc2sys", new String[] {"-E", "foo"}));
-        assertEquals("invalid servo name foo", e.getMessage());
-    }
 }

@@ -6,7 +6,7 @@ import io.ptp4j.linux.clock.VirtualClock;
 import io.ptp4j.tools.config.PtpConfig;
 import io.ptp4j.tools.log.Printer;
 import io.ptp4j.tools.log.StreamSink;
-import io.ptp4j.tools.ptp4l.Ptp4lDaemon.OscillatorErrorClock;
+import io.ptp4j.linux.clock.OscillatorErrorClock;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
