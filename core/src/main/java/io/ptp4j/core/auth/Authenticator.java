@@ -100,7 +100,7 @@ public final class Authenticator {
         if (!secures(port)) return 0;
         SecurityAssociation sa = sad == null ? null : sad.get(spp[port]);
         AuthKey k = sa == null ? null : sa.key(activeKeyId[port]);
-        return k == null ? 0 : TLV_OVERHEAD + k.icv.length();
+        return k == null ? 0 : TLV_OVERHEAD + k.algorithm.icvLength;
     }
 
     /** Key rollover: the port signs with another key of its association from now on. */
@@ -134,7 +134,7 @@ public final class Authenticator {
         SecurityAssociation sa = sad == null ? null : sad.get(spp[port]);
         AuthKey key = sa == null ? null : sa.key(activeKeyId[port]);
         if (key == null) return -1;
-        int icvLength = key.icv.length();
+        int icvLength = key.algorithm.icvLength;
         int total = length + TLV_OVERHEAD + icvLength;
         if (offset + total > buf.limit() || total > MAX_MESSAGE || length < PtpMessage.HEADER_LENGTH) return -1;
         int at = offset + length;
@@ -162,10 +162,10 @@ public final class Authenticator {
                 SecurityAssociation sa = sad == null ? null : sad.get(msg.u8(v));
                 if (sa == null || msg.u8(v + 1) != 0) return false;
                 AuthKey key = sa.key(buf.getInt(offset + v + 2) & 0xFFFF_FFFFL);
-                if (key == null || tlvs.length() != TLV_OVERHEAD - 4 + key.icv.length()) return false;
+                if (key == null || tlvs.length() != TLV_OVERHEAD - 4 + key.algorithm.icvLength) return false;
                 int icvAt = v + 6;
                 icv(sa, key, buf, offset, icvAt, icv);
-                buf.put(offset + icvAt, icv, 0, key.icv.length());
+                buf.put(offset + icvAt, icv, 0, key.algorithm.icvLength);
             }
             return true;
         } catch (DecodeException e) {
@@ -212,7 +212,7 @@ public final class Authenticator {
                 if ((msg.u8(v + 1) & 0x7) != 0) return AuthResult.WRONG_SEC_PARAM;
                 AuthKey key = sa.key(buf.getInt(offset + v + 2) & 0xFFFF_FFFFL);
                 if (key == null) return AuthResult.UNKNOWN_KEY;
-                int icvLength = key.icv.length();
+                int icvLength = key.algorithm.icvLength;
                 if (tlvs.length() != TLV_OVERHEAD - 4 + icvLength) return AuthResult.WRONG_LENGTH;
                 int icvAt = v + 6;
                 if (icvAt > MAX_MESSAGE) return AuthResult.MALFORMED;
@@ -266,7 +266,7 @@ public final class Authenticator {
     private void icv(SecurityAssociation sa, AuthKey key, ByteBuffer buf, int offset, int icvAt, byte[] out) {
         buf.get(offset, scratch, 0, icvAt);
         if (sa.allowMutable) java.util.Arrays.fill(scratch, CORRECTION, CORRECTION + 8, (byte) 0);
-        key.icv.compute(scratch, icvAt, out, 0);
+        key.icv().compute(scratch, icvAt, out, 0);
     }
 
     // ---- replay window bookkeeping (linuxptp sad_set_last_seqid) -----------------------------

@@ -49,9 +49,9 @@ class SaFileTest {
                 4 SHA256 3 abc
                 """);
         byte[] m = new byte[40], icv1 = new byte[32], icv = new byte[32];
-        sad.get(5).key(1).icv.compute(m, 40, icv1, 0);
+        sad.get(5).key(1).icv().compute(m, 40, icv1, 0);
         for (long id = 2; id <= 4; id++) {
-            sad.get(5).key(id).icv.compute(m, 40, icv, 0);
+            sad.get(5).key(id).icv().compute(m, 40, icv, 0);
             assertArrayEquals(icv1, icv, "key " + id);
         }
     }
