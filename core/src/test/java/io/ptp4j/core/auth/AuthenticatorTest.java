@@ -222,11 +222,16 @@ class AuthenticatorTest {
         var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         int plain = sync(1, true);
         for (int i = 0; i < 200_000; i++) b.verify(buf, 0, a.sign(buf, 0, plain, 1), 1);
-        long before = bean.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 100_000; i++) {
-            if (b.verify(buf, 0, a.sign(buf, 0, plain, 1), 1) != AuthResult.ACCEPTED) fail();
+        // the least of three rounds: a JIT compilation in the middle of one may allocate a little;
+        // one object per message would be 1.6 MB a round
+        long bytes = Long.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            long before = bean.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 100_000; i++) {
+                if (b.verify(buf, 0, a.sign(buf, 0, plain, 1), 1) != AuthResult.ACCEPTED) fail();
+            }
+            bytes = Math.min(bytes, bean.getCurrentThreadAllocatedBytes() - before);
         }
-        long bytes = bean.getCurrentThreadAllocatedBytes() - before;
         assertTrue(bytes < 10_000, bytes + " bytes for 10^5 sign+verify");
     }
 }
