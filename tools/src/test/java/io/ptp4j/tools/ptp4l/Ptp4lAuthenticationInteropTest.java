@@ -161,4 +161,40 @@ class Ptp4lAuthenticationInteropTest {
             assertTrue(Math.abs(med) < 5_000, "offset " + med);
         }
     }
+
+    /** Unicast negotiation (Signaling with grant TLVs, then unicast Announce, Sync, Delay_Resp) authenticated end to end. */
+    @Test
+    void ptp4jUnicastClientOfAnAuthenticatedLinuxptp44Server(@TempDir Path dir) throws Exception {
+        Path bin = linuxptp44();
+        Path sa = dir.resolve("sa.cfg");
+        Files.writeString(sa, SA);
+        Path shared = java.nio.file.Paths.get(System.getProperty("ptp4j.shared", "../../shared"), "linuxptp-vectors");
+        String auth = "[global]\nsa_file " + sa + "\nspp 2\nactive_key_id 1\nuse_syslog 0\nlogSyncInterval -2\nsummary_interval -2\n";
+        Files.writeString(dir.resolve("m.cfg"), Files.readString(shared.resolve("unicast-master.cfg"))
+                .replace("/tmp/ptp4l-a", dir.resolve("m.uds").toString()).replace("[global]\n", auth)
+                + "uds_ro_address " + dir.resolve("m.udsro") + "\n");
+        Files.writeString(dir.resolve("s.cfg"), Files.readString(shared.resolve("unicast-slave.cfg"))
+                .replace("/tmp/ptp4l-b", dir.resolve("s.uds").toString()).replace("[global]\n", auth.replace("active_key_id 1", "active_key_id 3")
+                        + "uds_ro_address " + dir.resolve("s.udsro") + "\n"));
+        try (NetnsPair net = NetnsPair.create()) {
+            Process m = net.start(net.nsA(), dir.resolve("m.log"), cmd(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m",
+                    "-f", dir.resolve("m.cfg").toString()));
+            Process s = net.start(net.nsB(), dir.resolve("s.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m",
+                    "-f", dir.resolve("s.cfg").toString()));
+            Thread.sleep(30_000);
+            s.destroy();
+            m.destroy();
+            s.waitFor();
+            m.waitFor();
+        }
+        String log = Files.readString(dir.resolve("s.log")), mlog = Files.readString(dir.resolve("m.log"));
+        System.out.println("---- ptp4j unicast client of linuxptp 4.4 (tail)\n" + Ptp4lInteropTest.tail(log, 6));
+        assertTrue(log.contains("LISTENING to UNCALIBRATED on RS_SLAVE"), log);
+        assertFalse(log.contains("auth: bad message"), log);
+        assertFalse(mlog.contains("auth: bad message"), mlog);
+        assertTrue(offsets(log).size() > 15, "offsets: " + offsets(log).size());
+        long med = medianOffset(log);
+        System.out.printf("ptp4j unicast client of an authenticated linuxptp 4.4 server: median offset %d ns%n", med);
+        assertTrue(Math.abs(med) < 5_000, "offset " + med);
+    }
 }
