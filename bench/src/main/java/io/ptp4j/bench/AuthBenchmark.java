@@ -62,7 +62,7 @@ public class AuthBenchmark {
         if (receiver.verify(in, 0, signedLen, 1) != AuthResult.ACCEPTED) throw new IllegalStateException("does not verify");
     }
 
-    private static int sync(ByteBuffer b) {
+    static int sync(ByteBuffer b) {
         return new PtpMessage().wrap(b, 0, b.capacity()).initHeader(MessageType.SYNC, 1).sourcePort(0x6e6886fffed36905L, 1)
                 .sequenceId(7).logMessageInterval(-3).bodyTimestamp(1_795_479_381L, 525_715_361).messageLength();
     }
