@@ -65,7 +65,7 @@ class AuthenticationInSimTest {
     }
 
     static void secure(SimNode n, Authenticator a) {
-        n.rewriteSent((port, frame, length) -> a.sign(frame, 0, length, port));
+        n.rewriteSent((port, frame, length) -> a.secure(frame, 0, length, port));
         n.gateReceived((port, frame, length) -> a.verify(frame, 0, length, port).accepted());
     }
 
@@ -171,6 +171,42 @@ class AuthenticationInSimTest {
         assertEquals(captured.size(), c.count(1, AuthResult.REPLAYED), "every replayed one refused");
         assertEquals(PortState.SLAVE, n.client().engine().portState(1));
         assertTrue(Math.abs(n.client().trueErrorNanos()) < 500, "error " + n.client().trueErrorNanos());
+    }
+
+    /**
+     * An authenticated E2E transparent clock between master and client: it checks what it
+     * forwards and signs the Follow_Ups and Delay_Resps it adds its residence time to again
+     * (linuxptp tc.c), so the client locks without allow_mutable.
+     */
+    @Test
+    void throughAnAuthenticatedTransparentClock() throws Exception {
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, 19);
+        EngineInSimTest.Recorder log = new EngineInSimTest.Recorder();
+        Authenticator g = auth(SA), c = new Authenticator(SaFile.parse("sa.cfg", SA), 1).port(1, 2, 1),
+                // a transparent clock synchronizes to nothing: like linuxptp's, its replay window never moves
+                t = new Authenticator(SaFile.parse("sa.cfg", SA), 2).port(1, 2, 1).port(2, 2, 1).windowFromEngine();
+        SimNode gm = net.node("gm", EngineInSimTest.cfg(0x10, 100), 0, 0, 0, Noise.gaussian(8), null);
+        io.ptp4j.core.engine.ClockConfig tcCfg = EngineInSimTest.cfg(0x20, 128);
+        tcCfg.numberPorts = 2;
+        tcCfg.clockType = io.ptp4j.core.engine.ClockType.E2E_TC;
+        SimNode tc = net.node("tc", tcCfg, 0, 3, 0, Noise.gaussian(8), null);
+        tc.residence = new Noise("gaussian", 20_000, 2_000); // a busy bridge: 20 us of residence to correct
+        SimNode client = net.node("client", EngineInSimTest.cfg(0x30, 128), 20_000, -10, 0, Noise.gaussian(8), both(log, c));
+        secure(gm, g);
+        secure(tc, t);
+        secure(client, c);
+        c.trackParent(() -> client.engine().parentDS().parentClockIdentity(), () -> client.engine().parentDS().parentPortNumber());
+        net.connect(gm, 1, tc, 1, 200, Noise.NONE);
+        net.connect(tc, 2, client, 1, 200, Noise.NONE);
+        net.start();
+        sim.runUntil(1_060 * S);
+        assertEquals(PortState.SLAVE, client.engine().portState(1), log.lines.toString());
+        assertTrue(Math.abs(client.trueErrorNanos()) < 1_000, "error " + client.trueErrorNanos());
+        for (AuthResult r : AuthResult.values()) {
+            if (!r.accepted()) assertEquals(0, c.count(1, r) + t.count(1, r) + t.count(2, r) + g.count(1, r), r.toString());
+        }
+        assertTrue(t.count(1, AuthResult.ACCEPTED) > 500 && c.count(1, AuthResult.ACCEPTED) > 500);
     }
 
     static io.ptp4j.core.engine.ClockConfig quietClient() {

@@ -147,6 +147,31 @@ public final class Authenticator {
     }
 
     /**
+     * What goes out of a port with an spp: a message this node made gets its AUTHENTICATION TLV
+     * ({@link #sign}); one it forwards that already carries one (a transparent clock's) keeps it,
+     * signed again after the forwarder changed it ({@link #update}; linuxptp tc.c does the same
+     * and sends it on even when that fails). Returns the length to send, -1: do not send.
+     */
+    public int secure(ByteBuffer buf, int offset, int length, int port) {
+        if (!secures(port)) return length;
+        if (!carriesAuthentication(buf, offset, length)) return sign(buf, offset, length, port);
+        update(buf, offset, length);
+        return length;
+    }
+
+    private boolean carriesAuthentication(ByteBuffer buf, int offset, int length) {
+        msg.wrap(buf, offset, length);
+        try {
+            msg.validate();
+            tlvs.reset(msg);
+            while (tlvs.next()) if (tlvs.type() == TlvType.AUTHENTICATION) return true;
+        } catch (DecodeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /**
      * Recomputes the ICV of every AUTHENTICATION TLV already in a message after it was changed
      * (a forwarded management message with one boundary hop less, a notification with a new
      * sequenceId; linuxptp sad_update_auth_tlv). False when one cannot be redone.

@@ -216,6 +216,19 @@ class AuthenticatorTest {
         assertEquals(AuthResult.ACCEPTED, a.verify(buf, 0, n, 1));
     }
 
+    /** A transparent clock forwards a signed Follow_Up with its residence time added: signed again, not twice. */
+    @Test
+    void aForwardedSignedMessageIsSignedAgainNotTwice() throws Exception {
+        Authenticator master = auth(SA, 0, 1), tc = auth(SA, 0, 1), client = auth(SA, 0, 1);
+        int n = master.sign(buf, 0, followUp(9), 1);
+        buf.putLong(8, buf.getLong(8) + (5000L << 16)); // residence time
+        assertEquals(AuthResult.BAD_ICV, client.verify(buf, 0, n, 1));
+        assertEquals(n, tc.secure(buf, 0, n, 1), "same length: no second TLV");
+        assertEquals(AuthResult.ACCEPTED, client.verify(buf, 0, n, 1));
+        int plain = sync(3, true);
+        assertEquals(plain + 26, tc.secure(buf, 0, plain, 1), "its own messages get one");
+    }
+
     @Test
     void signAndVerifyAllocateNothing() throws Exception {
         Authenticator a = auth(SA, 0, 1), b = auth(SA, 0, 1);

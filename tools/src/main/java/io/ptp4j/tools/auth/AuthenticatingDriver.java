@@ -7,7 +7,8 @@ import java.nio.ByteBuffer;
 /**
  * Signs every message a port with an spp sends (linuxptp port_prepare_and_send with
  * sad_append_auth_tlv): the message is copied into this driver's own buffer, the AUTHENTICATION
- * TLV appended there, and that goes to the inner driver. Messages of other ports pass unchanged.
+ * TLV appended there (or, for a message a transparent clock forwards with its TLV, signed again),
+ * and that goes to the inner driver. Messages of other ports pass unchanged.
  * No allocation per message.
  */
 public final class AuthenticatingDriver implements Driver {
@@ -36,7 +37,7 @@ public final class AuthenticatingDriver implements Driver {
             return false;
         }
         signed.put(0, buf, offset, length);
-        int n = auth.sign(signed, 0, length, port);
+        int n = auth.secure(signed, 0, length, port); // a transparent clock's forwarded message is signed again, not twice
         if (n < 0) {
             failures.cannotSign(port);
             return false;

@@ -33,6 +33,8 @@ final class Ptp4lSecurity {
         if (auth == null) return node;
         if (node instanceof PtpClock pc) {
             auth.trackParent(() -> pc.parentDS().parentClockIdentity(), () -> pc.parentDS().parentPortNumber());
+        } else {
+            auth.windowFromEngine(); // a transparent clock synchronizes to nothing: its window never moves, as linuxptp's
         }
         return new AuthenticatingNode(node, auth, (port, why) -> {
             metrics.authRejected(port, why);
