@@ -1,8 +1,11 @@
 package io.ptp4j.linux;
 
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.core.management.ManagementId;
+import io.ptp4j.core.management.ManagementRequest;
+import io.ptp4j.testkit.NetnsPair;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,15 +19,13 @@ class UnixDatagramSocketPtp4lTest {
     @TempDir
     Path dir;
 
-    /** A GET DEFAULT_DATA_SET management message (IEEE 1588-2019 15.4.1, managementId 0x2000). */
+    /** A GET DEFAULT_DATA_SET management message (IEEE 1588-2019 15.4.1), as pmc builds it: 54 bytes. */
     static ByteBuffer getDefaultDataSet(int seq) {
+        ManagementRequest r = new ManagementRequest();
+        r.sourceClockIdentity = 0x020000fffe0000aaL;
+        r.sourcePortNumber = 1;
         ByteBuffer m = ByteBuffer.allocate(54);
-        m.put(0, (byte) 0x0D).put(1, (byte) 0x02).putShort(2, (short) 54);
-        m.putLong(20, 0x020000fffe0000aaL).putShort(28, (short) 1).putShort(30, (short) seq);
-        m.put(32, (byte) 0x04).put(33, (byte) 0x7f);
-        for (int i = 34; i < 44; i++) m.put(i, (byte) 0xff); // targetPortIdentity: all clocks, all ports
-        m.put(44, (byte) 1).put(45, (byte) 1).put(46, (byte) 0); // boundary hops, actionField GET
-        m.putShort(48, (short) 0x0001).putShort(50, (short) 2).putShort(52, (short) 0x2000);
+        assertEquals(54, r.encode(m, seq, ManagementRequest.GET, ManagementId.DEFAULT_DATA_SET.id, new byte[0]));
         return m;
     }
 
@@ -36,8 +37,7 @@ class UnixDatagramSocketPtp4lTest {
         Path log = dir.resolve("ptp4l.log");
         try (NetnsPair pair = NetnsPair.create();
                 UnixDatagramSocket pmc = UnixDatagramSocket.bind(dir.resolve("pmc.test").toString(), false)) {
-            Process p = pair.start(pair.nsA(), log, "setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time",
-                    "ptp4l", "-f", conf.toString(), "-i", NetnsPair.IF_A, "-S", "-m");
+            Process p = pair.start(pair.nsA(), log, noClock("ptp4l", "-f", conf.toString(), "-i", NetnsPair.IF_A, "-S", "-m"));
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (!Files.exists(Path.of(server))) {
                 assertTrue(System.nanoTime() < deadline && p.isAlive(), "ptp4l made no " + server + ":\n" + Files.readString(log));

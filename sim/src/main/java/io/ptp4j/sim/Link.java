@@ -12,6 +12,9 @@ public final class Link {
     long delayAtoB, delayBtoA;
     Noise jitter;
     double loss, duplication;
+    /** Probability that a frame is late, and by how much (software stamps: a softirq that waited). */
+    double lateProbability;
+    Noise late = Noise.NONE;
     boolean up = true;
     private final SplittableRandom random;
     long frames, lost;
@@ -50,6 +53,7 @@ public final class Link {
         int copies = duplication > 0 && random.nextDouble() < duplication ? 2 : 1;
         for (int i = 0; i < copies; i++) {
             long d = Math.max(0, base + Math.round(jitter.sample(random)));
+            if (lateProbability > 0 && random.nextDouble() < lateProbability) d += Math.max(0, Math.round(late.sample(random)));
             byte[] copy = java.util.Arrays.copyOf(frame, length);
             sim.after(d, () -> to.deliver(copy, copy.length, event, peerDelay, this));
         }

@@ -54,6 +54,21 @@ public final class Network {
         return l;
     }
 
+    public Link connect(Switch s1, Switch s2, long delayNanos, Noise jitter) {
+        Link l = new Link(sim, delayNanos, jitter, nextSeed());
+        Switch.SwitchPort p1 = s1.newPort(), p2 = s2.newPort();
+        l.a = p1;
+        l.b = p2;
+        p1.link = l;
+        p2.link = l;
+        return l;
+    }
+
+    /** A seed for a part of the network built outside this class (background load). */
+    long seedFor() {
+        return nextSeed();
+    }
+
     /** Starts every node (INITIALIZING -> LISTENING) at the current time. */
     public void start() {
         for (SimNode n : sim.nodes) n.start();

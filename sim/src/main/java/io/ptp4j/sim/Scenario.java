@@ -27,15 +27,25 @@ public final class Scenario {
     public final long seed;
 
     private Scenario(String file, Toml toml) throws Toml.ParseException {
+        this(file, toml, toml.root.get("seed") == null ? 1 : ((Number) toml.root.get("seed").value()).longValue());
+    }
+
+    private Scenario(String file, Toml toml, long seed) throws Toml.ParseException {
         this.file = file;
         this.toml = toml;
         this.name = str(toml.root, "name", file);
         this.durationNanos = (long) nanos(toml.root, "duration", "120s");
-        this.seed = toml.root.get("seed") == null ? 1 : ((Number) toml.root.get("seed").value()).longValue();
+        this.seed = seed;
+        this.nodeConfig = (node, configKey) -> configPath(configKey);
     }
 
     public static Scenario load(Path path) throws Exception {
         return parse(path.toString(), Files.readString(path));
+    }
+
+    /** The same scenario with another seed (benches average over several). */
+    public Scenario withSeed(long newSeed) throws Toml.ParseException {
+        return new Scenario(file, toml, newSeed);
     }
 
     public static Scenario parse(String file, String text) throws Toml.ParseException {
@@ -91,7 +101,47 @@ public final class Scenario {
         }
     }
 
-    private static final List<String> NODE_KEYS = List.of("name", "offset", "freq", "wander", "noise", "ports", "residence");
+    private static final List<String> NODE_KEYS = List.of("name", "offset", "freq", "wander", "noise", "ports", "residence", "config");
+
+    /**
+     * The linuxptp config file whose [global] lines a node takes (its {@code config} key, relative
+     * to the scenario file), or null. A bench replaces this to run the same network with other
+     * settings (the linuxptp reference side by side with ptp4j's estimator).
+     */
+    public java.util.function.BiFunction<String, String, Path> nodeConfig;
+
+    /** A node's {@code config} key as a path: relative to the scenario file. */
+    public Path configPath(String configKey) {
+        return configKey == null ? null : Path.of(file).toAbsolutePath().getParent().resolve(configKey).normalize();
+    }
+
+    /** Applies the [global] lines of a linuxptp config file ("key value", # and ; comments) to a node. */
+    void applyConfigFile(Path cfgFile, ClockConfig c, int line) throws Toml.ParseException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(cfgFile);
+        } catch (java.io.IOException e) {
+            throw error(line, "config: cannot read " + cfgFile + ": " + e.getMessage());
+        }
+        boolean global = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            if (l.isEmpty() || l.startsWith("#") || l.startsWith(";")) continue;
+            if (l.startsWith("[")) {
+                global = l.equals("[global]");
+                continue;
+            }
+            if (!global) continue;
+            String[] kv = l.split("\\s+", 2);
+            if (kv.length < 2) throw error(line, "config " + cfgFile.getFileName() + ":" + (i + 1) + ": expected 'key value', got '" + l + "'");
+            String v = kv[1].strip();
+            Object value;
+            if (v.matches("[-+]?\\d+")) value = Long.parseLong(v);
+            else if (v.matches("[-+]?\\d*\\.\\d+([eE][-+]?\\d+)?")) value = Double.parseDouble(v);
+            else value = v;
+            set(c, kv[0], new Toml.Value(value, line));
+        }
+    }
 
     /** Applies linuxptp-named keys (priority1, logSyncInterval, delay_mechanism, ...) to a config. */
     void apply(Toml.Table t, ClockConfig c) throws Toml.ParseException {
@@ -178,6 +228,8 @@ public final class Scenario {
             if (c.numberPorts > 1) c.clockType = ClockType.BC;
             apply(defaults, c);
             apply(t, c);
+            Path cfgFile = nodeConfig.apply(n, t.get("config") == null ? null : t.get("config").text());
+            if (cfgFile != null) applyConfigFile(cfgFile, c, t.line);
             if ((c.clockType == ClockType.E2E_TC || c.clockType == ClockType.P2P_TC) && c.numberPorts < 2)
                 throw error(t.line, "a transparent clock (" + c.clockType + ") needs ports >= 2");
             double offset = nanos(t, "offset", "0ns");
@@ -198,7 +250,17 @@ public final class Scenario {
             String n = str(t, "name", null);
             if (n == null) throw error(t.line, "a [[switch]] needs a name");
             Noise residence = noise(t, "residence");
-            switches.put(n, net.plainSwitch(n, residence == Noise.NONE ? new Noise("gaussian", 1_000, 20) : residence));
+            Switch sw = net.plainSwitch(n, residence == Noise.NONE ? new Noise("gaussian", 1_000, 20) : residence);
+            if (t.get("load_max") != null) {
+                // background traffic: utilisation between load_min and load_max, bursts (see BackgroundLoad)
+                double low = number(t, "load_min", 0), high = number(t, "load_max", 0), burst = number(t, "burst_load", 0);
+                if (low < 0 || high > 1 || low > high || burst > 1) throw error(t.line, "load_min <= load_max, both and burst_load in [0, 1]");
+                long hold = (long) nanos(t, "load_hold", "5s"), every = (long) nanos(t, "burst_every", "0s");
+                long length = (long) nanos(t, "burst_length", "1s"), frame = (long) nanos(t, "frame", "12us");
+                long seed0 = net.seedFor();
+                sw.load = port -> new BackgroundLoad(low, high, hold, burst, every, length, frame, seed0 * 31 + port);
+            }
+            switches.put(n, sw);
         }
         int linkNo = 0;
         for (Toml.Table t : toml.array("link")) {
@@ -208,7 +270,9 @@ public final class Scenario {
             long delay = (long) nanos(t, "delay", "1us");
             Noise jitter = noise(t, "jitter");
             Link l;
-            if (switches.containsKey(b) || switches.containsKey(a)) {
+            if (switches.containsKey(b) && switches.containsKey(a)) {
+                l = net.connect(switches.get(a), switches.get(b), delay, jitter);
+            } else if (switches.containsKey(b) || switches.containsKey(a)) {
                 String nodeEnd = switches.containsKey(b) ? a : b;
                 Switch s = switches.get(switches.containsKey(b) ? b : a);
                 l = net.connect(endNode(nodes, nodeEnd, t), endPort(nodeEnd, t), s, delay, jitter);
@@ -219,6 +283,8 @@ public final class Scenario {
             if (asym != 0) l.asymmetry(delay, (long) asym);
             l.loss(number(t, "loss", 0));
             l.duplication = number(t, "duplication", 0);
+            l.lateProbability = number(t, "late_probability", 0);
+            l.late = noise(t, "late");
             links.put(str(t, "name", "link" + linkNo), l);
         }
         this.nodes = nodes;

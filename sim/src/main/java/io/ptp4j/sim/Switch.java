@@ -16,9 +16,13 @@ public final class Switch {
     final Noise residence;
     final SplittableRandom random;
 
+    /** Background traffic per egress port (null: none): how the switch is loaded. */
+    java.util.function.LongFunction<BackgroundLoad> load;
+
     final class SwitchPort implements Endpoint {
         Link link;
         long busyUntil;
+        BackgroundLoad background;
 
         @Override
         public void deliver(byte[] frame, int length, boolean event, boolean peerDelay, Link from) {
@@ -27,6 +31,10 @@ public final class Switch {
                 if (p == this || p.link == null) continue;
                 long start = Math.max(sim.now(), p.busyUntil);
                 long done = start + Math.max(0, Math.round(residence.sample(random)));
+                if (load != null) {
+                    if (p.background == null) p.background = load.apply(ports.indexOf(p));
+                    done += p.background.waitNanos(sim.now());
+                }
                 p.busyUntil = done;
                 sim.at(done, () -> p.link.send(p, frame, length, event, false));
             }

@@ -2,9 +2,9 @@ package io.ptp4j.sim;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.ptp4j.testkit.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -14,9 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every shipped scenario passes its own criteria, judged on the simulator's TRUE time error. */
 class ScenarioSuiteTest {
     static Path scenarios() {
-        String root = System.getProperty("ptp4j.root");
-        Path p = root != null ? Paths.get(root, "scenarios") : Paths.get("../scenarios");
-        return p.toAbsolutePath().normalize();
+        return TestData.root().resolve("scenarios");
     }
 
     static Stream<Path> files() throws Exception {

@@ -16,6 +16,7 @@ import io.ptp4j.tools.pmc.PmcCommands;
 import io.ptp4j.tools.pmc.PmcDialect;
 import io.ptp4j.tools.pmc.PmcPrinter;
 import io.ptp4j.tools.pmc.PmcResponse;
+import io.ptp4j.testkit.TestData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -40,8 +41,7 @@ class GoldenOutputTest {
     static final boolean UPDATE = Boolean.getBoolean("ptp4j.golden.update");
 
     static Path root() {
-        String p = System.getProperty("ptp4j.root");
-        return p != null ? Path.of(p) : Path.of("..").toAbsolutePath().normalize();
+        return TestData.root();
     }
 
     static Path golden(String kind, String name) {
@@ -106,7 +106,7 @@ class GoldenOutputTest {
     }
 
     static Path vectors() {
-        return root().resolve("testdata/linuxptp-3.1.1");
+        return TestData.linuxptp311();
     }
 
     @ParameterizedTest

@@ -9,10 +9,11 @@ import io.ptp4j.core.port.Port;
 import io.ptp4j.core.port.PortEvent;
 import io.ptp4j.core.port.PortState;
 import io.ptp4j.core.servo.DelayFilter;
-import io.ptp4j.core.servo.LinRegServo;
 import io.ptp4j.core.servo.NullServo;
-import io.ptp4j.core.servo.PiServo;
+import io.ptp4j.core.servo.PdvEstimator;
 import io.ptp4j.core.servo.Servo;
+import io.ptp4j.core.servo.Servos;
+import io.ptp4j.core.servo.ShadowServos;
 import io.ptp4j.core.servo.ServoState;
 import io.ptp4j.core.servo.TimestampProcessor;
 
@@ -28,6 +29,10 @@ final class ServoLoop {
     private final EngineListener listener;
     private final CurrentDS currentDS;
     private final TimestampProcessor tsproc;
+    /** pdv_window: the packet-delay-variation estimator in place of tsproc's offset (null: off). */
+    private final PdvEstimator pdv;
+    /** shadow_servos (null: none). */
+    private final ShadowServos shadows;
     private Servo servo;
     private double freqPpb;
     private ServoState servoState = ServoState.UNLOCKED;
@@ -44,13 +49,18 @@ final class ServoLoop {
         this.tsproc = new TimestampProcessor(TimestampProcessor.Mode.parse(cfg.tsprocMode),
                 DelayFilter.create(cfg.delayFilter, cfg.delayFilterLength), cfg.luckyPacketWindow, cfg.delayFilterLength);
         this.tsproc.luckyPackets(cfg.freeRunning);
+        this.pdv = cfg.pdvWindow > 0 ? new PdvEstimator(cfg.pdvWindow, freqPpb) : null;
+        this.shadows = ShadowServos.of(cfg.shadowServos, steeringServoName(), cfg.servo, freqPpb);
+    }
+
+    private String steeringServoName() {
+        return cfg.freeRunning || cfg.externalServo != null ? "" : cfg.servo.clockServo;
     }
 
     private Servo newServo() {
         return cfg.freeRunning || "nullf".equals(cfg.servo.clockServo) ? new NullServo()
                 : cfg.externalServo != null ? cfg.externalServo.get()
-                : "linreg".equals(cfg.servo.clockServo) ? new LinRegServo(cfg.servo, freqPpb, cfg.servo.maxFrequency)
-                : new PiServo(cfg.servo, freqPpb, cfg.servo.maxFrequency);
+                : Servos.create(Servos.NAMES.contains(cfg.servo.clockServo) ? cfg.servo.clockServo : "pi", cfg.servo, freqPpb);
     }
 
     double frequencyPpb() {
@@ -69,17 +79,25 @@ final class ServoLoop {
     void masterChanged() {
         tsproc.reset(true);
         servo.reset();
+        if (pdv != null) pdv.reset();
+        if (shadows != null) shadows.reset();
     }
 
     /** The delay estimate starts afresh (delay_response_timeout). */
     void restartEstimate() {
         tsproc.reset(true);
+        if (pdv != null) pdv.reset();
     }
 
     /** An E2E measurement's t3 and t4 (t4 corrected for asymmetry). */
     void delayMeasured(long t3, long t4) {
         tsproc.upTs(t3, t4);
-        if (tsproc.updateDelay()) currentDS.meanPathDelayNanos(tsproc.delay());
+        if (pdv != null) {
+            pdv.upTs(t3, t4);
+            if (pdv.delayValid()) currentDS.meanPathDelayNanos(pdv.delay());
+        } else if (tsproc.updateDelay()) {
+            currentDS.meanPathDelayNanos(tsproc.delay());
+        }
     }
 
     void synchronize(Port p, long t1, long t2) {
@@ -97,12 +115,30 @@ final class ServoLoop {
         } else if (!tsproc.delayValid()) {
             assumeInitialDelay();
         }
-        if (!tsproc.updateOffset()) return;
+        long offset;
+        long reported;
+        double weight;
+        if (pdv != null) {
+            pdv.downTs(t1 + p.config().delayAsymmetryNanos, t2);
+            if (p.config().delayMechanism == DelayMechanism.P2P && p.peerDelay().valid()) pdv.setDelay(p.peerDelay().delayNanos());
+            if (!pdv.updateOffset()) return;
+            offset = pdv.offset();
+            weight = pdv.weight();
+            // reported (master offset, offsetFromMaster): the estimate, not this one packet's view
+            reported = pdv.estimate();
+            currentDS.meanPathDelayNanos(pdv.delay());
+        } else {
+            if (!tsproc.updateOffset()) return;
+            offset = tsproc.offset();
+            weight = tsproc.weight();
+            reported = offset;
+        }
         ServoState lastServoState = servoState;
-        long offset = tsproc.offset();
-        currentDS.offsetFromMasterNanos(offset);
-        servo.syncInterval(Math.pow(2, p.lastSyncLogInterval(p.config().logSyncInterval)));
-        double ppb = servo.sample(offset, t2, tsproc.weight());
+        currentDS.offsetFromMasterNanos(reported);
+        double interval = Math.pow(2, p.lastSyncLogInterval(p.config().logSyncInterval));
+        servo.syncInterval(interval);
+        if (shadows != null) shadows.sample(offset, t2, weight, freqPpb, interval);
+        double ppb = servo.sample(offset, t2, weight);
         servoState = servo.state();
         // Once the frequency is locked t2 - t1 moves little over a window: the lucky-packet
         // estimate is safe. A step or an unlock goes back to the plain one.
@@ -115,6 +151,11 @@ final class ServoLoop {
                 listener.clockStepped(-offset);
                 freqPpb = ppb;
                 driver.adjustFrequency(ppb);
+                if (pdv != null) {
+                    pdv.stepped(-offset);
+                    pdv.frequencySet(ppb);
+                }
+                if (shadows != null) shadows.realStepped(-offset);
                 // Delays measured before the frequency was corrected mix the old frequency error
                 // into the path delay (t2 and t3 are up to two intervals apart): start the delay
                 // filter afresh. linuxptp keeps the filter (tsproc_reset(tsp, 0)).
@@ -124,9 +165,15 @@ final class ServoLoop {
             case LOCKED, LOCKED_STABLE -> {
                 freqPpb = ppb;
                 driver.adjustFrequency(ppb);
+                if (pdv != null) pdv.frequencySet(ppb);
             }
         }
-        listener.servoSample(p.number(), offset, servoState, freqPpb, currentDS.meanPathDelayNanos());
+        listener.servoSample(p.number(), reported, servoState, freqPpb, currentDS.meanPathDelayNanos());
+        if (shadows != null) {
+            for (int i = 0; i < shadows.size(); i++) {
+                listener.shadowSample(p.number(), shadows.name(i), shadows.offset(i), shadows.state(i), shadows.frequency(i));
+            }
+        }
         p.inHoldover(false);
         if (p.config().msgIntervalRequest && p.intervalRequest().afterSample(lastServoState, servoState, cfg.servo.servoOffsetThreshold)) {
             servo.reset();
@@ -158,6 +205,7 @@ final class ServoLoop {
         if (hold != freqPpb) {
             freqPpb = hold;
             driver.adjustFrequency(hold);
+            if (pdv != null) pdv.frequencySet(hold);
         }
         listener.notice(p.number(), String.format("no sync from master, holding frequency %+.0f ppb", hold));
     }
@@ -173,6 +221,7 @@ final class ServoLoop {
         servo = newServo();
         servoState = ServoState.UNLOCKED;
         tsproc.reset(true);
+        if (pdv != null) pdv.reset();
         listener.notice(p.number(), "switched the disciplined clock to this port's (boundary_clock_jbod)");
     }
 }

@@ -58,6 +58,13 @@ public final class ClockConfig extends Settings<ClockConfig> {
     public int freqEstInterval = 1;
     /** ptp4j: lucky_packet_window (0 off): offsets from the fastest of the last N Syncs once locked. */
     public int luckyPacketWindow = 0;
+    /**
+     * ptp4j: pdv_window (0 off): offset and delay from {@code PdvEstimator}, each direction judged
+     * against its floor over its last N packets, instead of tsproc and the delay filter.
+     */
+    public int pdvWindow = 0;
+    /** ptp4j: shadow_servos, e.g. "pi,linreg,kalman": servos run beside the real one on the same samples ("" none). */
+    public String shadowServos = "";
     /** step_window: Syncs ignored after a step (no frequency or step adjustment) while stamps settle. */
     public int stepWindow = 0;
     /** initial_delay: the path delay assumed until one is measured (0: none). */

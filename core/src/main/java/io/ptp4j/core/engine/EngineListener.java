@@ -19,6 +19,12 @@ public interface EngineListener {
      */
     default void servoSample(int port, long offsetNanos, ServoState state, double freqPpb, long pathDelayNanos) {}
 
+    /**
+     * A shadow servo's view of the same sample (shadow_servos): the offset the clock would show
+     * had {@code servo} steered it, its state and the frequency it would have set.
+     */
+    default void shadowSample(int port, String servo, long offsetNanos, ServoState state, double freqPpb) {}
+
     /** A peer-delay measurement (P2P), linuxptp logs it only at debug level. */
     default void peerDelay(int port, long peerDelayNanos, double neighborRateRatio) {}
 

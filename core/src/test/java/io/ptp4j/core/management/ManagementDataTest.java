@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.core.capture.Framing;
 import io.ptp4j.core.capture.Pcapng;
-import io.ptp4j.core.testing.Vectors;
+import io.ptp4j.testkit.TestData;
 import io.ptp4j.core.wire.DecodeException;
 import io.ptp4j.core.wire.MessageType;
 import io.ptp4j.core.wire.PortIdentity;
@@ -95,7 +95,7 @@ class ManagementDataTest {
     /** linuxptp's own management traffic: every TLV decodes by its layout and re-encodes exactly. */
     @Test
     void linuxptpManagementTrafficRoundTrips() throws Exception {
-        List<Pcapng.Packet> packets = Pcapng.read(Files.readAllBytes(Vectors.vector("mgmt-udp4.pcapng")));
+        List<Pcapng.Packet> packets = Pcapng.read(Files.readAllBytes(TestData.linuxptp311("mgmt-udp4.pcapng")));
         PtpMessage m = new PtpMessage();
         TlvCursor c = new TlvCursor();
         TreeSet<String> ids = new TreeSet<>();

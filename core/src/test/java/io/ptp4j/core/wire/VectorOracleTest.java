@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.core.capture.Framing;
 import io.ptp4j.core.capture.Pcapng;
-import io.ptp4j.core.testing.Json;
-import io.ptp4j.core.testing.Vectors;
+import io.ptp4j.testkit.Json;
+import io.ptp4j.testkit.TestData;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -25,11 +25,11 @@ class VectorOracleTest {
     @ParameterizedTest
     @ValueSource(strings = {"udp4-e2e", "udp6-e2e", "l2-p2p", "gptp", "unicast-udp4", "mgmt-udp4"})
     void decodesLikeWiresharkAndReencodesByteForByte(String name) throws Exception {
-        List<Pcapng.Packet> packets = Pcapng.read(Files.readAllBytes(Vectors.vector(name + ".pcapng")));
+        List<Pcapng.Packet> packets = Pcapng.read(Files.readAllBytes(TestData.linuxptp311(name + ".pcapng")));
         Map<Integer, Pcapng.Packet> byNumber = new HashMap<>();
         for (Pcapng.Packet p : packets) byNumber.put(p.number(), p);
         @SuppressWarnings("unchecked")
-        List<Object> oracle = (List<Object>) Json.parse(Files.readString(Vectors.vector(name + ".tshark.json")));
+        List<Object> oracle = (List<Object>) Json.parseTshark(Files.readString(TestData.linuxptp311(name + ".tshark.json")));
         assertFalse(oracle.isEmpty());
         int checkedFields = 0;
         TreeSet<String> tlvNames = new TreeSet<>();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.core.capture.Framing;
 import io.ptp4j.core.capture.Pcapng;
-import io.ptp4j.core.testing.Json;
+import io.ptp4j.testkit.Json;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +130,7 @@ class WiresharkJudgeTest {
         // 2) every frame is PTP and carries what ptp4j wrote
         String json = exec(tshark, "-r", cap.toString(), "-T", "json");
         @SuppressWarnings("unchecked")
-        List<Object> frames = (List<Object>) Json.parse(json);
+        List<Object> frames = (List<Object>) Json.parseTshark(json);
         assertEquals(built.size(), frames.size());
         for (int i = 0; i < frames.size(); i++) {
             @SuppressWarnings("unchecked")

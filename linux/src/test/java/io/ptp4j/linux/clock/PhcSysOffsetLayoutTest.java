@@ -1,8 +1,8 @@
 package io.ptp4j.linux.clock;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.ptp4j.testkit.CProgram;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -95,10 +95,7 @@ class PhcSysOffsetLayoutTest {
 
     @Test
     void structSizesAndOffsetsMatchTheHeader(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/cc")) && Files.exists(Path.of("/usr/include/linux/ptp_clock.h")),
-                "no C compiler or linux headers");
-        Path src = dir.resolve("l.c");
-        Files.writeString(src, """
+        String[] v = CProgram.values(dir, "linux/ptp_clock.h", """
                 #include <stdio.h>
                 #include <stddef.h>
                 #include <sys/timex.h>
@@ -118,13 +115,6 @@ class PhcSysOffsetLayoutTest {
                     return 0;
                 }
                 """);
-        Path exe = dir.resolve("l");
-        Process cc = new ProcessBuilder("/usr/bin/cc", "-o", exe.toString(), src.toString()).redirectErrorStream(true).start();
-        String ccOut = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, cc.waitFor(), ccOut);
-        Process run = new ProcessBuilder(exe.toString()).start();
-        String[] v = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split(" ");
-        assertEquals(0, run.waitFor());
         assertEquals(PhcClock.SYS_OFFSET_SIZE, Integer.parseInt(v[0]), "sizeof(struct ptp_sys_offset)");
         assertEquals(16, Integer.parseInt(v[1]), "ptp_sys_offset.ts");
         assertEquals(PhcClock.SYS_OFFSET_EXTENDED_SIZE, Integer.parseInt(v[2]), "sizeof(struct ptp_sys_offset_extended)");

@@ -1,15 +1,13 @@
 package io.ptp4j.linux.clock;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ptp4j.linux.Libc;
 import io.ptp4j.linux.NativeException;
+import io.ptp4j.testkit.CProgram;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,10 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PpsDeviceTest {
     @Test
     void layoutAndIoctlNumbersMatchTheHeaders(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/cc")) && Files.exists(Path.of("/usr/include/linux/pps.h")),
-                "no C compiler or linux headers");
-        Path src = dir.resolve("p.c");
-        Files.writeString(src, """
+        String[] v = CProgram.values(dir, "linux/pps.h", """
                 #include <stdio.h>
                 #include <stddef.h>
                 #include <linux/pps.h>
@@ -33,13 +28,6 @@ class PpsDeviceTest {
                     return 0;
                 }
                 """);
-        Path exe = dir.resolve("p");
-        Process cc = new ProcessBuilder("/usr/bin/cc", "-o", exe.toString(), src.toString()).redirectErrorStream(true).start();
-        String ccOut = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, cc.waitFor(), ccOut);
-        Process run = new ProcessBuilder(exe.toString()).start();
-        String[] v = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split(" ");
-        assertEquals(0, run.waitFor());
         assertEquals(PpsDevice.PPS_FETCH, Long.parseLong(v[0], 16), "PPS_FETCH");
         assertEquals(PpsDevice.FDATA_SIZE, Integer.parseInt(v[1]), "sizeof(struct pps_fdata)");
         assertEquals(PpsDevice.OFF_ASSERT_TU, Long.parseLong(v[2]), "pps_fdata.info.assert_tu");

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.ptp4j.core.engine.Driver;
 import io.ptp4j.core.engine.PtpNode;
 import io.ptp4j.linux.clock.VirtualClock;
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.NetnsPair;
 import io.ptp4j.linux.transport.Transport;
 import io.ptp4j.linux.transport.TransportConfig;
 import io.ptp4j.linux.transport.Udpv4Transport;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.ptp4j.core.engine.Driver;
 import io.ptp4j.linux.Libc;
 import io.ptp4j.linux.ethtool.HardwareAddress;
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.NetnsPair;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,16 +18,12 @@ import org.junit.jupiter.api.Test;
 /** Our transports on both ends of a veth pair in two namespaces, software timestamps. */
 @Tag("interop")
 class TransportNetnsTest {
+    @AutoClose
     static NetnsPair pair;
 
     @BeforeAll
     static void up() throws Exception {
         pair = NetnsPair.create();
-    }
-
-    @AfterAll
-    static void down() {
-        if (pair != null) pair.close();
     }
 
     interface Opener {

@@ -3,7 +3,7 @@ package io.ptp4j.linux.transport;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.core.engine.Driver;
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.NetnsPair;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;

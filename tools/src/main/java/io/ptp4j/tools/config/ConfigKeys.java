@@ -31,7 +31,8 @@ public final class ConfigKeys {
         intKey("clockClass", GLOBAL, 248, 0, 255),
         stringKey("clockIdentity", GLOBAL, "000000.0000.000000"),
         intKey("clock_class_threshold", GLOBAL, 248, 6, 248),
-        enumKey("clock_servo", GLOBAL, "pi", "pi", "linreg", "ntpshm", "nullf", "refclock_sock"),
+        // kalman: ptp4j's own (a Kalman filter over offset and frequency, see docs/configuration.md)
+        enumKey("clock_servo", GLOBAL, "pi", "pi", "linreg", "ntpshm", "nullf", "refclock_sock", "kalman"),
         enumKey("clock_type", GLOBAL, "OC", "OC", "BC", "P2P_TC", "E2E_TC"),
         stringKey("cmlds.client_address", PORT, "/var/run/cmlds_client"),
         intKey("cmlds.domainNumber", PORT, 0, 0, 255),
@@ -182,6 +183,11 @@ public final class ConfigKeys {
         // ptp4j's own: once locked, offsets from the fastest of the last N Syncs and the delay from
         // the fastest of the last delay_filter_length exchanges (0: linuxptp's filter only)
         intKey("lucky_packet_window", PORT, 0, 0, 256),
+        // ptp4j's own: offset and delay from each direction's floor over its last N packets, the
+        // others weighted by how far above it they were (0: linuxptp's tsproc and delay filter)
+        intKey("pdv_window", GLOBAL, 0, 0, 1024),
+        // ptp4j's own: servos run beside the real one on the same samples, e.g. "pi,linreg,kalman"
+        stringKey("shadow_servos", GLOBAL, ""),
         // ptp4j's own: where ptp4l publishes its virtual clock for phc2sys -s virtual:PATH ("": uds_address.vclock)
         stringKey("virtual_clock_file", GLOBAL, ""),
         intKey("write_phase_mode", GLOBAL, 0, 0, 1)

@@ -25,6 +25,11 @@ public class ForwardingListener implements EngineListener {
     }
 
     @Override
+    public void shadowSample(int port, String servo, long offsetNanos, ServoState state, double freqPpb) {
+        inner.shadowSample(port, servo, offsetNanos, state, freqPpb);
+    }
+
+    @Override
     public void peerDelay(int port, long peerDelayNanos, double neighborRateRatio) {
         inner.peerDelay(port, peerDelayNanos, neighborRateRatio);
     }

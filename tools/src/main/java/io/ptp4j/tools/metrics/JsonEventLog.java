@@ -53,6 +53,16 @@ public final class JsonEventLog implements EngineListener {
     }
 
     @Override
+    public synchronized void shadowSample(int port, String servo, long offsetNanos, ServoState state, double freqPpb) {
+        begin(port, "shadowSample");
+        string("servo", servo);
+        number("offsetNs", offsetNanos);
+        string("servoState", state == null ? null : state.tag);
+        number("freqPpb", freqPpb);
+        end();
+    }
+
+    @Override
     public synchronized void peerDelay(int port, long peerDelayNanos, double neighborRateRatio) {
         begin(port, "peerDelay");
         number("peerDelayNs", peerDelayNanos);

@@ -191,6 +191,27 @@ public final class PtpMetrics implements EngineListener {
         }
     }
 
+    // shadow_servos: the last would-be offset and frequency of each shadow (a few names, fixed at start)
+    private final String[] shadowNames = new String[8];
+    private final int[] shadowPorts = new int[8];
+    private final long[] shadowOffsets = new long[8];
+    private final double[] shadowFreqs = new double[8];
+    private int shadows;
+
+    @Override
+    public void shadowSample(int port, String servo, long offset, ServoState state, double freq) {
+        int i = 0;
+        while (i < shadows && !(shadowNames[i].equals(servo) && shadowPorts[i] == port)) i++;
+        if (i == shadows) {
+            if (shadows == shadowNames.length) return;
+            shadowNames[i] = servo;
+            shadowPorts[i] = port;
+            shadows++;
+        }
+        shadowOffsets[i] = offset;
+        shadowFreqs[i] = freq;
+    }
+
     @Override
     public void peerDelay(int port, long peerDelay, double ratio) {
         int p = slot(port);
@@ -278,6 +299,11 @@ public final class PtpMetrics implements EngineListener {
         return ((slot(port) * TYPES) + (type & 0xF)) * 2 + dir;
     }
 
+    private String[] shadowLabels(int i) {
+        int p = slot(shadowPorts[i]);
+        return new String[] {"process", process, "iface", iface[p], "port", Integer.toString(p), "servo", shadowNames[i]};
+    }
+
     private String[] portLabels(int p) {
         return new String[] {"process", process, "iface", iface[p], "port", Integer.toString(p)};
     }
@@ -302,6 +328,10 @@ public final class PtpMetrics implements EngineListener {
         for (PtpMetrics m : sources) m.eachSampledPort(p -> w.sample(m.servoState[p], m.portLabels(p)));
         w.counter("ptp4j_servo_samples", "Servo samples (offset measurements) taken");
         for (PtpMetrics m : sources) m.eachSampledPort(p -> w.sample(m.samples[p], m.portLabels(p)));
+        w.gauge("ptp4j_shadow_offset_ns", "Offset the clock would show had this shadow servo steered it (shadow_servos), nanoseconds");
+        for (PtpMetrics m : sources) for (int i = 0; i < m.shadows; i++) w.sample(m.shadowOffsets[i], m.shadowLabels(i));
+        w.gauge("ptp4j_shadow_frequency_ppb", "Frequency this shadow servo would have set (shadow_servos), parts per billion");
+        for (PtpMetrics m : sources) for (int i = 0; i < m.shadows; i++) w.sample(m.shadowFreqs[i], m.shadowLabels(i));
         w.gauge("ptp4j_peer_delay_ns", "Peer delay measured by the P2P mechanism, nanoseconds");
         for (PtpMetrics m : sources) m.eachPort(p -> w.sample(m.peerDelayNanos[p], m.portLabels(p)));
         w.gauge("ptp4j_port_state", "portState code (IEEE 1588-2019 Table 20): 1 INITIALIZING .. 6 MASTER, 7 PASSIVE, 8 UNCALIBRATED, 9 SLAVE");

@@ -33,6 +33,11 @@ public final class FanoutListener implements EngineListener {
     }
 
     @Override
+    public void shadowSample(int port, String servo, long offsetNanos, ServoState state, double freqPpb) {
+        for (EngineListener t : targets) t.shadowSample(port, servo, offsetNanos, state, freqPpb);
+    }
+
+    @Override
     public void peerDelay(int port, long peerDelayNanos, double neighborRateRatio) {
         for (EngineListener t : targets) t.peerDelay(port, peerDelayNanos, neighborRateRatio);
     }

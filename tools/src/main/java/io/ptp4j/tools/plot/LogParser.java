@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Reads ptp4l and phc2sys logs, linuxptp's or ptp4j's, as printed with -m or found in syslog
  * ("... ptp4l: [2570.784] ..." or "ptp4l[2570.784]: ..."), and ptp4j's JSON log (log_format json):
- * servo samples, per-window summaries and port state changes. Lines it does not know are counted
+ * servo samples, shadow servos' samples (shadow_servos), per-window summaries and port state changes. Lines it does not know are counted
  * and skipped.
  */
 public final class LogParser {
@@ -35,7 +35,7 @@ public final class LogParser {
             "(?:(\\S+) )?rms\\s+(\\d+)\\s+max\\s+(\\d+)\\s+freq\\s+([+-]?\\d+)(?:\\s+\\+/-\\s+\\d+)?(?:\\s+delay\\s+(-?\\d+))?");
     private static final Pattern STATE = Pattern.compile("(port \\d+(?: \\([^)]*\\))?): (\\w+) to (\\w+) on (\\w+)");
     private static final Pattern JSON_NUMBER = Pattern.compile("\"(ts|offsetNs|freqPpb|pathDelayNs|rmsNs)\":(-?[0-9.eE+-]+|null)");
-    private static final Pattern JSON_STRING = Pattern.compile("\"(process|event|to|from)\":\"([^\"]*)\"");
+    private static final Pattern JSON_STRING = Pattern.compile("\"(process|event|to|from|servo)\":\"([^\"]*)\"");
 
     private LogParser() {}
 
@@ -87,7 +87,7 @@ public final class LogParser {
 
     private static boolean json(String line, List<Sample> samples, List<Marker> markers) {
         double ts = Double.NaN, offset = Double.NaN, freq = Double.NaN, delay = Double.NaN, rms = Double.NaN;
-        String process = "ptp4l", event = null, to = null;
+        String process = "ptp4l", event = null, to = null, servo = null;
         Matcher n = JSON_NUMBER.matcher(line);
         while (n.find()) {
             double v;
@@ -111,12 +111,18 @@ public final class LogParser {
                 case "process" -> process = s.group(2);
                 case "event" -> event = s.group(2);
                 case "to" -> to = s.group(2);
+                case "servo" -> servo = s.group(2);
                 default -> {}
             }
         }
         if (Double.isNaN(ts) || event == null) return false;
         if (event.equals("servoSample")) {
             samples.add(new Sample(process, ts, offset, freq, delay));
+            return true;
+        }
+        if (event.equals("shadowSample") && servo != null) {
+            // shadow_servos: what that servo would have made of the same samples, a series of its own
+            samples.add(new Sample(process + " shadow " + servo, ts, offset, freq, Double.NaN));
             return true;
         }
         if (event.equals("summary") && !Double.isNaN(rms)) {

@@ -40,6 +40,8 @@ public final class EngineSettings {
         e.delayFilterLength = c.getInt(first, "delay_filter_length");
         e.freqEstInterval = c.getInt(first, "freq_est_interval");
         e.luckyPacketWindow = c.getInt(first, "lucky_packet_window");
+        e.pdvWindow = c.getInt("pdv_window");
+        e.shadowServos = c.getString("shadow_servos");
         e.clockType = switch (c.getEnum("clock_type")) {
             case "BC" -> ClockType.BC;
             case "E2E_TC" -> ClockType.E2E_TC;

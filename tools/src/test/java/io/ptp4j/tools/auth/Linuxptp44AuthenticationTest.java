@@ -1,7 +1,6 @@
 package io.ptp4j.tools.auth;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ptp4j.core.auth.AuthResult;
 import io.ptp4j.core.auth.Authenticator;
@@ -12,7 +11,10 @@ import io.ptp4j.core.management.ManagementRequest;
 import io.ptp4j.core.wire.MessageType;
 import io.ptp4j.core.wire.PtpMessage;
 import io.ptp4j.linux.UnixDatagramSocket;
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.Daemons;
+import io.ptp4j.testkit.LinuxptpPeer;
+import io.ptp4j.testkit.Logs;
+import io.ptp4j.testkit.NetnsPair;
 import java.net.DatagramPacket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -41,7 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("interop")
 class Linuxptp44AuthenticationTest {
-    static final String[] NO_CLOCK = {"setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time"};
     static final String SA = """
             [security_association]
             spp 0
@@ -61,18 +62,13 @@ class Linuxptp44AuthenticationTest {
             1 SHA256-128 HEX:00ADC6B8B8E9AA709106BA42481EC9E29607334DE2C3C737A11A12931DB27F8C
             """;
 
+    /** linuxptp 4.4 built with authentication (LinuxptpPeer: skipped, and counted, where there is none). */
     static Path linuxptp44() {
-        String env = System.getenv("PTP4J_LINUXPTP44");
-        Path p = Path.of(env != null ? env : "/work/peer44", "ptp4l");
-        assumeTrue(Files.isExecutable(p), "linuxptp 4.4 not built (PTP4J_LINUXPTP44)");
-        return p.getParent();
+        return LinuxptpPeer.require();
     }
 
     static String[] cmd(String... c) {
-        String[] all = new String[NO_CLOCK.length + c.length];
-        System.arraycopy(NO_CLOCK, 0, all, 0, NO_CLOCK.length);
-        System.arraycopy(c, 0, all, NO_CLOCK.length, c.length);
-        return all;
+        return Daemons.noClock(c);
     }
 
     static String config(Path dir, Path sa, int spp, long key, String extra) {
@@ -153,9 +149,7 @@ class Linuxptp44AuthenticationTest {
     }
 
     static String launcher(String tool) {
-        Path p = Path.of(System.getProperty("ptp4j.root", ".."), "bin", tool).toAbsolutePath().normalize();
-        assertTrue(Files.isExecutable(p), p + " missing");
-        return p.toString();
+        return Daemons.bin(tool);
     }
 
     /** ptp4j's pmc with linuxptp's pmc options (-f with sa_file, spp, active_key_id, allow_unauth) against an authenticated 4.4 ptp4l. */

@@ -2,6 +2,7 @@ package io.ptp4j.tools.config;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.ptp4j.testkit.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ class ConfigKeysDocTest {
     /** docs/configuration.md must equal `ptp4j config-keys --markdown`; -Dptp4j.regenerateDocs=true rewrites it. */
     @Test
     void docEqualsGeneratedOutput() throws Exception {
-        Path doc = Path.of("../docs/configuration.md");
+        Path doc = TestData.root().resolve("docs/configuration.md");
         String expected = ConfigKeysDoc.markdown();
         if (Boolean.getBoolean("ptp4j.regenerateDocs")) Files.writeString(doc, expected);
         assertEquals(expected, Files.readString(doc),

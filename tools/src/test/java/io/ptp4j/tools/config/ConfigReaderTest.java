@@ -2,6 +2,7 @@ package io.ptp4j.tools.config;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.ptp4j.testkit.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ConfigReaderTest {
-    static Path shared() {
-        String p = System.getProperty("ptp4j.shared");
-        Path base = p != null ? Path.of(p) : Path.of("../shared");
-        if (!Files.isDirectory(base)) base = Path.of("../../shared");
-        return base;
-    }
-
     static Stream<Path> linuxptpConfigs() throws IOException {
         Path dir = Path.of("src/test/resources/linuxptp-configs");
         // sa.cfg is a security-association file (sa_file format), not a ptp4l configuration
@@ -26,7 +20,7 @@ class ConfigReaderTest {
     }
 
     static Stream<Path> vectorConfigs() throws IOException {
-        return Files.list(shared().resolve("linuxptp-vectors")).filter(f -> f.toString().endsWith(".cfg")).sorted();
+        return Files.list(TestData.linuxptp311()).filter(f -> f.toString().endsWith(".cfg")).sorted();
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.ptp4j.tools.config;
 
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -60,8 +61,7 @@ class LinuxptpErrorParityTest {
                 List.of("-S"), List.of("--clock_type", "BC", "-i", "lo"),
                 List.of("--clock_type", "P2P_TC", "-i", "lo", "-i", "eth9"));
         for (List<String> args : cases) {
-            var cmd = new java.util.ArrayList<>(List.of("setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time",
-                    "/usr/sbin/ptp4l", "-q"));
+            var cmd = new java.util.ArrayList<>(List.of(noClock("/usr/sbin/ptp4l", "-q")));
             cmd.addAll(args);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             assertTrue(p.waitFor(10, TimeUnit.SECONDS), "linuxptp ptp4l did not stop: " + args);
@@ -79,8 +79,7 @@ class LinuxptpErrorParityTest {
     }
 
     private static List<String> linuxptp(Path cfg) throws Exception {
-        Process p = new ProcessBuilder("setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time",
-                "/usr/sbin/ptp4l", "-f", cfg.toString(), "-i", "lo", "-q").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(noClock("/usr/sbin/ptp4l", "-f", cfg.toString(), "-i", "lo", "-q")).redirectErrorStream(true).start();
         if (!p.waitFor(10, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             fail("linuxptp ptp4l did not stop on a bad config");

@@ -1,6 +1,10 @@
 package io.ptp4j.tools.dashboard;
 
+import static io.ptp4j.testkit.Daemons.bin;
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
+
+import io.ptp4j.testkit.TestData;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -10,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("interop")
 class DashboardInteropTest {
-    static final String[] NO_CLOCK = {"setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time"};
-
-    static Path root() {
-        return Paths.get(System.getProperty("ptp4j.root", "..")).toAbsolutePath().normalize();
-    }
-
     static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -58,10 +55,8 @@ class DashboardInteropTest {
     @Test
     void demoDashboardPlotsInHeadlessChromium(@TempDir Path dir) throws Exception {
         int dp = freePort(), mp = freePort();
-        List<String> cmd = new ArrayList<>(List.of(NO_CLOCK));
-        cmd.addAll(List.of(root().resolve("bin/ptp4j").toString(), "demo", "--speed", "6", "--duration", "900",
-                "--dashboard-port", Integer.toString(dp), "--metrics-port", Integer.toString(mp)));
-        Process demo = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("demo.log").toFile()).start();
+        Process demo = new ProcessBuilder(noClock(bin("ptp4j"), "demo", "--speed", "6", "--duration", "900",
+                "--dashboard-port", Integer.toString(dp), "--metrics-port", Integer.toString(mp))).redirectErrorStream(true).redirectOutput(dir.resolve("demo.log").toFile()).start();
         try {
             HttpClient c = HttpClient.newHttpClient();
             String snap = "";
@@ -93,7 +88,7 @@ class DashboardInteropTest {
             assertTrue(dom.contains("<h1 id=\"title\">ptp4j demo: hw-client</h1>"), dom);
             Matcher updates = Pattern.compile("id=\"events\">(\\d+)<").matcher(dom);
             assertTrue(updates.find() && Integer.parseInt(updates.group(1)) == 3, "three server-sent events rendered: " + dom);
-            Path png = root().resolve("docs/img/dashboard.png");
+            Path png = TestData.root().resolve("docs/img/dashboard.png");
             Files.createDirectories(png.getParent());
             chromium(dir, "--window-size=960,900", "--screenshot=" + png, url);
             assertTrue(Files.exists(png) && Files.size(png) > 10_000, "screenshot not written: " + Files.readString(dir.resolve("chromium.err")));

@@ -1,11 +1,12 @@
 package io.ptp4j.tools.doctor;
 
+import static io.ptp4j.testkit.Daemons.bin;
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.NetnsPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -22,27 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("interop")
 class DoctorInteropTest {
-    static final String[] NO_CLOCK = {"setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time"};
-
-    static String bin(String name) {
-        Path p = Paths.get(System.getProperty("ptp4j.root", ".."), "bin", name).toAbsolutePath().normalize();
-        assertTrue(Files.isExecutable(p), p + " missing");
-        return p.toString();
-    }
-
-    static String[] cmd(String... c) {
-        String[] all = new String[NO_CLOCK.length + c.length];
-        System.arraycopy(NO_CLOCK, 0, all, 0, NO_CLOCK.length);
-        System.arraycopy(c, 0, all, NO_CLOCK.length, c.length);
-        return all;
-    }
-
-    static String get(NetnsPair net, int port, String path) throws Exception {
-        // bash's /dev/tcp inside the namespace: no curl needed
-        return net.exec(net.nsB(), Duration.ofSeconds(10), "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/" + port
-                + "; printf 'GET " + path + " HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3; cat <&3").output();
-    }
-
     static long value(String metrics, String regex) {
         Matcher m = Pattern.compile(regex + " (\\d+)").matcher(metrics);
         assertTrue(m.find(), regex + " not in\n" + metrics);
@@ -64,11 +44,11 @@ class DoctorInteropTest {
         Files.writeString(scfg, "[global]\nslaveOnly 1\nfree_running 1\nlogSyncInterval -3\nuse_syslog 0\nuds_address " + suds
                 + "\nmetrics_port 9197\ndashboard_port 9198\nlog_format json\n");
         try (NetnsPair net = NetnsPair.create()) {
-            net.start(net.nsA(), dir.resolve("m.log"), cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
-            net.start(net.nsB(), dir.resolve("s.log"), cmd(bin("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-f", scfg.toString()));
+            net.start(net.nsA(), dir.resolve("m.log"), noClock("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
+            net.start(net.nsB(), dir.resolve("s.log"), noClock(bin("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-f", scfg.toString()));
             Thread.sleep(22_000);
 
-            NetnsPair.Result r = net.exec(net.nsB(), Duration.ofSeconds(60), cmd(bin("ptp4j"), "doctor", "-i", NetnsPair.IF_B, "--json", "--samples", "3"));
+            NetnsPair.Result r = net.exec(net.nsB(), Duration.ofSeconds(60), noClock(bin("ptp4j"), "doctor", "-i", NetnsPair.IF_B, "--json", "--samples", "3"));
             String json = r.output().lines().filter(l -> l.startsWith("{")).findFirst().orElse("");
             System.out.println("---- doctor --json\n" + json);
             assertTrue(json.startsWith("{\"worst\":"), r.output());
@@ -89,24 +69,24 @@ class DoctorInteropTest {
             assertTrue(finding(json, "client-settings").contains("clientOnly 1"), json);
             assertTrue(finding(json, "phc2sys").contains("\"severity\":\"ok\""), json);
 
-            NetnsPair.Result text = net.exec(net.nsB(), Duration.ofSeconds(60), cmd(bin("ptp4j"), "doctor", "-i", NetnsPair.IF_B, "--samples", "3"));
+            NetnsPair.Result text = net.exec(net.nsB(), Duration.ofSeconds(60), noClock(bin("ptp4j"), "doctor", "-i", NetnsPair.IF_B, "--samples", "3"));
             System.out.println("---- doctor (text)\n" + text.output());
             assertTrue(text.output().contains("[ok]    ptp4l              ptp4j ptp4l (pid "), text.output());
 
             // the same management client against linuxptp's ptp4l, the master
-            NetnsPair.Result m = net.exec(net.nsB(), Duration.ofSeconds(60), cmd(bin("ptp4j"), "doctor", "-i", NetnsPair.IF_B, "--uds", muds.toString(),
+            NetnsPair.Result m = net.exec(net.nsB(), Duration.ofSeconds(60), noClock(bin("ptp4j"), "doctor", "-i", NetnsPair.IF_B, "--uds", muds.toString(),
                     "--samples", "1"));
             System.out.println("---- doctor --uds (linuxptp master)\n" + m.output());
             assertTrue(m.output().matches("(?s).*\\[info\\] +port-state +port 1 MASTER: this node serves time.*"), m.output());
 
             // ptp4l's own observability: metrics per message type, dashboard state, JSON log
-            String metrics = get(net, 9197, "/metrics");
+            String metrics = net.httpGet(net.nsB(), 9197, "/metrics");
             assertTrue(value(metrics, "ptp4j_messages_total\\{process=\"ptp4l\",iface=\"vB\",port=\"1\",type=\"SYNC\",direction=\"rx\"\\}") > 50, metrics);
             assertTrue(value(metrics, "ptp4j_messages_total\\{process=\"ptp4l\",iface=\"vB\",port=\"1\",type=\"FOLLOW_UP\",direction=\"rx\"\\}") > 50, metrics);
             assertTrue(value(metrics, "ptp4j_messages_total\\{process=\"ptp4l\",iface=\"vB\",port=\"1\",type=\"DELAY_REQ\",direction=\"tx\"\\}") > 5, metrics);
             assertTrue(value(metrics, "ptp4j_messages_total\\{process=\"ptp4l\",iface=\"vB\",port=\"1\",type=\"MANAGEMENT\",direction=\"rx\"\\}") >= 0);
             assertTrue(metrics.contains("ptp4j_grandmaster_clock_class{process=\"ptp4l\",gm_identity=\""), metrics);
-            String snap = get(net, 9198, "/snapshot");
+            String snap = net.httpGet(net.nsB(), 9198, "/snapshot");
             assertTrue(snap.contains("\"iface\":\"vB\",\"state\":\"UNCALIBRATED\""), snap);
             assertTrue(Pattern.compile("\"seq\":[1-9]\\d").matcher(snap).find(), "servo samples on the dashboard: " + snap);
             List<String> log = Files.readAllLines(dir.resolve("s.log"));

@@ -4,31 +4,25 @@ import io.ptp4j.tools.cli.ArgValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.ptp4j.testkit.Captured;
 import org.junit.jupiter.api.Test;
 
 /** hwstamp_ctl's error paths: no hardware timestamping on this machine (lo, a missing interface). */
 class HwstampCtlMainTest {
-    record Out(int rc, String out, String err) {}
-
-    static Out run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        int rc = HwstampCtlMain.run("hwstamp_ctl", args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        return new Out(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    static Captured run(String... args) {
+        return Captured.of((o, e) -> HwstampCtlMain.run("hwstamp_ctl", args, o, e));
     }
 
     @Test
     void missingInterface() {
-        Out r = run("-i", "ptp4jnone0");
+        Captured r = run("-i", "ptp4jnone0");
         assertEquals(19, r.rc()); // ENODEV, as linuxptp returns errno
         assertEquals("SIOCGHWTSTAMP failed: No such device\n", r.err());
     }
 
     @Test
     void loopbackHasNoHardwareStamping() {
-        Out r = run("-i", "lo");
+        Captured r = run("-i", "lo");
         assertEquals(95, r.rc());
         assertEquals("Device driver does not have support for non-destructive SIOCGHWTSTAMP.\n", r.err());
         assertEquals("", r.out());
@@ -36,7 +30,7 @@ class HwstampCtlMainTest {
 
     @Test
     void usageErrors() {
-        Out r = run();
+        Captured r = run();
         assertEquals(255, r.rc());
         assertTrue(r.err().startsWith("\nusage: hwstamp_ctl [options]\n"), r.err());
         assertTrue(r.err().contains("\t\t12 PTP v2/802.AS1, any layer, any kind of event packet\n"), r.err());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.ptp4j.core.port.PortEvent;
 import io.ptp4j.core.port.PortState;
 import io.ptp4j.core.servo.ServoState;
+import io.ptp4j.testkit.TestData;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -20,12 +21,6 @@ class LinuxptpLogListenerTest {
     private long nowNanos = 2559_534_000_000L;
     private final List<String> lines = new ArrayList<>();
     private final Printer printer = new Printer("ptp4l", () -> nowNanos).verbose((lvl, l) -> lines.add(l.toString()));
-
-    static Path vectors() {
-        String p = System.getProperty("ptp4j.shared");
-        Path base = p != null ? Path.of(p) : Path.of("../shared");
-        return base.resolve("linuxptp-vectors");
-    }
 
     @Test
     void printerPrefixIsProgramMonotonicSecondsAndMillis() {
@@ -68,7 +63,7 @@ class LinuxptpLogListenerTest {
         Pattern state = Pattern.compile("ptp4l\\[[0-9.]+\\]: port (\\d): ([A-Z_]+) to ([A-Z_]+) on ([A-Z_]+)");
         Pattern sample = Pattern.compile("ptp4l\\[[0-9.]+\\]: (master offset +(-?\\d+) s(\\d) freq +([+-]\\d+) path delay +(-?\\d+))");
         int checked = 0;
-        try (Stream<Path> files = Files.list(vectors())) {
+        try (Stream<Path> files = Files.list(TestData.linuxptp311())) {
             for (Path f : files.filter(x -> x.toString().endsWith(".log")).toList()) {
                 for (String raw : Files.readAllLines(f)) {
                     lines.clear();

@@ -6,7 +6,7 @@ import io.ptp4j.core.port.PortEvent;
 import io.ptp4j.core.port.PortState;
 import io.ptp4j.core.servo.ServoState;
 import io.ptp4j.core.wire.DecodeException;
-import io.ptp4j.tools.MiniJson;
+import io.ptp4j.testkit.Json;
 import java.io.StringWriter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,29 +28,29 @@ class JsonEventLogTest {
         assertEquals(6, lines.length);
         for (String l : lines) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> o = (Map<String, Object>) MiniJson.parse(l);
+            Map<String, Object> o = (Map<String, Object>) Json.parse(l);
             assertEquals("ptp4l", o.get("process"));
             assertNotNull(o.get("ts"));
             assertNotNull(o.get("event"));
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> first = (Map<String, Object>) MiniJson.parse(lines[0]);
+        Map<String, Object> first = (Map<String, Object>) Json.parse(lines[0]);
         assertEquals(2570.784000123, (Double) first.get("ts"), 1e-9);
         assertTrue(lines[0].startsWith("{\"ts\":2570.784000123,"), lines[0]);
         assertEquals("UNCALIBRATED", first.get("to"));
         @SuppressWarnings("unchecked")
-        Map<String, Object> sample = (Map<String, Object>) MiniJson.parse(lines[1]);
+        Map<String, Object> sample = (Map<String, Object>) Json.parse(lines[1]);
         assertEquals(-12.0, sample.get("offsetNs"));
         assertEquals("s2", sample.get("servoState"));
         assertEquals(2300.0, sample.get("pathDelayNs"));
         @SuppressWarnings("unchecked")
-        Map<String, Object> peer = (Map<String, Object>) MiniJson.parse(lines[2]);
+        Map<String, Object> peer = (Map<String, Object>) Json.parse(lines[2]);
         assertTrue(peer.containsKey("neighborRateRatio"));
         assertNull(peer.get("neighborRateRatio"), "NaN becomes null");
         @SuppressWarnings("unchecked")
-        Map<String, Object> notice = (Map<String, Object>) MiniJson.parse(lines[3]);
+        Map<String, Object> notice = (Map<String, Object>) Json.parse(lines[3]);
         assertEquals("quote \" backslash \\ newline \n tab \t bell \u0007 unicode \u00e9 \u2028", notice.get("text"));
-        assertEquals(-37_000_000_000.0, ((Map<?, ?>) MiniJson.parse(lines[5])).get("deltaNs"));
+        assertEquals(-37_000_000_000.0, ((Map<?, ?>) Json.parse(lines[5])).get("deltaNs"));
     }
 
     @Test

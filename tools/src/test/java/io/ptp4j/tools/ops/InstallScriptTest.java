@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.tools.config.ConfigReader;
 import io.ptp4j.tools.config.PtpConfig;
+import io.ptp4j.testkit.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InstallScriptTest {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path ROOT = TestData.root();
     @TempDir Path dest;
 
     private String install(String... extra) throws Exception {

@@ -14,57 +14,57 @@ class ClockCheckTest {
     final List<String> lines = new ArrayList<>();
     final Printer printer = new Printer("phc2sys", () -> 0).verbose((level, line) -> lines.add(line.toString()));
 
+    long ts; // what the checked clock shows
+
     ClockCheck check(int limitPpb) {
         return new ClockCheck(limitPpb, () -> mono, printer);
+    }
+
+    /** A check at frequency 0 that took its first sample, the clock at 5 s. */
+    ClockCheck sampledOnce(int limitPpb) {
+        ClockCheck cc = check(limitPpb);
+        ts = 5_000_000_000L;
+        cc.setFreq(0);
+        assertFalse(cc.sample(ts));
+        return cc;
+    }
+
+    /** One second of MONOTONIC_RAW while the checked clock moves by {@code clockNanos}: the check's verdict. */
+    boolean oneSecond(ClockCheck cc, long clockNanos) {
+        mono += 1_000_000_000L;
+        ts += clockNanos;
+        return cc.sample(ts);
     }
 
     @Test
     void aClockRunningAtItsSetFrequencyPasses() {
         ClockCheck cc = check(200_000_000);
-        long ts = 1_000_000_000_000L;
+        ts = 1_000_000_000_000L;
         cc.setFreq(-100_000); // the clock is slowed by 100 ppm
-        for (int i = 0; i < 5; i++) {
-            assertFalse(cc.sample(ts));
-            mono += 1_000_000_000L;
-            ts += 1_000_000_000L - 100_000; // what a clock slowed by 100 ppm shows
-        }
+        assertFalse(cc.sample(ts));
+        for (int i = 0; i < 5; i++) assertFalse(oneSecond(cc, 1_000_000_000L - 100_000)); // what a clock slowed by 100 ppm shows
         assertTrue(lines.isEmpty(), lines.toString());
     }
 
     @Test
     void aForeignStepForwardIsCaught() {
-        ClockCheck cc = check(200_000_000);
-        long ts = 5_000_000_000L;
-        cc.setFreq(0);
-        assertFalse(cc.sample(ts));
-        mono += 1_000_000_000L;
-        ts += 1_000_000_000L + 500_000_000L; // someone stepped it by 0.5 s: 50 % fast
-        assertTrue(cc.sample(ts));
+        ClockCheck cc = sampledOnce(200_000_000);
+        assertTrue(oneSecond(cc, 1_000_000_000L + 500_000_000L)); // someone stepped it by 0.5 s: 50 % fast
         assertTrue(lines.getLast().endsWith("clockcheck: clock jumped forward or running faster than expected!"), lines.toString());
     }
 
     @Test
     void ourOwnStepIsNotAForeignOne() {
-        ClockCheck cc = check(200_000_000);
-        long ts = 5_000_000_000L;
-        cc.setFreq(0);
-        assertFalse(cc.sample(ts));
+        ClockCheck cc = sampledOnce(200_000_000);
         cc.step(-2_000_000_000L);
-        mono += 1_000_000_000L;
-        ts += 1_000_000_000L - 2_000_000_000L;
-        assertFalse(cc.sample(ts));
+        assertFalse(oneSecond(cc, 1_000_000_000L - 2_000_000_000L));
         assertTrue(lines.isEmpty(), lines.toString());
     }
 
     @Test
     void backwardAndRetuned() {
-        ClockCheck cc = check(1_000_000);
-        long ts = 5_000_000_000L;
-        cc.setFreq(0);
-        cc.sample(ts);
-        mono += 1_000_000_000L;
-        ts += 990_000_000L; // 1 % slow, over a 1000 ppm limit
-        assertTrue(cc.sample(ts));
+        ClockCheck cc = sampledOnce(1_000_000);
+        assertTrue(oneSecond(cc, 990_000_000L)); // 1 % slow, over a 1000 ppm limit
         assertTrue(lines.getLast().endsWith("clockcheck: clock jumped backward or running slower than expected!"));
         assertFalse(cc.freqChanged(0.4));
         assertTrue(cc.freqChanged(50));

@@ -1,12 +1,14 @@
 package io.ptp4j.tools.phc2sys;
 
+import static io.ptp4j.testkit.Daemons.bin;
+import static io.ptp4j.testkit.Daemons.noClock;
+import static io.ptp4j.testkit.Daemons.stop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.NetnsPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,22 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("interop")
 class Phc2sysInteropTest {
-    static final String[] NO_CLOCK = {"setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time"};
-
-    static String launcher(String name) {
-        String root = System.getProperty("ptp4j.root", "..");
-        Path p = Paths.get(root, "bin", name).toAbsolutePath().normalize();
-        assertTrue(Files.isExecutable(p), p + " missing");
-        return p.toString();
-    }
-
-    static String[] cmd(String... c) {
-        String[] all = new String[NO_CLOCK.length + c.length];
-        System.arraycopy(NO_CLOCK, 0, all, 0, NO_CLOCK.length);
-        System.arraycopy(c, 0, all, NO_CLOCK.length, c.length);
-        return all;
-    }
-
     static Path ptp4lConfig(Path dir) throws Exception {
         Path cfg = dir.resolve("ptp4l.cfg");
         Files.writeString(cfg, "[global]\nserverOnly 1\nvirtual_clock 1\nvirtual_clock_freq -20000\nuse_syslog 0\nuds_address "
@@ -61,19 +47,16 @@ class Phc2sysInteropTest {
         Path cfg = ptp4lConfig(dir);
         int metricsPort = 19000 + (int) (ProcessHandle.current().pid() % 1000);
         try (NetnsPair net = NetnsPair.create()) {
-            Process phc2sys = net.start(net.nsA(), dir.resolve("phc2sys.log"), cmd(launcher("phc2sys"), "-s",
+            Process phc2sys = net.start(net.nsA(), dir.resolve("phc2sys.log"), noClock(bin("phc2sys"), "-s",
                     "virtual:" + dir.resolve("ptp4l.vclock"), "-c", "virtual", "-w", "-z", dir.resolve("ptp4l").toString(), "-m", "-q",
                     "-R", "4", "--virtual_clock_offset", "50000", "--virtual_clock_freq", "100000", "--metrics-port", "" + metricsPort));
             Thread.sleep(6000); // phc2sys starts first: it must wait for ptp4l
             String early = Files.readString(dir.resolve("phc2sys.log"));
-            Process ptp4l = net.start(net.nsA(), dir.resolve("ptp4l.log"), cmd(launcher("ptp4l"), "-i", NetnsPair.IF_A, "-S", "-m", "-f", cfg.toString()));
+            Process ptp4l = net.start(net.nsA(), dir.resolve("ptp4l.log"), noClock(bin("ptp4l"), "-i", NetnsPair.IF_A, "-S", "-m", "-f", cfg.toString()));
             Thread.sleep(14_000);
-            NetnsPair.Result scrape = net.exec(net.nsA(), Duration.ofSeconds(10), "bash", "-c",
-                    "exec 3<>/dev/tcp/127.0.0.1/" + metricsPort + "; printf 'GET /metrics HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3; cat <&3");
-            phc2sys.destroy();
-            ptp4l.destroy();
-            int exit = phc2sys.waitFor();
-            ptp4l.waitFor();
+            String scrape = net.httpGet(net.nsA(), metricsPort, "/metrics");
+            stop(phc2sys, ptp4l);
+            int exit = phc2sys.exitValue();
             String log = Files.readString(dir.resolve("phc2sys.log"));
             System.out.println("---- phc2sys log (head and tail)\n" + String.join("\n", log.lines().limit(70).toList()) + "\n...\n"
                     + String.join("\n", log.lines().skip(Math.max(0, log.lines().count() - 8)).toList()));
@@ -86,33 +69,37 @@ class Phc2sysInteropTest {
                 assertEquals("2", m.group(2), log);
                 assertTrue(Math.abs(Long.parseLong(m.group(1))) < 2_000, log);
             }
-            assertTrue(scrape.output().contains("HTTP/1.1 200"), scrape.output());
-            assertTrue(scrape.output().matches("(?s).*\nptp4j_offset_ns\\{[^}]*process=\"phc2sys\"[^}]*\\} -?\\d+.*"), scrape.output());
-            assertTrue(scrape.output().matches("(?s).*\nptp4j_servo_state\\{[^}]*process=\"phc2sys\"[^}]*\\} 2.*"), scrape.output());
+            assertTrue(scrape.contains("HTTP/1.1 200"), scrape);
+            assertTrue(scrape.matches("(?s).*\nptp4j_offset_ns\\{[^}]*process=\"phc2sys\"[^}]*\\} -?\\d+.*"), scrape);
+            assertTrue(scrape.matches("(?s).*\nptp4j_servo_state\\{[^}]*process=\"phc2sys\"[^}]*\\} 2.*"), scrape);
             assertTrue(Files.notExists(dir.resolve("ptp4l.vclock")), "ptp4l removes its virtual clock file on exit");
         }
+    }
+
+    /**
+     * phc2sys -a in {@code ns}, 1.5 s after ptp4l (its socket dir/ptp4l), {@code rate} updates
+     * per second, onto its own virtual clock 50 us and 100 ppm off.
+     */
+    static Process startAuto(NetnsPair net, String ns, Path dir, String rate) throws Exception {
+        Thread.sleep(1500);
+        return net.start(ns, dir.resolve("phc2sys.log"), noClock(bin("phc2sys"), "-a", "-c", "virtual", "-z", dir.resolve("ptp4l").toString(),
+                "-m", "-q", "-R", rate, "--virtual_clock_offset", "50000", "--virtual_clock_freq", "100000"));
     }
 
     @Test
     void autoConfigurationFollowsPtp4lsPortState(@TempDir Path dir) throws Exception {
         Path cfg = ptp4lConfig(dir);
         try (NetnsPair net = NetnsPair.create()) {
-            Process ptp4l = net.start(net.nsA(), dir.resolve("ptp4l.log"), cmd(launcher("ptp4l"), "-i", NetnsPair.IF_A, "-S", "-m", "-f", cfg.toString()));
-            Thread.sleep(1500);
-            Process phc2sys = net.start(net.nsA(), dir.resolve("phc2sys.log"), cmd(launcher("phc2sys"), "-a", "-c", "virtual",
-                    "-z", dir.resolve("ptp4l").toString(), "-m", "-q", "-R", "4", "--virtual_clock_offset", "50000",
-                    "--virtual_clock_freq", "100000"));
+            Process ptp4l = net.start(net.nsA(), dir.resolve("ptp4l.log"), noClock(bin("ptp4l"), "-i", NetnsPair.IF_A, "-S", "-m", "-f", cfg.toString()));
+            Process phc2sys = startAuto(net, net.nsA(), dir, "4");
             Thread.sleep(12_000);
             // what linuxptp's phc2sys -a would read: linuxptp's pmc asks ptp4j's ptp4l
             NetnsPair.Result pmc = net.exec(net.nsA(), Duration.ofSeconds(10), "pmc", "-u", "-b", "0", "-s",
                     dir.resolve("ptp4l").toString(), "GET PORT_PROPERTIES_NP");
-            phc2sys.destroy();
-            ptp4l.destroy();
+            stop(phc2sys, ptp4l);
             System.out.println("---- linuxptp pmc GET PORT_PROPERTIES_NP\n" + pmc.output());
             assertTrue(pmc.output().matches("(?s).*RESPONSE MANAGEMENT PORT_PROPERTIES_NP.*portState +MASTER.*timestamping +SOFTWARE.*interface +vA.*"),
                     pmc.output());
-            phc2sys.waitFor();
-            ptp4l.waitFor();
             String log = Files.readString(dir.resolve("phc2sys.log"));
             System.out.println("---- phc2sys -a log (head)\n" + String.join("\n", log.lines().limit(12).toList()));
             // ptp4l's port is MASTER: its clock is a sink like ours, there is no source to follow
@@ -134,19 +121,11 @@ class Phc2sysInteropTest {
         Files.writeString(scfg, "[global]\nclientOnly 1\nvirtual_clock 1\nvirtual_clock_freq -20000\nlogSyncInterval -3\npi_proportional_const 0.3\npi_integral_const 0.05\nuse_syslog 0\nuds_address "
                 + dir.resolve("ptp4l") + "\n");
         try (NetnsPair net = NetnsPair.create()) {
-            Process m = net.start(net.nsA(), dir.resolve("m.log"), cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
-            Process s = net.start(net.nsB(), dir.resolve("s.log"), cmd(launcher("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
-            Thread.sleep(1500);
-            Process phc2sys = net.start(net.nsB(), dir.resolve("phc2sys.log"), cmd(launcher("phc2sys"), "-a", "-c", "virtual",
-                    "-z", dir.resolve("ptp4l").toString(), "-m", "-q", "-R", "2", "--virtual_clock_offset", "50000",
-                    "--virtual_clock_freq", "100000"));
+            Process m = net.start(net.nsA(), dir.resolve("m.log"), noClock("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
+            Process s = net.start(net.nsB(), dir.resolve("s.log"), noClock(bin("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
+            Process phc2sys = startAuto(net, net.nsB(), dir, "2");
             Thread.sleep(22_000);
-            phc2sys.destroy();
-            s.destroy();
-            m.destroy();
-            phc2sys.waitFor();
-            s.waitFor();
-            m.waitFor();
+            stop(phc2sys, s, m);
             String log = Files.readString(dir.resolve("phc2sys.log"));
             System.out.println("---- phc2sys -a (ptp4l client) log\n" + String.join("\n", log.lines().limit(14).toList()) + "\n...\n"
                     + String.join("\n", log.lines().skip(Math.max(0, log.lines().count() - 4)).toList()));
@@ -173,15 +152,12 @@ class Phc2sysInteropTest {
         Path mcfg = dir.resolve("m.cfg");
         Files.writeString(mcfg, "[global]\nmasterOnly 1\nfree_running 1\nuds_address " + dir.resolve("m.uds") + "\n");
         try (NetnsPair net = NetnsPair.create()) {
-            Process phc2sys = net.start(net.nsA(), dir.resolve("phc2sys.log"), cmd(launcher("phc2sys"), "-s", "CLOCK_REALTIME",
+            Process phc2sys = net.start(net.nsA(), dir.resolve("phc2sys.log"), noClock(bin("phc2sys"), "-s", "CLOCK_REALTIME",
                     "-c", "virtual", "-w", "-z", dir.resolve("m.uds").toString(), "-m", "-q", "-R", "4",
                     "--virtual_clock_offset", "50000", "--virtual_clock_freq", "100000"));
-            Process m = net.start(net.nsA(), dir.resolve("m.log"), cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
+            Process m = net.start(net.nsA(), dir.resolve("m.log"), noClock("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
             Thread.sleep(15_000);
-            phc2sys.destroy();
-            m.destroy();
-            phc2sys.waitFor();
-            m.waitFor();
+            stop(phc2sys, m);
             String log = Files.readString(dir.resolve("phc2sys.log"));
             System.out.println("---- phc2sys -w with linuxptp's ptp4l (tail)\n"
                     + String.join("\n", log.lines().skip(Math.max(0, log.lines().count() - 4)).toList()));

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.ptp4j.testkit.Captured;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,16 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  * (sinks are "virtual" or the run stops earlier): these tests run as root.
  */
 class Phc2sysOptionsTest {
-    record Out(int rc, String out, String err) {}
-
-    static Out run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        int rc = Phc2sysMain.run("phc2sys", args, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), d -> d.stop());
-        return new Out(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    static Captured run(String... args) {
+        return Captured.of((o, e) -> Phc2sysMain.run("phc2sys", args, o, e, d -> d.stop()));
     }
 
-    static void usageError(Out r, String firstLine) {
+    static void usageError(Captured r, String firstLine) {
         assertEquals(255, r.rc(), r.err());
         assertTrue(r.err().startsWith(firstLine + "\n\nusage: phc2sys [options]\n"), r.err());
     }
@@ -55,14 +48,14 @@ class Phc2sysOptionsTest {
     void ppsOnlyIntoRealtime() {
         usageError(run("-d", "/dev/null", "-c", "virtual"), "cannot use a pps device unless destination is CLOCK_REALTIME");
         usageError(run("-d", "/dev/null", "-c", "CLOCK_REALTIME", "-c", "virtual"), "cannot use a pps device unless destination is CLOCK_REALTIME");
-        Out r = run("-d", "/nonexistent-pps", "-c", "virtual");
+        Captured r = run("-d", "/nonexistent-pps", "-c", "virtual");
         assertEquals(255, r.rc());
         assertEquals("cannot open '/nonexistent-pps': No such file or directory\n", r.err());
     }
 
     @Test
     void badValuesInGetoptWords() {
-        Out r = run("-R", "0", "-s", "virtual", "-c", "virtual");
+        Captured r = run("-R", "0", "-s", "virtual", "-c", "virtual");
         assertEquals(255, r.rc());
         assertEquals("-R: 0 is out of range. Must be in the range 1.000000e-09 to 1.797693e+308\n", r.err());
         r = run("-N", "x");
@@ -78,17 +71,17 @@ class Phc2sysOptionsTest {
 
     @Test
     void helpAndVersion() {
-        Out h = run("-h");
+        Captured h = run("-h");
         assertEquals(0, h.rc());
         assertTrue(h.err().contains(" -s [dev|name]  time source device\n") && h.err().contains("virtual:PATH"), h.err());
-        Out v = run("-v");
+        Captured v = run("-v");
         assertEquals(0, v.rc());
         assertTrue(v.out().startsWith("ptp4j "), v.out());
     }
 
     @Test
     void unknownClocksSayWhich() {
-        Out r = run("-s", "ptp4jnone0", "-c", "virtual", "-O", "0", "-q");
+        Captured r = run("-s", "ptp4jnone0", "-c", "virtual", "-O", "0", "-q");
         assertEquals(255, r.rc());
         assertTrue(r.err().startsWith("unknown clock ptp4jnone0: ") && r.err().contains("No such device"), r.err());
         assertTrue(r.err().endsWith("valid source clock must be selected.\n"), r.err());
@@ -102,20 +95,20 @@ class Phc2sysOptionsTest {
 
     @Test
     void deprecatedDashI() {
-        Out r = run("-i", "ptp4jnone0", "-c", "virtual", "-O", "0", "-q");
+        Captured r = run("-i", "ptp4jnone0", "-c", "virtual", "-O", "0", "-q");
         assertTrue(r.err().startsWith("'-i' has been deprecated. please use '-s' instead.\n"), r.err());
     }
 
     @Test
     void unsupportedServoAndPps() {
-        Out r = run("-E", "ntpshm", "-s", "virtual", "-c", "virtual", "-O", "0", "-q");
+        Captured r = run("-E", "ntpshm", "-s", "virtual", "-c", "virtual", "-O", "0", "-q");
         assertEquals(255, r.rc());
         assertEquals("phc2sys: clock_servo ntpshm is not supported by ptp4j's phc2sys (pi and linreg are)\n", r.err());
     }
 
     @Test
     void withoutDashOTheUtcOffsetComesFromPtp4l(@TempDir Path dir) {
-        Out r = run("-s", "virtual", "-c", "virtual", "-q", "-z", dir.resolve("ptp4l").toString());
+        Captured r = run("-s", "virtual", "-c", "virtual", "-q", "-z", dir.resolve("ptp4l").toString());
         assertEquals(255, r.rc());
         assertTrue(r.err().contains("failed to get UTC offset (is ptp4l running at " + dir.resolve("ptp4l")), r.err());
     }
@@ -124,7 +117,7 @@ class Phc2sysOptionsTest {
     void configFileErrorsNameFileAndLine(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve("p.cfg");
         Files.writeString(cfg, "[global]\nstep_threshold x\n");
-        Out r = run("-f", cfg.toString(), "-s", "virtual", "-c", "virtual", "-O", "0");
+        Captured r = run("-f", cfg.toString(), "-s", "virtual", "-c", "virtual", "-O", "0");
         assertEquals(254, r.rc(), r.err());
         assertTrue(r.err().contains("step_threshold") && r.err().contains(cfg.toString()), r.err());
         r = run("-f", dir.resolve("missing.cfg").toString(), "-s", "virtual", "-c", "virtual", "-O", "0");
@@ -133,7 +126,7 @@ class Phc2sysOptionsTest {
 
     @Test
     void autoWithRealtimeSinkNamedByCIsRefused(@TempDir Path dir) {
-        Out r = run("-a", "-c", "CLOCK_REALTIME", "-z", dir.resolve("ptp4l").toString(), "-q");
+        Captured r = run("-a", "-c", "CLOCK_REALTIME", "-z", dir.resolve("ptp4l").toString(), "-q");
         assertEquals(255, r.rc());
         assertEquals("additional system clocks not supported in automatic mode\n", r.err());
     }

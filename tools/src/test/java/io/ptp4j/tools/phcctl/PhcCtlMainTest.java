@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptp4j.linux.clock.VirtualClock;
 import io.ptp4j.linux.clock.VirtualClockFile;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.ptp4j.testkit.Captured;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,17 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
  * PhcCtlRefusesRealtimeTest, in a process without CAP_SYS_TIME.
  */
 class PhcCtlMainTest {
-    record Out(int rc, String out, String err) {}
-
-    static Out run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        int rc = PhcCtlMain.run("phc_ctl", args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        return new Out(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    static Captured run(String... args) {
+        return Captured.of((o, e) -> PhcCtlMain.run("phc_ctl", args, o, e));
     }
 
     @Test
     void getAndCmpOnTheSystemClock() {
-        Out r = run("-q", "CLOCK_REALTIME", "get", "cmp");
+        Captured r = run("-q", "CLOCK_REALTIME", "get", "cmp");
         assertEquals(0, r.rc(), r.err());
         assertTrue(r.out().matches("(?s)phc_ctl\\[\\d+\\.\\d{3}\\]: clock time is \\d+\\.\\d{9} or \\w{3} \\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}\n\n"
                 + "phc_ctl\\[\\d+\\.\\d{3}\\]: offset from CLOCK_REALTIME is approximately -?\\d+ns\n\n"), r.out());
@@ -39,14 +33,14 @@ class PhcCtlMainTest {
 
     @Test
     void capsOfANonPhcIsAWarning() {
-        Out r = run("-q", "CLOCK_REALTIME");
+        Captured r = run("-q", "CLOCK_REALTIME");
         assertEquals(0, r.rc());
         assertTrue(r.err().matches("phc_ctl\\[[\\d.]+\\]: caps: CLOCK_REALTIME is not a PHC device.\n"), r.err());
     }
 
     @Test
     void missingPhcAndBadCommands() {
-        Out r = run("-q", "/dev/ptp0", "get");
+        Captured r = run("-q", "/dev/ptp0", "get");
         assertEquals(255, r.rc());
         assertTrue(r.err().contains("unknown clock /dev/ptp0"), r.err());
         r = run("-q", "CLOCK_REALTIME", "frob");
@@ -76,7 +70,7 @@ class PhcCtlMainTest {
         v.step(5_000_000); // 5 ms ahead of CLOCK_REALTIME
         try (VirtualClockFile f = VirtualClockFile.create(p)) {
             v.publishTo(f);
-            Out r = run("-q", "virtual:" + p, "cmp", "wait", "0.01", "adj", "1");
+            Captured r = run("-q", "virtual:" + p, "cmp", "wait", "0.01", "adj", "1");
             Matcher m = Pattern.compile("offset from CLOCK_REALTIME is approximately (-?\\d+)ns").matcher(r.out());
             assertTrue(m.find(), r.out());
             assertTrue(Math.abs(Long.parseLong(m.group(1)) + 5_000_000) < 100_000, "REALTIME - virtual ~ -5 ms: " + m.group(1));

@@ -1,12 +1,11 @@
 package io.ptp4j.tools.phcctl;
 
+import static io.ptp4j.testkit.Daemons.bin;
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -20,12 +19,8 @@ import org.junit.jupiter.api.Test;
 class PhcCtlRefusesRealtimeTest {
     @Test
     void setAdjFreqOnRealtimeAreRefused() throws Exception {
-        String root = System.getProperty("ptp4j.root", "..");
-        Path launcher = Paths.get(root, "bin", "phc_ctl").toAbsolutePath().normalize();
-        assertTrue(Files.isExecutable(launcher));
         for (String[] cmd : new String[][] {{"set"}, {"adj", "0.5"}, {"freq", "100"}}) {
-            List<String> c = new ArrayList<>(List.of("setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time",
-                    launcher.toString(), "-q", "CLOCK_REALTIME"));
+            List<String> c = new ArrayList<>(List.of(noClock(bin("phc_ctl"), "-q", "CLOCK_REALTIME")));
             c.addAll(List.of(cmd));
             Process p = new ProcessBuilder(c).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

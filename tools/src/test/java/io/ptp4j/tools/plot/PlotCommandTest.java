@@ -2,6 +2,7 @@ package io.ptp4j.tools.plot;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.ptp4j.testkit.TestData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -17,8 +17,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 class PlotCommandTest {
-    static final Path VECTORS = Path.of("/work/shared/linuxptp-vectors");
-
     static Document parseSvg(String svg) throws Exception {
         var f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
@@ -39,12 +37,11 @@ class PlotCommandTest {
 
     @Test
     void linuxptpVectorLogs() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(VECTORS), "linuxptp vectors not on this machine");
         // expected (servo points, state changes) per log: the vectors are short; only the unicast slave has an offset line
         record Want(String log, int points, int markers) {}
         for (Want w : List.of(new Want("unicast-udp4.slave.log", 1, 3), new Want("udp4-e2e.slave.log", 0, 3),
                 new Want("gptp.slave.log", 0, 4), new Want("l2-p2p.master.log", 0, 3))) {
-            List<String> lines = Files.readAllLines(VECTORS.resolve(w.log()));
+            List<String> lines = Files.readAllLines(TestData.linuxptp311(w.log()));
             LogParser.Result r = LogParser.parse(lines);
             assertEquals(w.points(), r.samples().size(), w.log());
             assertEquals(w.markers(), r.markers().size(), w.log());
@@ -54,7 +51,7 @@ class PlotCommandTest {
             assertEquals(3 * w.markers(), d.getElementsByTagName("line").getLength()
                     - countGridAndLegend(d), w.log() + ": one marker line per state change in each panel");
         }
-        LogParser.Result u = LogParser.parse(Files.readAllLines(VECTORS.resolve("unicast-udp4.slave.log")));
+        LogParser.Result u = LogParser.parse(Files.readAllLines(TestData.linuxptp311("unicast-udp4.slave.log")));
         LogParser.Sample s = u.samples().get(0);
         assertEquals(2643.588, s.timeSeconds(), 1e-9);
         assertEquals(-802, s.offsetNanos());
@@ -103,8 +100,7 @@ class PlotCommandTest {
     @Test
     void plotsTheSimulatorsPtp4lLinesForTheDocs() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String root = System.getProperty("ptp4j.root", "..");
-        int rc = io.ptp4j.tools.sim.SimCommand.run(new String[] {Path.of(root, "scenarios", "hw-single-client.toml").toString()},
+        int rc = io.ptp4j.tools.sim.SimCommand.run(new String[] {TestData.root().resolve("scenarios/hw-single-client.toml").toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
         assertEquals(0, rc);
         LogParser.Result r = LogParser.parse(out.toString(StandardCharsets.UTF_8).lines().toList());
@@ -113,7 +109,7 @@ class PlotCommandTest {
         assertTrue(r.markers().size() >= 3, "state changes: " + r.markers().size());
         String svg = SvgPlot.render("ptp4j sim scenarios/hw-single-client.toml: the client's ptp4l lines", r);
         assertEquals(r.samples().size(), offsetPoints(parseSvg(svg)));
-        Path img = Path.of(root, "docs", "img", "plot-sim.svg");
+        Path img = TestData.root().resolve("docs/img/plot-sim.svg");
         Files.createDirectories(img.getParent());
         Files.writeString(img, svg);
     }

@@ -1,14 +1,17 @@
 package io.ptp4j.tools.pmc;
 
+import static io.ptp4j.testkit.Daemons.bin;
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.core.management.ManagementId;
 import io.ptp4j.core.management.ManagementRequest;
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.Contains;
+import io.ptp4j.testkit.Logs;
+import io.ptp4j.testkit.NetnsPair;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("interop")
 class PmcInteropTest {
-    static final String[] NO_CLOCK = {"setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time"};
     static final Duration T = Duration.ofSeconds(60);
 
     /** Every GET linuxptp 3.1.1's pmc offers (its idtab entries that are not "not supported"). */
@@ -36,19 +38,6 @@ class PmcInteropTest {
             "GET PORT_DATA_SET", "GET LOG_ANNOUNCE_INTERVAL", "GET ANNOUNCE_RECEIPT_TIMEOUT", "GET LOG_SYNC_INTERVAL",
             "GET VERSION_NUMBER", "GET DELAY_MECHANISM", "GET LOG_MIN_PDELAY_REQ_INTERVAL", "GET PORT_DATA_SET_NP",
             "GET PORT_STATS_NP", "GET PORT_PROPERTIES_NP");
-
-    static String bin(String tool) {
-        Path p = Paths.get(System.getProperty("ptp4j.root", ".."), "bin", tool).toAbsolutePath().normalize();
-        assertTrue(Files.isExecutable(p), p + " missing");
-        return p.toString();
-    }
-
-    static String[] noClock(String... c) {
-        String[] all = new String[NO_CLOCK.length + c.length];
-        System.arraycopy(NO_CLOCK, 0, all, 0, NO_CLOCK.length);
-        System.arraycopy(c, 0, all, NO_CLOCK.length, c.length);
-        return all;
-    }
 
     static String quote(String s) {
         return "'" + s.replace("'", "'\\''") + "'";
@@ -64,13 +53,9 @@ class PmcInteropTest {
         return r.output();
     }
 
+    /** Waits until the daemon logged {@code text} and its management socket {@code file} exists. */
     static void waitFor(Path file, Path log, String text) throws Exception {
-        long end = System.nanoTime() + 45_000_000_000L;
-        while (System.nanoTime() < end) {
-            if (Files.exists(file) && Files.exists(log) && Files.readString(log).contains(text)) return;
-            Thread.sleep(200);
-        }
-        fail("daemon not ready: " + file + " / '" + text + "'\n" + (Files.exists(log) ? Files.readString(log) : ""));
+        Logs.await(log, Duration.ofSeconds(45), "'" + text + "' and " + file, t -> t.contains(text) && Files.exists(file));
     }
 
     /** The response blocks of a pmc transcript, values that move between two queries masked, sorted. */
@@ -88,6 +73,17 @@ class PmcInteropTest {
         if (cur != null) blocks.add(cur.toString());
         blocks.sort(null);
         return blocks;
+    }
+
+    /** A response to every one of {@link #GETS}, none an error, the port MASTER (a lone ptp4l). */
+    static void assertAnswersEveryGet(String out) {
+        for (String g : GETS) {
+            String id = g.substring(4);
+            String expect = id.equals("NULL_MANAGEMENT") ? "RESPONSE MANAGEMENT \n" : "RESPONSE MANAGEMENT " + id + " \n";
+            assertTrue(out.contains(expect), "answer to " + g + " in\n" + out);
+        }
+        assertFalse(out.contains("MANAGEMENT_ERROR_STATUS"), out);
+        assertTrue(out.contains("\t\tportState               MASTER\n"), out);
     }
 
     static final Pattern MOVING = Pattern.compile(
@@ -108,15 +104,8 @@ class PmcInteropTest {
             List<String> linuxptp = List.of("pmc", "-u", "-b", "0", "-s", uds.toString());
             String out = pmc(net, net.nsA(), linuxptp, GETS);
             System.out.println("---- linuxptp pmc -> ptp4j ptp4l (head)\n" + out.lines().limit(40).reduce("", (a, b) -> a + b + "\n"));
-            for (String g : GETS) {
-                String id = g.substring(4);
-                String expect = id.equals("NULL_MANAGEMENT") ? "RESPONSE MANAGEMENT \n" : "RESPONSE MANAGEMENT " + id + " \n";
-                assertTrue(out.contains(expect), "answer to " + g + " in\n" + out);
-            }
-            assertFalse(out.contains("MANAGEMENT_ERROR_STATUS"), out);
-            assertTrue(out.contains("\t\tportState               MASTER\n"), out);
-            assertTrue(out.contains("\t\tinterface               vA\n"), out);
-            assertTrue(out.contains("\t\tprotocolAddress       1 192.0.2.1\n"), out);
+            assertAnswersEveryGet(out);
+            Contains.all(out, "\t\tinterface               vA\n", "\t\tprotocolAddress       1 192.0.2.1\n");
 
             // ptp4j's pmc prints the same blocks as linuxptp's against the same daemon.
             String ours = pmc(net, net.nsA(), List.of(bin("pmc"), "--linuxptp=3", "-u", "-b", "0", "-s", uds.toString()), GETS);
@@ -128,16 +117,10 @@ class PmcInteropTest {
                     "SET GRANDMASTER_SETTINGS_NP clockClass 6 clockAccuracy 0x21 offsetScaledLogVariance 0x4e5d currentUtcOffset 37 "
                             + "leap61 0 leap59 0 currentUtcOffsetValid 1 ptpTimescale 1 timeTraceable 1 frequencyTraceable 1 timeSource 0x20"));
             System.out.println("---- linuxptp pmc SETs -> ptp4j ptp4l\n" + set);
-            assertTrue(set.contains("RESPONSE MANAGEMENT PRIORITY1 \n\t\tpriority1 77\n"), set);
-            assertTrue(set.contains("\t\tuncertain 1\n"), set);
-            assertTrue(set.contains("\t\tneighborPropDelayThresh 1000\n"), set);
+            Contains.all(set, "RESPONSE MANAGEMENT PRIORITY1 \n\t\tpriority1 77\n", "\t\tuncertain 1\n", "\t\tneighborPropDelayThresh 1000\n");
             String after = pmc(net, net.nsA(), linuxptp, List.of("GET DEFAULT_DATA_SET", "GET PARENT_DATA_SET", "GET TIME_PROPERTIES_DATA_SET"));
-            assertTrue(after.contains("\t\tpriority1               77\n"), after);
-            assertTrue(after.contains("\t\tpriority2               99\n"), after);
-            assertTrue(after.contains("\t\tclockClass              6\n"), after);
-            assertTrue(after.contains("\t\tgrandmasterPriority1                  77\n"), after);
-            assertTrue(after.contains("\t\tptpTimescale          1\n"), after);
-            assertTrue(after.contains("\t\ttimeSource            0x20\n"), after);
+            Contains.all(after, "\t\tpriority1               77\n", "\t\tpriority2               99\n", "\t\tclockClass              6\n",
+                    "\t\tgrandmasterPriority1                  77\n", "\t\tptpTimescale          1\n", "\t\ttimeSource            0x20\n");
 
             // The read-only socket answers GETs and refuses SETs (linuxptp 4's uds_ro_address).
             String roOut = pmc(net, net.nsA(), List.of("pmc", "-u", "-b", "0", "-s", ro.toString()), List.of("SET PRIORITY1 1", "GET PRIORITY1"));

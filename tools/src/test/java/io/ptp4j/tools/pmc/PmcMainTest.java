@@ -8,10 +8,8 @@ import io.ptp4j.core.clock.PtpClock;
 import io.ptp4j.core.engine.Driver;
 import io.ptp4j.core.engine.ClockConfig;
 import io.ptp4j.linux.UnixDatagramSocket;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.ptp4j.testkit.Captured;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,12 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * management agent (no root, no network): options, batch commands, output, socket cleanup.
  */
 class PmcMainTest {
-    record Run(int rc, String out, String err) {}
-
-    static Run pmc(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int rc = PmcMain.run("pmc", args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static Captured pmc(String... args) {
+        return Captured.of((out, err) -> PmcMain.run("pmc", args, out, err));
     }
 
     /** A ptp4l stand-in: one clock's management agent behind a Unix socket, served by a thread. */
@@ -92,7 +86,7 @@ class PmcMainTest {
     void batchQueriesAndSetsAndRemovesItsSocket(@TempDir Path dir) throws Exception {
         Path sock = dir.resolve("ptp4l");
         try (Server s = new Server(sock)) {
-            Run r = pmc("-u", "-b", "0", "-s", sock.toString(), "GET PRIORITY1", "SET PRIORITY1 9", "GET DEFAULT_DATA_SET", "get nosuch",
+            Captured r = pmc("-u", "-b", "0", "-s", sock.toString(), "GET PRIORITY1", "SET PRIORITY1 9", "GET DEFAULT_DATA_SET", "get nosuch",
                     "SET DOMAIN 1");
             assertEquals(0, r.rc(), r.err());
             assertTrue(r.out().startsWith("sending: GET PRIORITY1\n"), r.out());
@@ -105,7 +99,7 @@ class PmcMainTest {
             try (var files = Files.list(dir)) {
                 assertEquals(java.util.List.of("ptp4l"), files.map(p -> p.getFileName().toString()).toList());
             }
-            Run j = pmc("--json", "-u", "-s", sock.toString(), "GET PRIORITY2", "GET UTC_PROPERTIES");
+            Captured j = pmc("--json", "-u", "-s", sock.toString(), "GET PRIORITY2", "GET UTC_PROPERTIES");
             assertEquals("{\"source\":\"020000.fffe.000001-0\",\"sequenceId\":0,\"action\":\"RESPONSE\",\"tlv\":\"MANAGEMENT\","
                     + "\"managementId\":\"PRIORITY2\",\"data\":{\"priority2\":128}}\n", j.out());
             assertEquals("sending: GET PRIORITY2\nsending: GET UTC_PROPERTIES\nsorry, UTC_PROPERTIES not supported yet\n", j.err(),
@@ -150,26 +144,26 @@ class PmcMainTest {
 
     @Test
     void optionsAndTheirErrors(@TempDir Path dir) {
-        Run h = pmc("-h");
+        Captured h = pmc("-h");
         assertEquals(0, h.rc());
         assertTrue(h.err().startsWith("\nusage: pmc [options] [commands]\n\n Network Transport\n\n -2        IEEE 802.3\n"), h.err());
         assertTrue(h.err().contains(" -z        send zero length TLV values with the GET actions\n"), h.err());
-        Run v = pmc("-v");
+        Captured v = pmc("-v");
         assertEquals(0, v.rc());
         assertTrue(v.out().startsWith("ptp4j "), v.out());
-        Run bad = pmc("-x");
+        Captured bad = pmc("-x");
         assertEquals(255, bad.rc());
         assertTrue(bad.err().startsWith("pmc: invalid option -- 'x'\n\nusage: pmc"), bad.err());
-        Run dialect = pmc("--linuxptp=5", "-u");
+        Captured dialect = pmc("--linuxptp=5", "-u");
         assertEquals(255, dialect.rc());
         assertTrue(dialect.err().startsWith("pmc: --linuxptp takes 3 or 4, not '5'"), dialect.err());
-        Run noServer = pmc("-u", "-s", dir.resolve("none").toString(), "GET PRIORITY1");
+        Captured noServer = pmc("-u", "-s", dir.resolve("none").toString(), "GET PRIORITY1");
         assertEquals(0, noServer.rc(), "pmc reports and carries on, as linuxptp's does");
         assertTrue(noServer.err().contains(dir.resolve("none").toString()), noServer.err());
-        Run noDir = pmc("-u", "-i", "/nonexistent-dir/pmc.sock", "GET PRIORITY1");
+        Captured noDir = pmc("-u", "-i", "/nonexistent-dir/pmc.sock", "GET PRIORITY1");
         assertEquals(255, noDir.rc());
         assertTrue(noDir.err().contains("failed to create pmc"), noDir.err());
-        Run badKey = pmc("--domainNumber=300", "-u");
+        Captured badKey = pmc("--domainNumber=300", "-u");
         assertEquals(255, badKey.rc());
         assertTrue(badKey.err().contains("domainNumber"), badKey.err());
     }

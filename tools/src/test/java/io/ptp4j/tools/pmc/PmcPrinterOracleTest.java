@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.ptp4j.core.management.ManagementId;
 import io.ptp4j.core.management.ManagementRequest;
 import io.ptp4j.core.wire.ClockIdentity;
+import io.ptp4j.testkit.TestData;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -27,16 +27,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link PmcPrinter}, and compared byte for byte with linuxptp's text.
  */
 class PmcPrinterOracleTest {
-    /** The recorded vectors: -Dptp4j.shared, else the nearest ancestor's shared/ (worktrees live deeper than the repo). */
-    static Path vectors() {
-        String p = System.getProperty("ptp4j.shared");
-        if (p != null && Files.isDirectory(Path.of(p, "linuxptp-vectors"))) return Path.of(p, "linuxptp-vectors");
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("shared/linuxptp-vectors"))) return d.resolve("shared/linuxptp-vectors");
-        }
-        throw new IllegalStateException("cannot find shared/linuxptp-vectors (set -Dptp4j.shared=DIR)");
-    }
-
     static final Pattern HEADER = Pattern.compile("\t(\\S+)-(\\d+) seq (\\d+) (RESPONSE) MANAGEMENT (\\S*) ?\n");
     static final Pattern FIELD = Pattern.compile("^(\\S+)( +)(.*)$");
 
@@ -67,7 +57,7 @@ class PmcPrinterOracleTest {
     @ParameterizedTest
     @ValueSource(strings = {"pmc-uds.a.txt", "pmc-uds.b.txt", "pmc-uds.b-boundary1.txt"})
     void everyRecordedResponsePrintsByteForByte(String file) throws Exception {
-        String transcript = Files.readString(vectors().resolve(file));
+        String transcript = Files.readString(TestData.linuxptp311(file));
         List<Block> blocks = blocks(transcript);
         assertTrue(blocks.size() >= 2, "responses in " + file);
         PmcPrinter printer = new PmcPrinter(PmcDialect.LINUXPTP_3);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.ptp4j.core.capture.Framing;
 import io.ptp4j.core.capture.Pcapng;
 import io.ptp4j.core.management.ManagementRequest;
+import io.ptp4j.testkit.TestData;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -21,12 +22,12 @@ class PmcRequestOracleTest {
     @Test
     void requestsMatchLinuxptpsOnTheWire() throws Exception {
         List<byte[]> wire = new ArrayList<>();
-        for (Pcapng.Packet p : Pcapng.read(Files.readAllBytes(PmcPrinterOracleTest.vectors().resolve("mgmt-udp4.pcapng")))) {
+        for (Pcapng.Packet p : Pcapng.read(Files.readAllBytes(TestData.linuxptp311("mgmt-udp4.pcapng")))) {
             Framing.Located l = Framing.locate(p.data());
             if (l == null || (p.data()[l.offset()] & 0x0F) != 0x0D) continue;
             wire.add(Arrays.copyOfRange(p.data(), l.offset(), l.offset() + l.length()));
         }
-        List<String> commands = Files.readAllLines(PmcPrinterOracleTest.vectors().resolve("mgmt-udp4.pmc.txt")).stream()
+        List<String> commands = Files.readAllLines(TestData.linuxptp311("mgmt-udp4.pmc.txt")).stream()
                 .map(l -> l.replace("sending: ", "")).map(c -> c.equals("SET PRIORITY2") ? "SET PRIORITY2 100" : c).toList();
         assertEquals(15, commands.size());
         assertEquals(commands.size(), wire.size(), "one request per command");

@@ -1,21 +1,21 @@
 package io.ptp4j.tools.ptp4l;
 
-import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.cmd;
-import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.launcher;
-import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.median;
-import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.offsets;
-import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.tail;
+import static io.ptp4j.testkit.Daemons.bin;
+import static io.ptp4j.testkit.Daemons.noClock;
+import static io.ptp4j.testkit.Daemons.stop;
+import static io.ptp4j.testkit.Logs.tail;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.NetnsPair;
+import io.ptp4j.testkit.Offsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,6 +27,44 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("interop")
 class BoundaryClockInteropTest {
+    /**
+     * A line of three namespaces for {@code seconds}: linuxptp's grandmaster (gm.cfg) in A,
+     * ptp4j's ptp4l ({@code middle}.cfg, its {@code ports}) in B, linuxptp's client (c.cfg) in C;
+     * {@code flags} (transport, delay mechanism) for all three. Returns what the client's pmc says
+     * of its CURRENT_DATA_SET and PARENT_DATA_SET; logs in gm.log, {@code middle}.log, c.log.
+     */
+    static String runLine(Path dir, List<String> flags, String middle, List<String> ports, int seconds) throws Exception {
+        try (NetnsPair net = NetnsPair.create()) {
+            String nsC = net.addThird();
+            Process gm = net.start(net.nsA(), dir.resolve("gm.log"), ptp4l("ptp4l", List.of("-i", NetnsPair.IF_A), flags, dir.resolve("gm.cfg")));
+            Process mid = net.start(net.nsB(), dir.resolve(middle + ".log"), ptp4l(bin("ptp4l"), ports, flags, dir.resolve(middle + ".cfg")));
+            Process c = net.start(nsC, dir.resolve("c.log"), ptp4l("ptp4l", List.of("-i", NetnsPair.IF_C), flags, dir.resolve("c.cfg")));
+            Thread.sleep(seconds * 1000L);
+            String pmcOut = net.exec(nsC, Duration.ofSeconds(10), noClock("pmc", "-u", "-b", "0", "-s", dir.resolve("c.uds").toString(),
+                    "GET CURRENT_DATA_SET", "GET PARENT_DATA_SET")).output();
+            stop(c, mid, gm);
+            return pmcOut;
+        }
+    }
+
+    static String[] ptp4l(String program, List<String> ports, List<String> flags, Path cfg) {
+        List<String> cmd = new ArrayList<>(List.of(program));
+        cmd.addAll(ports);
+        cmd.add("-S");
+        cmd.addAll(flags);
+        cmd.addAll(List.of("-m", "-f", cfg.toString()));
+        return noClock(cmd.toArray(String[]::new));
+    }
+
+    /** The client's grandmaster is linuxptp's GM (its identity from gm.log), {@code steps} away. */
+    static void assertClientsGrandmaster(Path dir, String pmcOut, int steps) throws Exception {
+        String gmLog = Files.readString(dir.resolve("gm.log"));
+        Matcher gmId = Pattern.compile("selected local clock (\\S+) as best master").matcher(gmLog);
+        assertTrue(gmId.find(), gmLog);
+        assertTrue(pmcOut.matches("(?s).*grandmasterIdentity\\s+" + Pattern.quote(gmId.group(1)) + ".*"), pmcOut);
+        assertTrue(pmcOut.matches("(?s).*stepsRemoved\\s+" + steps + "\\b.*"), "stepsRemoved " + steps + "\n" + pmcOut);
+    }
+
     /**
      * Plain: both BC ports from -i and [global]. Sections: the interfaces come from the BC's own
      * port sections, and [vB2] says delay_mechanism P2P (the client is P2P too): linuxptp reads
@@ -42,39 +80,18 @@ class BoundaryClockInteropTest {
                 + (sections ? "[" + NetnsPair.IF_B + "]\n[" + NetnsPair.IF_B2 + "]\ndelay_mechanism P2P\n" : ""));
         Files.writeString(dir.resolve("c.cfg"), "[global]\nslaveOnly 1\n" + common + "summary_interval -3\nuds_address " + dir.resolve("c.uds") + "\n"
                 + (sections ? "delay_mechanism P2P\n" : ""));
-        String pmcOut;
-        try (NetnsPair net = NetnsPair.create()) {
-            String nsC = net.addThird();
-            Process gm = net.start(net.nsA(), dir.resolve("gm.log"), cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", dir.resolve("gm.cfg").toString()));
-            Process bc = net.start(net.nsB(), dir.resolve("bc.log"), sections
-                    ? cmd(launcher(), "-S", "-m", "-f", dir.resolve("bc.cfg").toString())
-                    : cmd(launcher(), "-i", NetnsPair.IF_B, "-i", NetnsPair.IF_B2, "-S", "-m", "-f", dir.resolve("bc.cfg").toString()));
-            Process c = net.start(nsC, dir.resolve("c.log"), cmd("ptp4l", "-i", NetnsPair.IF_C, "-S", "-m", "-f", dir.resolve("c.cfg").toString()));
-            Thread.sleep(30_000);
-            pmcOut = net.exec(nsC, java.time.Duration.ofSeconds(10), cmd("pmc", "-u", "-b", "0", "-s", dir.resolve("c.uds").toString(),
-                    "GET CURRENT_DATA_SET", "GET PARENT_DATA_SET")).output();
-            for (Process p : List.of(c, bc, gm)) p.destroy();
-            for (Process p : List.of(c, bc, gm)) p.waitFor();
-        }
-        String gmLog = Files.readString(dir.resolve("gm.log")), bcLog = Files.readString(dir.resolve("bc.log"));
+        List<String> ports = sections ? List.of() : List.of("-i", NetnsPair.IF_B, "-i", NetnsPair.IF_B2);
+        String pmcOut = runLine(dir, List.of(), "bc", ports, 30);
+        String bcLog = Files.readString(dir.resolve("bc.log"));
         String cLog = Files.readString(dir.resolve("c.log"));
         System.out.println("---- ptp4j BC (" + layout + ")\n" + tail(bcLog, 6) + "---- linuxptp client\n" + tail(cLog, 4) + "---- client's pmc\n" + pmcOut);
         assertTrue(bcLog.matches("(?s).*port 1 \\(vB\\): (LISTENING|MASTER) to UNCALIBRATED on RS_SLAVE.*"), bcLog);
         assertTrue(bcLog.matches("(?s).*port 2 \\(vB2\\): LISTENING to (PRE_MASTER|MASTER) on (RS_MASTER|ANNOUNCE_RECEIPT_TIMEOUT_EXPIRES).*"), bcLog);
         assertTrue(cLog.contains("LISTENING to UNCALIBRATED on RS_SLAVE"), cLog);
         // the grandmaster as the client sees it: linuxptp's GM, two steps away, the BC its parent
-        Matcher gmId = Pattern.compile("selected local clock (\\S+) as best master").matcher(gmLog);
-        assertTrue(gmId.find(), gmLog);
-        assertTrue(pmcOut.matches("(?s).*grandmasterIdentity\\s+" + Pattern.quote(gmId.group(1)) + ".*"), pmcOut);
-        assertTrue(pmcOut.matches("(?s).*stepsRemoved\\s+2\\b.*"), pmcOut);
-        for (String[] hop : new String[][] {{"BC", bcLog}, {"client", cLog}}) {
-            List<long[]> o = offsets(hop[1]);
-            assertTrue(o.size() >= 3, hop[0] + ": " + o.size() + " offsets\n" + hop[1]);
-            List<Long> offs = new ArrayList<>();
-            for (long[] x : o.subList(o.size() / 2, o.size())) offs.add(x[0]);
-            System.out.printf("%s: median offset %d ns over %d samples%n", hop[0], median(offs), offs.size());
-            assertTrue(Math.abs(median(offs)) < 5_000, hop[0] + " offset consistent with 0: " + median(offs));
-        }
+        assertClientsGrandmaster(dir, pmcOut, 2);
+        Offsets.of(bcLog).atLeast(3).secondHalf().assertNearZero("BC");
+        Offsets.of(cLog).atLeast(3).secondHalf().assertNearZero("client");
     }
 
     /**
@@ -89,35 +106,12 @@ class BoundaryClockInteropTest {
         Files.writeString(dir.resolve("gm.cfg"), "[global]\nmasterOnly 1\n" + common + "uds_address " + dir.resolve("gm.uds") + "\n");
         Files.writeString(dir.resolve("tc.cfg"), "[global]\nclock_type " + type + "\n" + common + "uds_address " + dir.resolve("tc.uds") + "\n");
         Files.writeString(dir.resolve("c.cfg"), "[global]\nslaveOnly 1\n" + common + "summary_interval -3\nuds_address " + dir.resolve("c.uds") + "\n");
-        String pmcOut;
-        try (NetnsPair net = NetnsPair.create()) {
-            String nsC = net.addThird();
-            Process gm = net.start(net.nsA(), dir.resolve("gm.log"), cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", transport, delay, "-m",
-                    "-f", dir.resolve("gm.cfg").toString()));
-            Process tc = net.start(net.nsB(), dir.resolve("tc.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-i", NetnsPair.IF_B2, "-S",
-                    transport, delay, "-m", "-f", dir.resolve("tc.cfg").toString()));
-            Process c = net.start(nsC, dir.resolve("c.log"), cmd("ptp4l", "-i", NetnsPair.IF_C, "-S", transport, delay, "-m",
-                    "-f", dir.resolve("c.cfg").toString()));
-            Thread.sleep(28_000);
-            pmcOut = net.exec(nsC, java.time.Duration.ofSeconds(10), cmd("pmc", "-u", "-b", "0", "-s", dir.resolve("c.uds").toString(),
-                    "GET CURRENT_DATA_SET", "GET PARENT_DATA_SET")).output();
-            for (Process p : List.of(c, tc, gm)) p.destroy();
-            for (Process p : List.of(c, tc, gm)) p.waitFor();
-        }
-        String gmLog = Files.readString(dir.resolve("gm.log")), tcLog = Files.readString(dir.resolve("tc.log"));
+        String pmcOut = runLine(dir, List.of(transport, delay), "tc", List.of("-i", NetnsPair.IF_B, "-i", NetnsPair.IF_B2), 28);
+        String tcLog = Files.readString(dir.resolve("tc.log"));
         String cLog = Files.readString(dir.resolve("c.log"));
         System.out.println("---- ptp4j " + type + "\n" + tail(tcLog, 4) + "---- linuxptp client\n" + tail(cLog, 4) + "---- client's pmc\n" + pmcOut);
         assertTrue(cLog.contains("to UNCALIBRATED on RS_SLAVE"), cLog);
-        Matcher gmId = Pattern.compile("selected local clock (\\S+) as best master").matcher(gmLog);
-        assertTrue(gmId.find(), gmLog);
-        assertTrue(pmcOut.matches("(?s).*grandmasterIdentity\\s+" + Pattern.quote(gmId.group(1)) + ".*"), pmcOut);
-        assertTrue(pmcOut.matches("(?s).*stepsRemoved\\s+1\\b.*"), "a TC is not a hop of the BMCA\n" + pmcOut);
-        List<long[]> o = offsets(cLog);
-        assertTrue(o.size() >= 3, "client: " + o.size() + " offsets\n" + cLog);
-        List<Long> offs = new ArrayList<>();
-        for (long[] x : o.subList(o.size() / 2, o.size())) offs.add(x[0]);
-        System.out.printf("linuxptp client through ptp4j %s: median offset %d ns over %d samples, last path delay %d ns%n",
-                type, median(offs), offs.size(), o.get(o.size() - 1)[2]);
-        assertTrue(Math.abs(median(offs)) < 5_000, "offset consistent with 0: " + median(offs));
+        assertClientsGrandmaster(dir, pmcOut, 1); // a TC is not a hop of the BMCA
+        Offsets.of(cLog).atLeast(3).secondHalf().assertNearZero("linuxptp client through ptp4j " + type);
     }
 }

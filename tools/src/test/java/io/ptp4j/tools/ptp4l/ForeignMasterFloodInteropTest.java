@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.core.wire.MessageType;
 import io.ptp4j.core.wire.PtpMessage;
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.Daemons;
+import io.ptp4j.testkit.Logs;
+import io.ptp4j.testkit.NetnsPair;
 import java.net.DatagramPacket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -36,13 +38,12 @@ class ForeignMasterFloodInteropTest {
                 + "\nuds_ro_address " + dir.resolve("s.udsro") + "\n");
         try (NetnsPair net = NetnsPair.create()) {
             Path log = dir.resolve("s.log");
-            Process s = net.start(net.nsB(), log, Ptp4lInteropTest.cmd(Ptp4lInteropTest.launcher(), "-i", NetnsPair.IF_B, "-S", "-m",
+            Process s = net.start(net.nsB(), log, Daemons.noClock(Daemons.bin("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-m",
                     "-f", cfg.toString()));
             for (int i = 0; i < 200 && !Files.readString(log).contains("INITIALIZING to LISTENING"); i++) Thread.sleep(100);
             int sent = net.in(net.nsA(), ForeignMasterFloodInteropTest::flood);
             Thread.sleep(1_000);
-            String metrics = net.exec(net.nsB(), Duration.ofSeconds(10), "bash", "-c",
-                    "exec 3<>/dev/tcp/127.0.0.1/9189; printf 'GET /metrics HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3; cat <&3").output();
+            String metrics = net.httpGet(net.nsB(), 9189, "/metrics");
             Ptp4lSignalsInteropTest.kill("TERM", s); // the last window's summary is printed on the way out
             assertTrue(s.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
             String text = Files.readString(log);

@@ -1,8 +1,10 @@
 package io.ptp4j.tools.ptp4l;
 
+import static io.ptp4j.testkit.Daemons.bin;
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.NetnsPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
@@ -35,12 +37,12 @@ class NtpRefclockInteropTest {
         Files.writeString(scfg, "[global]\nslaveOnly 1\nclock_servo refclock_sock\nrefclock_sock_address " + sock
                 + "\nuse_syslog 0\nuds_address " + dir.resolve("s.uds") + "\n");
         try (NetnsPair net = NetnsPair.create()) {
-            net.start(net.nsA(), dir.resolve("m.log"), Ptp4lInteropTest.cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
-            net.start(net.nsB(), dir.resolve("chronyd.log"), Ptp4lInteropTest.cmd("chronyd", "-x", "-d", "-u", "root", "-n", "-f",
+            net.start(net.nsA(), dir.resolve("m.log"), noClock("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
+            net.start(net.nsB(), dir.resolve("chronyd.log"), noClock("chronyd", "-x", "-d", "-u", "root", "-n", "-f",
                     dir.resolve("chrony.conf").toString()));
             for (int i = 0; i < 50 && !Files.exists(sock); i++) Thread.sleep(100);
             assertTrue(Files.exists(sock), "chronyd created its SOCK refclock socket");
-            net.start(net.nsB(), dir.resolve("s.log"), Ptp4lInteropTest.cmd(Ptp4lInteropTest.launcher(), "-i", NetnsPair.IF_B, "-S", "-m",
+            net.start(net.nsB(), dir.resolve("s.log"), noClock(bin("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-m",
                     "-f", scfg.toString()));
             Path refclocks = dir.resolve("refclocks.log");
             long deadline = System.nanoTime() + 60_000_000_000L;

@@ -1,13 +1,14 @@
 package io.ptp4j.tools.ptp4l;
 
-import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.cmd;
-import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.launcher;
-import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.median;
-import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.offsets;
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.Daemons;
+import io.ptp4j.testkit.LinuxptpPeer;
+import io.ptp4j.testkit.Logs;
+import io.ptp4j.testkit.NetnsPair;
+import io.ptp4j.testkit.Offsets;
+import io.ptp4j.testkit.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,11 +39,21 @@ class Ptp4lAuthenticationInteropTest {
             1 SHA256-128 HEX:00ADC6B8B8E9AA709106BA42481EC9E29607334DE2C3C737A11A12931DB27F8C
             """;
 
+    /** linuxptp 4.4 built with authentication (LinuxptpPeer: skipped, and counted, where there is none). */
     static Path linuxptp44() {
-        String env = System.getenv("PTP4J_LINUXPTP44");
-        Path p = Path.of(env != null ? env : "/work/peer44");
-        assumeTrue(Files.isExecutable(p.resolve("ptp4l")), "linuxptp 4.4 not built (PTP4J_LINUXPTP44)");
-        return p;
+        return LinuxptpPeer.require();
+    }
+
+    static String[] cmd(String... c) {
+        return noClock(c);
+    }
+
+    static String launcher() {
+        return Daemons.bin("ptp4l");
+    }
+
+    static int offsetCount(String log) {
+        return Offsets.of(log).size();
     }
 
     static String cfg(Path dir, String name, Path sa, long key, String extra) throws Exception {
@@ -54,10 +65,7 @@ class Ptp4lAuthenticationInteropTest {
     }
 
     static long medianOffset(String log) {
-        List<Long> offs = new ArrayList<>();
-        List<long[]> o = offsets(log);
-        for (long[] x : o.subList(o.size() / 2, o.size())) offs.add(x[0]);
-        return median(offs);
+        return Offsets.of(log).secondHalf().medianOffset();
     }
 
     @Test
@@ -85,9 +93,9 @@ class Ptp4lAuthenticationInteropTest {
             s.destroy();
             s.waitFor();
             String log = Files.readString(dir.resolve("s4j.log"));
-            System.out.println("---- ptp4j client of linuxptp 4.4 (tail)\n" + Ptp4lInteropTest.tail(log, 6) + "---- 4.4's pmc\n" + answer);
+            System.out.println("---- ptp4j client of linuxptp 4.4 (tail)\n" + Logs.tail(log, 6) + "---- 4.4's pmc\n" + answer);
             assertTrue(log.contains("to UNCALIBRATED on RS_SLAVE"), log);
-            assertTrue(offsets(log).size() > 20, "offsets: " + offsets(log).size());
+            assertTrue(offsetCount(log) > 20, "offsets: " + offsetCount(log));
             long med = medianOffset(log);
             System.out.printf("ptp4j client of an authenticated linuxptp 4.4 master: median offset %d ns%n", med);
             assertTrue(Math.abs(med) < 5_000, "offset " + med);
@@ -109,10 +117,10 @@ class Ptp4lAuthenticationInteropTest {
             s44.waitFor();
             m4j.waitFor();
             String log44 = Files.readString(dir.resolve("s44.log"));
-            System.out.println("---- linuxptp 4.4 client of ptp4j (tail)\n" + Ptp4lInteropTest.tail(log44, 6));
+            System.out.println("---- linuxptp 4.4 client of ptp4j (tail)\n" + Logs.tail(log44, 6));
             assertTrue(log44.contains("to UNCALIBRATED on RS_SLAVE"), log44);
             assertFalse(log44.contains("auth: bad message"), log44);
-            assertTrue(offsets(log44).size() >= 3, "4.4 reported " + offsets(log44).size() + " offsets\n" + log44);
+            assertTrue(offsetCount(log44) >= 3, "4.4 reported " + offsetCount(log44) + " offsets\n" + log44);
             long med44 = medianOffset(log44);
             System.out.printf("linuxptp 4.4 client of an authenticated ptp4j master: median offset %d ns%n", med44);
             assertTrue(Math.abs(med44) < 5_000, "offset " + med44);
@@ -131,15 +139,14 @@ class Ptp4lAuthenticationInteropTest {
             Process bad = net.start(net.nsB(), dir.resolve("bad.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-2", "-P",
                     "-f", cfg(dir, "bad", wrong, 1, "slaveOnly 1\nmetrics_port 9188\n")));
             Thread.sleep(15_000);
-            String metrics = net.exec(net.nsB(), Duration.ofSeconds(10), "bash", "-c",
-                    "exec 3<>/dev/tcp/127.0.0.1/9188; printf 'GET /metrics HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3; cat <&3").output();
+            String metrics = net.httpGet(net.nsB(), 9188, "/metrics");
             bad.destroy();
             bad.waitFor();
             String badLog = Files.readString(dir.resolve("bad.log"));
-            System.out.println("---- ptp4j client with a wrong key (tail)\n" + Ptp4lInteropTest.tail(badLog, 6) + "---- its auth metrics\n"
+            System.out.println("---- ptp4j client with a wrong key (tail)\n" + Logs.tail(badLog, 6) + "---- its auth metrics\n"
                     + metrics.lines().filter(l -> l.startsWith("ptp4j_auth")).reduce("", (a, b) -> a + b + "\n"));
             assertFalse(badLog.contains("RS_SLAVE"), badLog);
-            assertTrue(offsets(badLog).isEmpty(), "no offset ever");
+            assertTrue(offsetCount(badLog) == 0, "no offset ever");
             assertTrue(badLog.contains("auth: bad message (BAD_ICV)"), badLog);
             var count = java.util.regex.Pattern.compile("ptp4j_auth_rejected_total\\{[^}]*reason=\"BAD_ICV\"[^}]*\\} (\\d+)").matcher(metrics);
             assertTrue(count.find() && Long.parseLong(count.group(1)) > 50, metrics);
@@ -153,7 +160,7 @@ class Ptp4lAuthenticationInteropTest {
             m.destroy();
             m.waitFor();
             String log = Files.readString(dir.resolve("s4j.log"));
-            System.out.println("---- ptp4j L2 P2P client of linuxptp 4.4 (tail)\n" + Ptp4lInteropTest.tail(log, 6));
+            System.out.println("---- ptp4j L2 P2P client of linuxptp 4.4 (tail)\n" + Logs.tail(log, 6));
             assertTrue(log.contains("to UNCALIBRATED on RS_SLAVE"), log);
             assertFalse(log.contains("auth: bad message"), log);
             long med = medianOffset(log);
@@ -168,13 +175,11 @@ class Ptp4lAuthenticationInteropTest {
         Path bin = linuxptp44();
         Path sa = dir.resolve("sa.cfg");
         Files.writeString(sa, SA);
-        Path shared = java.nio.file.Paths.get(System.getProperty("ptp4j.shared", "../../shared"), "linuxptp-vectors");
         String auth = "[global]\nsa_file " + sa + "\nspp 2\nactive_key_id 1\nuse_syslog 0\nlogSyncInterval -2\nsummary_interval -2\n";
-        Files.writeString(dir.resolve("m.cfg"), Files.readString(shared.resolve("unicast-master.cfg"))
-                .replace("/tmp/ptp4l-a", dir.resolve("m.uds").toString()).replace("[global]\n", auth)
+        Files.writeString(dir.resolve("m.cfg"), TestData.vectorConfig("unicast-master.cfg", dir.resolve("m.uds")).replace("[global]\n", auth)
                 + "uds_ro_address " + dir.resolve("m.udsro") + "\n");
-        Files.writeString(dir.resolve("s.cfg"), Files.readString(shared.resolve("unicast-slave.cfg"))
-                .replace("/tmp/ptp4l-b", dir.resolve("s.uds").toString()).replace("[global]\n", auth.replace("active_key_id 1", "active_key_id 3")
+        Files.writeString(dir.resolve("s.cfg"), TestData.vectorConfig("unicast-slave.cfg", dir.resolve("s.uds"))
+                .replace("[global]\n", auth.replace("active_key_id 1", "active_key_id 3")
                         + "uds_ro_address " + dir.resolve("s.udsro") + "\n"));
         try (NetnsPair net = NetnsPair.create()) {
             Process m = net.start(net.nsA(), dir.resolve("m.log"), cmd(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m",
@@ -188,11 +193,11 @@ class Ptp4lAuthenticationInteropTest {
             m.waitFor();
         }
         String log = Files.readString(dir.resolve("s.log")), mlog = Files.readString(dir.resolve("m.log"));
-        System.out.println("---- ptp4j unicast client of linuxptp 4.4 (tail)\n" + Ptp4lInteropTest.tail(log, 6));
+        System.out.println("---- ptp4j unicast client of linuxptp 4.4 (tail)\n" + Logs.tail(log, 6));
         assertTrue(log.contains("LISTENING to UNCALIBRATED on RS_SLAVE"), log);
         assertFalse(log.contains("auth: bad message"), log);
         assertFalse(mlog.contains("auth: bad message"), mlog);
-        assertTrue(offsets(log).size() > 15, "offsets: " + offsets(log).size());
+        assertTrue(offsetCount(log) > 15, "offsets: " + offsetCount(log));
         long med = medianOffset(log);
         System.out.printf("ptp4j unicast client of an authenticated linuxptp 4.4 server: median offset %d ns%n", med);
         assertTrue(Math.abs(med) < 5_000, "offset " + med);

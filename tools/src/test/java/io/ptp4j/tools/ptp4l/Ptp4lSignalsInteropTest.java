@@ -2,7 +2,9 @@ package io.ptp4j.tools.ptp4l;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.Daemons;
+import io.ptp4j.testkit.Logs;
+import io.ptp4j.testkit.NetnsPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +26,7 @@ class Ptp4lSignalsInteropTest {
                 Path uds = dir.resolve("uds-" + signal), ro = dir.resolve("udsro-" + signal), log = dir.resolve(signal + ".log");
                 Path cfg = dir.resolve(signal + ".cfg");
                 Files.writeString(cfg, "[global]\nfree_running 1\nuse_syslog 0\nuds_address " + uds + "\nuds_ro_address " + ro + "\n");
-                Process p = net.start(net.nsB(), log, Ptp4lInteropTest.cmd(Ptp4lInteropTest.launcher(), "-i", NetnsPair.IF_B, "-S", "-m",
+                Process p = net.start(net.nsB(), log, Daemons.noClock(Daemons.bin("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-m",
                         "-f", cfg.toString()));
                 for (int i = 0; i < 200 && !(Files.exists(uds) && Files.readString(log).contains("LISTENING")); i++) Thread.sleep(100);
                 if (signal.equals("TERM")) { // SIGQUIT first: no thread dump, still running

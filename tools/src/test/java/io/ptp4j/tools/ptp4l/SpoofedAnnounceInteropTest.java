@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.core.wire.MessageType;
 import io.ptp4j.core.wire.PtpMessage;
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.Daemons;
+import io.ptp4j.testkit.Logs;
+import io.ptp4j.testkit.NetnsPair;
 import java.net.DatagramPacket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -35,15 +37,15 @@ class SpoofedAnnounceInteropTest {
         Files.writeString(scfg, "[global]\nslaveOnly 1\nfree_running 1\nuse_syslog 0\nuds_address " + uds
                 + "\nuds_ro_address " + dir.resolve("s.udsro") + "\n");
         try (NetnsPair net = NetnsPair.create()) {
-            net.start(net.nsA(), dir.resolve("m.log"), Ptp4lInteropTest.cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
+            net.start(net.nsA(), dir.resolve("m.log"), Daemons.noClock("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
             Process s = net.start(net.nsB(), dir.resolve("s.log"),
-                    Ptp4lInteropTest.cmd(Ptp4lInteropTest.launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
+                    Daemons.noClock(Daemons.bin("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
             String real = waitForSelection(dir.resolve("s.log"), 40);
             assertNotNull(real, "ptp4j selected linuxptp's master");
             int sent = net.in(net.nsA(), () -> spoof(30));
             String parent = "";
             for (int tries = 0; tries < 5 && !parent.contains("RESPONSE"); tries++) { // linuxptp's pmc waits 100 ms for an answer
-                parent = net.exec(net.nsB(), Duration.ofSeconds(15), Ptp4lInteropTest.cmd("pmc", "-u", "-b", "0", "-s", uds.toString(),
+                parent = net.exec(net.nsB(), Duration.ofSeconds(15), Daemons.noClock("pmc", "-u", "-b", "0", "-s", uds.toString(),
                         "GET PARENT_DATA_SET")).output();
             }
             s.destroy();

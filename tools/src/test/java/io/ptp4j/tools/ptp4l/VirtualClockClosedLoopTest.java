@@ -1,10 +1,12 @@
 package io.ptp4j.tools.ptp4l;
 
-import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.cmd;
-import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.launcher;
+import static io.ptp4j.testkit.Daemons.bin;
+import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.config;
+import static io.ptp4j.tools.ptp4l.Ptp4lInteropTest.runPair;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.Logs;
+import io.ptp4j.testkit.NetnsPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ class VirtualClockClosedLoopTest {
     @Test
     void virtualClockLocksToLinuxptpMaster(@TempDir Path dir) throws Exception {
         Path mcfg = dir.resolve("m.cfg"), scfg = dir.resolve("s.cfg");
-        Files.writeString(mcfg, "[global]\nmasterOnly 1\nfree_running 1\nlogSyncInterval -3\nuds_address " + dir.resolve("m.uds") + "\n");
+        Files.writeString(mcfg, config("masterOnly", "", dir.resolve("m.uds")));
         Files.writeString(scfg, """
                 [global]
                 clientOnly 1
@@ -45,16 +47,8 @@ class VirtualClockClosedLoopTest {
                 lucky_packet_window 16
                 uds_address %s
                 """.formatted(dir.resolve("s.uds")));
-        try (NetnsPair net = NetnsPair.create()) {
-            Process m = net.start(net.nsA(), dir.resolve("m.log"), cmd("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
-            Process s = net.start(net.nsB(), dir.resolve("s.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
-            Thread.sleep(100_000);
-            s.destroy();
-            m.destroy();
-            s.waitFor();
-            m.waitFor();
-        }
-        String log = Files.readString(dir.resolve("s.log"));
+        String log = runPair(dir, List.of("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()),
+                List.of(bin("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()), 100);
         List<double[]> err = new ArrayList<>(); // {seconds, true error ns}
         Matcher mm = TRUE_ERROR.matcher(log);
         while (mm.find()) err.add(new double[] {Double.parseDouble(mm.group(1)), Long.parseLong(mm.group(2))});
@@ -101,7 +95,6 @@ class VirtualClockClosedLoopTest {
     }
 
     static String tail(String log) {
-        String[] l = log.split("\n");
-        return String.join("\n", java.util.Arrays.copyOfRange(l, Math.max(0, l.length - 30), l.length));
+        return Logs.tail(log, 30);
     }
 }

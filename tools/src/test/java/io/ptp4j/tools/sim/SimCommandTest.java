@@ -2,39 +2,33 @@ package io.ptp4j.tools.sim;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayOutputStream;
+import io.ptp4j.testkit.TestData;
+import io.ptp4j.testkit.Captured;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SimCommandTest {
-    record Run(int rc, String out, String err) {}
-
     interface Cmd {
         int run(String[] a, PrintStream o, PrintStream e) throws Exception;
     }
 
-    static Run run(Cmd c, String... args) throws Exception {
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        int rc = c.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    static Captured run(Cmd c, String... args) throws Exception {
+        return Captured.call((o, e) -> c.run(args, o, e));
     }
 
     static Path scenario(String name) {
-        String root = System.getProperty("ptp4j.root", "..");
-        return Paths.get(root, "scenarios", name);
+        return TestData.root().resolve("scenarios").resolve(name);
     }
 
     static final Pattern SAMPLE = Pattern.compile("^ptp4l\\[\\d+\\.\\d{3}\\]: rms +\\d+ max +\\d+ freq [+-]\\d+ \\+/- +\\d+ delay +\\d+ \\+/- +\\d+$", Pattern.MULTILINE);
 
     @Test
     void demoConvergesAndPrintsPtp4lLines() throws Exception {
-        Run r = run(DemoCommand::run, "--speed", "0", "--duration", "60");
+        Captured r = run(DemoCommand::run, "--speed", "0", "--duration", "60");
         assertEquals(0, r.rc(), r.err());
         assertTrue(r.out().contains("ptp4l[1000.000]: port 1 (hw-client): INITIALIZING to LISTENING on INIT_COMPLETE"), r.out());
         assertTrue(r.out().contains("port 1 (hw-client): UNCALIBRATED to SLAVE on MASTER_CLOCK_SELECTED"));
@@ -46,7 +40,7 @@ class SimCommandTest {
     @Test
     void simRunsAScenarioWritesCsvAndSvg(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("e.csv"), svg = dir.resolve("e.svg");
-        Run r = run(SimCommand::run, scenario("hw-single-client.toml").toString(), "--csv", csv.toString(), "--svg", svg.toString());
+        Captured r = run(SimCommand::run, scenario("hw-single-client.toml").toString(), "--csv", csv.toString(), "--svg", svg.toString());
         assertEquals(0, r.rc(), r.out() + r.err());
         assertTrue(r.out().contains("PASS"));
         assertTrue(r.out().contains("port 1 (client): UNCALIBRATED to SLAVE on MASTER_CLOCK_SELECTED"), r.out());
@@ -62,7 +56,7 @@ class SimCommandTest {
     void failingCriteriaExitOne(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("strict.toml");
         Files.writeString(f, Files.readString(scenario("hw-single-client.toml")).replace("max_abs_error = \"100ns\"", "max_abs_error = \"1ns\""));
-        Run r = run(SimCommand::run, f.toString(), "--quiet");
+        Captured r = run(SimCommand::run, f.toString(), "--quiet");
         assertEquals(1, r.rc());
         assertTrue(r.out().contains("FAIL client: max |error|"), r.out());
     }
@@ -70,11 +64,11 @@ class SimCommandTest {
     @Test
     void badInputIsNamed(@TempDir Path dir) throws Exception {
         assertEquals(2, run(SimCommand::run).rc());
-        Run missing = run(SimCommand::run, dir.resolve("nope.toml").toString());
+        Captured missing = run(SimCommand::run, dir.resolve("nope.toml").toString());
         assertTrue(missing.err().contains("no such file"));
         Path bad = dir.resolve("bad.toml");
         Files.writeString(bad, "[[node]]\nname = \"a\"\nfreq = \"fast\"\n");
-        Run r = run(SimCommand::run, bad.toString());
+        Captured r = run(SimCommand::run, bad.toString());
         assertEquals(2, r.rc());
         assertTrue(r.err().contains("bad.toml:3: freq"), r.err());
         assertEquals(2, run(DemoCommand::run, "--colour").rc());

@@ -2,6 +2,7 @@ package io.ptp4j.tools.sim;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.ptp4j.testkit.Captured;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +24,7 @@ class SimObservabilityTest {
 
     @Test
     void jsonPrintsOneObjectPerLineAndASummary() throws Exception {
-        SimCommandTest.Run r = SimCommandTest.run(SimCommand::run, SimCommandTest.scenario("hw-single-client.toml").toString(), "--json");
+        Captured r = SimCommandTest.run(SimCommand::run, SimCommandTest.scenario("hw-single-client.toml").toString(), "--json");
         assertEquals(0, r.rc(), r.err());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.size() > 100, "servo samples of the client: " + lines.size());
@@ -39,7 +40,7 @@ class SimObservabilityTest {
     @Test
     void metricsAndDashboardServeEveryNodeWhileLingering() throws Exception {
         int mp = freePort(), dp = freePort();
-        CompletableFuture<SimCommandTest.Run> run = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Captured> run = CompletableFuture.supplyAsync(() -> {
             try {
                 return SimCommandTest.run(SimCommand::run, SimCommandTest.scenario("hw-single-client.toml").toString(), "--quiet",
                         "--metrics-port", Integer.toString(mp), "--dashboard-port", Integer.toString(dp), "--linger", "4");

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +90,21 @@ class SupervisorTest {
         pids.addAll(started(name));
     }
 
+    /** Whatever a test started and saw (pids), killed even when the test failed. */
+    @AfterEach
+    void killLeftovers() {
+        pids.forEach(p -> ProcessHandle.of(p).ifPresent(ProcessHandle::destroyForcibly));
+    }
+
+    /** Waits for all three stand-ins, lets them run past the 1 s start window, then kills the first {@code victim}. */
+    void startedThenKill(String victim) throws Exception {
+        awaitStarted("phc2sys", 1);
+        pids.addAll(started("chronyd"));
+        pids.addAll(started("ptp4l"));
+        Thread.sleep(1200); // deaths within 1 s of start are taken as configuration errors
+        ProcessHandle.of(started(victim).get(0)).orElseThrow().destroy();
+    }
+
     static boolean alive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
@@ -97,64 +113,44 @@ class SupervisorTest {
     void deadPhc2sysRestartsItsWholeGroupAndSigtermStopsAll() throws Exception {
         Supervisor s = supervisor(script(true));
         CompletableFuture<Integer> rc = run(s);
-        try {
-            awaitStarted("phc2sys", 1);
-            assertEquals("a\n", Files.readString(dir.resolve("run/a.conf")), "files written before the start");
-            long chronyd = started("chronyd").get(0), ptp4l = started("ptp4l").get(0), phc2sys = started("phc2sys").get(0);
-            Thread.sleep(1200); // deaths within 1 s of start are taken as configuration errors
-            ProcessHandle.of(phc2sys).orElseThrow().destroyForcibly();
-            awaitStarted("phc2sys", 2);
-            awaitStarted("ptp4l", 2);
-            assertTrue(log().contains("process " + phc2sys + " terminated abnormally (signal 9)"), log());
-            assertTrue(log().contains("killing process " + ptp4l), "its group partner is stopped first: " + log());
-            assertTrue(log().contains("process " + ptp4l + " terminated abnormally (signal 15)"), log());
-            assertFalse(alive(ptp4l));
-            assertTrue(alive(started("ptp4l").get(1)) && alive(started("phc2sys").get(1)));
-            assertEquals(List.of(chronyd), started("chronyd"), "the NTP daemon's group is untouched");
+        awaitStarted("phc2sys", 1);
+        assertEquals("a\n", Files.readString(dir.resolve("run/a.conf")), "files written before the start");
+        long chronyd = started("chronyd").get(0), ptp4l = started("ptp4l").get(0), phc2sys = started("phc2sys").get(0);
+        Thread.sleep(1200); // deaths within 1 s of start are taken as configuration errors
+        ProcessHandle.of(phc2sys).orElseThrow().destroyForcibly();
+        awaitStarted("phc2sys", 2);
+        awaitStarted("ptp4l", 2);
+        assertTrue(log().contains("process " + phc2sys + " terminated abnormally (signal 9)"), log());
+        assertTrue(log().contains("killing process " + ptp4l), "its group partner is stopped first: " + log());
+        assertTrue(log().contains("process " + ptp4l + " terminated abnormally (signal 15)"), log());
+        assertFalse(alive(ptp4l));
+        assertTrue(alive(started("ptp4l").get(1)) && alive(started("phc2sys").get(1)));
+        assertEquals(List.of(chronyd), started("chronyd"), "the NTP daemon's group is untouched");
 
-            s.requestQuit("SIGTERM");
-            assertEquals(0, exitCode(rc));
-            for (long pid : pids) assertFalse(alive(pid), "pid " + pid + " left running");
-            assertFalse(Files.exists(dir.resolve("run/a.conf")) || Files.exists(dir.resolve("run/b.conf")), "files removed");
-            assertTrue(log().contains("exiting on signal SIGTERM"), log());
-        } finally {
-            pids.forEach(p -> ProcessHandle.of(p).ifPresent(ProcessHandle::destroyForcibly));
-        }
+        s.requestQuit("SIGTERM");
+        assertEquals(0, exitCode(rc));
+        for (long pid : pids) assertFalse(alive(pid), "pid " + pid + " left running");
+        assertFalse(Files.exists(dir.resolve("run/a.conf")) || Files.exists(dir.resolve("run/b.conf")), "files removed");
+        assertTrue(log().contains("exiting on signal SIGTERM"), log());
     }
 
     @Test
     void deadNtpDaemonStopsEverythingWithStatus1() throws Exception {
         CompletableFuture<Integer> rc = run(supervisor(script(true)));
-        try {
-            awaitStarted("phc2sys", 1);
-            pids.addAll(started("chronyd"));
-            pids.addAll(started("ptp4l"));
-            Thread.sleep(1200);
-            ProcessHandle.of(started("chronyd").get(0)).orElseThrow().destroy();
-            assertEquals(1, exitCode(rc), log());
-            for (long pid : pids) assertFalse(alive(pid), "pid " + pid + " left running");
-            assertEquals(1, started("ptp4l").size(), "nothing restarted");
-            assertFalse(Files.exists(dir.resolve("run/a.conf")));
-        } finally {
-            pids.forEach(p -> ProcessHandle.of(p).ifPresent(ProcessHandle::destroyForcibly));
-        }
+        startedThenKill("chronyd");
+        assertEquals(1, exitCode(rc), log());
+        for (long pid : pids) assertFalse(alive(pid), "pid " + pid + " left running");
+        assertEquals(1, started("ptp4l").size(), "nothing restarted");
+        assertFalse(Files.exists(dir.resolve("run/a.conf")));
     }
 
     @Test
     void restartProcessesZeroStopsOnTheFirstDeath() throws Exception {
         CompletableFuture<Integer> rc = run(supervisor(script(false)));
-        try {
-            awaitStarted("phc2sys", 1);
-            pids.addAll(started("chronyd"));
-            pids.addAll(started("ptp4l"));
-            Thread.sleep(1200);
-            ProcessHandle.of(started("ptp4l").get(0)).orElseThrow().destroy();
-            assertEquals(1, exitCode(rc), log());
-            assertEquals(1, started("ptp4l").size(), "not restarted");
-            for (long pid : pids) assertFalse(alive(pid), "pid " + pid + " left running");
-        } finally {
-            pids.forEach(p -> ProcessHandle.of(p).ifPresent(ProcessHandle::destroyForcibly));
-        }
+        startedThenKill("ptp4l");
+        assertEquals(1, exitCode(rc), log());
+        assertEquals(1, started("ptp4l").size(), "not restarted");
+        for (long pid : pids) assertFalse(alive(pid), "pid " + pid + " left running");
     }
 
     @Test
@@ -162,14 +158,10 @@ class SupervisorTest {
         Script s = new Script(List.of(), List.of(new Command(0, List.of(standIn("chronyd").toString())),
                 new Command(1, List.of("/bin/false"))), true);
         CompletableFuture<Integer> rc = run(supervisor(s));
-        try {
-            assertEquals(1, exitCode(rc), log());
-            assertTrue(log().contains("terminated with status 1"), log());
-            pids.addAll(started("chronyd"));
-            for (long pid : pids) assertFalse(alive(pid));
-        } finally {
-            pids.forEach(p -> ProcessHandle.of(p).ifPresent(ProcessHandle::destroyForcibly));
-        }
+        assertEquals(1, exitCode(rc), log());
+        assertTrue(log().contains("terminated with status 1"), log());
+        pids.addAll(started("chronyd"));
+        for (long pid : pids) assertFalse(alive(pid));
     }
 
     @Test
@@ -177,13 +169,9 @@ class SupervisorTest {
         Script s = new Script(List.of(), List.of(new Command(0, List.of(standIn("chronyd").toString())),
                 new Command(1, List.of(dir.resolve("no-such-ptp4l").toString()))), true);
         CompletableFuture<Integer> rc = run(supervisor(s));
-        try {
-            assertEquals(1, exitCode(rc), "a program that cannot start is a failure");
-            assertTrue(log().contains("failed to spawn " + dir.resolve("no-such-ptp4l")), log());
-            pids.addAll(started("chronyd"));
-            for (long pid : pids) assertFalse(alive(pid));
-        } finally {
-            pids.forEach(p -> ProcessHandle.of(p).ifPresent(ProcessHandle::destroyForcibly));
-        }
+        assertEquals(1, exitCode(rc), "a program that cannot start is a failure");
+        assertTrue(log().contains("failed to spawn " + dir.resolve("no-such-ptp4l")), log());
+        pids.addAll(started("chronyd"));
+        for (long pid : pids) assertFalse(alive(pid));
     }
 }

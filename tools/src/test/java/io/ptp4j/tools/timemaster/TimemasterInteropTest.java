@@ -1,11 +1,14 @@
 package io.ptp4j.tools.timemaster;
 
+import static io.ptp4j.testkit.Daemons.bin;
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.Logs;
+import io.ptp4j.testkit.NetnsPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,32 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("interop")
 class TimemasterInteropTest {
-    static final String[] NO_CLOCK = {"setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time"};
     static final Pattern STARTED = Pattern.compile("process (\\d+) started: (\\S+)");
-
-    static Path bin(String tool) {
-        Path p = Paths.get(System.getProperty("ptp4j.root", ".."), "bin", tool).toAbsolutePath().normalize();
-        assertTrue(Files.isExecutable(p), p + " missing");
-        return p;
-    }
-
-    static String[] noClock(String... c) {
-        List<String> all = new ArrayList<>(List.of(NO_CLOCK));
-        all.addAll(List.of(c));
-        return all.toArray(new String[0]);
-    }
 
     /** Polls the log until {@code done} holds; fails after {@code seconds}. */
     static String await(Path log, int seconds, String what, Predicate<String> done) throws Exception {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        String text = "";
-        while (System.nanoTime() < deadline) {
-            text = Files.exists(log) ? Files.readString(log) : "";
-            if (done.test(text)) return text;
-            Thread.sleep(200);
-        }
-        fail("no " + what + " within " + seconds + " s; log:\n" + text);
-        return text;
+        return Logs.await(log, Duration.ofSeconds(seconds), what, done);
     }
 
     /** pid of every "process N started: PROGRAM" line whose program ends with {@code program}, in order. */
@@ -78,7 +60,7 @@ class TimemasterInteropTest {
         Path conf = dir.resolve(name + ".conf");
         Files.writeString(conf, ScriptBuilderTest.resource(name + ".conf"));
         String[] outputs = new String[2];
-        String[][] commands = {{"timemaster", "-n", "-f", conf.toString()}, {bin("timemaster").toString(), "-n", "-f", conf.toString()}};
+        String[][] commands = {{"timemaster", "-n", "-f", conf.toString()}, {bin("timemaster"), "-n", "-f", conf.toString()}};
         for (int i = 0; i < 2; i++) {
             Process p = new ProcessBuilder(commands[i]).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             outputs[i] = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)
@@ -130,7 +112,7 @@ class TimemasterInteropTest {
         try (NetnsPair net = NetnsPair.create()) {
             try {
                 net.start(net.nsA(), dir.resolve("m.log"), noClock("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
-                Process tm = net.start(net.nsB(), log, noClock("unshare", "--ipc", bin("timemaster").toString(), "-m", "-q", "-l", "7",
+                Process tm = net.start(net.nsB(), log, noClock("unshare", "--ipc", bin("timemaster"), "-m", "-q", "-l", "7",
                         "-f", conf.toString()));
                 String text = await(log, 40, "chronyd and ptp4l started",
                         t -> !started(t, "chronyd").isEmpty() && !started(t, "ptp4l").isEmpty());

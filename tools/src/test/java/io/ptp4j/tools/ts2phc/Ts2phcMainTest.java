@@ -2,8 +2,7 @@ package io.ptp4j.tools.ts2phc;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.ptp4j.testkit.Captured;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,12 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** ts2phc's command line and config file, and clear failures on a machine without a PHC. */
 class Ts2phcMainTest {
-    record Result(int rc, String out, String err) {}
-
-    static Result run(String... args) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int rc = Ts2phcMain.run("ts2phc", args, new PrintStream(out, true), new PrintStream(err, true));
-        return new Result(rc, out.toString(), err.toString());
+    static Captured run(String... args) throws Exception {
+        return Captured.call((out, err) -> Ts2phcMain.run("ts2phc", args, out, err));
     }
 
     @Test
@@ -50,7 +45,7 @@ class Ts2phcMainTest {
 
     @Test
     void usageErrorsInLinuxptpWords(@TempDir Path dir) throws Exception {
-        Result r = run("-s", "generic");
+        Captured r = run("-s", "generic");
         assertEquals(255, r.rc());
         assertTrue(r.err().startsWith("no slave clocks specified\n\nusage: ts2phc [options]"), r.err());
         r = run("-c", "/dev/ptp0");
@@ -74,7 +69,7 @@ class Ts2phcMainTest {
 
     @Test
     void missingPhcOrInterfaceFailsClearly() throws Exception {
-        Result r = run("-c", "/dev/ptp4jnone", "-s", "generic", "-m", "-q");
+        Captured r = run("-c", "/dev/ptp4jnone", "-s", "generic", "-m", "-q");
         assertEquals(255, r.rc());
         assertTrue(r.err().matches("(?s)ts2phc\\[\\d+\\.\\d{3}\\]: failed to open clock /dev/ptp4jnone: open /dev/ptp4jnone: No such file or directory.*"), r.err());
         assertTrue(r.err().endsWith("failed to add slave\n"), r.err());

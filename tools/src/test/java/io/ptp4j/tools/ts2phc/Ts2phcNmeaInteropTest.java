@@ -1,5 +1,7 @@
 package io.ptp4j.tools.ts2phc;
 
+import static io.ptp4j.testkit.Daemons.bin;
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.OutputStream;
@@ -9,7 +11,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -38,7 +39,6 @@ class Ts2phcNmeaInteropTest {
     @Test
     @Timeout(90)
     void nmeaOverTcpLocksTheVirtualSinkToTai(@TempDir Path dir) throws Exception {
-        Path bin = Paths.get(System.getProperty("ptp4j.root", ".."), "bin", "ts2phc").toAbsolutePath().normalize();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread gps = new Thread(() -> {
                 try (Socket s = server.accept(); OutputStream o = s.getOutputStream()) {
@@ -57,10 +57,9 @@ class Ts2phcNmeaInteropTest {
             gps.setDaemon(true);
             gps.start();
             Path log = dir.resolve("ts2phc.log");
-            Process p = new ProcessBuilder("setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time", bin.toString(),
-                    "-s", "nmea", "-c", "virtual", "-m", "-q", "--ts2phc.nmea_remote_host", "127.0.0.1",
+            Process p = new ProcessBuilder(noClock(bin("ts2phc"), "-s", "nmea", "-c", "virtual", "-m", "-q", "--ts2phc.nmea_remote_host", "127.0.0.1",
                     "--ts2phc.nmea_remote_port", Integer.toString(server.getLocalPort()), "--virtual_clock_offset", "2000000",
-                    "--virtual_clock_freq", "-30000").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    "--virtual_clock_freq", "-30000")).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 long deadline = System.nanoTime() + 60_000_000_000L;
                 List<long[]> samples = new ArrayList<>();

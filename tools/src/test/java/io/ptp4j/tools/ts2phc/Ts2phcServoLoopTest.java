@@ -95,6 +95,13 @@ class Ts2phcServoLoopTest {
         }
     }
 
+    /** A config with these key, value pairs set. */
+    static PtpConfig config(String... keyValues) throws Exception {
+        PtpConfig cfg = new PtpConfig();
+        for (int k = 0; k < keyValues.length; k += 2) cfg.setOption(keyValues[k], keyValues[k + 1]);
+        return cfg;
+    }
+
     @Test
     void piServoLocksOntoThePpsAndLogsLikeLinuxptp() throws Exception {
         Sim sim = new Sim(3_200_000, 25_000, 4_000_000, 0);
@@ -138,9 +145,7 @@ class Ts2phcServoLoopTest {
     @Test
     void freeRunningOnlyMeasures() throws Exception {
         Sim sim = new Sim(1_000, 1_000, 4_000_000, 0);
-        PtpConfig cfg = new PtpConfig();
-        cfg.setOption("free_running", "1");
-        sim.run(cfg, 5);
+        sim.run(config("free_running", "1"), 5);
         List<String> lines = sim.infoLines();
         assertTrue(lines.get(4).matches("ts2phc\\[\\d+\\.\\d{3}\\]: /dev/ptp0 offset       6000"), lines.get(4));
         assertEquals(0, sim.phc.frequencyPpb(), 0.0, "never adjusted");
@@ -149,11 +154,8 @@ class Ts2phcServoLoopTest {
     @Test
     void correctionPolarityAndMissingSourceTime() throws Exception {
         Sim sim = new Sim(0, 0, 0, 0);
-        PtpConfig cfg = new PtpConfig();
-        cfg.setOption("ts2phc.extts_correction", "-150");
-        cfg.setOption("ts2phc.extts_polarity", "both");
-        cfg.setOption("ts2phc.pulsewidth", "100000000");
-        cfg.setOption("free_running", "1");
+        PtpConfig cfg = config("ts2phc.extts_correction", "-150", "ts2phc.extts_polarity", "both", "ts2phc.pulsewidth", "100000000",
+                "free_running", "1");
         SinkServo servo = Ts2phcMain.servo(cfg, sim.sink, sim.log);
         long edge = T0 + 5_000_000_000L + 1_000;
         servo.onEvent(new ExttsEvent(0, edge), OptionalLong.of(T0 + 5_020_000_000L));

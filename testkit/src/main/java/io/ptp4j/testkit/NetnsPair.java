@@ -1,4 +1,4 @@
-package io.ptp4j.linux.netns;
+package io.ptp4j.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 2001:db8::1/64, namespace B holds {@link #IF_B} with 192.0.2.2/24 and 2001:db8::2/64 (nodad,
  * so IPv6 is usable at once). Names are unique per JVM and call. {@link #close()} kills every
  * process started through it and deletes both namespaces, even after a failure; a shutdown hook
- * does the same if the JVM exits first. Needs root (ip netns).
+ * does the same if the JVM exits first. Needs root (ip netns). Daemons started in it should run
+ * under {@link Daemons#noClock}.
  */
 public final class NetnsPair implements AutoCloseable {
     public static final String IF_A = "vA";
@@ -140,6 +141,16 @@ public final class NetnsPair implements AutoCloseable {
         Process p = pb.start();
         processes.add(p);
         return p;
+    }
+
+    /**
+     * An HTTP GET of {@code path} from 127.0.0.1:{@code port} inside {@code ns} (a daemon's
+     * metrics or dashboard), through bash's /dev/tcp: no curl needed. Returns the whole response,
+     * status line and headers included.
+     */
+    public String httpGet(String ns, int port, String path) throws IOException {
+        return exec(ns, Duration.ofSeconds(10), "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/" + port
+                + "; printf 'GET " + path + " HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3; cat <&3").output();
     }
 
     private static List<String> prefixed(String ns, String... command) {

@@ -1,15 +1,16 @@
 package io.ptp4j.linux.transport;
 
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.core.engine.Driver;
 import io.ptp4j.linux.clock.PosixTime;
 import io.ptp4j.linux.ethtool.HardwareAddress;
-import io.ptp4j.linux.netns.NetnsPair;
+import io.ptp4j.testkit.NetnsPair;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * its Delay_Resp (both ends stamp with the same CLOCK_REALTIME, so t4 - t3 is the one-way delay).
  */
 @Tag("interop")
-class Ptp4lInteropTest {
+class TransportLinuxptpInteropTest {
+    @AutoClose
     static NetnsPair pair;
     @TempDir
     Path dir;
@@ -30,15 +32,6 @@ class Ptp4lInteropTest {
     @BeforeAll
     static void up() throws Exception {
         pair = NetnsPair.create();
-    }
-
-    @AfterAll
-    static void down() {
-        if (pair != null) pair.close();
-    }
-
-    interface Opener {
-        Transport open(String iface, TransportConfig c) throws Exception;
     }
 
     @Test
@@ -57,7 +50,7 @@ class Ptp4lInteropTest {
         run("-2", RawEthernetTransport::open, mac);
     }
 
-    void run(String transportFlag, Opener opener, String masterAddress) throws Exception {
+    void run(String transportFlag, TransportNetnsTest.Opener opener, String masterAddress) throws Exception {
         Path conf = dir.resolve("master.cfg");
         Files.writeString(conf, """
                 [global]
@@ -68,8 +61,7 @@ class Ptp4lInteropTest {
                 announceReceiptTimeout 2
                 """);
         Path log = dir.resolve("ptp4l.log");
-        Process ptp4l = pair.start(pair.nsA(), log, "setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time",
-                "ptp4l", "-f", conf.toString(), "-i", NetnsPair.IF_A, "-S", "-m", transportFlag);
+        Process ptp4l = pair.start(pair.nsA(), log, noClock("ptp4l", "-f", conf.toString(), "-i", NetnsPair.IF_A, "-S", "-m", transportFlag));
         PosixTime time = new PosixTime();
         try (Transport t = pair.in(pair.nsB(), () -> opener.open(NetnsPair.IF_B, TransportConfig.software()))) {
             ByteBuffer in = ByteBuffer.allocate(1500);
