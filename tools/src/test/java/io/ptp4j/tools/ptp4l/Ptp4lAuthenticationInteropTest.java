@@ -64,6 +64,11 @@ class Ptp4lAuthenticationInteropTest {
         return f.toString();
     }
 
+    /** Waits for {@code n} "master offset" lines in {@code log}, failing after {@code seconds}. */
+    static void awaitOffsets(Path log, int n, int seconds) throws Exception {
+        Logs.await(log, Duration.ofSeconds(seconds), n + " offsets", t -> Offsets.of(t).size() >= n);
+    }
+
     static long medianOffset(String log) {
         return Offsets.of(log).secondHalf().medianOffset();
     }
@@ -80,7 +85,7 @@ class Ptp4lAuthenticationInteropTest {
                     "-f", cfg(dir, "m44", sa, 1, "masterOnly 1\n")));
             Process s = net.start(net.nsB(), dir.resolve("s4j.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m",
                     "-f", cfg(dir, "s4j", sa, 3, "slaveOnly 1\nmetrics_port 9187\n")));
-            Thread.sleep(20_000);
+            awaitOffsets(dir.resolve("s4j.log"), 40, 40);
             // linuxptp 4.4's pmc (signing with key 1) through ptp4j's authenticated management socket
             String pmcCfg = cfg(dir, "pmc44", sa, 1, "");
             String answer = "";
@@ -111,7 +116,7 @@ class Ptp4lAuthenticationInteropTest {
                     "-f", cfg(dir, "m4j", sa, 3, "masterOnly 1\n")));
             Process s44 = net.start(net.nsB(), dir.resolve("s44.log"), cmd(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_B, "-S", "-m",
                     "-f", cfg(dir, "s44", sa, 1, "slaveOnly 1\n")));
-            Thread.sleep(26_000); // free running, linuxptp logs one offset per 2^freq_est_interval s
+            awaitOffsets(dir.resolve("s44.log"), 4, 50); // free running, linuxptp logs one offset per 2^freq_est_interval s
             s44.destroy();
             m4j.destroy();
             s44.waitFor();
@@ -138,8 +143,16 @@ class Ptp4lAuthenticationInteropTest {
                     "-2", "-P", "-f", cfg(dir, "m44", sa, 1, "masterOnly 1\n")));
             Process bad = net.start(net.nsB(), dir.resolve("bad.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-2", "-P",
                     "-f", cfg(dir, "bad", wrong, 1, "slaveOnly 1\nmetrics_port 9188\n")));
-            Thread.sleep(15_000);
-            String metrics = net.httpGet(net.nsB(), 9188, "/metrics");
+            Logs.await(dir.resolve("bad.log"), Duration.ofSeconds(30), "auth: bad message (BAD_ICV)");
+            var pattern = java.util.regex.Pattern.compile("ptp4j_auth_rejected_total\\{[^}]*reason=\"BAD_ICV\"[^}]*\\} (\\d+)");
+            String metrics = "";
+            long refused = 0;
+            for (int i = 0; i < 40 && refused <= 50; i++) { // some 50 Syncs and Follow_Ups, all refused
+                Thread.sleep(500);
+                metrics = net.httpGet(net.nsB(), 9188, "/metrics");
+                var count = pattern.matcher(metrics);
+                refused = count.find() ? Long.parseLong(count.group(1)) : 0;
+            }
             bad.destroy();
             bad.waitFor();
             String badLog = Files.readString(dir.resolve("bad.log"));
@@ -148,13 +161,12 @@ class Ptp4lAuthenticationInteropTest {
             assertFalse(badLog.contains("RS_SLAVE"), badLog);
             assertTrue(offsetCount(badLog) == 0, "no offset ever");
             assertTrue(badLog.contains("auth: bad message (BAD_ICV)"), badLog);
-            var count = java.util.regex.Pattern.compile("ptp4j_auth_rejected_total\\{[^}]*reason=\"BAD_ICV\"[^}]*\\} (\\d+)").matcher(metrics);
-            assertTrue(count.find() && Long.parseLong(count.group(1)) > 50, metrics);
+            assertTrue(refused > 50, metrics);
 
             // the same, rightly keyed, over L2 with peer delay
             Process s = net.start(net.nsB(), dir.resolve("s4j.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-2", "-P",
                     "-f", cfg(dir, "s4j", sa, 3, "slaveOnly 1\n")));
-            Thread.sleep(20_000);
+            awaitOffsets(dir.resolve("s4j.log"), 40, 40);
             s.destroy();
             s.waitFor();
             m.destroy();
@@ -186,7 +198,7 @@ class Ptp4lAuthenticationInteropTest {
                     "-f", dir.resolve("m.cfg").toString()));
             Process s = net.start(net.nsB(), dir.resolve("s.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m",
                     "-f", dir.resolve("s.cfg").toString()));
-            Thread.sleep(30_000);
+            awaitOffsets(dir.resolve("s.log"), 30, 45);
             s.destroy();
             m.destroy();
             s.waitFor();
