@@ -164,7 +164,16 @@ public final class PmcClient implements AutoCloseable {
 
     /** pmc_recv's authentication step. */
     private boolean admitted(ByteBuffer in, int n) {
-        if (auth == null) return true;
+        return auth == null || admits(auth, allowUnauth, in, n, authLog);
+    }
+
+    /**
+     * Whether pmc takes a received message (linuxptp 4.4 pmc_common.c pmc_recv): it must verify,
+     * except that with {@code allowUnauth} 1 a management RESPONSE or a SIGNALING message without
+     * any AUTHENTICATION TLV is taken, and with 2 whatever fails is taken with a notice.
+     */
+    static boolean admits(io.ptp4j.core.auth.Authenticator auth, int allowUnauth, ByteBuffer in, int n,
+            java.util.function.Consumer<String> log) {
         if (allowUnauth > 0 && n >= 34) {
             int type = in.get(0) & 0x0F;
             boolean response = type == io.ptp4j.core.wire.MessageType.MANAGEMENT.code && n > 46 && (in.get(46) & 0x0F) == ManagementRequest.RESPONSE;
@@ -174,10 +183,10 @@ public final class PmcClient implements AutoCloseable {
         io.ptp4j.core.auth.AuthResult r = auth.verify(in, 0, n, 0);
         if (r.accepted()) return true;
         if (allowUnauth == 2) {
-            authLog.accept("auth failed but allow_unauth set");
+            log.accept("auth failed but allow_unauth set");
             return true;
         }
-        if (r != io.ptp4j.core.auth.AuthResult.NO_ASSOCIATION) authLog.accept("auth: bad message");
+        if (r != io.ptp4j.core.auth.AuthResult.NO_ASSOCIATION) log.accept("auth: bad message");
         return false;
     }
 
