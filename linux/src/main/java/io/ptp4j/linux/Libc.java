@@ -147,6 +147,12 @@ public final class Libc {
     private static final class MWrite {
         static final MethodHandle H = errnoCall("write", FunctionDescriptor.of(J, I, P, J));
     }
+    private static final class MInotifyInit1 {
+        static final MethodHandle H = errnoCall("inotify_init1", FunctionDescriptor.of(I, I));
+    }
+    private static final class MInotifyAddWatch {
+        static final MethodHandle H = errnoCall("inotify_add_watch", FunctionDescriptor.of(I, I, P, I));
+    }
     private static final class MStrerror {
         static final MethodHandle H = plainCall("strerror", FunctionDescriptor.of(P, I));
     }
@@ -324,6 +330,26 @@ public final class Libc {
     public static int eventfd(int initval, int flags) {
         try {
             return (int) MEventfd.H.invokeExact(STATE.get(), initval, flags);
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    }
+
+    /** inotify(7): IN_NONBLOCK, IN_CLOEXEC; events IN_CLOSE_WRITE, IN_MOVED_TO, IN_CREATE. */
+    public static final int IN_NONBLOCK = 0x800, IN_CLOEXEC = 0x80000;
+    public static final int IN_CLOSE_WRITE = 0x8, IN_MOVED_TO = 0x80, IN_CREATE = 0x100;
+
+    public static int inotifyInit1(int flags) {
+        try {
+            return (int) MInotifyInit1.H.invokeExact(STATE.get(), flags);
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    }
+
+    public static int inotifyAddWatch(int fd, MemorySegment path, int mask) {
+        try {
+            return (int) MInotifyAddWatch.H.invokeExact(STATE.get(), fd, path, mask);
         } catch (Throwable t) {
             throw fatal(t);
         }

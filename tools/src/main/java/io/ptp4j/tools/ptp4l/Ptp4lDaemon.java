@@ -10,6 +10,7 @@ import io.ptp4j.core.engine.ClockConfig;
 import io.ptp4j.core.engine.EngineListener;
 import io.ptp4j.core.engine.PtpNode;
 import io.ptp4j.core.wire.ClockIdentity;
+import io.ptp4j.linux.FileWatch;
 import io.ptp4j.linux.NativeException;
 import io.ptp4j.linux.UnixDatagramSocket;
 import io.ptp4j.linux.clock.ClockDevice;
@@ -139,6 +140,7 @@ public final class Ptp4lDaemon {
     private Printer printer;
     private EngineListener log;
     private Authenticator auth; // sa_file, spp, active_key_id (docs/security.md); null: none
+    private FileWatch saFileWatch;
 
     private Ptp4lDaemon(String prog, Ptp4lSettings s, PrintStream err) {
         this.prog = prog;
@@ -185,6 +187,7 @@ public final class Ptp4lDaemon {
         ManagementNotifications notifications = new ManagementNotifications(listener);
         PtpNode node = transparent ? new TransparentClock(ec, driver, listener) : new PtpClock(ec, driver, notifications);
         if (node instanceof PtpClock pc) serveManagement(pc, driver, notifications);
+        if (auth != null) reloadSaFileWhenChanged();
         stopOnShutdown();
         loop.run(obs.node(Ptp4lSecurity.checking(node, auth, log, obs.metrics())));
         if (log instanceof LinuxptpLogListener l) l.flushSuppressed(); // the last window's summary
@@ -317,6 +320,25 @@ public final class Ptp4lDaemon {
         obs.watch(pc);
     }
 
+    /**
+     * Key rollover while running: when the sa_file is written or replaced, it is read again and
+     * its associations take over (new keys are accepted at once; a port's active key must still be
+     * in it). A file that does not parse or lacks a port's key changes nothing and says why.
+     */
+    private void reloadSaFileWhenChanged() throws NativeException {
+        String path = c.getString("sa_file");
+        saFileWatch = FileWatch.of(Path.of(path));
+        loop.watch(saFileWatch.fd(), () -> {
+            if (!saFileWatch.changed()) return;
+            try {
+                auth.replace(SecuritySetup.saFile(c));
+                printer.print(Printer.LOG_NOTICE, "sa_file " + path + " reloaded");
+            } catch (SecuritySetup.Failure | IllegalArgumentException e) {
+                printer.print(Printer.LOG_ERR, "sa_file " + path + " not reloaded, the keys in use stay: " + e.getMessage());
+            }
+        });
+    }
+
     /** SIGINT/SIGTERM stop the loop; the hook waits for close() to remove the sockets and the virtual clock file. */
     private void stopOnShutdown() {
         EventLoop l = loop;
@@ -337,6 +359,7 @@ public final class Ptp4lDaemon {
         if (obs != null) obs.close();
         if (udsRo != null) udsRo.close();
         if (loop != null) loop.close();
+        if (saFileWatch != null) saFileWatch.close();
         if (vclockFile != null) vclockFile.close();
         for (Transport t : ports) if (t != null) t.close();
         if (clock != null) clock.close();

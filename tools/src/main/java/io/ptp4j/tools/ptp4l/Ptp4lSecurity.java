@@ -37,7 +37,7 @@ final class Ptp4lSecurity {
             auth.windowFromEngine(); // a transparent clock synchronizes to nothing: its window never moves, as linuxptp's
         }
         return new AuthenticatingNode(node, auth, (port, why) -> {
-            metrics.authRejected(port, why);
+            if (metrics != null) metrics.authRejected(port, why); // null: no metrics_port, nothing to count into
             if (why != AuthResult.NO_ASSOCIATION && log instanceof LinuxptpLogListener l) l.authFailed(port, why);
         });
     }

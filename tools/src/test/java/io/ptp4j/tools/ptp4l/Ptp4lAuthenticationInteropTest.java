@@ -214,4 +214,38 @@ class Ptp4lAuthenticationInteropTest {
         System.out.printf("ptp4j unicast client of an authenticated linuxptp 4.4 server: median offset %d ns%n", med);
         assertTrue(Math.abs(med) < 5_000, "offset " + med);
     }
+
+    /**
+     * Key rollover while running: the master signs with a key the client does not know yet, so
+     * the client refuses everything (UNKNOWN_KEY); the client's sa_file gets the key (written
+     * beside it and renamed over it, as tools do) and the running client takes it and locks.
+     */
+    @Test
+    void aKeyAddedToTheSaFileIsTakenWhileRunning(@TempDir Path dir) throws Exception {
+        Path bin = linuxptp44();
+        Path sa = dir.resolve("sa.cfg"), clientSa = dir.resolve("client-sa.cfg");
+        Files.writeString(sa, SA);
+        Files.writeString(clientSa, "[security_association]\nspp 2\n1 SHA256-128 HEX:F8ADC6B8B8E9AA709106BA42481EC9E29607334DE2C3C737A11A12931DB27F8C\n");
+        try (NetnsPair net = NetnsPair.create()) {
+            net.start(net.nsA(), dir.resolve("m44.log"), cmd(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m",
+                    "-f", cfg(dir, "m44", sa, 3, "masterOnly 1\n")));
+            Process s = net.start(net.nsB(), dir.resolve("s4j.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m",
+                    "-f", cfg(dir, "s4j", clientSa, 1, "slaveOnly 1\n")));
+            Logs.await(dir.resolve("s4j.log"), Duration.ofSeconds(30), "auth: bad message (UNKNOWN_KEY)");
+            assertEquals(0, offsetCount(Files.readString(dir.resolve("s4j.log"))));
+            Path next = dir.resolve("client-sa.cfg.new");
+            Files.writeString(next, SA);
+            Files.move(next, clientSa, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Logs.await(dir.resolve("s4j.log"), Duration.ofSeconds(10), "sa_file " + clientSa + " reloaded");
+            awaitOffsets(dir.resolve("s4j.log"), 30, 40);
+            s.destroy();
+            s.waitFor();
+            String log = Files.readString(dir.resolve("s4j.log"));
+            System.out.println("---- ptp4j client across the reload (without offsets)\n"
+                    + log.lines().filter(l -> !l.contains("master offset")).reduce("", (a, b) -> a + b + "\n"));
+            long med = medianOffset(log);
+            System.out.printf("ptp4j client after the key arrived in its sa_file: median offset %d ns%n", med);
+            assertTrue(Math.abs(med) < 5_000, "offset " + med);
+        }
+    }
 }
