@@ -275,6 +275,18 @@ public final class Libc {
         return (int) sys(Sys.EVENTFD2, initval, flags, 0, 0, 0, 0);
     }
 
+    /** inotify(7): IN_NONBLOCK, IN_CLOEXEC; events IN_CLOSE_WRITE, IN_MOVED_TO, IN_CREATE. */
+    public static final int IN_NONBLOCK = 0x800, IN_CLOEXEC = 0x80000;
+    public static final int IN_CLOSE_WRITE = 0x8, IN_MOVED_TO = 0x80, IN_CREATE = 0x100;
+
+    public static int inotifyInit1(int flags) {
+        return (int) sys(Sys.INOTIFY_INIT1, flags, 0, 0, 0, 0, 0);
+    }
+
+    public static int inotifyAddWatch(int fd, MemorySegment path, int mask) {
+        return (int) sys(Sys.INOTIFY_ADD_WATCH, fd, addr(path), mask, 0, 0, 0);
+    }
+
     public static long read(int fd, MemorySegment buf, long len) {
         return sys(Sys.READ, fd, addr(buf), len, 0, 0, 0);
     }

@@ -37,6 +37,8 @@ final class Sys {
     static final long OPENAT = nr(257, 56);
     static final long UNLINKAT = nr(263, 35);
     static final long EVENTFD2 = nr(290, 19);
+    static final long INOTIFY_ADD_WATCH = nr(254, 27);
+    static final long INOTIFY_INIT1 = nr(294, 26);
     static final long CLOCK_ADJTIME = nr(305, 266);
     static final long SETNS = nr(308, 268);
 }

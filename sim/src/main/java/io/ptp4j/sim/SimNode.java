@@ -67,6 +67,7 @@ public final class SimNode implements Driver {
             if ((frame[0] & 0x0F) == 0x2) rememberPdelayReq(frame, rxTs);
             rxBuf.clear();
             rxBuf.put(0, frame, 0, length);
+            if (receiveGate != null && !receiveGate.admit(number, rxBuf, length)) return;
             node.onReceive(number, rxBuf, 0, length, rxTs, 0, now);
             reschedule();
         }
@@ -191,9 +192,29 @@ public final class SimNode implements Driver {
         if (!alive) return false;
         NodePort p = ports.get(port - 1);
         if (p.link == null) return true;
-        byte[] frame = new byte[length];
-        buf.get(offset, frame);
         if (!p.link.up) return false; // no carrier: the kernel refuses (ENETDOWN)
+        byte[] frame = outgoing(port, buf, offset, length);
+        if (frame == null) return false;
+        return transmit(p, port, frame, frame.length, event, destination);
+    }
+
+    /** The frame as it leaves: the engine's bytes, rewritten when a rewriter is set; null: not sent. */
+    private byte[] outgoing(int port, ByteBuffer buf, int offset, int length) {
+        if (sendRewriter == null) {
+            byte[] frame = new byte[length];
+            buf.get(offset, frame);
+            return frame;
+        }
+        ByteBuffer b = ByteBuffer.allocate(2048);
+        b.put(0, buf, offset, length);
+        int n = sendRewriter.rewrite(port, b, length);
+        if (n < 0) return null;
+        byte[] frame = new byte[n];
+        b.get(0, frame);
+        return frame;
+    }
+
+    private boolean transmit(NodePort p, int port, byte[] frame, int length, boolean event, long destination) {
         if (tap != null) tap.frame(port, true, frame, length);
         if (sendFilter != null && !sendFilter.test(frame)) return true; // lost on the way out
         boolean peer = destination == PEER_MULTICAST;
@@ -336,6 +357,31 @@ public final class SimNode implements Driver {
     }
 
     private java.util.function.Predicate<byte[]> sendFilter;
+    private SendRewriter sendRewriter;
+    private ReceiveGate receiveGate;
+
+    /** Rewrites what a port sends, as a layer between engine and wire does (authentication signs it). */
+    @FunctionalInterface
+    public interface SendRewriter {
+        /** Rewrites {@code frame}'s first {@code length} octets in place; returns the new length, or -1: not sent. */
+        int rewrite(int port, ByteBuffer frame, int length);
+    }
+
+    /** Decides whether a received frame reaches the engine (authentication checks it). */
+    @FunctionalInterface
+    public interface ReceiveGate {
+        boolean admit(int port, ByteBuffer frame, int length);
+    }
+
+    /** Every frame this node sends goes through {@code r} first (null: none). */
+    public void rewriteSent(SendRewriter r) {
+        sendRewriter = r;
+    }
+
+    /** Every frame that reaches this node passes {@code g} first, or is dropped (null: all pass). */
+    public void gateReceived(ReceiveGate g) {
+        receiveGate = g;
+    }
 
     /** Frames this node sends that the predicate refuses are lost (tests: "the master stops its Syncs"); null: none. */
     public void filterSent(java.util.function.Predicate<byte[]> keep) {

@@ -4,8 +4,16 @@ package io.ptp4j.core.bmca;
  * The foreign masters one port has heard (IEEE 1588-2019 9.3.2.4-9.3.2.5; linuxptp port.c
  * add_foreign_master / port_compute_best). A foreign master is qualified once
  * FOREIGN_MASTER_THRESHOLD (2) Announce messages arrived within FOREIGN_MASTER_TIME_WINDOW (4)
- * announce intervals; the first Announce of a new sender is not counted (9.5.3 b). Slots are
- * preallocated: at most {@code capacity} foreign masters, the oldest-heard replaced when full.
+ * announce intervals; the first Announce of a new sender is not counted (9.5.3 b).
+ *
+ * <p>The table has a fixed number of preallocated slots (no allocation per sender; linuxptp's
+ * list grows with every sender heard). When a new sender finds it full, the slot it may take is,
+ * in this order: a free one; the least recently heard record that is not qualified; the worst
+ * qualified record if the newcomer's data set is better than that record's. Erbest (the record
+ * {@link #computeBest} last chose, the port's parent when it is a slave) is never taken. When none
+ * fits, the newcomer is refused ({@link AddResult#REFUSED}, counted in {@link #refusedNewcomers}):
+ * so a stream of new identities cannot push the current master or the qualified ones out (the
+ * BMCA-churn attack of issue 13), and a full table of worse clocks cannot lock a better one out.
  */
 public final class ForeignMasterRecords {
     public static final int FOREIGN_MASTER_THRESHOLD = 2;
@@ -18,7 +26,9 @@ public final class ForeignMasterRecords {
         /** Counted; nothing important changed. */
         COUNTED,
         /** The sender just became qualified, or its data set changed: run the BMCA. */
-        CHANGED
+        CHANGED,
+        /** A new sender found no slot it may take (see the class comment); nothing was recorded. */
+        REFUSED
     }
 
     private static final class Record {
@@ -37,6 +47,9 @@ public final class ForeignMasterRecords {
     private final long receiverClock;
     private final int receiverPort;
     private int bestIndex = -1;
+    // the comparison computeBest last used: it decides whether a newcomer may take a qualified slot
+    private DatasetComparison lastComparison;
+    private long refused;
 
     public ForeignMasterRecords(int capacity, long receiverClock, int receiverPort) {
         records = new Record[capacity];
@@ -46,14 +59,20 @@ public final class ForeignMasterRecords {
     }
 
     /**
-     * Records one Announce. {@code announce} holds its fields (sender set); it is copied.
+     * Records one Announce. {@code announce} holds its fields (sender set); it is copied, and its
+     * receiver fields are set to this port.
      *
      * @param logAnnounceInterval the message's logMessageInterval, which sets the window
      */
     public AddResult add(BmcDataset announce, int logAnnounceInterval, long nowNanos) {
         Record r = find(announce.senderClock, announce.senderPort);
         if (r == null) {
-            r = freeSlot();
+            stampReceiver(announce);
+            r = freeSlot(announce, nowNanos);
+            if (r == null) {
+                refused++;
+                return AddResult.REFUSED;
+            }
             r.used = true;
             r.senderClock = announce.senderClock;
             r.senderPort = announce.senderPort;
@@ -83,6 +102,7 @@ public final class ForeignMasterRecords {
      * (linuxptp port_compute_best). Returns it, or null when none qualifies.
      */
     public BmcDataset computeBest(DatasetComparison cmp, long nowNanos) {
+        lastComparison = cmp;
         bestIndex = -1;
         for (int i = 0; i < records.length; i++) {
             Record r = records[i];
@@ -162,13 +182,28 @@ public final class ForeignMasterRecords {
         return null;
     }
 
-    private Record freeSlot() {
-        Record oldest = records[0];
+    /** New senders refused because no slot could be taken for them, since this table was made. */
+    public long refusedNewcomers() {
+        return refused;
+    }
+
+    /** The slot a new sender may take, or null (see the class comment). */
+    private Record freeSlot(BmcDataset newcomer, long nowNanos) {
+        Record best = bestIndex >= 0 ? records[bestIndex] : null;
+        Record stalest = null, worstQualified = null;
         for (Record r : records) {
             if (!r.used) return r;
-            if (r.lastHeard < oldest.lastHeard) oldest = r;
+            if (r == best) continue;
+            prune(r, nowNanos);
+            if (r.count < FOREIGN_MASTER_THRESHOLD) {
+                if (stalest == null || r.lastHeard < stalest.lastHeard) stalest = r;
+            } else if (lastComparison != null
+                    && (worstQualified == null || lastComparison.compare(r.latest, worstQualified.latest) < 0)) {
+                worstQualified = r;
+            }
         }
-        if (bestIndex >= 0 && records[bestIndex] == oldest) bestIndex = -1;
-        return oldest;
+        if (stalest != null) return stalest;
+        if (worstQualified != null && lastComparison.compare(newcomer, worstQualified.latest) > 0) return worstQualified;
+        return null;
     }
 }

@@ -5,6 +5,7 @@ import io.ptp4j.core.management.ManagementErrorId;
 import io.ptp4j.core.management.ManagementErrorStatus;
 import io.ptp4j.core.management.ManagementId;
 import io.ptp4j.core.management.Notification;
+import io.ptp4j.core.management.PtpText;
 import io.ptp4j.core.management.Subscriptions;
 import io.ptp4j.core.wire.DecodeException;
 import io.ptp4j.core.wire.MessageType;
@@ -71,6 +72,7 @@ public final class ManagementAgent {
     private final ByteBuffer fwd = ByteBuffer.allocate(1500);
     private final PtpMessage fwdMsg = new PtpMessage();
     private Forwarder forwarder;
+    private io.ptp4j.core.auth.Authenticator auth;
     // parentDS as last notified, to send NOTIFY_PARENT_DATA_SET on a change only.
     private long lastParentClock, lastGm;
     private int lastParentPort = -1;
@@ -101,12 +103,28 @@ public final class ManagementAgent {
      * productDescription, revisionData and userDescription keys; each PTPText at most 255 octets).
      */
     public ManagementAgent describeClock(byte[] manufacturerIdentity, String productDescription, String revisionData, String userDescription) {
+        return describeClock(manufacturerIdentity, utf8(productDescription), utf8(revisionData), utf8(userDescription));
+    }
+
+    /**
+     * The same texts as UTF-8 octets (a configuration file's bytes, unchanged). Each is checked
+     * against its bounds (IEEE 1588-2019 5.3.9, 15.5.3.1.2: 64, 32 and 128 symbols, 255 octets):
+     * IllegalArgumentException names the first that does not fit.
+     */
+    public ManagementAgent describeClock(byte[] manufacturerIdentity, byte[] productDescription, byte[] revisionData, byte[] userDescription) {
         if (manufacturerIdentity.length != 3) throw new IllegalArgumentException("manufacturerIdentity must have 3 octets");
+        byte[] p = PtpText.require("productDescription", productDescription.clone(), PtpText.PRODUCT_DESCRIPTION_SYMBOLS);
+        byte[] r = PtpText.require("revisionData", revisionData.clone(), PtpText.REVISION_DATA_SYMBOLS);
+        byte[] u = PtpText.require("userDescription", userDescription.clone(), PtpText.USER_DESCRIPTION_SYMBOLS);
         sets.manufacturerIdentity = manufacturerIdentity.clone();
-        sets.productDescription = productDescription;
-        sets.revisionData = revisionData;
-        sets.userDescription = userDescription;
+        sets.productDescription = p;
+        sets.revisionData = r;
+        sets.userDescription = u;
         return this;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Interface names, timestamping and addresses of the ports, for the ids that report them. */
@@ -130,6 +148,19 @@ public final class ManagementAgent {
         return this;
     }
 
+    /**
+     * Authentication (IEEE 1588-2019 Annex P) as linuxptp 4.4's UDS port and clock do it: with an
+     * spp on port 0 (the global spp), a request on the Unix sockets must verify (else it is
+     * dropped with a DecodeException saying why) and every answer and notification there is
+     * signed; a forwarded message's AUTHENTICATION TLVs are signed again after its boundaryHops
+     * changed (sad_update_auth_tlv). Requests and answers on PTP ports are checked and signed where
+     * the port's messages are ({@code auth}'s port numbers are the clock's).
+     */
+    public ManagementAgent authenticateWith(io.ptp4j.core.auth.Authenticator auth) {
+        this.auth = auth;
+        return this;
+    }
+
     /** linuxptp forwarding(): ports in these states forward management. */
     private boolean forwards(int port) {
         return switch (clock.portState(port)) {
@@ -143,6 +174,7 @@ public final class ManagementAgent {
         if (forwarder == null || req.boundaryHops() == 0 || length > fwd.capacity()) return;
         fwd.put(0, buf, offset, length);
         fwdMsg.wrap(fwd, 0, length).boundaryHops(req.boundaryHops() - 1);
+        if (auth != null) auth.update(fwd, 0, length); // the hop count is under the ICV
         for (int p = 1; p <= clock.numberPorts(); p++) {
             if (p != ingressPort && forwards(p)) forwarder.toPort(p, fwd, length);
         }
@@ -169,6 +201,15 @@ public final class ManagementAgent {
      */
     public void handle(ByteBuffer buf, int offset, int length, boolean readWrite, String requester, long nowNanos, Sink sink)
             throws DecodeException {
+        if (auth != null && auth.secures(0)) {
+            io.ptp4j.core.auth.AuthResult r = auth.verify(buf, offset, length, 0);
+            if (!r.accepted()) throw new DecodeException("AUTHENTICATION", 0, "auth: bad message (" + r + ")");
+            Sink plain = sink;
+            sink = (b, len) -> {
+                int n = auth.sign(b, 0, len, 0);
+                if (n > 0) plain.send(b, n);
+            };
+        }
         handle(buf, offset, length, 0, readWrite, requester, nowNanos, sink);
     }
 
@@ -185,7 +226,8 @@ public final class ManagementAgent {
         if (ingressPort == 0 ? readWrite : forwards(ingressPort)) forward(buf, offset, Math.min(length, req.messageLength()), ingressPort);
         tlvs.reset(req);
         if (!tlvs.next() || tlvs.type() != TlvType.MANAGEMENT) return;
-        if (tlvs.next()) return; // linuxptp: exactly one TLV
+        // linuxptp clock_manage: exactly one TLV, or two when the second is an AUTHENTICATION TLV
+        if (tlvs.next() && (tlvs.type() != TlvType.AUTHENTICATION || tlvs.next())) return;
         tlvs.reset(req);
         tlvs.next();
         long target = req.targetClockIdentity();
@@ -432,8 +474,9 @@ public final class ManagementAgent {
             // port_management_notify: boundary hops 1, RESPONSE, the subscriber as target.
             header(port, s.sequenceId, s.portIdentity.clockIdentity(), s.portIdentity.portNumber(), 1, RESPONSE);
             s.sequenceId = (s.sequenceId + 1) & 0xFFFF;
-            appendData(n.carries, data);
-            notifier.send(s.address, out, resp.messageLength());
+            if (!appendData(n.carries, data)) continue;
+            int len = auth != null && auth.secures(0) ? auth.sign(out, 0, resp.messageLength(), 0) : resp.messageLength();
+            if (len > 0) notifier.send(s.address, out, len);
         }
     }
 
@@ -455,17 +498,26 @@ public final class ManagementAgent {
 
     private void reply(int port, ManagementId id, Map<String, Object> data, int action, Sink sink) {
         replyHeader(port, action);
-        appendData(id, data);
+        if (!appendData(id, data)) {
+            error(port, ManagementErrorId.GENERAL_ERROR, id.id, sink);
+            return;
+        }
         sink.send(out, resp.messageLength());
     }
 
-    private void appendData(ManagementId id, Map<String, Object> data) {
+    /** False (and nothing appended) when the data would not fit one message: never write past the buffer. */
+    private boolean appendData(ManagementId id, Map<String, Object> data) {
+        int need = ManagementData.encodedLength(id, data);
+        // header + TLV type, length and managementId + data + a pad octet, and room for an AUTHENTICATION TLV
+        int authRoom = auth == null ? 0 : io.ptp4j.core.auth.Authenticator.TLV_OVERHEAD + 32;
+        if (resp.messageLength() + 6 + need + 1 + authRoom > out.capacity()) return false;
         int v = TlvCursor.append(resp, TlvType.MANAGEMENT, 2);
         resp.u16(v, id.id);
         // an empty map: an empty data field (linuxptp's answer to a GET of a key it does not have)
         int n = data.isEmpty() ? 0 : ManagementData.encode(id, data, out, v + 2);
         if ((n & 1) == 1) out.put(v + 2 + n++, (byte) 0); // dataField is padded to an even length
         resp.u16(v - 2, 2 + n).messageLength(v + 2 + n);
+        return true;
     }
 
     private void error(int port, ManagementErrorId err, int idCode, Sink sink) {

@@ -13,11 +13,11 @@ import io.ptp4j.core.port.PortCounters;
 import io.ptp4j.core.port.PowerProfile;
 import io.ptp4j.core.port.UnicastTableEntry;
 import io.ptp4j.core.management.ManagementId;
+import io.ptp4j.core.management.PtpText;
 import io.ptp4j.core.management.Subscriptions;
 import io.ptp4j.core.port.PortState;
 import io.ptp4j.core.wire.PortIdentity;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,7 +35,8 @@ final class ManagementDataSets {
     PortDescription[] ports = new PortDescription[0];
     // clock_description (linuxptp config keys manufacturerIdentity, productDescription, revisionData, userDescription)
     byte[] manufacturerIdentity = new byte[3];
-    String productDescription = ";;", revisionData = ";;", userDescription = "";
+    // as UTF-8 octets, each checked against its PTPText bounds when set (ManagementAgent.describeClock)
+    byte[] productDescription = {';', ';'}, revisionData = {';', ';'}, userDescription = {};
 
     ManagementDataSets(PtpClock clock) {
         this.clock = clock;
@@ -312,8 +313,8 @@ final class ManagementDataSets {
         return b.toByteArray();
     }
 
-    private static void text(ByteArrayOutputStream b, String s) {
-        byte[] t = s.getBytes(StandardCharsets.UTF_8);
+    private static void text(ByteArrayOutputStream b, byte[] s) {
+        byte[] t = PtpText.octets(s); // at most 255 octets: the length octet never wraps
         b.write(t.length);
         b.writeBytes(t);
     }

@@ -109,6 +109,14 @@ public final class TransparentClock implements PtpNode {
         }
     }
 
+    /**
+     * A transparent clock keeps no port states to fault: a frame forwarded to a link that is down
+     * fails to send and is counted there. (linuxptp's TC ports run the port state machine for
+     * their peer delay and Announce relay; that part is not modelled here.)
+     */
+    @Override
+    public void onLinkStatus(int port, boolean up, String tsLabel, long nowNanos) {}
+
     @Override
     public long nextTimerNanos() {
         long next = Long.MAX_VALUE;
@@ -139,6 +147,7 @@ public final class TransparentClock implements PtpNode {
 
     @Override
     public void onReceive(int port, ByteBuffer buf, int offset, int length, long rxTs, long source, long now) {
+        if (port < 1 || port > ports) return; // no such port: nothing to do (as PtpClock)
         MessageType type;
         try {
             rx.wrap(buf, offset, length);
@@ -240,6 +249,7 @@ public final class TransparentClock implements PtpNode {
 
     @Override
     public void onTxTimestamp(int port, int typeCode, int sequenceId, long txTs, long now) {
+        if (port < 1 || port > ports) return;
         if (p2p && typeCode == MessageType.PDELAY_REQ.code) {
             peerDelay[port - 1].requestTransmitted(sequenceId, txTs);
             return;

@@ -29,9 +29,11 @@ public interface PtpNode {
      * What rtnetlink said of port {@code port}'s link (linuxptp rtnl.c, port_link_status): whether
      * it is up and running (IFF_RUNNING), and for a bond or team the name of the interface that
      * timestamps for it (its active slave, linuxptp's ts_label), else null. A link that goes down
-     * faults the port; one that comes back up clears the fault.
+     * faults the port; one that comes back up clears the fault. No default: a layer in front of
+     * the engine that forgot it would silently keep link faults from the ports
+     * ({@link ForwardingNode} hands it on).
      */
-    default void onLinkStatus(int port, boolean up, String tsLabel, long nowNanos) {}
+    void onLinkStatus(int port, boolean up, String tsLabel, long nowNanos);
 
     /** Runs every timer due at or before {@code nowNanos}. */
     void onTimer(long nowNanos);

@@ -95,7 +95,7 @@ public final class ManagementData {
                     at += 4;
                 }
                 case "text" -> {
-                    byte[] b = v == null ? new byte[0] : v.toString().getBytes(StandardCharsets.UTF_8);
+                    byte[] b = PtpText.octets(v); // never more than the length octet can say
                     buf.put(at, (byte) b.length);
                     buf.put(at + 1, b);
                     at += 1 + b.length;
@@ -108,6 +108,28 @@ public final class ManagementData {
             }
         }
         return at - offset;
+    }
+
+    /** Octets {@link #encode} writes for {@code values} (not padded), so a caller can check the room first. */
+    public static int encodedLength(ManagementId id, Map<String, Object> values) {
+        int n = 0;
+        if (id.layout.isEmpty()) return 0;
+        for (String field : id.layout.split(";\\s*")) {
+            String[] p = field.trim().split("\\s+");
+            String type = p[0], name = p[1];
+            Object v = values.get(name);
+            n += switch (type) {
+                case "u8", "i8" -> 1;
+                case "u16", "i16" -> 2;
+                case "u32", "i32" -> 4;
+                case "u64", "i64", "clockid" -> 8;
+                case "portid" -> 10;
+                case "quality" -> 4;
+                case "text" -> 1 + PtpText.octets(v).length;
+                default -> v == null ? fixedRaw(type) : ((byte[]) v).length;
+            };
+        }
+        return n;
     }
 
     private static long num(Object v) {

@@ -217,6 +217,137 @@ class ManagementAgentTest {
         assertTrue(tail.contains("\u0000\u001b\u0019\u0000\u000eptp4j;Java;0.1\u00051;2;3\u0009lab clock"), tail);
     }
 
+    /** Issue 13: a 1,450-character userDescription made GET USER_DESCRIPTION or CLOCK_DESCRIPTION end ptp4l. */
+    @Test
+    void descriptionsBeyondTheirBoundsAreRefused() throws Exception {
+        byte[] oui = {0, 0x1B, 0x19};
+        String a129 = "a".repeat(129), e128 = "\u00e9".repeat(128); // 128 symbols in 256 octets
+        for (String[] texts : new String[][] {{"p", "r", a129}, {"p", "r", e128}, {"a".repeat(65), "r", "u"}, {"p", "a".repeat(33), "u"},
+                {"p", "r", "a".repeat(1500)}}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> agent.describeClock(oui, texts[0], texts[1], texts[2]));
+            assertTrue(e.getMessage().startsWith("invalid "), e.getMessage());
+        }
+        // what was refused left the previous texts in place
+        agent.describeClock(oui, "a".repeat(64), "b".repeat(32), "c".repeat(128));
+        assertThrows(IllegalArgumentException.class, () -> agent.describeClock(oui, "p", "r", a129));
+        assertEquals("c".repeat(128), getUserDescription().data().get("userDescription"));
+    }
+
+    private Reply getUserDescription() throws Exception {
+        return only(ask(ManagementRequest.GET, ManagementId.USER_DESCRIPTION, new byte[0], true));
+    }
+
+    @Test
+    void longestDescriptionsFitEveryReply() throws Exception {
+        // the most octets each field may carry: 3-octet symbols up to the symbol or octet bound
+        String product = "\u20ac".repeat(64), revision = "\u20ac".repeat(32), user = "\u20ac".repeat(85); // 192, 96, 255 octets
+        agent.describeClock(new byte[] {0, 0x1B, 0x19}, product, revision, user);
+        assertEquals(user, getUserDescription().data().get("userDescription"));
+        Reply cd = only(ask(ManagementRequest.GET, ManagementId.CLOCK_DESCRIPTION, new byte[0], true).subList(0, 1));
+        byte[] tail = (byte[]) cd.data().get("physicalAddressAndMore");
+        // physical address (none), protocol, address length and 4 octets, OUI, reserved: then the three PTPTexts
+        int at = 2 + 2 + 4 + 3 + 1;
+        for (String t : new String[] {product, revision, user}) {
+            int len = tail[at] & 0xFF;
+            assertEquals(t, new String(tail, at + 1, len, java.nio.charset.StandardCharsets.UTF_8));
+            at += 1 + len;
+        }
+        assertArrayEquals(new byte[] {0, 0x1B, 0x19, 0, 1, 0}, java.util.Arrays.copyOfRange(tail, at, at + 6), "profileIdentity follows");
+        assertTrue(tail.length - at <= 7, "then at most the pad octet");
+    }
+
+    @Test
+    void theEncoderNeverWrapsATextsLengthOctet() {
+        ByteBuffer b = ByteBuffer.allocate(2000);
+        int n = ManagementData.encode(ManagementId.USER_DESCRIPTION, Map.of("userDescription", "a".repeat(1500)), b, 0);
+        assertEquals(256, n);
+        assertEquals(255, b.get(0) & 0xFF);
+        // cut at a symbol boundary: 127 two-octet symbols, not 127.5
+        n = ManagementData.encode(ManagementId.USER_DESCRIPTION, Map.of("userDescription", "\u00e9".repeat(200)), b, 0);
+        assertEquals(254, b.get(0) & 0xFF);
+        assertEquals(255, n);
+        assertEquals(n, ManagementData.encodedLength(ManagementId.USER_DESCRIPTION, Map.of("userDescription", "\u00e9".repeat(200))));
+    }
+
+    @Test
+    void setUserDescriptionIsRefusedAsLinuxptpWhateverItCarries() throws Exception {
+        // linuxptp 4.4 has no SET for USER_DESCRIPTION (clock_management_set): NOT_SUPPORTED, for any length
+        for (int len : new int[] {1, 2, 256, 1400}) {
+            byte[] data = new byte[len];
+            data[0] = (byte) 255; // a length octet that promises more than some of these carry
+            java.util.Arrays.fill(data, 1, len, (byte) 'x');
+            assertError(only(ask(ManagementRequest.SET, ManagementId.USER_DESCRIPTION, data, true)), ManagementErrorId.NOT_SUPPORTED, 0);
+        }
+        assertEquals("", getUserDescription().data().get("userDescription"));
+    }
+
+    @Test
+    void aReplyTooLargeForOneMessageIsAnErrorNotAnOverflow() throws Exception {
+        agent.describePorts(new PortDescription("vA", 0, new byte[1450], 3, new byte[6], -1), PortDescription.unknown("vB"));
+        rq.targetPortNumber = 1;
+        assertError(only(ask(ManagementRequest.GET, ManagementId.CLOCK_DESCRIPTION, new byte[0], true)), ManagementErrorId.GENERAL_ERROR, 1);
+        rq.targetPortNumber = 2;
+        assertEquals(0x8000L, only(ask(ManagementRequest.GET, ManagementId.CLOCK_DESCRIPTION, new byte[0], true)).data().get("clockType"));
+    }
+
+    static io.ptp4j.core.auth.Authenticator uds(String secret) throws Exception {
+        return new io.ptp4j.core.auth.Authenticator(io.ptp4j.core.auth.SaFile.parse("sa", "spp 3\n5 SHA256-128 ASCII:" + secret + "\n"), 2)
+                .port(0, 3, 5);
+    }
+
+    /** linuxptp 4.4's UDS port with the global spp: requests must verify, answers are signed. */
+    @Test
+    void authenticatedUnixSocket() throws Exception {
+        io.ptp4j.core.auth.Authenticator mine = uds("k3y"), pmc = uds("k3y"), stranger = uds("other");
+        agent.authenticateWith(mine);
+        int n = pmc.sign(buf, 0, rq.encode(buf, seq++, ManagementRequest.GET, ManagementId.PRIORITY1.id, new byte[0]), 0);
+        List<ByteBuffer> answers = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        agent.handle(buf, 0, n, true, "/tmp/pmc.test", now, (b, len) -> {
+            ByteBuffer c = ByteBuffer.allocate(len);
+            c.put(0, b, 0, len);
+            answers.add(c);
+            lengths.add(len);
+        });
+        assertEquals(1, answers.size());
+        assertEquals(io.ptp4j.core.auth.AuthResult.ACCEPTED, pmc.verify(answers.get(0), 0, lengths.get(0), 0), "the answer is signed");
+        assertEquals(128L, decode(answers.get(0), lengths.get(0), null).data().get("priority1"), "management TLV, then AUTHENTICATION");
+        // unsigned, or signed with another key: dropped, and the caller hears why
+        int plain = rq.encode(buf, seq++, ManagementRequest.GET, ManagementId.PRIORITY1.id, new byte[0]);
+        var e = assertThrows(io.ptp4j.core.wire.DecodeException.class, () -> agent.handle(buf, 0, plain, true, null, now, (b, l) -> fail()));
+        assertTrue(e.getMessage().contains("auth: bad message (NOT_LAST)"), e.getMessage()); // its only TLV is the management one
+        int forged = stranger.sign(buf, 0, rq.encode(buf, seq++, ManagementRequest.SET, ManagementId.PRIORITY1.id, new byte[] {1, 0}), 0);
+        assertThrows(io.ptp4j.core.wire.DecodeException.class, () -> agent.handle(buf, 0, forged, true, null, now, (b, l) -> fail()));
+        assertEquals(128, clock.defaultDS().priority1(), "the forged SET changed nothing");
+    }
+
+    @Test
+    void aForwardedSignedMessageIsSignedAgainAfterItsHopCountChanged() throws Exception {
+        io.ptp4j.core.auth.Authenticator mine = uds("k3y"), pmc = uds("k3y");
+        agent.authenticateWith(mine);
+        List<ByteBuffer> forwarded = new ArrayList<>();
+        agent.forwardWith(new ManagementAgent.Forwarder() {
+            @Override
+            public void toPort(int port, ByteBuffer b, int length) {
+                ByteBuffer c = ByteBuffer.allocate(length);
+                c.put(0, b, 0, length);
+                forwarded.add(c);
+            }
+
+            @Override
+            public void toUnixSocket(ByteBuffer b, int length) {}
+        });
+        run(20); // both ports become MASTER: they forward
+        rq.boundaryHops = 2;
+        int n = pmc.sign(buf, 0, rq.encode(buf, seq++, ManagementRequest.GET, ManagementId.PRIORITY1.id, new byte[0]), 0);
+        agent.handle(buf, 0, n, true, null, now, (b, l) -> {});
+        assertFalse(forwarded.isEmpty());
+        for (ByteBuffer f : forwarded) {
+            assertEquals(1, new PtpMessage().wrap(f, 0, f.capacity()).boundaryHops());
+            assertEquals(io.ptp4j.core.auth.AuthResult.ACCEPTED, pmc.verify(f, 0, f.capacity(), 0));
+        }
+    }
+
     @Test
     void mutatedRequestsNeverBreakTheAgent() throws Exception {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(42);

@@ -65,6 +65,7 @@ public final class EventLoop implements Driver, AutoCloseable {
     private final int[] pendSeq = new int[MAX_PENDING_TX];
     private final long[] pendTs = new long[MAX_PENDING_TX];
     private int pending;
+    private long handlerFailures;
 
     private PtpNode node;
     private volatile boolean stopRequested;
@@ -201,9 +202,21 @@ public final class EventLoop implements Driver, AutoCloseable {
             if (len < 0) return;
             long ts = t.rxTimestampNanos();
             if (ts != Long.MIN_VALUE) ts = convert(ts, port);
-            node.onReceive(port, rx, 0, len, ts, t.rxSource(), monotonicNanos());
+            try {
+                node.onReceive(port, rx, 0, len, ts, t.rxSource(), monotonicNanos());
+            } catch (RuntimeException e) {
+                // One failing handler costs its message, never the daemon (issue 13). The engine's
+                // own per-message isolation belongs in its receive path; this is the loop's last line.
+                handlerFailures++;
+                listener.error(port, "message dropped, its handler failed: " + e);
+            }
             deliverTxTimestamps();
         }
+    }
+
+    /** Received messages dropped because the node threw while handling them. */
+    public long handlerFailures() {
+        return handlerFailures;
     }
 
     private void flushErrors(int port) {

@@ -55,6 +55,7 @@ class EventLoopNetnsTest {
         @Override public void start(long now) {}
         @Override public void onTxTimestamp(int p, int t, int s, long ts, long now) {}
         @Override public void onTimer(long now) {}
+        @Override public void onLinkStatus(int port, boolean up, String tsLabel, long nowNanos) {}
         @Override public long nextTimerNanos() { return Long.MAX_VALUE; }
 
         @Override
@@ -84,6 +85,7 @@ class EventLoopNetnsTest {
 
         @Override public void start(long now) { next = now + 100_000L; }
         @Override public void onReceive(int p, ByteBuffer b, int o, int l, long ts, long src, long now) {}
+        @Override public void onLinkStatus(int port, boolean up, String tsLabel, long nowNanos) {}
         @Override public long nextTimerNanos() { return next; }
 
         @Override

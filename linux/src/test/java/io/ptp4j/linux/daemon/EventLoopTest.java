@@ -178,4 +178,47 @@ class EventLoopTest {
             assertEquals(Transport.NO_ADDRESS, loop.resolveUnicast(2, "x"));
         }
     }
+
+    /** Issue 13: an exception in one message's handler drops that message; the loop goes on and says why. */
+    @Test
+    void aHandlerThatThrowsCostsOneMessageNotTheLoop() throws Exception {
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<String> errors = new CopyOnWriteArrayList<>();
+        ShiftedClock clockA = new ShiftedClock(), clockB = new ShiftedClock();
+        try (Transport ta = new UnixTestTransport(dir.toString(), "a", "b");
+                Transport tb = new UnixTestTransport(dir.toString(), "b", "a");
+                EventLoop la = new EventLoop(new Transport[] {ta}, clockA, 1, (p, m) -> {});
+                EventLoop lb = new EventLoop(new Transport[] {tb}, clockB, 1, (p, m) -> errors.add(p + ": " + m))) {
+            ToyNode a = new ToyNode(la, 5_000_000L, true, 0);
+            ToyNode b = new ToyNode(lb, 0, false, 5);
+            int[] calls = {0};
+            io.ptp4j.core.engine.PtpNode failsFirst = new io.ptp4j.core.engine.PtpNode() {
+                @Override public void start(long now) { b.start(now); }
+                @Override public void onReceive(int port, java.nio.ByteBuffer buf, int offset, int length, long rxTs, long source, long now) {
+                    if (calls[0]++ == 0) throw new IllegalStateException("a broken handler");
+                    b.onReceive(port, buf, offset, length, rxTs, source, now);
+                }
+                @Override public void onTxTimestamp(int port, int type, int seq, long ts, long now) { b.onTxTimestamp(port, type, seq, ts, now); }
+                @Override public void onTimer(long now) { b.onTimer(now); }
+                @Override public void onLinkStatus(int port, boolean up, String tsLabel, long nowNanos) {}
+                @Override public long nextTimerNanos() { return b.nextTimerNanos(); }
+            };
+            Thread tB = Thread.ofPlatform().start(() -> {
+                try {
+                    lb.run(failsFirst);
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            Thread tA = runInThread(la, a, failures);
+            assertTrue(b.gotSyncs.await(5, TimeUnit.SECONDS), "the messages after the failed one still arrive");
+            la.stop();
+            lb.stop();
+            tA.join(2000);
+            tB.join(2000);
+            assertEquals(List.of(), failures, "run() went on");
+            assertEquals(1, lb.handlerFailures());
+            assertEquals(List.of("1: message dropped, its handler failed: java.lang.IllegalStateException: a broken handler"), errors);
+        }
+    }
 }

@@ -62,6 +62,9 @@ final class ToyNode implements PtpNode {
     }
 
     @Override
+    public void onLinkStatus(int port, boolean up, String tsLabel, long nowNanos) {}
+
+    @Override
     public long nextTimerNanos() {
         return next;
     }

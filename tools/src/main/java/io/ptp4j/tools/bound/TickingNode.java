@@ -1,8 +1,8 @@
 package io.ptp4j.tools.bound;
 
 import io.ptp4j.core.bound.EngineBoundFeed;
+import io.ptp4j.core.engine.ForwardingNode;
 import io.ptp4j.core.engine.PtpNode;
-import java.nio.ByteBuffer;
 
 /**
  * A node that also republishes the clock error bound once a second: ClockBound readers trust a
@@ -10,14 +10,13 @@ import java.nio.ByteBuffer;
  * again even when no Sync comes (holdover, no master). Runs on the event loop's thread, as the
  * engine does, so the feed needs no lock.
  */
-final class TickingNode implements PtpNode {
+final class TickingNode extends ForwardingNode {
     static final long TICK_NANOS = 1_000_000_000L;
-    private final PtpNode inner;
     private final EngineBoundFeed feed;
     private long nextTick = Long.MAX_VALUE;
 
     TickingNode(PtpNode inner, EngineBoundFeed feed) {
-        this.inner = inner;
+        super(inner);
         this.feed = feed;
     }
 
@@ -26,16 +25,6 @@ final class TickingNode implements PtpNode {
         inner.start(nowNanos);
         feed.tick(nowNanos);
         nextTick = nowNanos + TICK_NANOS;
-    }
-
-    @Override
-    public void onReceive(int port, ByteBuffer buf, int offset, int length, long rxTimestampNanos, long source, long nowNanos) {
-        inner.onReceive(port, buf, offset, length, rxTimestampNanos, source, nowNanos);
-    }
-
-    @Override
-    public void onTxTimestamp(int port, int messageTypeCode, int sequenceId, long txTimestampNanos, long nowNanos) {
-        inner.onTxTimestamp(port, messageTypeCode, sequenceId, txTimestampNanos, nowNanos);
     }
 
     @Override

@@ -26,7 +26,13 @@ public record ConfigKey(
             case INT, UINT -> min + " to " + max;
             case DOUBLE -> fmt(minDouble) + " to " + fmt(maxDouble);
             case ENUM -> String.join(", ", enumLabels);
-            case STRING -> "any string";
+            case STRING -> switch (name) {
+                case "productDescription" -> "PTPText: at most 64 symbols in 255 octets";
+                case "revisionData" -> "PTPText: at most 32 symbols in 255 octets";
+                case "userDescription" -> "PTPText: at most 128 symbols in 255 octets";
+                case "manufacturerIdentity" -> "three hex octets, e.g. 00:1b:19";
+                default -> "any string";
+            };
         };
     }
 

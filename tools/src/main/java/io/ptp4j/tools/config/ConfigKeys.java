@@ -224,7 +224,6 @@ public final class ConfigKeys {
      * to a non-default value. The integrator removes a key here when the feature lands.
      */
     public static final Set<String> NOT_YET_ACTED_ON = Set.of(
-            "active_key_id", "allow_unauth", "sa_file", "spp",
             "delay_request_variability",
             "interface_rate_tlv",
             "profileIdentity",

@@ -79,11 +79,17 @@ public final class ConfigReader {
                 section = Section.UNICAST_MASTER_TABLE;
                 table = null;
             } else if (line.charAt(0) == '[') {
+                // linuxptp blanks every bracket and takes the first word, so "[global" opened a port
+                // named "global" and failed far later; a header is one name in one pair of brackets
+                if (line.charAt(line.length() - 1) != ']' || line.indexOf('[', 1) >= 0 || line.indexOf(']') != line.length() - 1
+                        || line.substring(1, line.length() - 1).strip().chars().anyMatch(ValueParser::isCSpaceInt))
+                    throw new ConfigException(file, n, "malformed section header '" + line + "' at line " + n
+                            + " (a section is [global], [unicast_master_table] or [interface])");
                 String name = firstToken(line.replace('[', ' ').replace(']', ' '));
                 if (name == null) throw new ConfigException(file, n, "could not parse port name on line " + n);
                 section = Section.PORT;
                 port = name;
-                cfg.addInterface(name);
+                cfg.addInterface(name, file, n);
             } else {
                 return false;
             }

@@ -25,6 +25,7 @@ public final class PtpConfig {
     private final List<String> interfaces = new ArrayList<>();
     private final Map<Integer, UnicastMasterTable> tables = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private final Map<String, String> origins = new HashMap<>();
 
     public PtpConfig() {
         sections.put(GLOBAL, new HashMap<>());
@@ -40,6 +41,9 @@ public final class PtpConfig {
         String name = renamed(key);
         ConfigKey k = ConfigKeys.find(name);
         if (k == null) throw new ConfigException(null, 0, "unknown option " + name);
+        // a text on the command line is kept as the octets a file would hold: its UTF-8
+        if (ValueParser.isText(name)) value = new String(value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
         Object v = parseOrThrow(k, value, null, 0, "");
         sections.get(GLOBAL).put(name, v);
         locked.add(name);
@@ -66,6 +70,17 @@ public final class PtpConfig {
     public void addInterface(String name) {
         if (!interfaces.contains(name)) interfaces.add(name);
         sections.computeIfAbsent(name, n -> new HashMap<>());
+    }
+
+    /** An interface declared by a port section at {@code file}:{@code line} (where errors about it point). */
+    void addInterface(String name, String file, int line) {
+        addInterface(name);
+        origins.putIfAbsent(name, file + ":" + line);
+    }
+
+    /** "FILE:LINE" of the section that declared {@code iface}, or null (declared by -i). */
+    public String interfaceOrigin(String iface) {
+        return origins.get(iface);
     }
 
     /** Sets one line's key in [global] (section null) or a port section; used by the reader. */
@@ -142,6 +157,15 @@ public final class PtpConfig {
         return (String) get(port, key, ConfigKey.Type.STRING);
     }
 
+    /**
+     * A PTPText key (productDescription, revisionData, userDescription) as the octets it carries
+     * on the wire: the file's bytes unchanged, or a command-line value's UTF-8.
+     */
+    public byte[] getText(String key) {
+        if (!ValueParser.isText(key)) throw new IllegalArgumentException("bug: " + key + " is not a PTPText key");
+        return getString(key).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     /** Global shorthands. */
     public int getInt(String key) {
         return getInt(null, key);
@@ -211,7 +235,12 @@ public final class PtpConfig {
         try {
             return ValueParser.parse(k, value);
         } catch (ValueParser.Rejected r) {
+            if (r.failure == ValueParser.Failure.INVALID) {
+                String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+                throw new ConfigException(file, line, "invalid " + k.name() + " '" + shown + "'" + at + " (" + r.getMessage() + ")");
+            }
             String kind = switch (r.failure) {
+                case INVALID -> throw new AssertionError();
                 case BAD_VALUE -> " is a bad value for option ";
                 case MALFORMED -> " is a malformed value for option ";
                 case OUT_OF_RANGE -> " is an out of range value for option ";

@@ -1,12 +1,14 @@
 package io.ptp4j.tools.config;
 
+import io.ptp4j.core.management.PtpText;
+
 /**
  * Turns a value string into a typed value the way linuxptp's util.c does (strtol/strtoul base 0,
  * so 0x.. is hex and a leading 0 is octal; strtod for doubles; case-insensitive enum labels).
  */
 final class ValueParser {
     /** linuxptp's parser_result values that reject a value. */
-    enum Failure { BAD_VALUE, MALFORMED, OUT_OF_RANGE }
+    enum Failure { BAD_VALUE, MALFORMED, OUT_OF_RANGE, /** linuxptp's clock_create "invalid KEY 'VALUE'" */ INVALID }
 
     /** A rejected value: the linuxptp failure kind and our reason in words. */
     static final class Rejected extends Exception {
@@ -25,8 +27,37 @@ final class ValueParser {
             case INT, UINT -> ranged(key, parseCLong(value, key.type() == ConfigKey.Type.UINT));
             case DOUBLE -> rangedDouble(key, parseCDouble(value));
             case ENUM -> enumLabel(key, value);
-            case STRING -> value;
+            case STRING -> text(key, value);
         };
+    }
+
+    /**
+     * The PTPText keys (CLOCK_DESCRIPTION's texts) are bounded as linuxptp's clock_create checks
+     * them, here at load so the error names file and line: at most 255 octets and 64, 32 or 128
+     * symbols. A value is the file's octets, one char each (the reader decodes ISO-8859-1).
+     * manufacturerIdentity must be three hex octets (linuxptp: "invalid manufacturerIdentity").
+     */
+    private static String text(ConfigKey key, String value) throws Rejected {
+        int symbols = switch (key.name()) {
+            case "productDescription" -> PtpText.PRODUCT_DESCRIPTION_SYMBOLS;
+            case "revisionData" -> PtpText.REVISION_DATA_SYMBOLS;
+            case "userDescription" -> PtpText.USER_DESCRIPTION_SYMBOLS;
+            case "manufacturerIdentity" -> {
+                if (!value.matches("\\p{XDigit}{1,2}:\\p{XDigit}{1,2}:\\p{XDigit}{1,2}"))
+                    throw new Rejected(Failure.INVALID, "must be three hex octets, e.g. 00:1b:19");
+                yield -1;
+            }
+            default -> -1;
+        };
+        if (symbols < 0) return value;
+        String why = PtpText.whyNot(value.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), symbols);
+        if (why != null) throw new Rejected(Failure.INVALID, why);
+        return value;
+    }
+
+    /** Whether a key holds a PTPText (its value is kept as octets, one char each). */
+    static boolean isText(String key) {
+        return key.equals("productDescription") || key.equals("revisionData") || key.equals("userDescription");
     }
 
     private static Long ranged(ConfigKey key, long v) throws Rejected {
@@ -79,6 +110,10 @@ final class ValueParser {
         int i = 0;
         while (i < s.length() && isCSpace(s.charAt(i))) i++;
         return i;
+    }
+
+    static boolean isCSpaceInt(int c) {
+        return isCSpace((char) c);
     }
 
     static boolean isCSpace(char c) {

@@ -10,6 +10,10 @@ import io.ptp4j.core.servo.ServoState;
  * prefixed "port N (ifname): ", servo samples are one "master offset" line each, or, when
  * summary_interval exceeds the sync interval, one "rms ... max ..." line per 2^summary_interval
  * seconds (clock.c clock_stats_update/display). No allocation per sample.
+ *
+ * <p>With {@link #rateLimited} (the daemon), notices a peer can repeat at will (new foreign
+ * master, bad message, port errors) are limited per port and kind, with a summary line of what
+ * was left out ({@link LogRateLimit}).
  */
 public final class LinuxptpLogListener implements EngineListener {
     private final Printer printer;
@@ -22,6 +26,8 @@ public final class LinuxptpLogListener implements EngineListener {
     private final boolean freeRunning;
     private final int freqEstInterval;
     private long maxCount;
+    private LogRateLimit limit;
+    private final LogRateLimit.SummarySink summary = this::printSummary;
 
     /**
      * @param portNames interface names, index 0 for port 1 (linuxptp numbers ports from 1)
@@ -46,6 +52,12 @@ public final class LinuxptpLogListener implements EngineListener {
         syncInterval(logSyncInterval);
     }
 
+    /** Limits repeated notices (see the class comment); null: every line is logged (simulations, tests). */
+    public LinuxptpLogListener rateLimited(LogRateLimit limit) {
+        this.limit = limit;
+        return this;
+    }
+
     /**
      * clock.c clock_sync_interval: samples per summary = 2^(summary_interval - logSyncInterval),
      * less the frequency-estimation shift when free running.
@@ -64,6 +76,7 @@ public final class LinuxptpLogListener implements EngineListener {
     /** port.c port_show_transition: FAULT_DETECTED names the fault's type. */
     @Override
     public void portStateChanged(int port, PortState from, PortState to, PortEvent event, io.ptp4j.core.port.FaultType fault) {
+        if (limit != null) limit.flushDue(summary);
         if (!printer.enabled(Printer.LOG_NOTICE)) return;
         portPrefix(port).append(from.name()).append(" to ").append(to.name()).append(" on ").append(event.name());
         if (fault != null) msg.append(" (").append(fault.name()).append(')');
@@ -76,6 +89,7 @@ public final class LinuxptpLogListener implements EngineListener {
         // clock (clock.c: clockadj_set_freq(c->clkid, -adj)): a clock running 100 ppm fast shows
         // "freq +100000". The engine reports what it applied; print linuxptp's number.
         double freqPpb = appliedPpb == 0 ? 0 : -appliedPpb;
+        if (limit != null) limit.flushDue(summary);
         if (maxCount > 1) {
             offset.add(offsetNanos);
             freq.add(freqPpb);
@@ -105,10 +119,69 @@ public final class LinuxptpLogListener implements EngineListener {
     @Override
     public void notice(int port, int level, String text) {
         if (!printer.enabled(level)) return;
+        if (limit != null) {
+            if (text.startsWith("new foreign master")) {
+                if (!limit.allow(port, LogRateLimit.Kind.NEW_FOREIGN_MASTER, summary)) return;
+            } else {
+                limit.flushDue(summary);
+            }
+        }
         if (port >= 1) portPrefix(port);
         else msg.setLength(0);
         msg.append(text);
         printer.print(level, msg);
+    }
+
+    /**
+     * linuxptp port.c: "port 1 (eth0): bad message" (LOG_ERR), here with the reason; the engine
+     * has dropped and counted the packet.
+     */
+    @Override
+    public void badPacket(int port, io.ptp4j.core.wire.DecodeException error) {
+        if (!printer.enabled(Printer.LOG_ERR)) return;
+        if (limit != null && !limit.allow(port, LogRateLimit.Kind.BAD_MESSAGE, summary)) return;
+        portPrefix(port).append("bad message (").append(error.getMessage()).append(')');
+        printer.print(Printer.LOG_ERR, msg);
+    }
+
+    /** The summaries of lines the rate limit left out, printed now (the daemon stops). */
+    public void flushSuppressed() {
+        if (limit != null) limit.flushAll(summary);
+    }
+
+    /**
+     * A message dropped because it failed authentication (linuxptp port.c: "port 1 (eth0): auth:
+     * bad message", LOG_ERR), here with the reason; rate-limited like the notices.
+     */
+    public void authFailed(int port, io.ptp4j.core.auth.AuthResult why) {
+        if (!printer.enabled(Printer.LOG_ERR)) return;
+        if (limit != null && !limit.allow(port, LogRateLimit.Kind.AUTH_FAILURE, summary)) return;
+        if (port >= 1) portPrefix(port);
+        else msg.setLength(0);
+        msg.append("auth: bad message (").append(why.name()).append(')');
+        printer.print(Printer.LOG_ERR, msg);
+    }
+
+    /**
+     * An error the daemon met and survived on a port (0: the clock): a failed send, a missing
+     * transmit timestamp, a receive error. Logged at LOG_ERR, rate-limited like the notices.
+     */
+    public void portError(int port, CharSequence text) {
+        if (!printer.enabled(Printer.LOG_ERR)) return;
+        if (limit != null && !limit.allow(port, LogRateLimit.Kind.PORT_ERROR, summary)) return;
+        if (port >= 1) portPrefix(port);
+        else msg.setLength(0);
+        msg.append(text);
+        printer.print(Printer.LOG_ERR, msg);
+    }
+
+    private void printSummary(int port, LogRateLimit.Kind kind, long count, long overNanos) {
+        if (port >= 1) portPrefix(port);
+        else msg.setLength(0);
+        msg.append(kind.words).append(": ");
+        CFormat.appendInt(msg, count, 0).append(" more not logged in ");
+        CFormat.appendInt(msg, (overNanos + 500_000_000L) / 1_000_000_000L, 0).append(" s (rate limit)");
+        printer.print(kind == LogRateLimit.Kind.NEW_FOREIGN_MASTER ? Printer.LOG_NOTICE : Printer.LOG_ERR, msg);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.List;
  */
 public final class PtpMetrics implements EngineListener {
     private static final int TYPES = 16;
+    private static final io.ptp4j.core.auth.AuthResult[] AUTH_RESULTS = io.ptp4j.core.auth.AuthResult.values();
     private static final int RX = 0;
     private static final int TX = 1;
 
@@ -37,6 +38,8 @@ public final class PtpMetrics implements EngineListener {
     private final long[] peerDelayNanos;
     private final double[] neighborRateRatio;
     private final long[] badPackets;
+    private final long[] newForeignMasters;
+    private final long[] authRejected;
     private final long[] txTimestampTimeouts;
     private final long[] messages;
     // correctionField of the last Sync (+ its Follow_Up) received: non-zero means a transparent clock on the path
@@ -81,6 +84,8 @@ public final class PtpMetrics implements EngineListener {
         peerDelayNanos = new long[n];
         neighborRateRatio = new double[n];
         badPackets = new long[n];
+        newForeignMasters = new long[n];
+        authRejected = new long[n * AUTH_RESULTS.length];
         txTimestampTimeouts = new long[n];
         messages = new long[n * TYPES * 2];
         lastSyncCorrectionNanos = new long[n];
@@ -220,6 +225,23 @@ public final class PtpMetrics implements EngineListener {
         badPackets[slot(port)]++;
     }
 
+    /** A received message dropped because it failed authentication, and why. */
+    public void authRejected(int port, io.ptp4j.core.auth.AuthResult why) {
+        int p = slot(port);
+        seen[p] = true;
+        authRejected[p * AUTH_RESULTS.length + why.ordinal()]++;
+    }
+
+    public long authRejectedCount(int port, io.ptp4j.core.auth.AuthResult why) {
+        return authRejected[slot(port) * AUTH_RESULTS.length + why.ordinal()];
+    }
+
+    /** Counts "new foreign master" notices: every one, also those the log leaves out (LogRateLimit). */
+    @Override
+    public void notice(int port, String text) {
+        if (port >= 1 && text.startsWith("new foreign master")) newForeignMasters[slot(port)]++;
+    }
+
     @Override
     public void clockStepped(long deltaNanos) {
         clockSteps++;
@@ -234,6 +256,8 @@ public final class PtpMetrics implements EngineListener {
     public long clockSteps() { return clockSteps; }
     public long messages(int port, int messageType, boolean tx) { return messages[msgIndex(port, messageType, tx ? TX : RX)]; }
     public long txTimestampTimeouts(int port) { return txTimestampTimeouts[slot(port)]; }
+    public long newForeignMasters(int port) { return newForeignMasters[slot(port)]; }
+    public long badPackets(int port) { return badPackets[slot(port)]; }
     public long lastSyncCorrectionNanos(int port) { return lastSyncCorrectionNanos[slot(port)]; }
     public int portStateCode(int port) { return portState[slot(port)]; }
     public int servoStateOrdinal(int port) { return servoState[slot(port)]; }
@@ -332,6 +356,15 @@ public final class PtpMetrics implements EngineListener {
         for (PtpMetrics m : sources) m.eachPort(p -> w.sample(m.txTimestampTimeouts[p], m.portLabels(p)));
         w.counter("ptp4j_bad_packets", "Received packets dropped because they did not decode");
         for (PtpMetrics m : sources) m.eachPort(p -> w.sample(m.badPackets[p], m.portLabels(p)));
+        w.counter("ptp4j_new_foreign_masters", "Announce senders heard for the first time (the new foreign master notice), each counted even when the log leaves it out");
+        for (PtpMetrics m : sources) m.eachPort(p -> w.sample(m.newForeignMasters[p], m.portLabels(p)));
+        w.counter("ptp4j_auth_rejected", "Received messages dropped because they failed authentication (sa_file, spp), by reason");
+        for (PtpMetrics m : sources) m.eachPort(p -> {
+            for (io.ptp4j.core.auth.AuthResult r : AUTH_RESULTS) {
+                long n = m.authRejected[p * AUTH_RESULTS.length + r.ordinal()];
+                if (n > 0) w.sample(n, "process", m.process, "iface", m.iface[p], "port", Integer.toString(p), "reason", r.name());
+            }
+        });
         w.gauge("ptp4j_sync_correction_ns", "correctionField of the last Sync plus its Follow_Up, ns: non-zero when a transparent clock is on the path");
         for (PtpMetrics m : sources) m.eachPort(p -> w.sample(m.lastSyncCorrectionNanos[p], m.portLabels(p)));
         w.counter("ptp4j_corrected_syncs", "Syncs received whose correctionField (Sync plus Follow_Up) was non-zero");

@@ -1,5 +1,6 @@
 package io.ptp4j.tools.obs;
 
+import io.ptp4j.core.engine.ForwardingNode;
 import io.ptp4j.core.engine.PtpNode;
 import io.ptp4j.tools.metrics.PtpMetrics;
 import java.nio.ByteBuffer;
@@ -9,7 +10,7 @@ import java.nio.ByteBuffer;
  * records the correctionField of Sync and Follow_Up (non-zero: a transparent clock is on the path,
  * IEEE 1588-2019 10.2.2). Reads header bytes only; nothing allocates.
  */
-public final class CountingNode implements PtpNode {
+public final class CountingNode extends ForwardingNode {
     private static final int SYNC = 0x0;
     private static final int FOLLOW_UP = 0x8;
     private static final int CORRECTION_OFFSET = 8;
@@ -17,17 +18,11 @@ public final class CountingNode implements PtpNode {
     private static final int FLAGS_OFFSET = 6; // flagField octet 0: twoStepFlag is bit 1 (Table 37)
     private static final int TWO_STEP = 0x02;
 
-    private final PtpNode inner;
     private final PtpMetrics metrics;
 
     public CountingNode(PtpNode inner, PtpMetrics metrics) {
-        this.inner = inner;
+        super(inner);
         this.metrics = metrics;
-    }
-
-    @Override
-    public void start(long nowNanos) {
-        inner.start(nowNanos);
     }
 
     @Override
@@ -50,23 +45,4 @@ public final class CountingNode implements PtpNode {
         }
     }
 
-    @Override
-    public void onTxTimestamp(int port, int messageTypeCode, int sequenceId, long txTimestampNanos, long nowNanos) {
-        inner.onTxTimestamp(port, messageTypeCode, sequenceId, txTimestampNanos, nowNanos);
-    }
-
-    @Override
-    public void onLinkStatus(int port, boolean up, String tsLabel, long nowNanos) {
-        inner.onLinkStatus(port, up, tsLabel, nowNanos);
-    }
-
-    @Override
-    public void onTimer(long nowNanos) {
-        inner.onTimer(nowNanos);
-    }
-
-    @Override
-    public long nextTimerNanos() {
-        return inner.nextTimerNanos();
-    }
 }

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public record ManagementReply(PortIdentity source, int sequenceId, int action, int managementId, ManagementErrorId error,
         Map<String, Object> data, int errorCode) {
-    /** Decodes a received message; null when it is no management message with exactly one management TLV. */
+    /** Decodes a received message; null when it is no management message with one management TLV (and at most an AUTHENTICATION TLV after it). */
     public static ManagementReply parse(ByteBuffer buf, int length) throws DecodeException {
         PtpMessage m = new PtpMessage().wrap(buf, 0, length);
         TlvCursor t = new TlvCursor();
@@ -31,7 +31,8 @@ public record ManagementReply(PortIdentity source, int sequenceId, int action, i
         t.reset(m);
         if (!t.next()) return null;
         int type = t.type(), value = t.valueOffset(), len = t.length();
-        if (t.next()) return null;
+        // linuxptp 4 pmc: one TLV, or a second that is an AUTHENTICATION TLV
+        if (t.next() && (t.type() != TlvType.AUTHENTICATION || t.next())) return null;
         if (type == TlvType.MANAGEMENT_ERROR_STATUS && len >= 4) {
             return new ManagementReply(m.sourcePortIdentity(), m.sequenceId(), m.actionField(), m.u16(value + 2),
                     ManagementErrorId.of(m.u16(value)), Map.of(), m.u16(value));

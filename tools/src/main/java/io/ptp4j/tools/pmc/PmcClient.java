@@ -34,6 +34,9 @@ public final class PmcClient implements AutoCloseable {
     private final String serverPath;
     private final Transport net;
     private int sequenceId;
+    private io.ptp4j.core.auth.Authenticator auth;
+    private int allowUnauth;
+    private java.util.function.Consumer<String> authLog = m -> {};
 
     private PmcClient(UnixDatagramSocket uds, String serverPath, Transport net) {
         this.uds = uds;
@@ -98,11 +101,29 @@ public final class PmcClient implements AutoCloseable {
         request.targetPortNumber = portNumber;
     }
 
+    /**
+     * Authentication as linuxptp 4.4's pmc (pmc_common.c pmc_send/pmc_recv): every request is
+     * signed with the global spp's active key; an answer must verify, except that with
+     * {@code allowUnauth} 1 a management RESPONSE or a SIGNALING message without an
+     * AUTHENTICATION TLV is taken, and with 2 anything is taken ("auth failed but allow_unauth
+     * set"). What is dropped goes to {@code log} as "auth: bad message".
+     */
+    public PmcClient authenticate(io.ptp4j.core.auth.Authenticator auth, int allowUnauth, java.util.function.Consumer<String> log) {
+        this.auth = auth;
+        this.allowUnauth = allowUnauth;
+        this.authLog = log;
+        return this;
+    }
+
     /** Sends one request; returns its sequenceId. */
     public int send(int action, int managementId, byte[] data) throws NativeException {
         int seq = sequenceId;
         sequenceId = (sequenceId + 1) & 0xFFFF;
         int n = request.encode(tx, seq, action, managementId, data);
+        if (auth != null) {
+            n = auth.sign(tx, 0, n, 0);
+            if (n < 0) throw new NativeException("msg_pre_send failed (the AUTHENTICATION TLV does not fit)", 0);
+        }
         if (uds != null) {
             uds.send(tx, 0, n, serverPath);
         } else if (!net.send(false, tx, 0, n, Driver.MULTICAST)) {
@@ -118,15 +139,55 @@ public final class PmcClient implements AutoCloseable {
 
     /** Receives one waiting message without blocking into {@code into} at 0; -1 when none. */
     public int receive(ByteBuffer into) throws NativeException {
-        return uds != null ? uds.receive(into, 0) : net.receive(false, into, 0);
+        return receive(into, 0);
     }
 
-    /** Waits up to {@code timeoutMillis} for a message, then receives it; -1 on timeout. */
+    /**
+     * Waits up to {@code timeoutMillis} for a message, then receives it; -1 on timeout. A message
+     * that fails authentication is dropped and the wait goes on.
+     */
     public int receive(ByteBuffer into, int timeoutMillis) throws NativeException {
-        if (uds != null) return uds.receive(into, 0, timeoutMillis);
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (true) {
+            int n = receiveRaw(into, timeoutMillis);
+            if (n < 0 || admitted(into, n)) return n;
+            timeoutMillis = (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
+        }
+    }
+
+    private int receiveRaw(ByteBuffer into, int timeoutMillis) throws NativeException {
+        if (uds != null) return timeoutMillis == 0 ? uds.receive(into, 0) : uds.receive(into, 0, timeoutMillis);
         int n = net.receive(false, into, 0);
         if (n >= 0 || timeoutMillis == 0) return n;
         return Poller.waitReadable(new int[] {net.generalFd()}, timeoutMillis) != 0 ? net.receive(false, into, 0) : -1;
+    }
+
+    /** pmc_recv's authentication step. */
+    private boolean admitted(ByteBuffer in, int n) {
+        return auth == null || admits(auth, allowUnauth, in, n, authLog);
+    }
+
+    /**
+     * Whether pmc takes a received message (linuxptp 4.4 pmc_common.c pmc_recv): it must verify,
+     * except that with {@code allowUnauth} 1 a management RESPONSE or a SIGNALING message without
+     * any AUTHENTICATION TLV is taken, and with 2 whatever fails is taken with a notice.
+     */
+    static boolean admits(io.ptp4j.core.auth.Authenticator auth, int allowUnauth, ByteBuffer in, int n,
+            java.util.function.Consumer<String> log) {
+        if (allowUnauth > 0 && n >= 34) {
+            int type = in.get(0) & 0x0F;
+            boolean response = type == io.ptp4j.core.wire.MessageType.MANAGEMENT.code && n > 46 && (in.get(46) & 0x0F) == ManagementRequest.RESPONSE;
+            if ((type == io.ptp4j.core.wire.MessageType.SIGNALING.code || response)
+                    && !io.ptp4j.core.auth.Authenticator.hasAuthenticationTlv(in, 0, n)) return true;
+        }
+        io.ptp4j.core.auth.AuthResult r = auth.verify(in, 0, n, 0);
+        if (r.accepted()) return true;
+        if (allowUnauth == 2) {
+            log.accept("auth failed but allow_unauth set");
+            return true;
+        }
+        if (r != io.ptp4j.core.auth.AuthResult.NO_ASSOCIATION) log.accept("auth: bad message");
+        return false;
     }
 
     /**

@@ -173,6 +173,15 @@ public final class PmcMain {
             err.println("failed to create pmc");
             return 255;
         }
+        try {
+            io.ptp4j.core.auth.Authenticator auth = io.ptp4j.tools.auth.SecuritySetup.forPmc(o.cfg());
+            if (auth != null) client.authenticate(auth, o.cfg().getInt("allow_unauth"), m -> err.println(prog + ": " + m));
+        } catch (io.ptp4j.tools.auth.SecuritySetup.Failure e) {
+            client.close();
+            for (String l : e.lines()) err.println(prog + ": " + l);
+            err.println("failed to create pmc");
+            return 255;
+        }
         client.request().boundaryHops = o.boundaryHops();
         client.request().domainNumber = o.cfg().getInt("domainNumber");
         client.request().transportSpecific = o.cfg().getInt("transportSpecific") & 0x0F;

@@ -87,32 +87,22 @@ final class CmldsClient implements AutoCloseable {
 
     /** The engine with the renewals on its timer ticks. */
     PtpNode wrap(PtpNode node) {
-        return new PtpNode() {
+        return new io.ptp4j.core.engine.ForwardingNode(node) {
             @Override
             public void start(long now) {
-                node.start(now);
+                super.start(now);
                 tick(now);
             }
 
             @Override
-            public void onReceive(int port, ByteBuffer buf, int offset, int length, long rxTs, long source, long now) {
-                node.onReceive(port, buf, offset, length, rxTs, source, now);
-            }
-
-            @Override
-            public void onTxTimestamp(int port, int typeCode, int sequenceId, long txTs, long now) {
-                node.onTxTimestamp(port, typeCode, sequenceId, txTs, now);
-            }
-
-            @Override
             public void onTimer(long now) {
-                node.onTimer(now);
+                super.onTimer(now);
                 tick(now);
             }
 
             @Override
             public long nextTimerNanos() {
-                return Math.min(node.nextTimerNanos(), nextTick());
+                return Math.min(super.nextTimerNanos(), nextTick());
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.ptp4j.tools.ptp4l;
 
+import io.ptp4j.core.auth.Authenticator;
 import io.ptp4j.core.clock.ManagementAgent;
 import io.ptp4j.core.clock.PortDescription;
 import io.ptp4j.core.clock.PtpClock;
@@ -9,6 +10,7 @@ import io.ptp4j.core.engine.ClockConfig;
 import io.ptp4j.core.engine.EngineListener;
 import io.ptp4j.core.engine.PtpNode;
 import io.ptp4j.core.wire.ClockIdentity;
+import io.ptp4j.linux.FileWatch;
 import io.ptp4j.linux.NativeException;
 import io.ptp4j.linux.UnixDatagramSocket;
 import io.ptp4j.linux.clock.ClockDevice;
@@ -29,9 +31,11 @@ import io.ptp4j.linux.transport.Transport;
 import io.ptp4j.linux.transport.TransportConfig;
 import io.ptp4j.linux.transport.Transports;
 import io.ptp4j.linux.transport.TxTimestampTimeoutException;
+import io.ptp4j.tools.auth.SecuritySetup;
 import io.ptp4j.tools.bound.BoundPublishing;
 import io.ptp4j.tools.config.PtpConfig;
 import io.ptp4j.tools.log.LinuxptpLogListener;
+import io.ptp4j.tools.log.LogRateLimit;
 import io.ptp4j.tools.log.Printer;
 import io.ptp4j.tools.log.Printers;
 import io.ptp4j.tools.obs.JsonLogging;
@@ -138,6 +142,9 @@ public final class Ptp4lDaemon {
     private io.ptp4j.linux.rtnl.LinkWatch links;
     private final CountDownLatch closed = new CountDownLatch(1);
     private Printer printer;
+    private EngineListener log;
+    private Authenticator auth; // sa_file, spp, active_key_id (docs/security.md); null: none
+    private FileWatch saFileWatch;
 
     private Ptp4lDaemon(String prog, Ptp4lSettings s, PrintStream err) {
         this.prog = prog;
@@ -172,6 +179,13 @@ public final class Ptp4lDaemon {
         if (freeRunning || transparent || feedsNtp()) clock = new ReadOnlyClock(clock);
         printer = Printers.forConfig(prog, c);
         clearKernelLeap(clock, printer);
+        try {
+            auth = SecuritySetup.forPtp4l(c, ifaces);
+        } catch (SecuritySetup.Failure e) {
+            for (String line : e.lines()) printer.print(Printer.LOG_ERR, line);
+            err.println("failed to create a clock");
+            return 255;
+        }
         ClockConfig ec = EngineSettings.clockConfig(c, ifaces, id, software);
         attachExternalServo(ec);
         EngineListener listener = listener(ec);
@@ -181,19 +195,22 @@ public final class Ptp4lDaemon {
         if (bound != null) listener = bound.listener();
         warnSoftwareTimestamping();
         loop = eventLoop();
-        Driver driver = obs.driver(loop);
+        Driver driver = Ptp4lSecurity.signing(obs.driver(loop), auth, log);
         ManagementNotifications notifications = new ManagementNotifications(listener);
         PtpNode node = transparent ? new TransparentClock(ec, driver, listener) : new PtpClock(ec, driver, notifications);
+        PtpClock engine = node instanceof PtpClock pc ? pc : null; // before the layers below wrap it
         if (node instanceof PtpClock pc) {
             serveManagement(pc, driver, notifications);
             cmlds = CmldsClient.attach(pc, c, ifaces, loop, printer); // delay_mechanism COMMON_P2P
             if (cmlds != null) node = cmlds.wrap(node);
         }
         if (bound != null && node instanceof PtpClock pc) node = bound.attachedTo(pc, node);
+        if (auth != null) reloadSaFileWhenChanged();
         stopOnShutdown();
-        PtpNode fed = obs.node(node);
+        PtpNode fed = obs.node(Ptp4lSecurity.checking(node, engine, auth, log, obs.metrics()));
         links = watchLinks(loop, fed, ifaces, printer);
         loop.run(fed);
+        if (log instanceof LinuxptpLogListener l) l.flushSuppressed(); // the last window's summary
         return 0;
     }
 
@@ -335,14 +352,17 @@ public final class Ptp4lDaemon {
         int summary = c.getInt("summary_interval");
         String[] names = ifaces.toArray(new String[0]);
         // log_format json: one JSON object per engine event and per printer line on stdout
-        EngineListener log = c.getEnum("log_format").equals("json")
+        // linuxptp's lines: what a peer can repeat at will (new foreign master, bad message, auth,
+        // port errors) is rate-limited, with a summary line (docs/operations.md)
+        log = c.getEnum("log_format").equals("json")
                 ? new JsonSummaryLog(JsonLogging.attach(prog, printer), summary, ec.port.logSyncInterval, freeRunning, ec.freqEstInterval)
-                : new LinuxptpLogListener(printer, names, summary, ec.port.logSyncInterval, freeRunning, ec.freqEstInterval);
+                : new LinuxptpLogListener(printer, names, summary, ec.port.logSyncInterval, freeRunning, ec.freqEstInterval)
+                        .rateLimited(LogRateLimit.daemonDefault(ifaces.size()));
         EngineListener listener = virtual ? new VirtualClockReport(log, clock, printer) : log;
         obs = Observability.start(prog, prog + " on " + String.join(", ", ifaces), names,
                 c.getInt("metrics_port"), c.getInt("dashboard_port"), System::nanoTime,
                 Observability.windowSamples(summary, ec.port.logSyncInterval));
-        return obs.listener(listener);
+        return Ptp4lSecurity.tracking(obs.listener(listener), auth);
     }
 
     private void warnSoftwareTimestamping() {
@@ -355,9 +375,11 @@ public final class Ptp4lDaemon {
     private EventLoop eventLoop() throws NativeException {
         Observability o = obs;
         Printer p = printer;
+        EngineListener l = log;
         return new EventLoop(ports, clock, c.getInt("tx_timestamp_timeout"), (port, msg) -> {
             if (msg.startsWith(TxTimestampTimeoutException.TIMED_OUT)) o.txTimestampTimeout(port);
-            p.print(Printer.LOG_ERR, port == 0 ? msg : "port " + port + " (" + ifaces.get(port - 1) + "): " + msg);
+            if (l instanceof LinuxptpLogListener ll) ll.portError(port, msg); // rate-limited
+            else p.print(Printer.LOG_ERR, port == 0 ? msg : "port " + port + " (" + ifaces.get(port - 1) + "): " + msg);
         });
     }
 
@@ -368,14 +390,33 @@ public final class Ptp4lDaemon {
             described[i] = ManagementPorts.describe(ifaces.get(i), c.getEnum(ifaces.get(i), "network_transport"), software);
         }
         ManagementAgent agent = new ManagementAgent(pc).describePorts(described)
-                .describeClock(oui(c.getString("manufacturerIdentity")), c.getString("productDescription"),
-                        c.getString("revisionData"), c.getString("userDescription"))
-                .answerNetworkRequests(driver);
+                .describeClock(oui(c.getString("manufacturerIdentity")), c.getText("productDescription"),
+                        c.getText("revisionData"), c.getText("userDescription"))
+                .answerNetworkRequests(driver).authenticateWith(auth);
         uds = ManagementSocket.open(prog, c, agent, "uds_address", true, loop, printer, err);
         udsRo = ManagementSocket.open(prog, c, agent, "uds_ro_address", false, loop, printer, err);
         if (uds != null) notifications.attach(agent, uds, printer);
         agent.forwardWith(ManagementSocket.forwarder(loop, uds, printer));
         obs.watch(pc);
+    }
+
+    /**
+     * Key rollover while running: when the sa_file is written or replaced, it is read again and
+     * its associations take over (new keys are accepted at once; a port's active key must still be
+     * in it). A file that does not parse or lacks a port's key changes nothing and says why.
+     */
+    private void reloadSaFileWhenChanged() throws NativeException {
+        String path = c.getString("sa_file");
+        saFileWatch = FileWatch.of(Path.of(path));
+        loop.watch(saFileWatch.fd(), () -> {
+            if (!saFileWatch.changed()) return;
+            try {
+                auth.replace(SecuritySetup.saFile(c));
+                printer.print(Printer.LOG_NOTICE, "sa_file " + path + " reloaded");
+            } catch (SecuritySetup.Failure | IllegalArgumentException e) {
+                printer.print(Printer.LOG_ERR, "sa_file " + path + " not reloaded, the keys in use stay: " + e.getMessage());
+            }
+        });
     }
 
     /** SIGINT/SIGTERM stop the loop; the hook waits for close() to remove the sockets and the virtual clock file. */
@@ -390,6 +431,7 @@ public final class Ptp4lDaemon {
             }
         }, "ptp4l-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        StopSignals.onStop(l::stop); // SIGTERM, SIGINT, SIGHUP: a clean stop and exit 0, as linuxptp 4.4
     }
 
     private void close() {
@@ -398,6 +440,7 @@ public final class Ptp4lDaemon {
         if (udsRo != null) udsRo.close();
         if (loop != null) loop.close();
         if (links != null) links.close();
+        if (saFileWatch != null) saFileWatch.close();
         if (vclockFile != null) vclockFile.close();
         for (Transport t : ports) if (t != null) t.close();
         if (clock != null) clock.close();

@@ -62,7 +62,33 @@ public final class Ptp4lMain {
         } catch (java.io.IOException e) {
             err.println(prog + ": cannot scan " + procRoot + " for other time daemons: " + e.getMessage());
         }
+        String missing = missingInterface(s);
+        if (missing != null) {
+            err.println(prog + ": " + missing);
+            return 255; // linuxptp: failed to create a clock
+        }
         return Ptp4lDaemon.run(prog, s, err);
+    }
+
+    /**
+     * The first interface that does not exist in this network namespace, in words that point at
+     * the config line that declared it (linuxptp only says "ioctl SIOCETHTOOL failed: No such
+     * device" much later); null when all exist.
+     */
+    static String missingInterface(Ptp4lSettings s) {
+        for (String iface : s.interfaces()) {
+            boolean exists;
+            try {
+                exists = java.net.NetworkInterface.getByName(iface) != null;
+            } catch (java.net.SocketException | IllegalArgumentException e) {
+                exists = false;
+            }
+            if (exists) continue;
+            String origin = s.config().interfaceOrigin(iface);
+            return origin == null ? "interface " + iface + " does not exist"
+                    : origin + ": interface " + iface + " does not exist (section [" + iface + "])";
+        }
+        return null;
     }
 
     /** Parses argv, reads -f, and validates like ptp4l.c main. */

@@ -222,6 +222,49 @@ class ConfigReaderTest {
         }
     }
 
+    /** Issue 13: a long userDescription was accepted and crashed ptp4l at its first GET; linuxptp refuses it at start. */
+    @Test
+    void clockDescriptionTextsAreBoundedAtLoad() throws Exception {
+        assertError("[global]\nuserDescription " + "a".repeat(129) + "\n", 2, "t.cfg:2: invalid userDescription '" + "a".repeat(40)
+                + "...' at line 2 (129 octets, 129 symbols; at most 128 symbols in 255 octets fit (IEEE 1588-2019 5.3.9, 15.5.3.1.2))");
+        assertError("[global]\n\nuserDescription " + "a".repeat(1500) + "\n", 3, "t.cfg:3: invalid userDescription '" + "a".repeat(40)
+                + "...' at line 3 (1500 octets, 1500 symbols; at most 128 symbols in 255 octets fit (IEEE 1588-2019 5.3.9, 15.5.3.1.2))");
+        assertEquals(2, assertThrows(ConfigException.class, () -> load("[global]\nproductDescription " + "p".repeat(65) + "\n")).line());
+        assertEquals(2, assertThrows(ConfigException.class, () -> load("[global]\nrevisionData " + "r".repeat(33) + "\n")).line());
+        // 128 symbols of two octets each: within the symbols, beyond the 255 octets (the file's UTF-8 bytes count)
+        String e128 = new String("\u00e9".repeat(128).getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(assertThrows(ConfigException.class, () -> load("[global]\nuserDescription " + e128 + "\n")).getMessage()
+                .contains("(256 octets, 128 symbols;"));
+        PtpConfig max = load("[global]\nproductDescription " + "p".repeat(64) + "\nrevisionData " + "r".repeat(32)
+                + "\nuserDescription " + e128.substring(2) + "\n");
+        assertEquals("\u00e9".repeat(127), new String(max.getText("userDescription"), java.nio.charset.StandardCharsets.UTF_8));
+        assertError("[global]\nmanufacturerIdentity 00:1b\n", 2,
+                "t.cfg:2: invalid manufacturerIdentity '00:1b' at line 2 (must be three hex octets, e.g. 00:1b:19)");
+        assertEquals("00:1b:19", load("[global]\nmanufacturerIdentity 00:1b:19\n").getString("manufacturerIdentity"));
+    }
+
+    @Test
+    void clockDescriptionTextsOnTheCommandLineAreTheirUtf8() throws Exception {
+        PtpConfig cfg = new PtpConfig();
+        cfg.setOption("userDescription", "\u00e9".repeat(127));
+        assertArrayEquals("\u00e9".repeat(127).getBytes(java.nio.charset.StandardCharsets.UTF_8), cfg.getText("userDescription"));
+        ConfigException e = assertThrows(ConfigException.class, () -> cfg.setOption("userDescription", "\u00e9".repeat(128)));
+        assertNull(e.file());
+        assertTrue(e.getMessage().startsWith("invalid userDescription '"), e.getMessage());
+    }
+
+    @Test
+    void sectionHeadersAreOneNameInOnePairOfBrackets() throws Exception {
+        String why = " (a section is [global], [unicast_master_table] or [interface])";
+        assertError("[global\npriority1 1\n", 1, "t.cfg:1: malformed section header '[global' at line 1" + why);
+        assertError("[global]\n[eth0]]\n", 2, "t.cfg:2: malformed section header '[eth0]]' at line 2" + why);
+        assertError("[global]\n\n[eth0 eth1]\n", 3, "t.cfg:3: malformed section header '[eth0 eth1]' at line 3" + why);
+        assertError("[[eth0]\n", 1, "t.cfg:1: malformed section header '[[eth0]' at line 1" + why);
+        PtpConfig ok = load("[global]\n[ eth0 ]\nlogSyncInterval -3\n[GLOBAL]\n");
+        assertEquals(java.util.List.of("eth0"), ok.interfaces());
+        assertEquals("t.cfg:2", ok.interfaceOrigin("eth0"));
+    }
+
     private static PtpConfig load(String text) throws ConfigException {
         PtpConfig cfg = new PtpConfig();
         ConfigReader.read("t.cfg", text, cfg);

@@ -49,6 +49,8 @@ class ObservabilityTest {
 
         public void onTimer(long now) {}
 
+        public void onLinkStatus(int port, boolean up, String tsLabel, long now) {}
+
         public long nextTimerNanos() {
             return Long.MAX_VALUE;
         }

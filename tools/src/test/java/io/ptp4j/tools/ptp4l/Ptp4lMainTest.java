@@ -117,6 +117,27 @@ class Ptp4lMainTest {
                 + "failed to parse configuration file " + f + "\n", err.toString());
     }
 
+    /** Issue 13: "[eth99]" became an interface and failed later with an ioctl error and no file:line. */
+    @Test
+    void anInterfaceThatDoesNotExistIsNamedWithItsSectionsLine() throws Exception {
+        Path f = dir.resolve("ports.cfg");
+        Files.writeString(f, "[global]\nfree_running 1\n[lo]\n[p4jnosuch9]\nlogSyncInterval -3\n");
+        assertEquals(255, run("-f", f.toString(), "-S"));
+        assertTrue(err.toString().endsWith("ptp4l: " + f + ":4: interface p4jnosuch9 does not exist (section [p4jnosuch9])\n"), err.toString());
+        err.reset();
+        assertEquals(255, run("-i", "p4jnosuch8", "-S"));
+        assertTrue(err.toString().endsWith("ptp4l: interface p4jnosuch8 does not exist\n"), err.toString());
+    }
+
+    @Test
+    void aMalformedSectionHeaderIsAnErrorAtItsLine() throws Exception {
+        Path f = dir.resolve("typo.cfg");
+        Files.writeString(f, "[global\nfree_running 1\n");
+        assertEquals(254, run("-f", f.toString(), "-i", "lo"));
+        assertEquals(f + ":1: malformed section header '[global' at line 1 (a section is [global], [unicast_master_table] or [interface])\n"
+                + "failed to parse configuration file " + f + "\n", err.toString());
+    }
+
     @Test
     void clockTypeChecks() throws Exception {
         assertEquals(255, run("--clock_type", "BC", "-i", "eth0"));
@@ -132,7 +153,7 @@ class Ptp4lMainTest {
      */
     @Test
     void validConfigWarnsUnusedKeysThenNamesTheMissingInterface() {
-        assertEquals(1, run("-S", "-i", NO_SUCH_IFACE, "--tc_spanning_tree", "1"));
+        assertEquals(255, run("-S", "-i", NO_SUCH_IFACE, "--tc_spanning_tree", "1"));
         assertTrue(err.toString().startsWith("ptp4l: option tc_spanning_tree is parsed but not yet acted on by ptp4j; it has no effect\n"),
                 err.toString());
         assertTrue(err.toString().contains(NO_SUCH_IFACE), err.toString());
@@ -142,7 +163,7 @@ class Ptp4lMainTest {
     void warnsAboutConflictingDaemons() throws Exception {
         Files.createDirectories(dir.resolve("4242"));
         Files.writeString(dir.resolve("4242/comm"), "chronyd\n");
-        assertEquals(1, run("-S", "-i", NO_SUCH_IFACE));
+        assertEquals(255, run("-S", "-i", NO_SUCH_IFACE));
         assertTrue(err.toString().startsWith("ptp4l: warning: chronyd (pid 4242) also adjusts CLOCK_REALTIME: "
                 + "stop it or let timemaster manage it\n"), err.toString());
     }
