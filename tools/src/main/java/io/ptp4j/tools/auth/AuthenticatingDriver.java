@@ -2,6 +2,7 @@ package io.ptp4j.tools.auth;
 
 import io.ptp4j.core.auth.Authenticator;
 import io.ptp4j.core.engine.Driver;
+import io.ptp4j.core.engine.ForwardingDriver;
 import java.nio.ByteBuffer;
 
 /**
@@ -11,20 +12,19 @@ import java.nio.ByteBuffer;
  * and that goes to the inner driver. Messages of other ports pass unchanged.
  * No allocation per message.
  */
-public final class AuthenticatingDriver implements Driver {
+public final class AuthenticatingDriver extends ForwardingDriver {
     /** A message that could not be signed (no room, key gone): the send fails and this says why. */
     @FunctionalInterface
     public interface Failures {
         void cannotSign(int port);
     }
 
-    private final Driver inner;
     private final Authenticator auth;
     private final Failures failures;
     private final ByteBuffer signed = ByteBuffer.allocate(2048);
 
     public AuthenticatingDriver(Driver inner, Authenticator auth, Failures failures) {
-        this.inner = inner;
+        super(inner);
         this.auth = auth;
         this.failures = failures;
     }
@@ -43,35 +43,5 @@ public final class AuthenticatingDriver implements Driver {
             return false;
         }
         return inner.send(port, signed, 0, n, event, destination);
-    }
-
-    @Override
-    public long resolveUnicast(int port, String address) {
-        return inner.resolveUnicast(port, address);
-    }
-
-    @Override
-    public long clockTimeNanos() {
-        return inner.clockTimeNanos();
-    }
-
-    @Override
-    public void adjustFrequency(double ppb) {
-        inner.adjustFrequency(ppb);
-    }
-
-    @Override
-    public double currentFrequencyPpb() {
-        return inner.currentFrequencyPpb();
-    }
-
-    @Override
-    public void stepClock(long deltaNanos) {
-        inner.stepClock(deltaNanos);
-    }
-
-    @Override
-    public boolean switchClock(int port) {
-        return inner.switchClock(port);
     }
 }

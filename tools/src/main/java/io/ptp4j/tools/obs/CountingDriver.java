@@ -1,6 +1,7 @@
 package io.ptp4j.tools.obs;
 
 import io.ptp4j.core.engine.Driver;
+import io.ptp4j.core.engine.ForwardingDriver;
 import io.ptp4j.tools.metrics.PtpMetrics;
 import java.nio.ByteBuffer;
 
@@ -9,12 +10,11 @@ import java.nio.ByteBuffer;
  * messageType (the low nibble of header octet 0, IEEE 1588-2019 13.3.2.2), into {@link PtpMetrics}.
  * Reads one byte per send: nothing allocates.
  */
-public final class CountingDriver implements Driver {
-    private final Driver inner;
+public final class CountingDriver extends ForwardingDriver {
     private final PtpMetrics metrics;
 
     public CountingDriver(Driver inner, PtpMetrics metrics) {
-        this.inner = inner;
+        super(inner);
         this.metrics = metrics;
     }
 
@@ -23,50 +23,5 @@ public final class CountingDriver implements Driver {
         boolean ok = inner.send(port, buf, offset, length, event, destination);
         if (ok && length > 0) metrics.messageSent(port, buf.get(offset) & 0x0F);
         return ok;
-    }
-
-    @Override
-    public long resolveUnicast(int port, String address) {
-        return inner.resolveUnicast(port, address);
-    }
-
-    @Override
-    public long clockTimeNanos() {
-        return inner.clockTimeNanos();
-    }
-
-    @Override
-    public void adjustFrequency(double ppb) {
-        inner.adjustFrequency(ppb);
-    }
-
-    @Override
-    public double currentFrequencyPpb() {
-        return inner.currentFrequencyPpb();
-    }
-
-    @Override
-    public int armLeap(int leap) {
-        return inner.armLeap(leap);
-    }
-
-    @Override
-    public void setTaiOffset(int seconds) {
-        inner.setTaiOffset(seconds);
-    }
-
-    @Override
-    public boolean adjustPhase(long offsetNanos) {
-        return inner.adjustPhase(offsetNanos);
-    }
-
-    @Override
-    public boolean switchClock(int port) {
-        return inner.switchClock(port);
-    }
-
-    @Override
-    public void stepClock(long deltaNanos) {
-        inner.stepClock(deltaNanos);
     }
 }
