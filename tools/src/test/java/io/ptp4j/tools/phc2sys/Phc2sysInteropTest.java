@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every daemon runs under setpriv without CAP_SYS_TIME: nothing can touch the machine's clock.
  */
 @Tag("interop")
+@Tag("serial") // measures time error in real time: runs alone, after the parallel forks (tools/pom.xml)
 class Phc2sysInteropTest {
     static Path ptp4lConfig(Path dir) throws Exception {
         Path cfg = dir.resolve("ptp4l.cfg");

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the instant the virtual clock was read (ClockBoundCommand's probe). Not one may miss.
  */
 @Tag("interop")
+@Tag("serial") // measures time error in real time: runs alone, after the parallel forks (tools/pom.xml)
 class BoundedTimeLiveTest {
     static final Pattern SUMMARY = Pattern.compile("summary: reads (\\d+) trusted (\\d+) judged (\\d+) outside (\\d+) undecided (\\d+)");
 

@@ -52,9 +52,7 @@ class CmldsLinuxptp44InteropTest {
             """;
 
     static String pmc(NetnsPair net, String ns, String pmc, Path uds, int transportSpecific, String... commands) throws Exception {
-        StringBuilder c = new StringBuilder(pmc + " -u -b 0 -t " + transportSpecific + " -s " + uds);
-        for (String s : commands) c.append(" '").append(s).append('\'');
-        return net.exec(ns, Duration.ofSeconds(20), "bash", "-c", c + " 2>/dev/null").output();
+        return io.ptp4j.testkit.Pmc.ask(net, ns, pmc, uds.toString(), transportSpecific, commands);
     }
 
     static long field(String out, String name) {

@@ -46,10 +46,7 @@ class GptpLinuxptp44InteropTest {
     }
 
     static String pmc(NetnsPair net, String ns, String pmc, Path uds, String... commands) throws Exception {
-        StringBuilder c = new StringBuilder(pmc + " -u -b 0 -t 1 -s " + uds); // gPTP: transportSpecific 1
-        for (String s : commands) c.append(" '").append(s).append('\'');
-        NetnsPair.Result r = net.exec(ns, Duration.ofSeconds(20), "bash", "-c", c + " 2>/dev/null");
-        return r.output();
+        return io.ptp4j.testkit.Pmc.ask(net, ns, pmc, uds.toString(), 1, commands); // gPTP: transportSpecific 1
     }
 
     static String field(String out, String name) {

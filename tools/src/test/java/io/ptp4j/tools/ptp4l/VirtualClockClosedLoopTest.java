@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * waits 0.016/ki = ~37 s before its first frequency estimate, exactly as linuxptp's pi.c does.
  */
 @Tag("interop")
+@Tag("serial") // measures time error in real time: runs alone, after the parallel forks (tools/pom.xml)
 class VirtualClockClosedLoopTest {
     static final Pattern TRUE_ERROR = Pattern.compile("ptp4l\\[(\\d+\\.\\d+)\\]: virtual clock offset from CLOCK_REALTIME (-?\\d+) ns");
 
