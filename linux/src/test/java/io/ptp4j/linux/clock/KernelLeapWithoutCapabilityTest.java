@@ -2,9 +2,9 @@ package io.ptp4j.linux.clock;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.ptp4j.testkit.Daemons;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,8 +23,8 @@ class KernelLeapWithoutCapabilityTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = String.join(":", Path.of("target/classes").toAbsolutePath().toString(),
                 Path.of("target/test-classes").toAbsolutePath().toString(), Path.of("../core/target/classes").toAbsolutePath().normalize().toString());
-        Process p = new ProcessBuilder(List.of("setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time", java,
-                "--enable-native-access=ALL-UNNAMED", "-cp", cp, KernelLeapProbe.class.getName())).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(Daemons.noClock(java, "--enable-native-access=ALL-UNNAMED", "-cp", cp, KernelLeapProbe.class.getName()))
+                .redirectErrorStream(true).start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the probe did not finish");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         System.out.println(out);

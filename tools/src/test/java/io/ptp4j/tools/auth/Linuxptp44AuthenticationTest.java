@@ -1,5 +1,6 @@
 package io.ptp4j.tools.auth;
 
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.core.auth.AuthResult;
@@ -67,10 +68,6 @@ class Linuxptp44AuthenticationTest {
         return LinuxptpPeer.require();
     }
 
-    static String[] cmd(String... c) {
-        return Daemons.noClock(c);
-    }
-
     static String config(Path dir, Path sa, int spp, long key, String extra) {
         return "[global]\nfree_running 1\nsa_file " + sa + "\nspp " + spp + "\nactive_key_id " + key + "\nuse_syslog 0\n"
                 + "uds_address " + dir.resolve("uds-" + spp + "-" + key) + "\nuds_ro_address " + dir.resolve("udsro-" + spp + "-" + key)
@@ -121,7 +118,7 @@ class Linuxptp44AuthenticationTest {
                 Path cfg = dir.resolve("m-" + spp + "-" + key + ".cfg");
                 Files.writeString(cfg, config(dir, sa, spp, key, "masterOnly 1\n"));
                 Process m = net.start(net.nsA(), dir.resolve("m-" + key + ".log"),
-                        cmd(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m", "-f", cfg.toString()));
+                        noClock(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m", "-f", cfg.toString()));
                 List<byte[]> heard = listen(net, 3_000);
                 m.destroy();
                 m.waitFor();
@@ -163,12 +160,12 @@ class Linuxptp44AuthenticationTest {
         Files.writeString(cfg, config(dir, sa, 0, 3, "masterOnly 1\n"));
         Path uds = dir.resolve("uds-0-3");
         try (NetnsPair net = NetnsPair.create()) {
-            net.start(net.nsA(), dir.resolve("m.log"), cmd(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m", "-f", cfg.toString()));
+            net.start(net.nsA(), dir.resolve("m.log"), noClock(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m", "-f", cfg.toString()));
             Thread.sleep(1_500);
             for (String[] c : new String[][] {{sa.toString(), "1", "0"}, {wrong.toString(), "1", "0"}}) {
                 Path pc = dir.resolve("pmc-" + c[1] + "-" + (c[0].equals(sa.toString()) ? "right" : "wrong") + ".cfg");
                 Files.writeString(pc, "[global]\nsa_file " + c[0] + "\nspp 0\nactive_key_id " + c[1] + "\nallow_unauth " + c[2] + "\n");
-                NetnsPair.Result r = net.exec(net.nsA(), Duration.ofSeconds(20), cmd(launcher("pmc"), "-u", "-b", "0", "-f", pc.toString(),
+                NetnsPair.Result r = net.exec(net.nsA(), Duration.ofSeconds(20), noClock(launcher("pmc"), "-u", "-b", "0", "-f", pc.toString(),
                         "-s", uds.toString(), "GET DEFAULT_DATA_SET"));
                 System.out.println("---- ptp4j pmc with " + pc.getFileName() + "\n" + r.output());
                 if (c[0].equals(sa.toString())) {
@@ -182,7 +179,7 @@ class Linuxptp44AuthenticationTest {
             // a pmc whose spp names no association is refused at start, as linuxptp's
             Path bad = dir.resolve("pmc-bad.cfg");
             Files.writeString(bad, "[global]\nsa_file " + sa + "\nspp 9\nactive_key_id 1\n");
-            NetnsPair.Result r = net.exec(net.nsA(), Duration.ofSeconds(20), cmd(launcher("pmc"), "-u", "-b", "0", "-f", bad.toString(),
+            NetnsPair.Result r = net.exec(net.nsA(), Duration.ofSeconds(20), noClock(launcher("pmc"), "-u", "-b", "0", "-f", bad.toString(),
                     "-s", uds.toString(), "GET DEFAULT_DATA_SET"));
             assertEquals(255, r.exitCode(), r.output());
             assertTrue(r.output().contains("spp set but sa 9 not defined"), r.output());
@@ -209,7 +206,7 @@ class Linuxptp44AuthenticationTest {
         Path log = dir.resolve("s.log");
         long good = 0x0a0b0cfffe000001L, impostor = 0x0a0b0cfffe000002L, plain = 0x0a0b0cfffe000003L;
         try (NetnsPair net = NetnsPair.create()) {
-            net.start(net.nsA(), log, cmd(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m", "-f", cfg.toString()));
+            net.start(net.nsA(), log, noClock(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m", "-f", cfg.toString()));
             Thread.sleep(1_000);
             // Announces from ptp4j in namespace B: signed right (key 3, AES128), signed with a wrong secret, not signed
             Authenticator right = new Authenticator(sad, 1).port(1, 0, 3);

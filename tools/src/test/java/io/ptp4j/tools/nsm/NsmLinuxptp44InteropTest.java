@@ -1,5 +1,7 @@
 package io.ptp4j.tools.nsm;
 
+import static io.ptp4j.testkit.Daemons.bin;
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.testkit.NetnsPair;
@@ -27,18 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("interop")
 class NsmLinuxptp44InteropTest {
-    static final String[] NO_CLOCK = {"setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time"};
-
-    static String bin(String tool) {
-        return Paths.get(System.getProperty("ptp4j.root", ".."), "bin", tool).toAbsolutePath().normalize().toString();
-    }
-
-    static String[] cmd(String... c) {
-        String[] all = new String[NO_CLOCK.length + c.length];
-        System.arraycopy(NO_CLOCK, 0, all, 0, NO_CLOCK.length);
-        System.arraycopy(c, 0, all, NO_CLOCK.length, c.length);
-        return all;
-    }
 
     static final Pattern OFFSET = Pattern.compile("\t\toffset +(-?\\d+)\n");
 
@@ -64,7 +54,7 @@ class NsmLinuxptp44InteropTest {
         try (NetnsPair net = NetnsPair.create()) {
             for (String ptp4l : List.of(theirs, bin("ptp4l"))) {
                 Path log = dir.resolve(transcripts.size() + ".log");
-                Process gm = net.start(net.nsA(), log, cmd(ptp4l, "-i", NetnsPair.IF_A, "-S", "-m", "-f", cfg.toString()));
+                Process gm = net.start(net.nsA(), log, noClock(ptp4l, "-i", NetnsPair.IF_A, "-S", "-m", "-f", cfg.toString()));
                 long end = System.nanoTime() + 60_000_000_000L;
                 while (!Files.readString(log).contains("assuming the grand master role") && System.nanoTime() < end) Thread.sleep(200);
                 for (String nsm : List.of(theirNsm, bin("nsm"))) {

@@ -2,6 +2,7 @@ package io.ptp4j.tools.ptp4l;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.ptp4j.testkit.Daemons;
 import io.ptp4j.testkit.NetnsPair;
 import io.ptp4j.testkit.LinuxptpPeer;
 import java.nio.file.Files;
@@ -93,7 +94,7 @@ class CmldsLinuxptp44InteropTest {
     @Timeout(400)
     void eachClientTakesItsLinkDelayFromTheOtherImplementationsCmlds(@TempDir Path dir) throws Exception {
         String theirPtp4l = LinuxptpPeer.program("ptp4l"), theirPmc = LinuxptpPeer.program("pmc");
-        String ours = GptpLinuxptp44InteropTest.bin("ptp4l");
+        String ours = Daemons.bin("ptp4l");
         Files.writeString(dir.resolve("server-a.cfg"), SERVER.replace("IFACE", NetnsPair.IF_A));
         Files.writeString(dir.resolve("server-b.cfg"), SERVER.replace("IFACE", NetnsPair.IF_B));
         Files.writeString(dir.resolve("client-a.cfg"), CLIENT.replace("IFACE", NetnsPair.IF_A));
@@ -103,18 +104,18 @@ class CmldsLinuxptp44InteropTest {
         Path logA = dir.resolve("client-a.log"), logB = dir.resolve("client-b.log");
         try (NetnsPair net = NetnsPair.create()) {
             // the two CMLDSs: 4.4's on A, ptp4j's on B
-            net.start(net.nsA(), dir.resolve("server-a.log"), GptpLinuxptp44InteropTest.cmd(theirPtp4l, "-f", dir.resolve("server-a.cfg").toString(),
+            net.start(net.nsA(), dir.resolve("server-a.log"), Daemons.noClock(theirPtp4l, "-f", dir.resolve("server-a.cfg").toString(),
                     "-i", NetnsPair.IF_A, "-S", "-m", "--clockIdentity", "C37D50.0000.00000A", "--uds_address", serverA.toString(),
                     "--uds_ro_address", dir.resolve("cmlds-a.ro").toString()));
-            net.start(net.nsB(), dir.resolve("server-b.log"), GptpLinuxptp44InteropTest.cmd(ours, "-f", dir.resolve("server-b.cfg").toString(),
+            net.start(net.nsB(), dir.resolve("server-b.log"), Daemons.noClock(ours, "-f", dir.resolve("server-b.cfg").toString(),
                     "-i", NetnsPair.IF_B, "-S", "-m", "--clockIdentity", "C37D50.0000.00000B", "--uds_address", serverB.toString(),
                     "--uds_ro_address", dir.resolve("cmlds-b.ro").toString(), "--use_syslog", "0"));
             // the two clients: ptp4j's on A (4.4's CMLDS), 4.4's on B (ptp4j's CMLDS); ptp4j's wins the BMCA first
-            net.start(net.nsA(), logA, GptpLinuxptp44InteropTest.cmd(ours, "-f", dir.resolve("client-a.cfg").toString(), "-i", NetnsPair.IF_A,
+            net.start(net.nsA(), logA, Daemons.noClock(ours, "-f", dir.resolve("client-a.cfg").toString(), "-i", NetnsPair.IF_A,
                     "-S", "-m", "--free_running", "1", "--priority1", "100", "--uds_address", clientA.toString(),
                     "--uds_ro_address", dir.resolve("client-a.ro").toString(), "--use_syslog", "0",
                     "--cmlds.server_address", serverA.toString(), "--cmlds.client_address", dir.resolve("cmlds-client-a").toString()));
-            net.start(net.nsB(), logB, GptpLinuxptp44InteropTest.cmd(theirPtp4l, "-f", dir.resolve("client-b.cfg").toString(), "-i", NetnsPair.IF_B,
+            net.start(net.nsB(), logB, Daemons.noClock(theirPtp4l, "-f", dir.resolve("client-b.cfg").toString(), "-i", NetnsPair.IF_B,
                     "-S", "-m", "--free_running", "1", "--uds_address", clientB.toString(), "--uds_ro_address", dir.resolve("client-b.ro").toString(),
                     "--cmlds.server_address", serverB.toString(), "--cmlds.client_address", dir.resolve("cmlds-client-b").toString()));
 

@@ -1,5 +1,7 @@
 package io.ptp4j.tools.ptp4l;
 
+import static io.ptp4j.testkit.Daemons.bin;
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.testkit.NetnsPair;
@@ -31,19 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("interop")
 class GptpLinuxptp44InteropTest {
-    static final String[] NO_CLOCK = {"setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time"};
     static final double POW2_41 = 2199023255552.0;
-
-    static String bin(String tool) {
-        return Paths.get(System.getProperty("ptp4j.root", ".."), "bin", tool).toAbsolutePath().normalize().toString();
-    }
-
-    static String[] cmd(String... c) {
-        String[] all = new String[NO_CLOCK.length + c.length];
-        System.arraycopy(NO_CLOCK, 0, all, 0, NO_CLOCK.length);
-        System.arraycopy(c, 0, all, NO_CLOCK.length, c.length);
-        return all;
-    }
 
     static String pmc(NetnsPair net, String ns, String pmc, Path uds, String... commands) throws Exception {
         return io.ptp4j.testkit.Pmc.ask(net, ns, pmc, uds.toString(), 1, commands); // gPTP: transportSpecific 1
@@ -79,9 +69,9 @@ class GptpLinuxptp44InteropTest {
         Files.writeString(cfg, GPTP_CFG);
         Path l = dir.resolve("l.uds"), j = dir.resolve("j.uds"), llog = dir.resolve("l.log"), jlog = dir.resolve("j.log");
         try (NetnsPair net = NetnsPair.create()) {
-            net.start(net.nsA(), llog, cmd(theirPtp4l, "-f", cfg.toString(), "-i", NetnsPair.IF_A, "-S", "-m", "--free_running", "1",
+            net.start(net.nsA(), llog, noClock(theirPtp4l, "-f", cfg.toString(), "-i", NetnsPair.IF_A, "-S", "-m", "--free_running", "1",
                     "--priority1", "100", "--neighborPropDelayThresh", "100000", "--uds_address", l.toString(), "--uds_ro_address", dir.resolve("l.ro").toString()));
-            net.start(net.nsB(), jlog, cmd(bin("ptp4l"), "-f", cfg.toString(), "-i", NetnsPair.IF_B, "-S", "-m", "--free_running", "1",
+            net.start(net.nsB(), jlog, noClock(bin("ptp4l"), "-f", cfg.toString(), "-i", NetnsPair.IF_B, "-S", "-m", "--free_running", "1",
                     "--virtual_clock", "1", "--virtual_clock_freq", "200000", "--neighborPropDelayThresh", "100000",
                     "--uds_address", j.toString(), "--uds_ro_address", dir.resolve("j.ro").toString(), "--use_syslog", "0"));
             String lid = "", jid = "";

@@ -44,10 +44,6 @@ class Ptp4lAuthenticationInteropTest {
         return LinuxptpPeer.require();
     }
 
-    static String[] cmd(String... c) {
-        return noClock(c);
-    }
-
     static String launcher() {
         return Daemons.bin("ptp4l");
     }
@@ -81,19 +77,19 @@ class Ptp4lAuthenticationInteropTest {
         Files.writeString(wrong, WRONG);
         try (NetnsPair net = NetnsPair.create()) {
             // linuxptp 4.4 master (key 1) in A; ptp4j client (key 3, the same association) in B
-            Process m = net.start(net.nsA(), dir.resolve("m44.log"), cmd(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m",
+            Process m = net.start(net.nsA(), dir.resolve("m44.log"), noClock(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m",
                     "-f", cfg(dir, "m44", sa, 1, "masterOnly 1\n")));
-            Process s = net.start(net.nsB(), dir.resolve("s4j.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m",
+            Process s = net.start(net.nsB(), dir.resolve("s4j.log"), noClock(launcher(), "-i", NetnsPair.IF_B, "-S", "-m",
                     "-f", cfg(dir, "s4j", sa, 3, "slaveOnly 1\nmetrics_port 9187\n")));
             awaitOffsets(dir.resolve("s4j.log"), 40, 40);
             // linuxptp 4.4's pmc (signing with key 1) through ptp4j's authenticated management socket
             String pmcCfg = cfg(dir, "pmc44", sa, 1, "");
             String answer = "";
             for (int i = 0; i < 5 && !answer.contains("RESPONSE"); i++) {
-                answer = net.exec(net.nsB(), Duration.ofSeconds(15), cmd(bin.resolve("pmc").toString(), "-u", "-b", "0", "-f", pmcCfg,
+                answer = net.exec(net.nsB(), Duration.ofSeconds(15), noClock(bin.resolve("pmc").toString(), "-u", "-b", "0", "-f", pmcCfg,
                         "-s", dir.resolve("s4j.uds").toString(), "GET PARENT_DATA_SET")).output();
             }
-            String plain = net.exec(net.nsB(), Duration.ofSeconds(15), cmd(bin.resolve("pmc").toString(), "-u", "-b", "0",
+            String plain = net.exec(net.nsB(), Duration.ofSeconds(15), noClock(bin.resolve("pmc").toString(), "-u", "-b", "0",
                     "-s", dir.resolve("s4j.uds").toString(), "GET PARENT_DATA_SET")).output();
             s.destroy();
             s.waitFor();
@@ -112,9 +108,9 @@ class Ptp4lAuthenticationInteropTest {
             m.waitFor();
 
             // ptp4j master (key 3, AES128) in A; linuxptp 4.4 client (key 1) in B
-            Process m4j = net.start(net.nsA(), dir.resolve("m4j.log"), cmd(launcher(), "-i", NetnsPair.IF_A, "-S", "-m",
+            Process m4j = net.start(net.nsA(), dir.resolve("m4j.log"), noClock(launcher(), "-i", NetnsPair.IF_A, "-S", "-m",
                     "-f", cfg(dir, "m4j", sa, 3, "masterOnly 1\n")));
-            Process s44 = net.start(net.nsB(), dir.resolve("s44.log"), cmd(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_B, "-S", "-m",
+            Process s44 = net.start(net.nsB(), dir.resolve("s44.log"), noClock(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_B, "-S", "-m",
                     "-f", cfg(dir, "s44", sa, 1, "slaveOnly 1\n")));
             awaitOffsets(dir.resolve("s44.log"), 4, 50); // free running, linuxptp logs one offset per 2^freq_est_interval s
             s44.destroy();
@@ -139,9 +135,9 @@ class Ptp4lAuthenticationInteropTest {
         Files.writeString(sa, SA);
         Files.writeString(wrong, WRONG);
         try (NetnsPair net = NetnsPair.create()) {
-            Process m = net.start(net.nsA(), dir.resolve("m44.log"), cmd(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m",
+            Process m = net.start(net.nsA(), dir.resolve("m44.log"), noClock(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m",
                     "-2", "-P", "-f", cfg(dir, "m44", sa, 1, "masterOnly 1\n")));
-            Process bad = net.start(net.nsB(), dir.resolve("bad.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-2", "-P",
+            Process bad = net.start(net.nsB(), dir.resolve("bad.log"), noClock(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-2", "-P",
                     "-f", cfg(dir, "bad", wrong, 1, "slaveOnly 1\nmetrics_port 9188\n")));
             Logs.await(dir.resolve("bad.log"), Duration.ofSeconds(30), "auth: bad message (BAD_ICV)");
             var pattern = java.util.regex.Pattern.compile("ptp4j_auth_rejected_total\\{[^}]*reason=\"BAD_ICV\"[^}]*\\} (\\d+)");
@@ -164,7 +160,7 @@ class Ptp4lAuthenticationInteropTest {
             assertTrue(refused > 50, metrics);
 
             // the same, rightly keyed, over L2 with peer delay
-            Process s = net.start(net.nsB(), dir.resolve("s4j.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-2", "-P",
+            Process s = net.start(net.nsB(), dir.resolve("s4j.log"), noClock(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-2", "-P",
                     "-f", cfg(dir, "s4j", sa, 3, "slaveOnly 1\n")));
             awaitOffsets(dir.resolve("s4j.log"), 40, 40);
             s.destroy();
@@ -194,9 +190,9 @@ class Ptp4lAuthenticationInteropTest {
                 .replace("[global]\n", auth.replace("active_key_id 1", "active_key_id 3")
                         + "uds_ro_address " + dir.resolve("s.udsro") + "\n"));
         try (NetnsPair net = NetnsPair.create()) {
-            Process m = net.start(net.nsA(), dir.resolve("m.log"), cmd(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m",
+            Process m = net.start(net.nsA(), dir.resolve("m.log"), noClock(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m",
                     "-f", dir.resolve("m.cfg").toString()));
-            Process s = net.start(net.nsB(), dir.resolve("s.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m",
+            Process s = net.start(net.nsB(), dir.resolve("s.log"), noClock(launcher(), "-i", NetnsPair.IF_B, "-S", "-m",
                     "-f", dir.resolve("s.cfg").toString()));
             awaitOffsets(dir.resolve("s.log"), 30, 45);
             s.destroy();
@@ -227,9 +223,9 @@ class Ptp4lAuthenticationInteropTest {
         Files.writeString(sa, SA);
         Files.writeString(clientSa, "[security_association]\nspp 2\n1 SHA256-128 HEX:F8ADC6B8B8E9AA709106BA42481EC9E29607334DE2C3C737A11A12931DB27F8C\n");
         try (NetnsPair net = NetnsPair.create()) {
-            net.start(net.nsA(), dir.resolve("m44.log"), cmd(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m",
+            net.start(net.nsA(), dir.resolve("m44.log"), noClock(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m",
                     "-f", cfg(dir, "m44", sa, 3, "masterOnly 1\n")));
-            Process s = net.start(net.nsB(), dir.resolve("s4j.log"), cmd(launcher(), "-i", NetnsPair.IF_B, "-S", "-m",
+            Process s = net.start(net.nsB(), dir.resolve("s4j.log"), noClock(launcher(), "-i", NetnsPair.IF_B, "-S", "-m",
                     "-f", cfg(dir, "s4j", clientSa, 1, "slaveOnly 1\n")));
             Logs.await(dir.resolve("s4j.log"), Duration.ofSeconds(30), "auth: bad message (UNKNOWN_KEY)");
             assertEquals(0, offsetCount(Files.readString(dir.resolve("s4j.log"))));

@@ -1,5 +1,7 @@
 package io.ptp4j.tools.tz2alt;
 
+import static io.ptp4j.testkit.Daemons.bin;
+import static io.ptp4j.testkit.Daemons.noClock;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.testkit.NetnsPair;
@@ -27,19 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("interop")
 class Tz2altLinuxptp44InteropTest {
-    static final String[] NO_CLOCK = {"setpriv", "--bounding-set", "-sys_time", "--inh-caps", "-sys_time"};
     static final String LEAPFILE = "/usr/share/zoneinfo/leap-seconds.list";
-
-    static String bin(String tool) {
-        return Paths.get(System.getProperty("ptp4j.root", ".."), "bin", tool).toAbsolutePath().normalize().toString();
-    }
-
-    static String[] cmd(String... c) {
-        String[] all = new String[NO_CLOCK.length + c.length];
-        System.arraycopy(NO_CLOCK, 0, all, 0, NO_CLOCK.length);
-        System.arraycopy(c, 0, all, NO_CLOCK.length, c.length);
-        return all;
-    }
 
     @Test
     @Timeout(180)
@@ -53,7 +43,7 @@ class Tz2altLinuxptp44InteropTest {
             for (String[] pair : pairs) {
                 int n = shown.size();
                 Path uds = dir.resolve("p" + n + ".uds"), log = dir.resolve("p" + n + ".log"), tzlog = dir.resolve("tz" + n + ".log");
-                Process ptp4l = net.start(net.nsA(), log, cmd(pair[0], "-i", NetnsPair.IF_A, "-S", "-m", "--free_running", "1",
+                Process ptp4l = net.start(net.nsA(), log, noClock(pair[0], "-i", NetnsPair.IF_A, "-S", "-m", "--free_running", "1",
                         "--use_syslog", "0", "--uds_address", uds.toString(), "--uds_ro_address", dir.resolve("p" + n + ".ro").toString()));
                 long end = System.nanoTime() + 60_000_000_000L;
                 while (!(Files.exists(uds) && Files.readString(log).contains("INITIALIZING to LISTENING")) && System.nanoTime() < end) Thread.sleep(200);
