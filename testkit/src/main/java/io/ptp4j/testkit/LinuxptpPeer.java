@@ -1,9 +1,12 @@
 package io.ptp4j.testkit;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
@@ -25,7 +28,7 @@ import org.opentest4j.TestAbortedException;
  *       phc2sys, ts2phc, nsm, timemaster, tz2alt, ...). A directory without a 4.4 ptp4l is an
  *       error, never a skip: whoever set the variable wants these tests run.</li>
  *   <li>the build script beside the repository, {@code ../shared/peers/build-linuxptp}: run once
- *       per test JVM as {@code build-linuxptp <root>/target/linuxptp-4.4} (it does nothing when
+ *       per test JVM, one JVM at a time (a lock file beside the output), as {@code build-linuxptp <root>/target/linuxptp-4.4} (it does nothing when
  *       that directory is built already; its output goes to
  *       {@code target/linuxptp-4.4-build.log}).</li>
  * </ol>
@@ -110,8 +113,10 @@ public final class LinuxptpPeer {
         if (!Files.isRegularFile(script)) return Lookup.missing("no " + BUILD_SCRIPT + " and " + ENV + " unset");
         Path out = root.resolve(BUILD_DIR);
         Path log = root.resolve("target/linuxptp-4.4-build.log");
-        try {
-            Files.createDirectories(log.getParent());
+        // Test JVMs run side by side (tools' forks): one builds while the others wait on this
+        // lock, then find the programs built (the script does nothing then). Without it, two
+        // builds race, and one copies over a ptp4l the other's test is running ("Text file busy").
+        try (FileChannel lockFile = open(root.resolve(BUILD_DIR + ".lock")); FileLock held = lockFile.lock()) {
             Process p = new ProcessBuilder("sh", script.toString(), out.toString()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             if (!p.waitFor(15, TimeUnit.MINUTES)) {
@@ -129,6 +134,11 @@ public final class LinuxptpPeer {
         }
         String bad = notLinuxptp44(out);
         return bad == null ? Lookup.found(out) : Lookup.missing(BUILD_SCRIPT + " built " + out + ", but " + bad);
+    }
+
+    private static FileChannel open(Path lock) throws IOException {
+        Files.createDirectories(lock.getParent());
+        return FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     }
 
     /** Null when {@code dir} holds linuxptp 4.4's ptp4l; else what is wrong. */

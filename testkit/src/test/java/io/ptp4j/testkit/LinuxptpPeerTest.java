@@ -87,4 +87,35 @@ class LinuxptpPeerTest {
         assertFalse(l.configError());
         assertTrue(l.problem().startsWith(LinuxptpPeer.BUILD_SCRIPT + " failed with exit 2: make: gcc: No such file or directory"), l.problem());
     }
+
+    @Test
+    void testJvmsSideBySideBuildOneAtATime(@TempDir Path base) throws Exception {
+        Path root = repo(base);
+        // builds slowly; a second build while one runs leaves "overlap"; each build adds a line to .builds
+        script(base.resolve("shared/peers/build-linuxptp"), String.join("\n",
+                "if [ -x \"$1/ptp4l\" ]; then echo \"$1\"; exit 0; fi",
+                "mkdir \"$1.busy\" 2>/dev/null || echo overlap >> \"$1.overlaps\"",
+                "sleep 2",
+                "mkdir -p \"$1\"; printf '#!/bin/sh\\necho 4.4\\n' > \"$1/ptp4l\"; chmod +x \"$1/ptp4l\"",
+                "echo build >> \"$1.builds\"; rmdir \"$1.busy\" 2>/dev/null; echo \"$1\""));
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), OtherJvm.class.getName(), root.toString()).redirectErrorStream(true).start();
+        LinuxptpPeer.Lookup l = LinuxptpPeer.locate(null, root);
+        String theirs = new String(other.getInputStream().readAllBytes()).strip();
+        assertEquals(0, other.waitFor(), theirs);
+        Path built = root.resolve("target/linuxptp-4.4");
+        assertEquals(built, l.dir(), String.valueOf(l.problem()));
+        assertEquals(built.toString(), theirs);
+        assertFalse(Files.exists(root.resolve("target/linuxptp-4.4.overlaps")), "two builds ran at once");
+        assertEquals(1, Files.readAllLines(root.resolve("target/linuxptp-4.4.builds")).size(), "built once");
+    }
+
+    /** The other test JVM of {@link #testJvmsSideBySideBuildOneAtATime}: looks the peer up under the root given. */
+    static final class OtherJvm {
+        public static void main(String[] args) {
+            LinuxptpPeer.Lookup l = LinuxptpPeer.locate(null, Path.of(args[0]));
+            System.out.println(l.dir() != null ? l.dir() : l.problem());
+            System.exit(l.dir() != null ? 0 : 1);
+        }
+    }
 }
