@@ -12,10 +12,10 @@ import io.ptp4j.linux.transport.Transport;
 import io.ptp4j.linux.transport.TransportConfig;
 import io.ptp4j.linux.transport.Transports;
 import io.ptp4j.tools.cli.ConfigOptions;
+import io.ptp4j.tools.cli.Exit;
 import io.ptp4j.tools.cli.Getopt;
 import io.ptp4j.tools.cli.OptionTable;
 import io.ptp4j.tools.cli.UsageException;
-import io.ptp4j.tools.cli.Version;
 import io.ptp4j.tools.config.ConfigException;
 import io.ptp4j.tools.config.ConfigReader;
 import io.ptp4j.tools.config.PtpConfig;
@@ -64,10 +64,6 @@ public final class NsmMain {
             .flag('v', "prints the software version and exits")
             .trailer("\n");
 
-    static String usage(String prog) {
-        return OPTIONS.usage(prog);
-    }
-
     static int run(String prog, String[] args, PrintStream out, PrintStream err, java.io.InputStream in) {
         PtpConfig cfg = new PtpConfig();
         String file = null;
@@ -81,22 +77,14 @@ public final class NsmMain {
                 switch (o.letter()) {
                     case 'f' -> file = o.arg();
                     case 'i' -> cfg.addInterface(o.arg());
-                    case 'v' -> {
-                        out.println(Version.TEXT);
-                        return 0;
-                    }
-                    case 'h' -> {
-                        err.print(usage(prog));
-                        return 0;
-                    }
+                    case 'v' -> throw UsageException.version();
+                    case 'h' -> throw UsageException.help(Exit.OK);
                     default -> throw o.error();
                 }
             }
             if (file != null) ConfigReader.read(Path.of(file), cfg);
         } catch (UsageException e) {
-            err.println(e.getMessage());
-            if (e.showUsage()) err.print(usage(prog));
-            return 255;
+            return e.report(prog, OPTIONS, out, err);
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 255;

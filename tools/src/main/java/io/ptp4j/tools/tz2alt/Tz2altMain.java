@@ -4,10 +4,10 @@ import io.ptp4j.core.management.ManagementId;
 import io.ptp4j.core.management.ManagementRequest;
 import io.ptp4j.linux.NativeException;
 import io.ptp4j.tools.cli.ConfigOptions;
+import io.ptp4j.tools.cli.Exit;
 import io.ptp4j.tools.cli.Getopt;
 import io.ptp4j.tools.cli.OptionTable;
 import io.ptp4j.tools.cli.UsageException;
-import io.ptp4j.tools.cli.Version;
 import io.ptp4j.tools.config.ConfigException;
 import io.ptp4j.tools.config.ConfigReader;
 import io.ptp4j.tools.config.PtpConfig;
@@ -67,10 +67,6 @@ public final class Tz2altMain {
             .arg('z', "zone", "Time zone string, default '" + DEFAULT_TZ + "'\nSee /usr/share/zoneinfo for valid strings")
             .trailer("\n");
 
-    static String usage(String prog) {
-        return OPTIONS.usage(prog);
-    }
-
     /** One zone's offsets at one UTC second (tz2alt.c struct tzinfo). */
     record Offsets(long timestamp, long localUtc, int taiUtc, LeapSecondTable.Result result) {
         long localTai() {
@@ -94,24 +90,16 @@ public final class Tz2altMain {
                     case 'k' -> key = atoi(o.arg());
                     case 'l' -> cfg.setLocked("logging_level", (long) level(o.arg()));
                     case 'p' -> period = atoi(o.arg());
-                    case 'v' -> {
-                        out.println(Version.TEXT);
-                        return 0;
-                    }
+                    case 'v' -> throw UsageException.version();
                     case 'w' -> window = atoi(o.arg());
                     case 'z' -> zone = o.arg();
-                    case 'h' -> {
-                        err.print(usage(prog));
-                        return 0;
-                    }
+                    case 'h' -> throw UsageException.help(Exit.OK);
                     default -> throw o.error();
                 }
             }
             if (file != null) ConfigReader.read(Path.of(file), cfg);
         } catch (UsageException e) {
-            err.println(e.getMessage());
-            if (e.showUsage()) err.print(usage(prog));
-            return 255;
+            return e.report(prog, OPTIONS, out, err);
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 255;
