@@ -48,11 +48,7 @@ final class BoundedDemo {
         long start = System.nanoTime();
         for (int second = 1; second <= duration; second++) {
             run.advance(1_000_000_000L);
-            if (speed > 0) {
-                long due = start + (long) (second / speed * 1e9);
-                long wait = due - System.nanoTime();
-                if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
+            DemoCommand.keepPace(start, second, speed);
             if (second == 60) out.println("  --- 60 s: the PTP path between the racks breaks; rack B's backup grandmaster (15 ms off) takes over ---");
             if (second % 10 != 0) continue;
             OrderingWorkload.Result r = w.result();

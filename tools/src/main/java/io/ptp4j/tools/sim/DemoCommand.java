@@ -142,11 +142,7 @@ public final class DemoCommand {
         long start = System.nanoTime();
         for (int second = 1; second <= duration; second++) {
             run.advance(1_000_000_000L);
-            if (speed > 0) {
-                long due = start + (long) (second / speed * 1e9);
-                long wait = due - System.nanoTime();
-                if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
+            keepPace(start, second, speed);
             if (second % 10 == 0) table(out, run, second);
         }
         run.evaluate();
@@ -164,5 +160,15 @@ public final class DemoCommand {
             sb.append(String.format(Locale.ROOT, "| %s %s %+.0f ns ", n.name(), n.engine().portState(1), n.trueErrorNanos()));
         }
         out.println(sb);
+    }
+
+    /**
+     * At {@code speed} > 0, sleeps until {@code second} simulated seconds are due at that many times
+     * real time since {@code startNanos} (System.nanoTime); at 0, returns at once (flat out).
+     */
+    static void keepPace(long startNanos, int second, double speed) throws InterruptedException {
+        if (speed <= 0) return;
+        long wait = startNanos + (long) (second / speed * 1e9) - System.nanoTime();
+        if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
     }
 }
