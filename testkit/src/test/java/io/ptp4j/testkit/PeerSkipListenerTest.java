@@ -50,18 +50,34 @@ class PeerSkipListenerTest {
         void c() {}
     }
 
+    static List<String> run(Path file, String run, Class<?>... classes) throws Exception {
+        var launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
+                .addTestExecutionListeners(new PeerSkipListener(file, run)).build());
+        for (Class<?> c : classes) launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(DiscoverySelectors.selectClass(c)).build());
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(PeerSkipListener.HEADER + run, lines.get(0), "the run's header first");
+        return lines.subList(1, lines.size());
+    }
+
     @Test
     void recordsOneLinePerSkippedTestWithItsReason(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("target/linuxptp44-skipped.txt");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, "stale\tfrom an earlier run\n");
-        var launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
-                .addTestExecutionListeners(new PeerSkipListener(file)).build());
-        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(DiscoverySelectors.selectClass(OneTestNeedsThePeer.class),
-                DiscoverySelectors.selectClass(WholeClassNeedsThePeer.class)).build());
-        List<String> lines = Files.readAllLines(file);
+        Files.writeString(file, "run 1\nstale\tfrom an earlier run\n");
+        List<String> lines = run(file, "2", OneTestNeedsThePeer.class, WholeClassNeedsThePeer.class);
         assertEquals(4, lines.size(), String.join("\n", lines));
         assertEquals(1, lines.stream().filter(l -> l.startsWith("no peer here\t") && l.contains("needsIt")).count(), String.join("\n", lines));
         assertEquals(3, lines.stream().filter(l -> l.startsWith("still no peer\t") && l.contains("WholeClassNeedsThePeer")).count());
+    }
+
+    @Test
+    void testJvmsOfOneRunAddUpAndANewRunStartsAfresh(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("target/linuxptp44-skipped.txt");
+        // surefire's forks: each JVM has its own listener and starts a test plan per class
+        run(file, "20261205-0810", OneTestNeedsThePeer.class);
+        List<String> both = run(file, "20261205-0810", WholeClassNeedsThePeer.class);
+        assertEquals(4, both.size(), "the second fork of the run keeps the first's record: " + both);
+        List<String> next = run(file, "20261205-0900", OneTestNeedsThePeer.class);
+        assertEquals(1, next.size(), "a new run starts afresh: " + next);
     }
 }
