@@ -37,7 +37,7 @@ class AuthenticationFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "30s")
     void verifyNeverThrowsAndOnlyAcceptsWhatWasSigned(FuzzedDataProvider d) {
         int spp = d.consumeInt(0, 1);
         long key = spp == 0 ? d.consumeInt(1, 4) : 1;

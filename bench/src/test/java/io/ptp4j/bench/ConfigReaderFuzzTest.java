@@ -8,7 +8,7 @@ import io.ptp4j.tools.config.PtpConfig;
 
 /** linuxptp's ptp4l.conf format (ConfigReader): whatever the text, only ConfigException (naming file and line) may come out. */
 class ConfigReaderFuzzTest {
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "30s")
     void configReaderOnlyThrowsConfigException(FuzzedDataProvider d) {
         PtpConfig cfg = new PtpConfig();
         try {

@@ -91,7 +91,7 @@ class ManagementFuzzTest {
                 });
     }
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "30s")
     void managementDispatchOnlyThrowsDecodeException(FuzzedDataProvider d) {
         setUp();
         try {

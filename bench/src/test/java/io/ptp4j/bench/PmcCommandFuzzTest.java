@@ -20,7 +20,7 @@ class PmcCommandFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "30s")
     void pmcCommandsNeverThrow(String line) {
         if (line == null) return; // Jazzer's null, not a line
         for (int i = line.length() % 2; i < PARSERS.length; i += 2) {
