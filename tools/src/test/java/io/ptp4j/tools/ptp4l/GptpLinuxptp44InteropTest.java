@@ -45,19 +45,28 @@ class GptpLinuxptp44InteropTest {
         return m.group(1);
     }
 
-    /** Polls TIME_STATUS_NP until {@code gm} is its grandmaster and its rate offset is set; returns the last answer. */
-    static String timeStatus(NetnsPair net, String ns, String pmc, Path uds, String gm, Path log) throws Exception {
+    static int timeBase(String out) {
+        Matcher m = Pattern.compile("\t\tgmTimeBaseIndicator +(\\d+)").matcher(out);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    /**
+     * Polls TIME_STATUS_NP until {@code gm} is its grandmaster, its rate offset is set and its
+     * gmTimeBaseIndicator is at least {@code timeBase} (the parent's identity comes with its first
+     * Announce, its time base with a later Follow_Up); returns the last answer.
+     */
+    static String timeStatus(NetnsPair net, String ns, String pmc, Path uds, String gm, int timeBase, Path log) throws Exception {
         long end = System.nanoTime() + 60_000_000_000L;
         String out = "";
         while (System.nanoTime() < end) {
             out = pmc(net, ns, pmc, uds, "GET TIME_STATUS_NP");
             if (out.contains("\t\tgmIdentity                 " + gm + "\n") && !out.contains("cumulativeScaledRateOffset +0.000000000")
-                    && out.contains("gmPresent                  true")) {
+                    && out.contains("gmPresent                  true") && timeBase(out) >= timeBase) {
                 return out;
             }
             Thread.sleep(500);
         }
-        fail("TIME_STATUS_NP never named " + gm + " with a rate offset:\n" + out + "\nlog:\n" + Files.readString(log));
+        fail("TIME_STATUS_NP never named " + gm + " with a rate offset and time base " + timeBase + ":\n" + out + "\nlog:\n" + Files.readString(log));
         return out;
     }
 
@@ -85,7 +94,7 @@ class GptpLinuxptp44InteropTest {
             assertFalse(lid.isEmpty() || jid.isEmpty(), "both daemons answer");
 
             // 1. linuxptp 4.4 grandmaster, ptp4j client: ptp4j's rate ratio to 4.4 = 1 / (1 + 200e-6)
-            String js = timeStatus(net, net.nsB(), theirPmc, j, lid, jlog);
+            String js = timeStatus(net, net.nsB(), theirPmc, j, lid, 0, jlog);
             System.out.println("---- ptp4j's TIME_STATUS_NP, linuxptp 4.4 grandmaster\n" + js);
             double ratio = Double.parseDouble(field(js, "cumulativeScaledRateOffset"));
             assertEquals(1 / (1 + 200e-6) - 1, ratio, 40e-6, "ptp4j reports its rate ratio to 4.4's clock");
@@ -94,7 +103,7 @@ class GptpLinuxptp44InteropTest {
             // 2. ptp4j takes over: 4.4 reports ptp4j's rate ratio and the new time base
             String set = pmc(net, net.nsA(), theirPmc, l, "SET PRIORITY1 250");
             assertTrue(set.contains("priority1 250"), set);
-            String ls = timeStatus(net, net.nsA(), theirPmc, l, jid, llog);
+            String ls = timeStatus(net, net.nsA(), theirPmc, l, jid, 1, llog);
             System.out.println("---- linuxptp 4.4's TIME_STATUS_NP, ptp4j grandmaster\n" + ls);
             assertEquals(200e-6, Double.parseDouble(field(ls, "cumulativeScaledRateOffset")), 40e-6, "4.4 reports its rate ratio to ptp4j");
             assertEquals("1", field(ls, "gmTimeBaseIndicator"), "ptp4j took over: a new time base");
