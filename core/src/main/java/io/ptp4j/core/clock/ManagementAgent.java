@@ -248,11 +248,11 @@ public final class ManagementAgent {
                 error(ingress, ManagementErrorId.NOT_SUPPORTED, idCode, sink);
                 return;
             }
-            if (id != null && isClockLevel(id) && clockSet(id, idCode, dataOffset, dataLength, requester, nowNanos, sink)) return;
+            if (id != null && id.isClockLevel() && clockSet(id, idCode, dataOffset, dataLength, requester, nowNanos, sink)) return;
         } else if (action == COMMAND && !readWrite) {
             error(ingress, ManagementErrorId.NOT_SUPPORTED, idCode, sink);
             return;
-        } else if (action == GET && id != null && isClockLevel(id)) {
+        } else if (action == GET && id != null && id.isClockLevel()) {
             Map<String, Object> data = isAlternateTimeOffset(id) ? sets.alternateTimeOffset(id, alternateTimeOffsetKey(dataLength, dataOffset))
                     : sets.clockData(id, req.sourcePortIdentity(), subscriptions, nowNanos);
             if (data != null) {
@@ -264,7 +264,7 @@ public final class ManagementAgent {
             error(ingress, ManagementErrorId.NOT_SUPPORTED, idCode, sink);
             return;
         }
-        if (id != null && isClockLevel(id)) {
+        if (id != null && id.isClockLevel()) {
             error(ingress, ManagementErrorId.NOT_SUPPORTED, idCode, sink);
             return;
         }
@@ -275,20 +275,6 @@ public final class ManagementAgent {
             if (!portAction(p, id, idCode, action, dataOffset, dataLength, sink)) return; // NO_SUCH_ID: once
         }
         if (answers == 0) error(ingress, ManagementErrorId.WRONG_VALUE, idCode, sink);
-    }
-
-    /** The ids linuxptp answers at the clock level (clock_manage's list), whether ptp4j serves them or not. */
-    static boolean isClockLevel(ManagementId id) {
-        return switch (id) {
-            case USER_DESCRIPTION, SAVE_IN_NON_VOLATILE_STORAGE, RESET_NON_VOLATILE_STORAGE, INITIALIZE, FAULT_LOG, FAULT_LOG_RESET,
-                 DEFAULT_DATA_SET, CURRENT_DATA_SET, PARENT_DATA_SET, TIME_PROPERTIES_DATA_SET, PRIORITY1, PRIORITY2, DOMAIN,
-                 SLAVE_ONLY, TIME, CLOCK_ACCURACY, UTC_PROPERTIES, TRACEABILITY_PROPERTIES, TIMESCALE_PROPERTIES, PATH_TRACE_LIST,
-                 PATH_TRACE_ENABLE, GRANDMASTER_CLUSTER_TABLE, ACCEPTABLE_MASTER_TABLE, ACCEPTABLE_MASTER_MAX_TABLE_SIZE,
-                 ALTERNATE_TIME_OFFSET_ENABLE, ALTERNATE_TIME_OFFSET_NAME, ALTERNATE_TIME_OFFSET_MAX_KEY,
-                 ALTERNATE_TIME_OFFSET_PROPERTIES, TRANSPARENT_CLOCK_DEFAULT_DATA_SET, PRIMARY_DOMAIN, TIME_STATUS_NP,
-                 GRANDMASTER_SETTINGS_NP, SUBSCRIBE_EVENTS_NP, SYNCHRONIZATION_UNCERTAIN_NP, EXTERNAL_GRANDMASTER_PROPERTIES_NP -> true;
-            default -> false;
-        };
     }
 
     /** Port-level ids linuxptp knows (port_manage): unserved ones get NOT_SUPPORTED, others NO_SUCH_ID. */

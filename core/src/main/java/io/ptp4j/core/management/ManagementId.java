@@ -103,6 +103,23 @@ public enum ManagementId {
         return actions.indexOf('C') >= 0;
     }
 
+    /**
+     * Whether linuxptp answers this id at the clock level (clock.c clock_manage's list), once per
+     * clock, whether ptp4j serves it or not; the others are answered per port.
+     */
+    public boolean isClockLevel() {
+        return switch (this) {
+            case USER_DESCRIPTION, SAVE_IN_NON_VOLATILE_STORAGE, RESET_NON_VOLATILE_STORAGE, INITIALIZE, FAULT_LOG, FAULT_LOG_RESET,
+                 DEFAULT_DATA_SET, CURRENT_DATA_SET, PARENT_DATA_SET, TIME_PROPERTIES_DATA_SET, PRIORITY1, PRIORITY2, DOMAIN,
+                 SLAVE_ONLY, TIME, CLOCK_ACCURACY, UTC_PROPERTIES, TRACEABILITY_PROPERTIES, TIMESCALE_PROPERTIES, PATH_TRACE_LIST,
+                 PATH_TRACE_ENABLE, GRANDMASTER_CLUSTER_TABLE, ACCEPTABLE_MASTER_TABLE, ACCEPTABLE_MASTER_MAX_TABLE_SIZE,
+                 ALTERNATE_TIME_OFFSET_ENABLE, ALTERNATE_TIME_OFFSET_NAME, ALTERNATE_TIME_OFFSET_MAX_KEY,
+                 ALTERNATE_TIME_OFFSET_PROPERTIES, TRANSPARENT_CLOCK_DEFAULT_DATA_SET, PRIMARY_DOMAIN, TIME_STATUS_NP,
+                 GRANDMASTER_SETTINGS_NP, SUBSCRIBE_EVENTS_NP, SYNCHRONIZATION_UNCERTAIN_NP, EXTERNAL_GRANDMASTER_PROPERTIES_NP -> true;
+            default -> false;
+        };
+    }
+
     /** The id for a 16-bit value, or null when the value is none we know. */
     public static ManagementId of(int id) {
         for (ManagementId m : values()) if (m.id == id) return m;

@@ -4,6 +4,7 @@ import io.ptp4j.tools.cli.Exit;
 import io.ptp4j.tools.cli.ArgValues;
 import io.ptp4j.tools.cli.ConfigOptions;
 import io.ptp4j.tools.cli.OptionTable;
+import io.ptp4j.core.management.ManagementId;
 import io.ptp4j.core.wire.DecodeException;
 import io.ptp4j.linux.Libc;
 import io.ptp4j.linux.NativeException;
@@ -23,7 +24,8 @@ import java.util.List;
 
 /**
  * {@code pmc}: linuxptp's PTP management client (pmc.c). Commands come from the command line
- * (batch: each is sent, then replies are awaited until 100 ms pass without one) or from stdin
+ * (batch: each is sent, then replies are awaited until 100 ms pass without one; where each request
+ * can have only one answer, until the last answer) or from stdin
  * (one per line, until end of input; a prompt when stdin and stdout are a terminal). Output is
  * linuxptp's text; {@code --json} prints one JSON object per message instead (and the
  * "sending:" lines on stderr), {@code --linuxptp=3} speaks like pmc 3.1.1.
@@ -209,6 +211,7 @@ public final class PmcMain {
         private final PmcPrinter printer;
         private final ByteBuffer rx = ByteBuffer.allocate(io.ptp4j.linux.UnixDatagramSocket.MAX_DATAGRAM);
         private final boolean prompt;
+        private int sent, singleAnswer, answered;
 
         Loop(String prog, Options o, PmcClient client, PrintStream out, PrintStream err) {
             this.prog = prog;
@@ -236,8 +239,26 @@ public final class PmcMain {
                 command(c);
                 drain(0);
             }
-            drain(100);
+            if (sent > 0 && sent == singleAnswer) {
+                // every request has exactly one answerer: stop at the last answer (or 100 ms of quiet)
+                int n;
+                while (answered < sent && (n = client.receive(rx, 100)) >= 0) show(n);
+            } else {
+                drain(100);
+            }
             return 0;
+        }
+
+        /**
+         * Whether exactly one reply can come to this request: over the Unix socket with boundary
+         * hops 0 the daemon at the socket forwards nothing, and a clock-level id is answered once
+         * by its clock (linuxptp clock_manage), where a port-level id is answered by every port.
+         * SUBSCRIBE_EVENTS_NP is left out: notifications may follow its answer.
+         */
+        private boolean singleAnswer(int managementId) {
+            ManagementId id = ManagementId.of(managementId);
+            return o.transport().equals("UDS") && o.boundaryHops() == 0 && id != null && id != ManagementId.SUBSCRIBE_EVENTS_NP
+                    && id.isClockLevel();
         }
 
         /** Receives and shows replies until {@code quietMillis} pass without one (0: what is waiting now). */
@@ -298,6 +319,7 @@ public final class PmcMain {
             try {
                 PmcResponse r = printer.show(rx, 0, n);
                 if (r == null) return;
+                if (r.action.equals("RESPONSE") || r.action.equals("ACKNOWLEDGE")) answered++;
                 if (o.json()) out.println(r.json());
                 else out.print(r.text());
                 out.flush();
@@ -321,6 +343,8 @@ public final class PmcMain {
         public void send(int action, int managementId, byte[] data) {
             try {
                 client.send(action, managementId, data);
+                sent++;
+                if (singleAnswer(managementId)) singleAnswer++;
             } catch (NativeException e) {
                 err.println(prog + ": " + e.getMessage()); // e.g. "sendto(AF_UNIX): No such file or directory (/var/run/ptp/ptp4l)"
             }

@@ -25,13 +25,21 @@ class PmcMainTest {
         return Captured.of((out, err) -> PmcMain.run("pmc", args, out, err));
     }
 
-    /** A ptp4l stand-in: one clock's management agent behind a Unix socket, served by a thread. */
+    /**
+     * A ptp4l stand-in: one clock's management agent behind a Unix socket, served by a thread.
+     * With {@code againAfterMillis} > 0 every answer comes a second time that much later, as if
+     * a second clock answered.
+     */
     static final class Server implements AutoCloseable {
         final AtomicBoolean running = new AtomicBoolean(true);
         final PtpClock clock;
         final Thread thread;
 
         Server(Path path) throws Exception {
+            this(path, 0);
+        }
+
+        Server(Path path, int againAfterMillis) throws Exception {
             ClockConfig cfg = new ClockConfig();
             cfg.clockIdentity = 0x0200_00ff_fe00_0001L;
             cfg.freeRunning = true;
@@ -63,6 +71,14 @@ class PmcMainTest {
                         if (n > 0) agent.handle(in, 0, n, true, s.lastSenderPath(), System.nanoTime(), (b, len) -> {
                             try {
                                 s.reply(b, 0, len);
+                                if (againAfterMillis > 0) {
+                                    Thread.sleep(againAfterMillis);
+                                    try {
+                                        s.reply(b, 0, len);
+                                    } catch (io.ptp4j.linux.NativeException gone) {
+                                        // the pmc that asked has exited: it took the first answer
+                                    }
+                                }
                             } catch (Exception e) {
                                 throw new RuntimeException(e);
                             }
@@ -104,6 +120,35 @@ class PmcMainTest {
                     + "\"managementId\":\"PRIORITY2\",\"data\":{\"priority2\":128}}\n", j.out());
             assertEquals("sending: GET PRIORITY2\nsending: GET UTC_PROPERTIES\nsorry, UTC_PROPERTIES not supported yet\n", j.err(),
                     "with --json, stdout is only JSON");
+        }
+    }
+
+    /**
+     * Over the Unix socket with boundary hops 0 a clock-level id has one answerer, and pmc stops
+     * at its answer instead of waiting out 100 ms of quiet; a port-level id, or hops that reach
+     * other clocks, still waits, and a second answer 40 ms later is shown.
+     */
+    @Test
+    void batchStopsAtTheOnlyAnswerAndWaitsWhereMoreCanCome(@TempDir Path dir) throws Exception {
+        Path sock = dir.resolve("ptp4l");
+        try (Server s = new Server(sock, 40)) {
+            String response = " RESPONSE MANAGEMENT ";
+            Captured one = pmc("-u", "-b", "0", "-s", sock.toString(), "GET CURRENT_DATA_SET");
+            assertEquals(1, one.out().split(response, -1).length - 1, one.out());
+            Thread.sleep(200); // the second answer finds pmc gone (the next pmc in this JVM binds the same pmc.PID)
+            Captured port = pmc("-u", "-b", "0", "-s", sock.toString(), "GET PORT_DATA_SET");
+            assertEquals(2, port.out().split(response, -1).length - 1, "a port-level id: every port may answer\n" + port.out());
+            Captured hops = pmc("-u", "-b", "1", "-s", sock.toString(), "GET CURRENT_DATA_SET");
+            assertEquals(2, hops.out().split(response, -1).length - 1, "boundary hops 1: other clocks may answer\n" + hops.out());
+            Captured events = pmc("-u", "-b", "0", "-s", sock.toString(), "GET SUBSCRIBE_EVENTS_NP");
+            assertEquals(2, events.out().split(response, -1).length - 1, "notifications may follow\n" + events.out());
+        }
+        Path plain = dir.resolve("ptp4l-2");
+        try (Server s = new Server(plain)) {
+            Captured two = pmc("-u", "-b", "0", "-s", plain.toString(), "GET CURRENT_DATA_SET", "GET PRIORITY1", "GET TIME_PROPERTIES_DATA_SET");
+            for (String id : new String[] {"CURRENT_DATA_SET", "PRIORITY1", "TIME_PROPERTIES_DATA_SET"}) {
+                assertTrue(two.out().contains(" RESPONSE MANAGEMENT " + id + " \n"), "every request waits for its answer:\n" + two.out());
+            }
         }
     }
 
