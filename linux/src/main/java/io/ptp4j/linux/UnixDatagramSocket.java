@@ -117,6 +117,21 @@ public final class UnixDatagramSocket implements AutoCloseable {
         sendTo(buf, offset, length, dstAddr, dstLen, toPath);
     }
 
+    /**
+     * Sends like {@link #send} but never waits: a receiver whose queue is full fails the send at
+     * once with EAGAIN (for reports that may be lost, never delayed: the slave event monitor).
+     */
+    public void sendNoWait(ByteBuffer buf, int offset, int length, String toPath) throws NativeException {
+        if (!toPath.equals(dstPath)) {
+            dstLen = encode(dstAddr, toPath);
+            dstPath = toPath;
+        }
+        if (length > MAX_DATAGRAM) throw new IllegalArgumentException("datagram of " + length + " bytes > " + MAX_DATAGRAM);
+        Buffers.copyIn(buf, offset, txBuf, length);
+        if (Libc.sendto(fd, txBuf, length, Libc.MSG_DONTWAIT, dstAddr, dstLen) < 0)
+            throw new NativeException("sendto(AF_UNIX)", Libc.errno(), toPath);
+    }
+
     /** Answers whoever sent the last datagram received (it must be bound to a path). */
     public void reply(ByteBuffer buf, int offset, int length) throws NativeException {
         if (lastSrcLen <= 2) throw new NativeException("sendto(AF_UNIX) reply", Libc.EINVAL, "(sender has no path)");

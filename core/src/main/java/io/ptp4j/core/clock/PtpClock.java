@@ -67,6 +67,8 @@ public final class PtpClock implements PtpNode, PortHost {
     }
 
     private ManagementHook managementHook;
+    /** slave_event_monitor: null when off. */
+    private SlaveEventMonitor slaveEventMonitor;
 
     private final FollowUpInformation followUpInfo = new FollowUpInformation();
     private final AlternateTimeOffsets alternateTimeOffsets = new AlternateTimeOffsets();
@@ -230,6 +232,28 @@ public final class PtpClock implements PtpNode, PortHost {
     /** Where management messages from the network go (null: they are dropped). */
     public void managementHook(ManagementHook hook) {
         this.managementHook = hook;
+    }
+
+    /**
+     * slave_event_monitor (linuxptp monitor.c): from now on every Sync and Delay_Resp a slave
+     * port takes is reported as a Signaling message to {@code sink}; null turns it off.
+     */
+    public void slaveEventMonitor(SlaveEventMonitor.Sink sink) {
+        this.slaveEventMonitor = sink == null ? null : new SlaveEventMonitor(cfg, sink);
+    }
+
+    @Override
+    public void monitorSync(Port port, int sequenceId, long originNanos, long correctionNanos, long ingressNanos) {
+        if (slaveEventMonitor == null) return;
+        slaveEventMonitor.sync(parentDS.parentClockIdentity(), parentDS.parentPortNumber(), sequenceId, originNanos, correctionNanos,
+                ingressNanos);
+    }
+
+    @Override
+    public void monitorDelay(Port port, int sequenceId, long t3Nanos, long correctionNanos, long receiveNanos) {
+        if (slaveEventMonitor == null) return;
+        slaveEventMonitor.delay(parentDS.parentClockIdentity(), parentDS.parentPortNumber(), sequenceId, t3Nanos, correctionNanos,
+                receiveNanos);
     }
 
     // ---- management SET and COMMAND (linuxptp clock_management_set, port_management_set/command) --

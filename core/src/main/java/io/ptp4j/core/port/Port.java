@@ -403,10 +403,12 @@ public final class Port implements HeaderWriter {
         arm(PortTimers.SYNC_LOSS, Math.max(2 * NS, 4 * interval(lastSyncLogInterval(cfg.logSyncInterval))));
         long corr = rx.correctionField() >> 16;
         if (rx.flag(PtpMessage.FLAG_TWO_STEP) || clockCfg.assumeTwoStep) {
-            if (syfu.sync(rx.sequenceId(), t2, corr)) host.synchronize(this, syfu.t1, syfu.t2);
+            if (syfu.sync(rx.sequenceId(), t2, corr)) synchronize(rx.sequenceId());
         } else {
             syfu.clear();
-            host.synchronize(this, rx.bodyTimestampAsNanos() + corr, t2);
+            long origin = rx.bodyTimestampAsNanos();
+            host.monitorSync(this, rx.sequenceId(), origin, corr, t2); // linuxptp port_synchronize: monitor_sync
+            host.synchronize(this, origin + corr, t2);
         }
     }
 
@@ -414,9 +416,13 @@ public final class Port implements HeaderWriter {
         if (!isSlaveLike() || !syncFromParent(rx)) return;
         int fui = cfg.followUpInfo ? io.ptp4j.core.wire.FollowUpInfoTlv.find(rx, tlvs) : -1;
         if (fui >= 0) host.followUpInformation(this, rx, fui); // linuxptp clock_follow_up_info
-        if (syfu.followUp(rx.sequenceId(), rx.bodyTimestampAsNanos() + (rx.correctionField() >> 16))) {
-            host.synchronize(this, syfu.t1, syfu.t2);
-        }
+        if (syfu.followUp(rx.sequenceId(), rx.bodyTimestampAsNanos(), rx.correctionField() >> 16)) synchronize(rx.sequenceId());
+    }
+
+    /** A completed Sync/Follow_Up pair: to the slave event monitor, then to the servo (linuxptp port_synchronize). */
+    private void synchronize(int sequenceId) {
+        host.monitorSync(this, sequenceId, syfu.origin, syfu.correction, syfu.t2);
+        host.synchronize(this, syfu.t1, syfu.t2);
     }
 
     /** The parent's Sync interval when it announced a sane one, else {@code otherwise}. */
@@ -442,7 +448,9 @@ public final class Port implements HeaderWriter {
         if (!isSlaveLike() || !e2e.pending() || !syncFromParent(rx)) return;
         if (!e2e.answers(rx, clockCfg.clockIdentity, number)) return;
         long t3 = e2e.complete();
-        long t4 = rx.bodyTimestampAsNanos() - (rx.correctionField() >> 16);
+        long c3 = rx.correctionField() >> 16, receive = rx.bodyTimestampAsNanos();
+        host.monitorDelay(this, rx.sequenceId(), t3, c3, receive); // linuxptp process_delay_resp: monitor_delay
+        long t4 = receive - c3;
         // 11.3.2 asymmetry: the master-to-slave direction is longer by delayAsymmetry.
         host.delayMeasured(this, t3, t4 - cfg.delayAsymmetryNanos);
         int log = rx.logMessageInterval();

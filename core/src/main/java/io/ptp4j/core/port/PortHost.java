@@ -88,6 +88,18 @@ public interface PortHost {
     /** A Sync's t1 and t2 from the parent: one servo sample (linuxptp clock_synchronize). */
     void synchronize(Port port, long t1, long t2);
 
+    /**
+     * slave_event_monitor (linuxptp monitor_sync): a Sync from the parent about to be taken, with
+     * its origin timestamp, the sum of its corrections (ns) and its ingress time t2 apart.
+     */
+    default void monitorSync(Port port, int sequenceId, long originNanos, long correctionNanos, long ingressNanos) {}
+
+    /**
+     * slave_event_monitor (linuxptp monitor_delay): a Delay_Resp that answered the port's
+     * Delay_Req: its sequenceId, t3, its correction (ns) and its receiveTimestamp.
+     */
+    default void monitorDelay(Port port, int sequenceId, long t3Nanos, long correctionNanos, long receiveNanos) {}
+
     /** An E2E delay measurement's t3 and t4 (t4 corrected for asymmetry). */
     void delayMeasured(Port port, long t3, long t4);
 

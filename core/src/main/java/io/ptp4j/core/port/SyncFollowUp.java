@@ -23,15 +23,22 @@ final class SyncFollowUp {
 
     private State state = State.EMPTY;
     private int sequenceId;
-    private long syncT2, syncCorrection, followUpT1;
+    private long syncT2, syncCorrection, followUpOrigin, followUpCorrection;
     /** t1 and t2 of the pair {@link #sync} or {@link #followUp} just completed. */
     long t1, t2;
+    /**
+     * The pair's preciseOriginTimestamp and the sum of its corrections, apart (t1 is their sum;
+     * the slave event monitor reports them apart, as linuxptp's port_synchronize has them).
+     */
+    long origin, correction;
 
     /** A two-step Sync received at {@code t2}; true when its Follow_Up was already here. */
     boolean sync(int seq, long rxTimestamp, long correction) {
         if (state == State.HAVE_FOLLOW_UP && seq == sequenceId && !checkOrder) {
             state = State.EMPTY;
-            t1 = followUpT1 + correction;
+            origin = followUpOrigin;
+            this.correction = followUpCorrection + correction;
+            t1 = origin + this.correction;
             t2 = rxTimestamp;
             return true;
         }
@@ -46,16 +53,24 @@ final class SyncFollowUp {
 
     /** A Follow_Up with preciseOriginTimestamp plus correction {@code t1}; true when it completes its Sync. */
     boolean followUp(int seq, long preciseOriginPlusCorrection) {
+        return followUp(seq, preciseOriginPlusCorrection, 0);
+    }
+
+    /** A Follow_Up with preciseOriginTimestamp {@code preciseOrigin} and correction {@code fupCorrection} (ns). */
+    boolean followUp(int seq, long preciseOrigin, long fupCorrection) {
         if (state == State.HAVE_SYNC && seq == sequenceId) {
             state = State.EMPTY;
-            t1 = preciseOriginPlusCorrection + syncCorrection;
+            origin = preciseOrigin;
+            correction = fupCorrection + syncCorrection;
+            t1 = origin + correction;
             t2 = syncT2;
             return true;
         }
         if (state != State.EMPTY) counters.service[PortCounters.FOLLOWUP_MISMATCH]++;
         state = State.HAVE_FOLLOW_UP;
         sequenceId = seq;
-        followUpT1 = preciseOriginPlusCorrection;
+        followUpOrigin = preciseOrigin;
+        followUpCorrection = fupCorrection;
         return false;
     }
 

@@ -133,6 +133,7 @@ public final class Ptp4lDaemon {
     private ClockDevice clock;
     private EventLoop loop;
     private UnixDatagramSocket uds, udsRo;
+    private SlaveEventMonitorSocket slaveEventMonitor;
     private Observability obs;
     private NtpShmSegment shm;
     private UnixDatagramSocket refclockSock;
@@ -396,6 +397,15 @@ public final class Ptp4lDaemon {
         uds = ManagementSocket.open(prog, c, agent, "uds_address", true, loop, printer, err);
         udsRo = ManagementSocket.open(prog, c, agent, "uds_ro_address", false, loop, printer, err);
         if (uds != null) notifications.attach(agent, uds, printer);
+        String monitorPath = c.getString("slave_event_monitor");
+        if (!monitorPath.isEmpty()) { // linuxptp monitor.c: reports go from the UDS port
+            try {
+                slaveEventMonitor = SlaveEventMonitorSocket.open(uds, monitorPath, printer);
+                pc.slaveEventMonitor(slaveEventMonitor);
+            } catch (NativeException e) {
+                printer.print(Printer.LOG_ERR, "failed to create slave event monitor: " + e.getMessage());
+            }
+        }
         agent.forwardWith(ManagementSocket.forwarder(loop, uds, printer));
         obs.watch(pc);
     }
@@ -435,6 +445,7 @@ public final class Ptp4lDaemon {
     }
 
     private void close() {
+        if (slaveEventMonitor != null) slaveEventMonitor.close();
         if (uds != null) uds.close();
         if (obs != null) obs.close();
         if (udsRo != null) udsRo.close();
