@@ -1,5 +1,7 @@
 package io.ptp4j.core.bmca;
 
+import io.ptp4j.core.wire.PtpMessage;
+
 /**
  * The fields the best master clock algorithm compares (IEEE 1588-2019 9.3.4 Table 30; linuxptp's
  * {@code struct dataset}): a candidate grandmaster as seen through one foreign master on one port.
@@ -33,6 +35,23 @@ public final class BmcDataset {
         senderPort = o.senderPort;
         receiverClock = o.receiverClock;
         receiverPort = o.receiverPort;
+        return this;
+    }
+
+    /**
+     * Takes the grandmaster, stepsRemoved and sender fields of a received Announce (linuxptp
+     * announce_to_dataset); localPriority and the receiver fields are left as they are.
+     */
+    public BmcDataset fromAnnounce(PtpMessage announce) {
+        priority1 = announce.grandmasterPriority1();
+        identity = announce.grandmasterIdentity();
+        clockClass = announce.grandmasterClockClass();
+        clockAccuracy = announce.grandmasterClockAccuracy();
+        offsetScaledLogVariance = announce.grandmasterOffsetScaledLogVariance();
+        priority2 = announce.grandmasterPriority2();
+        stepsRemoved = announce.stepsRemoved();
+        senderClock = announce.sourceClockIdentity();
+        senderPort = announce.sourcePortNumber();
         return this;
     }
 

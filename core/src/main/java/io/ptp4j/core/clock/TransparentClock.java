@@ -32,6 +32,13 @@ import java.nio.ByteBuffer;
  * delay is far below a nanosecond). Delay_Req/Delay_Resp do not belong in a P2P network and are
  * dropped; Pdelay messages stay on their link.
  *
+ * <p>{@code tc_spanning_tree 1} (linuxptp tc.c): the ports also run the BMCA and the port state
+ * machine ({@link TcSpanningTree}) and a message is forwarded only along the tree that gives:
+ * Sync, Follow_Up, Announce and the rest from the SLAVE (or UNCALIBRATED) port out of the MASTER
+ * ports, Delay_Req from a MASTER port to the SLAVE one, nothing in or out of a port in another
+ * state. A forwarded Announce gets stepsRemoved + 1. Off (the default), everything goes out of
+ * every other port.
+ *
  * <p>Residence records live in a small preallocated ring: no allocation per message.
  */
 public final class TransparentClock implements PtpNode {
@@ -70,6 +77,8 @@ public final class TransparentClock implements PtpNode {
     private final long[] pdNext;
     private final PtpMessage msg = new PtpMessage();
     private final ByteBuffer pd = ByteBuffer.allocate(128);
+    // tc_spanning_tree: the port states that decide where messages may go; null when off
+    private final TcSpanningTree tree;
 
     public TransparentClock(ClockConfig config, Driver driver, EngineListener listener) {
         this.cfg = config.copy();
@@ -90,36 +99,49 @@ public final class TransparentClock implements PtpNode {
                     .sourcePort(cfg.clockIdentity, port).sequenceId(seq).logMessageInterval(log);
         }
         java.util.Arrays.fill(pdNext, Long.MAX_VALUE);
+        tree = cfg.tcSpanningTree ? new TcSpanningTree(cfg, this.listener) : null;
     }
 
     @Override
     public void start(long nowNanos) {
         if (p2p) java.util.Arrays.fill(pdNext, nowNanos);
+        if (tree != null) tree.start(nowNanos);
     }
 
     @Override
     public void onTimer(long nowNanos) {
+        if (tree != null && tree.nextTimerNanos() <= nowNanos) tree.onTimer(nowNanos);
         if (!p2p) return;
         for (int i = 0; i < ports; i++) {
             if (pdNext[i] > nowNanos) continue;
             int log = cfg.portConfig(i + 1).logMinPdelayReqInterval;
-            pdNext[i] = nowNanos + (log >= 0 ? 1_000_000_000L << Math.min(log, 30) : 1_000_000_000L >> Math.min(-log, 30));
+            pdNext[i] = nowNanos + PortConfig.intervalNanos(log);
             peerDelay[i].request(pdHeader[i]);
             sendPeerDelay(i + 1, true);
         }
     }
 
     /**
-     * A transparent clock keeps no port states to fault: a frame forwarded to a link that is down
-     * fails to send and is counted there. (linuxptp's TC ports run the port state machine for
-     * their peer delay and Announce relay; that part is not modelled here.)
+     * Without tc_spanning_tree a transparent clock keeps no port states to fault: a frame
+     * forwarded to a link that is down fails to send and is counted there. With it, a link going
+     * down makes its port FAULTY and its coming back up starts the port again from LISTENING.
      */
     @Override
-    public void onLinkStatus(int port, boolean up, String tsLabel, long nowNanos) {}
+    public void onLinkStatus(int port, boolean up, String tsLabel, long nowNanos) {
+        if (tree != null && port >= 1 && port <= ports) tree.linkStatus(port, up, nowNanos);
+    }
+
+    /**
+     * The state of {@code port} as tc_spanning_tree runs it, or null when tc_spanning_tree is off
+     * (then the TC keeps no port states and forwards everything everywhere).
+     */
+    public io.ptp4j.core.port.PortState portState(int port) {
+        return tree == null || port < 1 || port > ports ? null : tree.state(port);
+    }
 
     @Override
     public long nextTimerNanos() {
-        long next = Long.MAX_VALUE;
+        long next = tree == null ? Long.MAX_VALUE : tree.nextTimerNanos();
         if (p2p) for (long t : pdNext) next = Math.min(next, t);
         return next;
     }
@@ -190,7 +212,7 @@ public final class TransparentClock implements PtpNode {
                 // made from its originTimestamp carries the residence time
                 boolean oneStepSync = type == MessageType.SYNC && !rx.flag(PtpMessage.FLAG_TWO_STEP);
                 for (int p = 1; p <= ports; p++) {
-                    if (p == port) continue;
+                    if (blocked(port, p, type)) continue;
                     int s = next;
                     next = (next + 1) % SLOTS;
                     slotType[s] = type.code;
@@ -209,17 +231,23 @@ public final class TransparentClock implements PtpNode {
                     int n = followUpOf(rx);
                     forwardCorrected(port, synth, 0, n, MessageType.SYNC.code, rx.sourceClockIdentity(), rx.sourcePortNumber(), rx.sequenceId());
                 }
+                if (tree != null && type == MessageType.SYNC) tree.sync(port, rx);
             }
             case FOLLOW_UP -> forwardCorrected(port, buf, offset, len, MessageType.SYNC.code, rx.sourceClockIdentity(),
                     rx.sourcePortNumber(), rx.sequenceId());
             case DELAY_RESP -> forwardCorrected(port, buf, offset, len, MessageType.DELAY_REQ.code, rx.requestingClockIdentity(),
                     rx.requestingPortNumber(), rx.sequenceId());
             default -> {
+                // linuxptp tc_forward: with tc_spanning_tree a forwarded Announce is one step further
+                // from its grandmaster (the signing driver, if any, signs the changed message anew)
+                boolean step = tree != null && type == MessageType.ANNOUNCE;
                 for (int p = 1; p <= ports; p++) {
-                    if (p == port) continue;
+                    if (blocked(port, p, type)) continue;
                     copy(buf, offset, len);
+                    if (step) fwd.stepsRemoved((fwd.stepsRemoved() + 1) & 0xFFFF);
                     send(p, len, false);
                 }
+                if (step) tree.announce(port, rx, now); // after forwarding, as e2e_event does
             }
         }
     }
@@ -231,8 +259,9 @@ public final class TransparentClock implements PtpNode {
      */
     private void forwardCorrected(int ingress, ByteBuffer buf, int offset, int len, int eventType, long clock, int portNo, int seq) {
         boolean backwards = eventType == MessageType.DELAY_REQ.code;
+        MessageType type = backwards ? MessageType.DELAY_RESP : MessageType.FOLLOW_UP;
         for (int p = 1; p <= ports; p++) {
-            if (p == ingress) continue;
+            if (blocked(ingress, p, type)) continue;
             // a Delay_Req left by the port its Delay_Resp came in on, after coming in on port p
             int s = backwards ? find(eventType, clock, portNo, seq, ingress, p) : find(eventType, clock, portNo, seq, p, 0);
             copy(buf, offset, len);
@@ -271,6 +300,11 @@ public final class TransparentClock implements PtpNode {
                 return;
             }
         }
+    }
+
+    /** linuxptp tc_blocked: never back out of the ingress port; with tc_spanning_tree, only along the tree. */
+    private boolean blocked(int ingress, int egress, MessageType type) {
+        return egress == ingress || (tree != null && tree.blocked(ingress, egress, type));
     }
 
     /** The newest slot of this event message that left by {@code egress} (and came in on {@code ingress}, unless 0). */

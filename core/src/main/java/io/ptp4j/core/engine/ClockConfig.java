@@ -89,6 +89,12 @@ public final class ClockConfig extends Settings<ClockConfig> {
     public boolean assumeTwoStep = false;
     /** check_fup_sync: a Follow_Up that arrived before its Sync is not paired with it (linuxptp fup_sync_ok). */
     public boolean checkFupSync = false;
+    /**
+     * tc_spanning_tree: a transparent clock's ports run the BMCA and port state machine, it
+     * forwards only along the tree that gives (linuxptp tc_blocked), and forwarded Announces get
+     * stepsRemoved + 1. Off: every message goes out of every other port.
+     */
+    public boolean tcSpanningTree = false;
     /** boundary_clock_jbod: the ports have different PHCs; the slave port's is the one disciplined. */
     public boolean boundaryClockJbod = false;
     /** sanity_freq_limit (ppb, 0 off): a clock that drifts from CLOCK_MONOTONIC faster than this jumped (clockcheck.c). */

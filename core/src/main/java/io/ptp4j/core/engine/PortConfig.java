@@ -84,4 +84,9 @@ public final class PortConfig extends Settings<PortConfig> {
 
     /** net_sync_monitor: answer NetSync Monitor requests (a unicast Delay_Req with PTPMON_REQ, hybrid_e2e). */
     public boolean netSyncMonitor = false;
+
+    /** 2^log seconds in nanoseconds (a message interval from its log2), log clamped to +-30. */
+    public static long intervalNanos(int log) {
+        return log >= 0 ? 1_000_000_000L << Math.min(log, 30) : 1_000_000_000L >> Math.min(-log, 30);
+    }
 }

@@ -25,16 +25,7 @@ final class AnnounceReceiver {
 
     void receive(PtpMessage rx) {
         if (port.cfg.serverOnly || !port.asCapable()) return; // masterOnly/serverOnly: never follows another master
-        BmcDataset d = scratch;
-        d.priority1 = rx.grandmasterPriority1();
-        d.identity = rx.grandmasterIdentity();
-        d.clockClass = rx.grandmasterClockClass();
-        d.clockAccuracy = rx.grandmasterClockAccuracy();
-        d.offsetScaledLogVariance = rx.grandmasterOffsetScaledLogVariance();
-        d.priority2 = rx.grandmasterPriority2();
-        d.stepsRemoved = rx.stepsRemoved();
-        d.senderClock = rx.sourceClockIdentity();
-        d.senderPort = rx.sourcePortNumber();
+        BmcDataset d = scratch.fromAnnounce(rx);
         d.localPriority = port.cfg.localPriority; // G.8275.x: the port's, not anything the sender says (port.c)
         // 9.3.2.5: an Announce that went through too many hops (maxStepsRemoved, 255 by default) is
         // not qualified; nor is a master worse than clock_class_threshold (linuxptp process_announce).

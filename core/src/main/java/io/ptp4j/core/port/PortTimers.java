@@ -25,7 +25,6 @@ final class PortTimers {
     /** A FAULTY port tries again (linuxptp's per-port fault timer, clock_fault_timeout). */
     static final int FAULT = 10;
     static final int COUNT = 11;
-    private static final long NS = 1_000_000_000L;
 
     private final long[] deadline = new long[COUNT];
     private final PortHost host;
@@ -37,7 +36,7 @@ final class PortTimers {
 
     /** 2^log seconds in nanoseconds. */
     static long interval(int log) {
-        return log >= 0 ? NS << Math.min(log, 30) : NS >> Math.min(-log, 30);
+        return io.ptp4j.core.engine.PortConfig.intervalNanos(log);
     }
 
     void arm(int timer, long delay) {

@@ -227,7 +227,6 @@ public final class ConfigKeys {
             "delay_request_variability",
             "interface_rate_tlv",
             "profileIdentity",
-            "tc_spanning_tree",
             "ts2phc.channel", "ts2phc.external_pps", "ts2phc.extts_correction",
             "ts2phc.extts_polarity", "ts2phc.holdover", "ts2phc.master", "ts2phc.nmea_baudrate",
             "ts2phc.nmea_delay", "ts2phc.nmea_remote_host", "ts2phc.nmea_remote_port",

@@ -32,6 +32,7 @@ public final class EngineSettings {
         e.twoStepFlag = c.getInt("twoStepFlag") == 1;
         e.p2pOneStep = c.getEnum("time_stamping").equals("p2p1step");
         e.checkFupSync = c.getInt("check_fup_sync") == 1;
+        e.tcSpanningTree = c.getInt("tc_spanning_tree") == 1;
         e.sanityFreqLimit = c.getInt("sanity_freq_limit");
         e.writePhaseMode = c.getInt("write_phase_mode") == 1;
         e.datasetComparison = c.getEnum("dataset_comparison");

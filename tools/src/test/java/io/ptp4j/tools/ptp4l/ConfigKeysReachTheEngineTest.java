@@ -78,6 +78,7 @@ class ConfigKeysReachTheEngineTest {
                 new Case("sanity_freq_limit", "0", s -> ((ClockConfig) s).sanityFreqLimit),
                 new Case("write_phase_mode", "1", s -> ((ClockConfig) s).writePhaseMode),
                 new Case("check_fup_sync", "1", s -> ((ClockConfig) s).checkFupSync),
+                new Case("tc_spanning_tree", "1", s -> ((ClockConfig) s).tcSpanningTree),
                 new Case("time_stamping", "p2p1step", s -> ((ClockConfig) s).p2pOneStep),
                 new Case("msg_interval_request", "1", s -> ((ClockConfig) s).port.msgIntervalRequest),
                 new Case("fault_reset_interval", "2", s -> ((ClockConfig) s).port.faultResetInterval),

@@ -62,8 +62,9 @@ class Ptp4lMainTest {
     @Test
     void keysThatActNowDrawNoWarningAndOnesThatDoNotStillDo() throws Exception {
         Ptp4lSettings s = Ptp4lMain.settings("ptp4l", new String[] {"-i", "eth0", "--maxStepsRemoved", "10",
-                "--ingressLatency", "50", "--G.8275.portDS.localPriority", "90", "--write_phase_mode", "1", "--tc_spanning_tree", "1"});
-        assertEquals(List.of("option tc_spanning_tree is parsed but not yet acted on by ptp4j; it has no effect"), s.warnings());
+                "--ingressLatency", "50", "--G.8275.portDS.localPriority", "90", "--write_phase_mode", "1", "--tc_spanning_tree", "1",
+                "--interface_rate_tlv", "1"});
+        assertEquals(List.of("option interface_rate_tlv is parsed but not yet acted on by ptp4j; it has no effect"), s.warnings());
     }
 
     @Test
@@ -153,8 +154,8 @@ class Ptp4lMainTest {
      */
     @Test
     void validConfigWarnsUnusedKeysThenNamesTheMissingInterface() {
-        assertEquals(255, run("-S", "-i", NO_SUCH_IFACE, "--tc_spanning_tree", "1"));
-        assertTrue(err.toString().startsWith("ptp4l: option tc_spanning_tree is parsed but not yet acted on by ptp4j; it has no effect\n"),
+        assertEquals(255, run("-S", "-i", NO_SUCH_IFACE, "--interface_rate_tlv", "1"));
+        assertTrue(err.toString().startsWith("ptp4l: option interface_rate_tlv is parsed but not yet acted on by ptp4j; it has no effect\n"),
                 err.toString());
         assertTrue(err.toString().contains(NO_SUCH_IFACE), err.toString());
     }
