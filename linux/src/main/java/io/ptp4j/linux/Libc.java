@@ -115,6 +115,16 @@ public final class Libc {
     // They share one shape too, syscall(2) without capture (the kernel's calls are the same;
     // a tool links one stub for all of them). poll has no system call of its own on aarch64,
     // where it stays libc's.
+    // A command-line tool (pmc, phc_ctl, ...) makes a handful of calls and exits: linking the
+    // non-capturing shape too would cost it a second stub (about 20 ms in the interpreter) to
+    // save garbage it never accumulates. oneShape routes every call through the capturing one.
+    private static volatile boolean oneShape;
+
+    /** For short-lived tools: every system call through the one capturing syscall(2) shape. */
+    public static void oneShape() {
+        oneShape = true;
+    }
+
     private static final class MSyscallPlain {
         static final MethodHandle H = plainCall("syscall", FunctionDescriptor.of(J, J, J, J, J, J, J, J),
                 Linker.Option.firstVariadicArg(1));
@@ -190,6 +200,7 @@ public final class Libc {
 
     public static long sendto(int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen) {
         try {
+            if (oneShape) return sys(Sys.SENDTO, fd, addr(buf), len, flags, addr(addr), addrLen);
             long r = (long) MSyscallPlain.H.invokeExact(Sys.SENDTO, (long) fd, addr(buf), len, (long) flags, addr(addr), (long) addrLen);
             if (r >= 0) return r;
             return sys(Sys.SENDTO, fd, addr(buf), len, flags, addr(addr), addrLen);
@@ -200,6 +211,7 @@ public final class Libc {
 
     public static long sendmsg(int fd, MemorySegment msghdr, int flags) {
         try {
+            if (oneShape) return sys(Sys.SENDMSG, fd, addr(msghdr), flags, 0, 0, 0);
             long r = (long) MSyscallPlain.H.invokeExact(Sys.SENDMSG, (long) fd, addr(msghdr), (long) flags, 0L, 0L, 0L);
             if (r >= 0) return r;
             return sys(Sys.SENDMSG, fd, addr(msghdr), flags, 0, 0, 0);
@@ -210,6 +222,7 @@ public final class Libc {
 
     public static long recvmsg(int fd, MemorySegment msghdr, int flags) {
         try {
+            if (oneShape) return sys(Sys.RECVMSG, fd, addr(msghdr), flags, 0, 0, 0);
             long r = (long) MSyscallPlain.H.invokeExact(Sys.RECVMSG, (long) fd, addr(msghdr), (long) flags, 0L, 0L, 0L);
             if (r >= 0) return r;
             int e = errnoNow();
@@ -246,6 +259,7 @@ public final class Libc {
 
     public static int poll(MemorySegment fds, long nfds, int timeoutMillis) {
         try {
+            if (oneShape && Sys.POLL >= 0) return (int) sys(Sys.POLL, addr(fds), nfds, timeoutMillis, 0, 0, 0);
             int r = Sys.POLL >= 0
                     ? (int) (long) MSyscallPlain.H.invokeExact(Sys.POLL, addr(fds), nfds, (long) timeoutMillis, 0L, 0L, 0L)
                     : (int) MPollFast.H.invokeExact(fds, nfds, timeoutMillis);
@@ -260,6 +274,7 @@ public final class Libc {
     /** ppoll(fds, nfds, timeout, NULL): {@code timeout} is a timespec, or NULL to wait forever. */
     public static int ppoll(MemorySegment fds, long nfds, MemorySegment timeout) {
         try {
+            if (oneShape) return (int) sys(Sys.PPOLL, addr(fds), nfds, addr(timeout), 0, 8, 0);
             int r = (int) (long) MSyscallPlain.H.invokeExact(Sys.PPOLL, addr(fds), nfds, addr(timeout), 0L, 8L, 0L); // sigsetsize 8
             if (r >= 0) return r;
             setErrno(errnoNow()); // EINTR in practice; the caller loops

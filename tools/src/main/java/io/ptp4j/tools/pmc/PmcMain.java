@@ -36,6 +36,7 @@ public final class PmcMain {
     private PmcMain() {}
 
     public static int main(String[] args) {
+        Libc.oneShape(); // a process that asks and exits: one downcall stub to link, not two
         return run("pmc", args, System.out, System.err);
     }
 

@@ -152,6 +152,27 @@ class PmcMainTest {
         }
     }
 
+    /**
+     * bin/pmc as a process: it answers through the one capturing syscall(2) downcall shape
+     * (Libc.oneShape), so it links one FFM stub, not two (docs/benchmarks.md, pmc start-up).
+     */
+    @Test
+    void pmcProcessLinksOneDowncallStub(@TempDir Path dir) throws Exception {
+        Path sock = dir.resolve("ptp4l"), classes = dir.resolve("classes.log");
+        try (Server s = new Server(sock)) {
+            ProcessBuilder pb = new ProcessBuilder(io.ptp4j.testkit.Daemons.bin("pmc"), "-u", "-b", "0", "-s", sock.toString(),
+                    "GET CURRENT_DATA_SET").redirectErrorStream(true);
+            pb.environment().put("PTP4J_JAVA_OPTS", "-Xlog:class+load:file=" + classes);
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), out);
+            assertTrue(out.contains(" RESPONSE MANAGEMENT CURRENT_DATA_SET \n"), out);
+            long stubs = Files.readAllLines(classes).stream().filter(l -> l.contains("jdk.internal.foreign.abi.DowncallStub")).count();
+            assertEquals(1, stubs, "downcall stubs linked by one pmc query");
+        }
+    }
+
     @Test
     void clientApiForOtherTools(@TempDir Path dir) throws Exception {
         Path sock = dir.resolve("ptp4l");
