@@ -31,24 +31,10 @@ class ManagementFuzzTest {
     private final PtpMessage check = new PtpMessage();
     private final TlvCursor tlvs = new TlvCursor();
 
-    private final Driver wire = new Driver() {
-        @Override
-        public boolean send(int port, ByteBuffer b, int offset, int length, boolean event, long destination) {
-            answer(b, offset, length);
-            return true;
-        }
-
-        @Override
-        public long clockTimeNanos() {
-            return 1_700_000_000_000_000_000L;
-        }
-
-        @Override
-        public void adjustFrequency(double ppb) {}
-
-        @Override
-        public void stepClock(long deltaNanos) {}
-    };
+    private final Driver wire = Driver.of(() -> 1_700_000_000_000_000_000L, (port, b, offset, length, event, destination) -> {
+        answer(b, offset, length);
+        return true;
+    });
 
     /** Whatever the clock or agent sends must decode and fit one datagram (the engine's own messages too). */
     private void answer(ByteBuffer b, int offset, int length) {

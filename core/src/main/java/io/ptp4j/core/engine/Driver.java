@@ -77,4 +77,40 @@ public interface Driver {
     default boolean switchClock(int port) {
         return false;
     }
+
+    /** Where {@link #of} hands what the clock sends (the signature of {@link #send}). */
+    @FunctionalInterface
+    interface Sender {
+        boolean send(int port, ByteBuffer buf, int offset, int length, boolean event, long destination);
+    }
+
+    /**
+     * A driver with no clock to steer: it reads the time from {@code clock}, hands what is sent
+     * to {@code sender} and drops frequency and step adjustments (a management-only clock, a
+     * stand-in daemon, a test).
+     */
+    static Driver of(java.util.function.LongSupplier clock, Sender sender) {
+        return new Driver() {
+            @Override
+            public boolean send(int port, ByteBuffer buf, int offset, int length, boolean event, long destination) {
+                return sender.send(port, buf, offset, length, event, destination);
+            }
+
+            @Override
+            public long clockTimeNanos() {
+                return clock.getAsLong();
+            }
+
+            @Override
+            public void adjustFrequency(double ppb) {}
+
+            @Override
+            public void stepClock(long deltaNanos) {}
+        };
+    }
+
+    /** {@link #of} sending nothing anywhere. */
+    static Driver quiet(java.util.function.LongSupplier clock) {
+        return of(clock, (port, buf, offset, length, event, destination) -> true);
+    }
 }

@@ -36,27 +36,11 @@ class HandlerIsolationPropertyTest {
             TlvType.AUTHENTICATION, TlvType.PAD, TlvType.ORGANIZATION_EXTENSION_DO_NOT_PROPAGATE, 0x1234};
     static final ManagementId[] IDS = ManagementId.values();
 
-    static final Driver QUIET = new Driver() {
-        @Override
-        public boolean send(int port, ByteBuffer buf, int offset, int length, boolean event, long destination) {
-            return true;
-        }
-
+    static final Driver QUIET = new io.ptp4j.core.engine.ForwardingDriver(Driver.quiet(() -> 1_700_000_000L * S)) {
         @Override
         public long resolveUnicast(int port, String address) {
             return 7;
         }
-
-        @Override
-        public long clockTimeNanos() {
-            return 1_700_000_000L * S;
-        }
-
-        @Override
-        public void adjustFrequency(double ppb) {}
-
-        @Override
-        public void stepClock(long deltaNanos) {}
     };
 
     static ClockConfig oc() {

@@ -34,26 +34,12 @@ class Linuxptp44ManagementIdsTest {
     static final long ID = 0x0200_00ff_fe00_0001L, NS = 1_000_000_000L;
 
     final List<ByteBuffer> sent = new ArrayList<>();
-    final Driver driver = new Driver() {
-        @Override
-        public boolean send(int port, ByteBuffer buf, int offset, int length, boolean event, long destination) {
-            ByteBuffer c = ByteBuffer.allocate(length);
-            c.put(0, buf, offset, length);
-            sent.add(c);
-            return true;
-        }
-
-        @Override
-        public long clockTimeNanos() {
-            return 0;
-        }
-
-        @Override
-        public void adjustFrequency(double ppb) {}
-
-        @Override
-        public void stepClock(long deltaNanos) {}
-
+    final Driver driver = new io.ptp4j.core.engine.ForwardingDriver(Driver.of(() -> 0, (port, buf, offset, length, event, destination) -> {
+        ByteBuffer c = ByteBuffer.allocate(length);
+        c.put(0, buf, offset, length);
+        sent.add(c);
+        return true;
+    })) {
         @Override
         public long resolveUnicast(int port, String address) {
             return 7; // any handle: the test only reads the table

@@ -32,26 +32,12 @@ class ManagementAgentTest {
             Map<String, Object> data, String to) {}
 
     final List<ByteBuffer> sent = new ArrayList<>();
-    final Driver driver = new Driver() {
-        @Override
-        public boolean send(int port, ByteBuffer buf, int offset, int length, boolean event, long destination) {
-            ByteBuffer c = ByteBuffer.allocate(length);
-            c.put(0, buf, offset, length);
-            sent.add(c);
-            return true;
-        }
-
-        @Override
-        public long clockTimeNanos() {
-            return 0;
-        }
-
-        @Override
-        public void adjustFrequency(double ppb) {}
-
-        @Override
-        public void stepClock(long deltaNanos) {}
-    };
+    final Driver driver = Driver.of(() -> 0, (port, buf, offset, length, event, destination) -> {
+        ByteBuffer c = ByteBuffer.allocate(length);
+        c.put(0, buf, offset, length);
+        sent.add(c);
+        return true;
+    });
     PtpClock clock;
     ManagementAgent agent;
     final ManagementRequest rq = new ManagementRequest();

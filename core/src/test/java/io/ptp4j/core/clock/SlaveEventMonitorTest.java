@@ -28,24 +28,10 @@ class SlaveEventMonitorTest {
     final List<byte[]> monitor = new ArrayList<>();
     int delayReqSeq = -1;
 
-    final Driver driver = new Driver() {
-        @Override
-        public boolean send(int port, ByteBuffer buf, int offset, int length, boolean event, long destination) {
-            if ((buf.get(offset) & 0xF) == MessageType.DELAY_REQ.code) delayReqSeq = buf.getShort(offset + 30) & 0xFFFF;
-            return true;
-        }
-
-        @Override
-        public long clockTimeNanos() {
-            return T0;
-        }
-
-        @Override
-        public void adjustFrequency(double ppb) {}
-
-        @Override
-        public void stepClock(long deltaNanos) {}
-    };
+    final Driver driver = Driver.of(() -> T0, (port, buf, offset, length, event, destination) -> {
+        if ((buf.get(offset) & 0xF) == MessageType.DELAY_REQ.code) delayReqSeq = buf.getShort(offset + 30) & 0xFFFF;
+        return true;
+    });
 
     final ByteBuffer b = ByteBuffer.allocate(128);
 

@@ -30,27 +30,22 @@ class TcSpanningTreeTest {
     /** What the TC sent: port, message type, and stepsRemoved for an Announce (else -1). */
     record Sent(int port, MessageType type, int stepsRemoved) {}
 
-    static final class Recorder implements Driver {
-        final List<Sent> sent = new ArrayList<>();
+    static final class Recorder extends io.ptp4j.core.engine.ForwardingDriver {
+        final List<Sent> sent;
 
-        @Override
-        public boolean send(int port, ByteBuffer buf, int offset, int length, boolean event, long destination) {
-            PtpMessage m = new PtpMessage().wrap(buf, offset, length);
-            MessageType t = MessageType.ofCode(m.messageTypeCode());
-            sent.add(new Sent(port, t, t == MessageType.ANNOUNCE ? m.stepsRemoved() : -1));
-            return true;
+        Recorder() {
+            this(new ArrayList<>());
         }
 
-        @Override
-        public long clockTimeNanos() {
-            return 0;
+        private Recorder(List<Sent> sent) {
+            super(Driver.of(() -> 0, (port, buf, offset, length, event, destination) -> {
+                PtpMessage m = new PtpMessage().wrap(buf, offset, length);
+                MessageType t = MessageType.ofCode(m.messageTypeCode());
+                sent.add(new Sent(port, t, t == MessageType.ANNOUNCE ? m.stepsRemoved() : -1));
+                return true;
+            }));
+            this.sent = sent;
         }
-
-        @Override
-        public void adjustFrequency(double ppb) {}
-
-        @Override
-        public void stepClock(long deltaNanos) {}
 
         List<Integer> portsOf(MessageType type) {
             return sent.stream().filter(s -> s.type() == type).map(Sent::port).sorted().toList();

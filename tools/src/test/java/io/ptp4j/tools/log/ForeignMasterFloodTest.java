@@ -35,23 +35,7 @@ class ForeignMasterFloodTest {
         cfg.clockIdentity = 0x99;
         cfg.clientOnly = true;
         cfg.freeRunning = true;
-        Driver quiet = new Driver() {
-            @Override
-            public boolean send(int port, ByteBuffer buf, int offset, int length, boolean event, long destination) {
-                return true;
-            }
-
-            @Override
-            public long clockTimeNanos() {
-                return now[0];
-            }
-
-            @Override
-            public void adjustFrequency(double ppb) {}
-
-            @Override
-            public void stepClock(long deltaNanos) {}
-        };
+        Driver quiet = Driver.quiet(() -> now[0]);
         PtpClock clock = new PtpClock(cfg, quiet, FanoutListener.of(List.of(log, metrics)));
         clock.start(now[0]);
         ByteBuffer b = ByteBuffer.allocate(64);

@@ -41,23 +41,7 @@ final class FakePtp4l implements AutoCloseable {
         cfg.domainNumber = domainNumber;
         cfg.numberPorts = ifaces.length;
         cfg.freeRunning = true;
-        Driver quiet = new Driver() {
-            @Override
-            public boolean send(int port, ByteBuffer buf, int offset, int length, boolean event, long destination) {
-                return true;
-            }
-
-            @Override
-            public long clockTimeNanos() {
-                return System.currentTimeMillis() * 1_000_000L;
-            }
-
-            @Override
-            public void adjustFrequency(double ppb) {}
-
-            @Override
-            public void stepClock(long deltaNanos) {}
-        };
+        Driver quiet = Driver.quiet(() -> System.currentTimeMillis() * 1_000_000L);
         notifier = (address, buf, len) -> {
             try {
                 uds.send(buf, 0, len, address);

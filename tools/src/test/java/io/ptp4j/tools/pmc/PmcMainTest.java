@@ -43,23 +43,7 @@ class PmcMainTest {
             ClockConfig cfg = new ClockConfig();
             cfg.clockIdentity = 0x0200_00ff_fe00_0001L;
             cfg.freeRunning = true;
-            clock = new PtpClock(cfg, new Driver() {
-                @Override
-                public boolean send(int port, ByteBuffer buf, int offset, int length, boolean event, long destination) {
-                    return true;
-                }
-
-                @Override
-                public long clockTimeNanos() {
-                    return 0;
-                }
-
-                @Override
-                public void adjustFrequency(double ppb) {}
-
-                @Override
-                public void stepClock(long deltaNanos) {}
-            }, null);
+            clock = new PtpClock(cfg, Driver.quiet(() -> 0), null);
             clock.start(0);
             ManagementAgent agent = new ManagementAgent(clock).describePorts(PortDescription.unknown("ptp4jnone0"));
             UnixDatagramSocket s = UnixDatagramSocket.bind(path.toString(), true);
