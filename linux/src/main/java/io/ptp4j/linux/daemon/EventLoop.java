@@ -154,7 +154,12 @@ public final class EventLoop implements Driver, AutoCloseable {
         if (next <= now) {
             node.onTimer(now);
             deliverTxTimestamps();
-            return;
+            now = monotonicNanos();
+            next = node.nextTimerNanos();
+            if (next > now) return;
+            // Still due right after it ran: a timer that does not rearm. Look at the sockets
+            // anyway (a zero wait) so that it cannot starve them, then run it again.
+            next = now;
         }
         MemorySegment to = MemorySegment.NULL;
         if (next != Long.MAX_VALUE) {

@@ -43,6 +43,54 @@ class EventLoopTest {
         return t;
     }
 
+    /**
+     * A node whose timer never rearms (always due) must not starve the sockets: the loop runs
+     * it, looks at the sockets without waiting, and runs it again. (The CMLDS client's renewal
+     * timer did this once; such a daemon read nothing for up to 29 s.)
+     */
+    @Test
+    void aTimerThatIsAlwaysDueDoesNotStarveTheSockets() throws Exception {
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<String> errors = new CopyOnWriteArrayList<>();
+        ShiftedClock clockA = new ShiftedClock(), clockB = new ShiftedClock();
+        try (Transport ta = new UnixTestTransport(dir.toString(), "a", "b");
+                Transport tb = new UnixTestTransport(dir.toString(), "b", "a");
+                EventLoop la = new EventLoop(new Transport[] {ta}, clockA, 1, (p, m) -> errors.add(m));
+                EventLoop lb = new EventLoop(new Transport[] {tb}, clockB, 1, (p, m) -> errors.add(m))) {
+            ToyNode a = new ToyNode(la, 5_000_000L, true, 0);
+            ToyNode b = new ToyNode(lb, 0, false, 5);
+            java.util.concurrent.atomic.AtomicLong spins = new java.util.concurrent.atomic.AtomicLong();
+            io.ptp4j.core.engine.PtpNode stuck = new io.ptp4j.core.engine.ForwardingNode(b) {
+                @Override
+                public void onTimer(long now) {
+                    spins.incrementAndGet();
+                    super.onTimer(now);
+                }
+
+                @Override
+                public long nextTimerNanos() {
+                    return 0; // always due
+                }
+            };
+            Thread tB = Thread.ofPlatform().start(() -> {
+                try {
+                    lb.run(stuck);
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            Thread tA = runInThread(la, a, failures);
+            boolean got = b.gotSyncs.await(5, TimeUnit.SECONDS);
+            la.stop();
+            lb.stop();
+            tA.join(2000);
+            tB.join(2000);
+            assertTrue(spins.get() > 100, "the stuck timer ran: " + spins.get());
+            assertTrue(got, "B read no Sync while its timer was always due");
+            assertEquals(List.of(), failures);
+        }
+    }
+
     @Test
     void carriesMessagesTimestampsAndTimersBetweenTwoNodes() throws Exception {
         List<Throwable> failures = new CopyOnWriteArrayList<>();

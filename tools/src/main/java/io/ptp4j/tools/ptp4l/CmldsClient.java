@@ -109,17 +109,28 @@ final class CmldsClient implements AutoCloseable {
 
     private long nextTick() {
         long next = Long.MAX_VALUE;
-        for (long t : lastRenewal) next = Math.min(next, t == Long.MIN_VALUE ? 0 : t + NS);
+        for (int i = 0; i < links.size(); i++) next = Math.min(next, due(lastRenewal[i], lastNews[i], links.get(i).silenceNanos()));
         return next;
+    }
+
+    /**
+     * When a link next needs a renewal: at once before the first, {@link #UPDATE_SECONDS} after
+     * the last, and sooner once the CMLDS has been silent for {@code silenceNanos} (no news yet
+     * counts as silent), but never within a second of the last. (Due "a second after the last
+     * renewal" whatever the news, the event loop found a timer due on every round from then on
+     * and read no socket until the next renewal.)
+     */
+    static long due(long lastRenewal, long lastNews, long silenceNanos) {
+        if (lastRenewal == Long.MIN_VALUE) return Long.MIN_VALUE;
+        long retry = lastRenewal + NS;
+        long silentFrom = lastNews == 0 ? retry : Math.max(retry, lastNews + silenceNanos + 1);
+        return Math.min(lastRenewal + UPDATE_SECONDS * NS, silentFrom);
     }
 
     /** linuxptp port_cmlds_timeout: renew every 30 s, or every second while the CMLDS is silent. */
     void tick(long now) {
         for (int i = 0; i < links.size(); i++) {
-            Link l = links.get(i);
-            long since = lastRenewal[i] == Long.MIN_VALUE ? Long.MAX_VALUE : now - lastRenewal[i];
-            boolean silent = lastNews[i] == 0 || now - lastNews[i] > l.silenceNanos();
-            if (since >= UPDATE_SECONDS * NS || (silent && since >= NS)) renew(i, now);
+            if (now >= due(lastRenewal[i], lastNews[i], links.get(i).silenceNanos())) renew(i, now);
         }
     }
 
