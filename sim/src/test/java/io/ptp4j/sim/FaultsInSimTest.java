@@ -64,11 +64,7 @@ class FaultsInSimTest {
     }
 
     static ClockConfig cfg(long id, int priority1) {
-        ClockConfig c = new ClockConfig();
-        c.clockIdentity = id;
-        c.priority1 = priority1;
-        c.port.logSyncInterval = -3;
-        return c;
+        return EngineInSimTest.cfg(id, priority1);
     }
 
     record Pair(Simulation sim, SimNode gm, SimNode client, Log gmLog, Log clientLog, Link link) {}

@@ -40,4 +40,19 @@ public interface PtpNode {
 
     /** When {@link #onTimer} next needs to run, or Long.MAX_VALUE when no timer is armed. */
     long nextTimerNanos();
+
+    /**
+     * Runs the timers from {@code fromNanos} to {@code untilNanos} as an event loop with nothing
+     * else to do would: each when it falls due, then once at {@code untilNanos}.
+     */
+    default void runTimers(long fromNanos, long untilNanos) {
+        long now = fromNanos;
+        while (true) {
+            long next = Math.max(nextTimerNanos(), now);
+            if (next > untilNanos) break;
+            now = next;
+            onTimer(now);
+        }
+        onTimer(untilNanos);
+    }
 }

@@ -74,14 +74,8 @@ class Linuxptp44ManagementIdsTest {
 
     void run(double seconds) {
         long end = now + (long) (seconds * NS);
-        while (true) {
-            long next = Math.max(clock.nextTimerNanos(), now);
-            if (next > end) break;
-            now = next;
-            clock.onTimer(now);
-        }
+        clock.runTimers(now, end);
         now = end;
-        clock.onTimer(now);
     }
 
     int count(MessageType type) {

@@ -18,6 +18,16 @@ public final class ConfigOptions {
         return names;
     }
 
+    /** Reads the configuration file {@code file} (-f) into {@code cfg}, if one was named; an error stops the command in the config reader's words. */
+    public static void readFile(String file, PtpConfig cfg) throws UsageException {
+        if (file == null) return;
+        try {
+            io.ptp4j.tools.config.ConfigReader.read(java.nio.file.Path.of(file), cfg);
+        } catch (ConfigException e) {
+            throw new UsageException(e.getMessage(), false, Exit.USAGE);
+        }
+    }
+
     /** Sets a key from the command line; a bad value is refused in the config reader's words. */
     public static void set(PtpConfig cfg, String key, String value) throws UsageException {
         try {

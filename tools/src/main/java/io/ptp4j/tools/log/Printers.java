@@ -7,6 +7,12 @@ import java.io.PrintStream;
 public final class Printers {
     private Printers() {}
 
+    /** A Printer for a tool run from a terminal: logging_level and message_tag from the config, always to the streams. */
+    public static Printer toStreams(String prog, PtpConfig cfg, PrintStream out, PrintStream err) {
+        return new Printer(prog, System::nanoTime).level(cfg.getInt("logging_level")).tag(cfg.getString("message_tag"))
+                .verbose(new StreamSink(out, err));
+    }
+
     /**
      * A Printer for a daemon: stdout/stderr when verbose is 1 (-m), /dev/log when use_syslog is 1
      * (no -q; dropped with a note on stderr if the socket cannot be opened).

@@ -16,18 +16,15 @@ import io.ptp4j.tools.cli.Exit;
 import io.ptp4j.tools.cli.Getopt;
 import io.ptp4j.tools.cli.OptionTable;
 import io.ptp4j.tools.cli.UsageException;
-import io.ptp4j.tools.config.ConfigException;
-import io.ptp4j.tools.config.ConfigReader;
 import io.ptp4j.tools.config.PtpConfig;
 import io.ptp4j.tools.log.Printer;
-import io.ptp4j.tools.log.StreamSink;
+import io.ptp4j.tools.log.Printers;
 import io.ptp4j.tools.pmc.Scanf;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -82,15 +79,11 @@ public final class NsmMain {
                     default -> throw o.error();
                 }
             }
-            if (file != null) ConfigReader.read(Path.of(file), cfg);
+            ConfigOptions.readFile(file, cfg);
         } catch (UsageException e) {
             return e.report(prog, OPTIONS, out, err);
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
-            return 255;
         }
-        Printer log = new Printer(prog, System::nanoTime).level(cfg.getInt("logging_level")).tag(cfg.getString("message_tag"))
-                .verbose(new StreamSink(out, err));
+        Printer log = Printers.toStreams(prog, cfg, out, err);
         if (cfg.interfaces().size() != 1) {
             log.print(Printer.LOG_ERR, "need exactly one interface");
             return 255;

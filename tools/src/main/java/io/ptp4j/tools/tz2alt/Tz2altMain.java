@@ -8,11 +8,9 @@ import io.ptp4j.tools.cli.Exit;
 import io.ptp4j.tools.cli.Getopt;
 import io.ptp4j.tools.cli.OptionTable;
 import io.ptp4j.tools.cli.UsageException;
-import io.ptp4j.tools.config.ConfigException;
-import io.ptp4j.tools.config.ConfigReader;
 import io.ptp4j.tools.config.PtpConfig;
 import io.ptp4j.tools.log.Printer;
-import io.ptp4j.tools.log.StreamSink;
+import io.ptp4j.tools.log.Printers;
 import io.ptp4j.tools.pmc.PmcClient;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -97,15 +95,11 @@ public final class Tz2altMain {
                     default -> throw o.error();
                 }
             }
-            if (file != null) ConfigReader.read(Path.of(file), cfg);
+            ConfigOptions.readFile(file, cfg);
         } catch (UsageException e) {
             return e.report(prog, OPTIONS, out, err);
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
-            return 255;
         }
-        Printer log = new Printer(prog, System::nanoTime).level(cfg.getInt("logging_level")).tag(cfg.getString("message_tag"))
-                .verbose(new StreamSink(out, err));
+        Printer log = Printers.toStreams(prog, cfg, out, err);
         if (key > MAX_KEYS - 1) {
             log.print(Printer.LOG_ERR, "key field " + key + " exceeds maximum of " + (MAX_KEYS - 1));
             return 255;

@@ -69,6 +69,20 @@ class Ptp4lAuthenticationInteropTest {
         return Offsets.of(log).secondHalf().medianOffset();
     }
 
+    /**
+     * The client whose {@code log} this is locked and stayed clean: it went to UNCALIBRATED on
+     * RS_SLAVE, logged at least {@code minOffsets} offsets and never {@code refused}, and the
+     * median offset of its second half is under 5 us (printed as {@code what}).
+     */
+    static void assertLocked(String what, String log, int minOffsets, String refused) {
+        assertTrue(log.contains("to UNCALIBRATED on RS_SLAVE"), log);
+        assertFalse(log.contains(refused), log);
+        assertTrue(offsetCount(log) >= minOffsets, what + ": " + offsetCount(log) + " offsets\n" + log);
+        long med = medianOffset(log);
+        System.out.printf("%s: median offset %d ns%n", what, med);
+        assertTrue(Math.abs(med) < 5_000, what + ": offset " + med);
+    }
+
     @Test
     void ptp4jClientOfAnAuthenticatedLinuxptp44MasterAndTheOtherWayRound(@TempDir Path dir) throws Exception {
         Path bin = linuxptp44();
@@ -95,12 +109,7 @@ class Ptp4lAuthenticationInteropTest {
             s.waitFor();
             String log = Files.readString(dir.resolve("s4j.log"));
             System.out.println("---- ptp4j client of linuxptp 4.4 (tail)\n" + Logs.tail(log, 6) + "---- 4.4's pmc\n" + answer);
-            assertTrue(log.contains("to UNCALIBRATED on RS_SLAVE"), log);
-            assertTrue(offsetCount(log) > 20, "offsets: " + offsetCount(log));
-            long med = medianOffset(log);
-            System.out.printf("ptp4j client of an authenticated linuxptp 4.4 master: median offset %d ns%n", med);
-            assertTrue(Math.abs(med) < 5_000, "offset " + med);
-            assertFalse(log.contains("port 1 (vB): auth: bad message"), log);
+            assertLocked("ptp4j client of an authenticated linuxptp 4.4 master", log, 21, "port 1 (vB): auth: bad message");
             assertTrue(answer.contains("RESPONSE MANAGEMENT PARENT_DATA_SET"), answer);
             assertFalse(plain.contains("RESPONSE MANAGEMENT"), "an unsigned request gets no answer: " + plain);
             assertTrue(log.contains("s4j.uds): bad management message: AUTHENTICATION at offset 0: auth: bad message (NOT_LAST)"), log);
@@ -119,12 +128,7 @@ class Ptp4lAuthenticationInteropTest {
             m4j.waitFor();
             String log44 = Files.readString(dir.resolve("s44.log"));
             System.out.println("---- linuxptp 4.4 client of ptp4j (tail)\n" + Logs.tail(log44, 6));
-            assertTrue(log44.contains("to UNCALIBRATED on RS_SLAVE"), log44);
-            assertFalse(log44.contains("auth: bad message"), log44);
-            assertTrue(offsetCount(log44) >= 3, "4.4 reported " + offsetCount(log44) + " offsets\n" + log44);
-            long med44 = medianOffset(log44);
-            System.out.printf("linuxptp 4.4 client of an authenticated ptp4j master: median offset %d ns%n", med44);
-            assertTrue(Math.abs(med44) < 5_000, "offset " + med44);
+            assertLocked("linuxptp 4.4 client of an authenticated ptp4j master", log44, 3, "auth: bad message");
         }
     }
 
@@ -169,11 +173,7 @@ class Ptp4lAuthenticationInteropTest {
             m.waitFor();
             String log = Files.readString(dir.resolve("s4j.log"));
             System.out.println("---- ptp4j L2 P2P client of linuxptp 4.4 (tail)\n" + Logs.tail(log, 6));
-            assertTrue(log.contains("to UNCALIBRATED on RS_SLAVE"), log);
-            assertFalse(log.contains("auth: bad message"), log);
-            long med = medianOffset(log);
-            System.out.printf("ptp4j L2 P2P client of an authenticated linuxptp 4.4 master: median offset %d ns%n", med);
-            assertTrue(Math.abs(med) < 5_000, "offset " + med);
+            assertLocked("ptp4j L2 P2P client of an authenticated linuxptp 4.4 master", log, 0, "auth: bad message");
         }
     }
 
@@ -202,13 +202,8 @@ class Ptp4lAuthenticationInteropTest {
         }
         String log = Files.readString(dir.resolve("s.log")), mlog = Files.readString(dir.resolve("m.log"));
         System.out.println("---- ptp4j unicast client of linuxptp 4.4 (tail)\n" + Logs.tail(log, 6));
-        assertTrue(log.contains("LISTENING to UNCALIBRATED on RS_SLAVE"), log);
-        assertFalse(log.contains("auth: bad message"), log);
         assertFalse(mlog.contains("auth: bad message"), mlog);
-        assertTrue(offsetCount(log) > 15, "offsets: " + offsetCount(log));
-        long med = medianOffset(log);
-        System.out.printf("ptp4j unicast client of an authenticated linuxptp 4.4 server: median offset %d ns%n", med);
-        assertTrue(Math.abs(med) < 5_000, "offset " + med);
+        assertLocked("ptp4j unicast client of an authenticated linuxptp 4.4 server", log, 16, "auth: bad message");
     }
 
     /**
