@@ -32,7 +32,26 @@ class EventLoopTest {
         @Override public long fromSocketTimestamp(long rt) { return rt + 1_000_000_000L; }
     }
 
-    Thread runInThread(EventLoop loop, ToyNode node, List<Throwable> failures) {
+    /** Two event loops over a Unix-socket wire (a to b), each on a ShiftedClock, their errors collected. */
+    final class Wire implements AutoCloseable {
+        final List<String> errors = new CopyOnWriteArrayList<>();
+        final ShiftedClock clockA = new ShiftedClock(), clockB = new ShiftedClock();
+        final Transport ta = new UnixTestTransport(dir.toString(), "a", "b"), tb = new UnixTestTransport(dir.toString(), "b", "a");
+        final EventLoop la = new EventLoop(new Transport[] {ta}, clockA, 1, (p, m) -> errors.add(m));
+        final EventLoop lb = new EventLoop(new Transport[] {tb}, clockB, 1, (p, m) -> errors.add(m));
+
+        Wire() throws Exception {}
+
+        @Override
+        public void close() throws Exception {
+            la.close();
+            lb.close();
+            ta.close();
+            tb.close();
+        }
+    }
+
+    Thread runInThread(EventLoop loop, io.ptp4j.core.engine.PtpNode node, List<Throwable> failures) {
         Thread t = Thread.ofPlatform().start(() -> {
             try {
                 loop.run(node);
@@ -51,12 +70,8 @@ class EventLoopTest {
     @Test
     void aTimerThatIsAlwaysDueDoesNotStarveTheSockets() throws Exception {
         List<Throwable> failures = new CopyOnWriteArrayList<>();
-        List<String> errors = new CopyOnWriteArrayList<>();
-        ShiftedClock clockA = new ShiftedClock(), clockB = new ShiftedClock();
-        try (Transport ta = new UnixTestTransport(dir.toString(), "a", "b");
-                Transport tb = new UnixTestTransport(dir.toString(), "b", "a");
-                EventLoop la = new EventLoop(new Transport[] {ta}, clockA, 1, (p, m) -> errors.add(m));
-                EventLoop lb = new EventLoop(new Transport[] {tb}, clockB, 1, (p, m) -> errors.add(m))) {
+        try (Wire w = new Wire()) {
+            EventLoop la = w.la, lb = w.lb;
             ToyNode a = new ToyNode(la, 5_000_000L, true, 0);
             ToyNode b = new ToyNode(lb, 0, false, 5);
             java.util.concurrent.atomic.AtomicLong spins = new java.util.concurrent.atomic.AtomicLong();
@@ -72,13 +87,7 @@ class EventLoopTest {
                     return 0; // always due
                 }
             };
-            Thread tB = Thread.ofPlatform().start(() -> {
-                try {
-                    lb.run(stuck);
-                } catch (Throwable e) {
-                    failures.add(e);
-                }
-            });
+            Thread tB = runInThread(lb, stuck, failures);
             Thread tA = runInThread(la, a, failures);
             boolean got = b.gotSyncs.await(5, TimeUnit.SECONDS);
             la.stop();
@@ -94,12 +103,10 @@ class EventLoopTest {
     @Test
     void carriesMessagesTimestampsAndTimersBetweenTwoNodes() throws Exception {
         List<Throwable> failures = new CopyOnWriteArrayList<>();
-        List<String> errors = new CopyOnWriteArrayList<>();
-        ShiftedClock clockA = new ShiftedClock(), clockB = new ShiftedClock();
-        try (Transport ta = new UnixTestTransport(dir.toString(), "a", "b");
-                Transport tb = new UnixTestTransport(dir.toString(), "b", "a");
-                EventLoop la = new EventLoop(new Transport[] {ta}, clockA, 1, (p, m) -> errors.add(m));
-                EventLoop lb = new EventLoop(new Transport[] {tb}, clockB, 1, (p, m) -> errors.add(m))) {
+        try (Wire w = new Wire()) {
+            EventLoop la = w.la, lb = w.lb;
+            List<String> errors = w.errors;
+            ShiftedClock clockB = w.clockB;
             ToyNode a = new ToyNode(la, 5_000_000L, true, 0);
             ToyNode b = new ToyNode(lb, 0, false, 5);
             Thread tB = runInThread(lb, b, failures);
