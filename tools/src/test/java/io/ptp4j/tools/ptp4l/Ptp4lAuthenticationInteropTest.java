@@ -69,6 +69,15 @@ class Ptp4lAuthenticationInteropTest {
         return Offsets.of(log).secondHalf().medianOffset();
     }
 
+    /** Stops {@code daemons} (in this order), then prints the tail of {@code log} under {@code title} and returns it. */
+    static String stopAndRead(Path log, String title, Process... daemons) throws Exception {
+        for (Process p : daemons) p.destroy();
+        for (Process p : daemons) p.waitFor();
+        String text = Files.readString(log);
+        System.out.println("---- " + title + " (tail)\n" + Logs.tail(text, 6));
+        return text;
+    }
+
     /**
      * The client whose {@code log} this is locked and stayed clean: it went to UNCALIBRATED on
      * RS_SLAVE, logged at least {@code minOffsets} offsets and never {@code refused}, and the
@@ -122,12 +131,7 @@ class Ptp4lAuthenticationInteropTest {
             Process s44 = net.start(net.nsB(), dir.resolve("s44.log"), noClock(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_B, "-S", "-m",
                     "-f", cfg(dir, "s44", sa, 1, "slaveOnly 1\n")));
             awaitOffsets(dir.resolve("s44.log"), 4, 50); // free running, linuxptp logs one offset per 2^freq_est_interval s
-            s44.destroy();
-            m4j.destroy();
-            s44.waitFor();
-            m4j.waitFor();
-            String log44 = Files.readString(dir.resolve("s44.log"));
-            System.out.println("---- linuxptp 4.4 client of ptp4j (tail)\n" + Logs.tail(log44, 6));
+            String log44 = stopAndRead(dir.resolve("s44.log"), "linuxptp 4.4 client of ptp4j", s44, m4j);
             assertLocked("linuxptp 4.4 client of an authenticated ptp4j master", log44, 3, "auth: bad message");
         }
     }
@@ -167,12 +171,7 @@ class Ptp4lAuthenticationInteropTest {
             Process s = net.start(net.nsB(), dir.resolve("s4j.log"), noClock(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-2", "-P",
                     "-f", cfg(dir, "s4j", sa, 3, "slaveOnly 1\n")));
             awaitOffsets(dir.resolve("s4j.log"), 40, 40);
-            s.destroy();
-            s.waitFor();
-            m.destroy();
-            m.waitFor();
-            String log = Files.readString(dir.resolve("s4j.log"));
-            System.out.println("---- ptp4j L2 P2P client of linuxptp 4.4 (tail)\n" + Logs.tail(log, 6));
+            String log = stopAndRead(dir.resolve("s4j.log"), "ptp4j L2 P2P client of linuxptp 4.4", s, m);
             assertLocked("ptp4j L2 P2P client of an authenticated linuxptp 4.4 master", log, 0, "auth: bad message");
         }
     }
@@ -195,13 +194,9 @@ class Ptp4lAuthenticationInteropTest {
             Process s = net.start(net.nsB(), dir.resolve("s.log"), noClock(launcher(), "-i", NetnsPair.IF_B, "-S", "-m",
                     "-f", dir.resolve("s.cfg").toString()));
             awaitOffsets(dir.resolve("s.log"), 30, 45);
-            s.destroy();
-            m.destroy();
-            s.waitFor();
-            m.waitFor();
+            stopAndRead(dir.resolve("s.log"), "ptp4j unicast client of linuxptp 4.4", s, m);
         }
         String log = Files.readString(dir.resolve("s.log")), mlog = Files.readString(dir.resolve("m.log"));
-        System.out.println("---- ptp4j unicast client of linuxptp 4.4 (tail)\n" + Logs.tail(log, 6));
         assertFalse(mlog.contains("auth: bad message"), mlog);
         assertLocked("ptp4j unicast client of an authenticated linuxptp 4.4 server", log, 16, "auth: bad message");
     }
