@@ -19,7 +19,8 @@ import java.nio.ByteBuffer;
  * A transparent clock, end-to-end or peer-to-peer.
  *
  * <p>End-to-end (IEEE 1588-2019 10.2, 11.5.2; linuxptp e2e_tc.c / tc.c): every
- * PTP message of its domain is forwarded out of every other port, and the time an event message
+ * PTP message is forwarded out of every other port (another domain's too, as linuxptp's are,
+ * though only its own domain's are acted on), and the time an event message
  * spent inside (egress minus ingress timestamp, its residence time) is added to a correctionField
  * as a two-step TC does: a Sync's to its Follow_Up, a Delay_Req's to the Delay_Resp that answers
  * it. The TC's own clock is not disciplined; over microseconds of residence its frequency error
@@ -69,6 +70,7 @@ public final class TransparentClock implements PtpNode {
     private final int[] heldPort = new int[8];
     private final int[] heldSlot = new int[8];
     private long forwarded, badPackets;
+    private boolean foreign; // the message being handled is of another domain
 
     // P2P: one peer-delay measurement per port (index port - 1), and when each next asks.
     private final boolean p2p;
@@ -179,8 +181,15 @@ public final class TransparentClock implements PtpNode {
             listener.badPacket(port, e);
             return;
         }
-        if (rx.domainNumber() != cfg.domainNumber) return;
+        // Another domain's messages are forwarded, unconditionally, but never acted on here: no
+        // peer delay answered, no foreign master, no spanning-tree state (linuxptp tc_ignore
+        // keeps them from the port, tc_forward and tc_blocked still send them on)
+        foreign = rx.domainNumber() != cfg.domainNumber;
         int len = rx.messageLength();
+        if (foreign && (type == MessageType.PDELAY_REQ || type == MessageType.PDELAY_RESP || type == MessageType.PDELAY_RESP_FOLLOW_UP
+                || (p2p && (type == MessageType.DELAY_REQ || type == MessageType.DELAY_RESP)))) {
+            return;
+        }
         if (p2p) {
             switch (type) {
                 case PDELAY_REQ -> {
@@ -231,7 +240,7 @@ public final class TransparentClock implements PtpNode {
                     int n = followUpOf(rx);
                     forwardCorrected(port, synth, 0, n, MessageType.SYNC.code, rx.sourceClockIdentity(), rx.sourcePortNumber(), rx.sequenceId());
                 }
-                if (tree != null && type == MessageType.SYNC) tree.sync(port, rx);
+                if (tree != null && !foreign && type == MessageType.SYNC) tree.sync(port, rx);
             }
             case FOLLOW_UP -> forwardCorrected(port, buf, offset, len, MessageType.SYNC.code, rx.sourceClockIdentity(),
                     rx.sourcePortNumber(), rx.sequenceId());
@@ -247,7 +256,7 @@ public final class TransparentClock implements PtpNode {
                     if (step) fwd.stepsRemoved((fwd.stepsRemoved() + 1) & 0xFFFF);
                     send(p, len, false);
                 }
-                if (step) tree.announce(port, rx, now); // after forwarding, as e2e_event does
+                if (step && !foreign) tree.announce(port, rx, now); // after forwarding, as e2e_event does
             }
         }
     }
@@ -304,7 +313,7 @@ public final class TransparentClock implements PtpNode {
 
     /** linuxptp tc_blocked: never back out of the ingress port; with tc_spanning_tree, only along the tree. */
     private boolean blocked(int ingress, int egress, MessageType type) {
-        return egress == ingress || (tree != null && tree.blocked(ingress, egress, type));
+        return egress == ingress || (tree != null && !foreign && tree.blocked(ingress, egress, type));
     }
 
     /** The newest slot of this event message that left by {@code egress} (and came in on {@code ingress}, unless 0). */

@@ -96,6 +96,39 @@ class TcSpanningTreeTest {
         tc.onReceive(port, buf, 0, m.messageLength(), now, 0, now);
     }
 
+    /**
+     * linuxptp forwards another domain's messages unconditionally (tc_blocked) and acts on none
+     * of them (tc_ignore): they cross the tree's blocked ports, an Announce among them is one
+     * step further on, and the port states do not move.
+     */
+    @Test
+    void anotherDomainsMessagesAreForwardedUnconditionallyAndNotActedOn() {
+        for (boolean spanningTree : new boolean[] {true, false}) {
+            driver.sent.clear();
+            TransparentClock tc = tc(spanningTree);
+            advance(tc, 10 * S);
+            PtpMessage m = new PtpMessage().wrap(buf, 0, 128).initHeader(MessageType.SYNC, 1).domainNumber(24).sourcePort(GM, 1)
+                    .sequenceId(seq++).flag(PtpMessage.FLAG_TWO_STEP, true);
+            tc.onReceive(1, buf, 0, m.messageLength(), 10 * S, 0, 10 * S);
+            assertEquals(List.of(2, 3), driver.portsOf(MessageType.SYNC), "domain 24's Sync, spanning tree " + spanningTree);
+            m = new PtpMessage().wrap(buf, 0, 128).initHeader(MessageType.ANNOUNCE, 1).domainNumber(24).sourcePort(GM, 1)
+                    .sequenceId(seq++).logMessageInterval(1).grandmasterPriority1(1).grandmasterClockQuality(6, 0x21, 0x4E5D)
+                    .grandmasterPriority2(128).grandmasterIdentity(GM).stepsRemoved(0);
+            for (long t = 11 * S; t <= 19 * S; t += S) {
+                advance(tc, t);
+                tc.onReceive(1, buf, 0, m.messageLength(), Long.MIN_VALUE, 0, t);
+            }
+            List<Integer> out = driver.portsOf(MessageType.ANNOUNCE);
+            assertEquals(18, out.size(), "each of domain 24's nine Announces goes on out of ports 2 and 3: " + out);
+            assertEquals(9, out.stream().filter(p -> p == 2).count(), out.toString());
+            int steps = spanningTree ? 1 : 0;
+            assertTrue(driver.sent.stream().filter(x -> x.type() == MessageType.ANNOUNCE).allMatch(x -> x.stepsRemoved() == steps), driver.sent.toString());
+            if (spanningTree) {
+                for (int p = 1; p <= 3; p++) assertEquals(PortState.MASTER, tc.portState(p), "domain 24's grandmaster is no master here");
+            }
+        }
+    }
+
     @Test
     void withNoMasterHeardEveryPortEndsMasterAndNothingIsForwarded() {
         TransparentClock tc = tc(true);
