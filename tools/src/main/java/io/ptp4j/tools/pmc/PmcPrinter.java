@@ -111,17 +111,17 @@ public final class PmcPrinter {
             for (int i = 0; i < (len - 10) / size; i++) {
                 java.util.List<PmcResponse.Field> rec = new java.util.ArrayList<>();
                 long seq = d.u16();
-                record(rec, "sequenceId", Long.toString(seq), seq);
+                field(rec, "sequenceId", Long.toString(seq), seq);
                 String origin = d.timestamp();
-                record(rec, sync ? "syncOriginTimestamp" : "delayOriginTimestamp", origin, origin);
+                field(rec, sync ? "syncOriginTimestamp" : "delayOriginTimestamp", origin, origin);
                 long correction = d.i64() >> 16;
-                record(rec, "totalCorrectionField", Long.toString(correction), correction);
+                field(rec, "totalCorrectionField", Long.toString(correction), correction);
                 if (sync) {
                     long rate = d.u32(); // an Integer32 that pmc prints with %u
-                    record(rec, "scaledCumulativeRateOffset", Long.toString(rate), rate);
+                    field(rec, "scaledCumulativeRateOffset", Long.toString(rate), rate);
                 }
                 String rx = d.timestamp();
-                record(rec, sync ? "syncEventIngressTimestamp" : "delayResponseTimestamp", rx, rx);
+                field(rec, sync ? "syncEventIngressTimestamp" : "delayResponseTimestamp", rx, rx);
                 t.records().add(rec);
             }
             r.signalingTlvs.add(t);
@@ -133,7 +133,7 @@ public final class PmcPrinter {
     static final int SYNC_RECORD = 34, DELAY_RECORD = 30;
 
     /** A record field: pmc.c pads every label of these TLVs to 27 columns. */
-    private static void record(java.util.List<PmcResponse.Field> rec, String name, String text, Object json) {
+    private static void field(java.util.List<PmcResponse.Field> rec, String name, String text, Object json) {
         rec.add(new PmcResponse.Field(PmcResponse.signalingLabel(name), text, json));
     }
 

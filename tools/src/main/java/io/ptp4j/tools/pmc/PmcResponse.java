@@ -60,16 +60,19 @@ public final class PmcResponse {
             b.append(tlv).append(' ');
             if (emptyTlv) b.append("empty-tlv ");
             if (idName != null) b.append(idName).append(' ');
-            for (Field f : fields) b.append("\n\t\t").append(f.label()).append(f.text());
+            lines(b, fields);
         }
         for (SignalingTlv t : signalingTlvs) {
             b.append(t.name()).append(" N ").append(t.records().size()).append(' ');
             b.append("\n\t\t").append(signalingLabel("sourcePortIdentity")).append(t.sourcePortIdentity());
-            for (List<Field> rec : t.records()) {
-                for (Field f : rec) b.append("\n\t\t").append(f.label()).append(f.text());
-            }
+            for (List<Field> rec : t.records()) lines(b, rec);
         }
         return b.append('\n').toString();
+    }
+
+    /** pmc's "\n\t\tlabel value" per field. */
+    private static void lines(StringBuilder b, List<Field> fields) {
+        for (Field f : fields) b.append("\n\t\t").append(f.label()).append(f.text());
     }
 
     /** One JSON object on one line (no trailing newline). */
