@@ -3,6 +3,7 @@ package io.ptp4j.tools.pmc;
 import io.ptp4j.core.management.ManagementErrorId;
 import io.ptp4j.core.management.ManagementId;
 import io.ptp4j.core.wire.ClockIdentity;
+import io.ptp4j.core.wire.DecodedMessage;
 import io.ptp4j.core.wire.MessageType;
 import io.ptp4j.core.wire.PtpMessage;
 import io.ptp4j.core.wire.TlvCursor;
@@ -13,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * linuxptp pmc.c pmc_show: turns a received management message into {@link PmcResponse} with
- * exactly the labels, padding and number formats linuxptp prints for each id.
+ * exactly the labels, padding and number formats linuxptp prints for each id, and a Signaling
+ * message (the slave event monitor's, ptp4l {@code slave_event_monitor}) as pmc_show_signaling
+ * prints it.
  */
 public final class PmcPrinter {
     static final String[] ACTIONS = {"GET", "SET", "RESPONSE", "COMMAND", "ACKNOWLEDGE"};
@@ -26,11 +29,13 @@ public final class PmcPrinter {
         this.dialect = dialect;
     }
 
-    /** The message shown, or null when pmc shows nothing for it (not management, bad action). */
+    /** The message shown, or null when pmc shows nothing for it (neither management nor signaling, bad action). */
     public PmcResponse show(ByteBuffer buf, int offset, int length) throws io.ptp4j.core.wire.DecodeException {
         PtpMessage m = new PtpMessage().wrap(buf, offset, length);
         TlvCursor tlvs = new TlvCursor();
-        if (m.validate(tlvs) != MessageType.MANAGEMENT) return null;
+        MessageType kind = m.validate(tlvs);
+        if (kind == MessageType.SIGNALING) return signaling(m, tlvs, buf, offset);
+        if (kind != MessageType.MANAGEMENT) return null;
         int action = m.actionField();
         if (action < 0 || action > 4) return null;
         PmcResponse r = new PmcResponse();
@@ -77,6 +82,59 @@ public final class PmcPrinter {
             throw new io.ptp4j.core.wire.DecodeException(PmcCommands.nameOf(id), value, "data field of " + (len - 2) + " bytes is too short");
         }
         return r;
+    }
+
+    /**
+     * linuxptp pmc_show_signaling: the header with "SIGNALING" where a management message has its
+     * action, then each SLAVE_RX_SYNC_TIMING_DATA and SLAVE_DELAY_TIMING_DATA_NP TLV with its
+     * records; other TLVs are passed over. As linuxptp's tlv.c, a TLV of these types whose length
+     * is not the 10-octet sourcePortIdentity plus whole records makes the message a bad one.
+     */
+    private static PmcResponse signaling(PtpMessage m, TlvCursor tlvs, ByteBuffer buf, int offset)
+            throws io.ptp4j.core.wire.DecodeException {
+        PmcResponse r = new PmcResponse();
+        r.source = m.sourcePortIdentity().toString();
+        r.sequenceId = m.sequenceId();
+        r.action = "SIGNALING";
+        r.signaling = true;
+        tlvs.reset(m);
+        while (tlvs.next()) {
+            boolean sync = tlvs.type() == TlvType.SLAVE_RX_SYNC_TIMING_DATA;
+            if (!sync && tlvs.type() != TlvType.SLAVE_DELAY_TIMING_DATA_NP) continue;
+            int size = sync ? SYNC_RECORD : DELAY_RECORD, len = tlvs.length();
+            if (len < 10 || (len - 10) % size != 0) {
+                throw new io.ptp4j.core.wire.DecodeException(TlvType.name(tlvs.type()), tlvs.tlvOffset() + 2,
+                        "length " + len + " is not 10 + a multiple of " + size);
+            }
+            Data d = new Data(buf, offset + tlvs.valueOffset(), len);
+            PmcResponse.SignalingTlv t = new PmcResponse.SignalingTlv(TlvType.name(tlvs.type()), d.portId(), new java.util.ArrayList<>());
+            for (int i = 0; i < (len - 10) / size; i++) {
+                java.util.List<PmcResponse.Field> rec = new java.util.ArrayList<>();
+                long seq = d.u16();
+                field(rec, "sequenceId", Long.toString(seq), seq);
+                String origin = d.timestamp();
+                field(rec, sync ? "syncOriginTimestamp" : "delayOriginTimestamp", origin, origin);
+                long correction = d.i64() >> 16;
+                field(rec, "totalCorrectionField", Long.toString(correction), correction);
+                if (sync) {
+                    long rate = d.u32(); // an Integer32 that pmc prints with %u
+                    field(rec, "scaledCumulativeRateOffset", Long.toString(rate), rate);
+                }
+                String rx = d.timestamp();
+                field(rec, sync ? "syncEventIngressTimestamp" : "delayResponseTimestamp", rx, rx);
+                t.records().add(rec);
+            }
+            r.signalingTlvs.add(t);
+        }
+        return r;
+    }
+
+    /** Octets of a SLAVE_RX_SYNC_TIMING_DATA and of a SLAVE_DELAY_TIMING_DATA_NP record (linuxptp tlv.h). */
+    static final int SYNC_RECORD = 34, DELAY_RECORD = 30;
+
+    /** A record field: pmc.c pads every label of these TLVs to 27 columns. */
+    private static void field(java.util.List<PmcResponse.Field> rec, String name, String text, Object json) {
+        rec.add(new PmcResponse.Field(PmcResponse.signalingLabel(name), text, json));
     }
 
     /** Reads the dataField with bounds checks against its own length. */
@@ -143,6 +201,12 @@ public final class PmcPrinter {
 
         String portId() {
             return clockId() + "-" + u16();
+        }
+
+        /** A Timestamp (48-bit seconds, 32-bit nanoseconds) as pmc prints it: seconds.nanoseconds, 9 digits. */
+        String timestamp() {
+            long seconds = ((long) u16() << 32) | u32();
+            return new DecodedMessage.Timestamp(seconds, u32()).toString();
         }
 
         String text() {

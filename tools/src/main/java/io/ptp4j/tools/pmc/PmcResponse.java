@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One management message as pmc shows it: linuxptp's header line ("\tSOURCE seq N ACTION TLV ID ")
  * and the fields, each with linuxptp's label (padding included) and printed value, plus a typed
- * value for --json.
+ * value for --json. A Signaling message (the slave event monitor's) has "SIGNALING" for its action
+ * and its TLVs in {@link #signalingTlvs}.
  */
 public final class PmcResponse {
     /** One printed field: {@code label} is linuxptp's, spaces included ("priority1 "). */
@@ -31,6 +32,22 @@ public final class PmcResponse {
     public String error;
     public final List<Field> fields = new ArrayList<>();
 
+    /**
+     * A slave event monitor TLV as pmc shows it: its name, the parent's sourcePortIdentity and the
+     * fields of each record.
+     */
+    public record SignalingTlv(String name, String sourcePortIdentity, List<List<Field>> records) {}
+
+    /** A Signaling message, not a management one. */
+    public boolean signaling;
+    /** Its SLAVE_RX_SYNC_TIMING_DATA and SLAVE_DELAY_TIMING_DATA_NP TLVs, in order. */
+    public final List<SignalingTlv> signalingTlvs = new ArrayList<>();
+
+    /** pmc_show_signaling's labels: the name, padded to 27 columns. */
+    static String signalingLabel(String name) {
+        return String.format("%-27s", name);
+    }
+
     void add(String label, String text, Object json) {
         fields.add(new Field(label, text, json));
     }
@@ -43,13 +60,24 @@ public final class PmcResponse {
             b.append(tlv).append(' ');
             if (emptyTlv) b.append("empty-tlv ");
             if (idName != null) b.append(idName).append(' ');
-            for (Field f : fields) b.append("\n\t\t").append(f.label()).append(f.text());
+            lines(b, fields);
+        }
+        for (SignalingTlv t : signalingTlvs) {
+            b.append(t.name()).append(" N ").append(t.records().size()).append(' ');
+            b.append("\n\t\t").append(signalingLabel("sourcePortIdentity")).append(t.sourcePortIdentity());
+            for (List<Field> rec : t.records()) lines(b, rec);
         }
         return b.append('\n').toString();
     }
 
+    /** pmc's "\n\t\tlabel value" per field. */
+    private static void lines(StringBuilder b, List<Field> fields) {
+        for (Field f : fields) b.append("\n\t\t").append(f.label()).append(f.text());
+    }
+
     /** One JSON object on one line (no trailing newline). */
     public String json() {
+        if (signaling) return signalingJson();
         StringBuilder b = new StringBuilder("{");
         Json.member(b, "source", source).append(',');
         Json.member(b, "sequenceId", sequenceId).append(',');
@@ -86,5 +114,36 @@ public final class PmcResponse {
             b.append('}');
         }
         return b.append('}').toString();
+    }
+
+    /**
+     * A Signaling message: source, sequenceId, "messageType":"SIGNALING" and "tlvs", each with its
+     * name ("tlv"), sourcePortIdentity and "records" (objects of the printed fields: numbers as
+     * numbers, timestamps as the printed "seconds.nanoseconds" strings).
+     */
+    private String signalingJson() {
+        StringBuilder b = new StringBuilder("{");
+        Json.member(b, "source", source).append(',');
+        Json.member(b, "sequenceId", sequenceId).append(',');
+        Json.member(b, "messageType", "SIGNALING").append(",\"tlvs\":[");
+        for (int i = 0; i < signalingTlvs.size(); i++) {
+            SignalingTlv t = signalingTlvs.get(i);
+            if (i > 0) b.append(',');
+            Json.member(b.append('{'), "tlv", t.name()).append(',');
+            Json.member(b, "sourcePortIdentity", t.sourcePortIdentity()).append(",\"records\":[");
+            for (int j = 0; j < t.records().size(); j++) {
+                if (j > 0) b.append(',');
+                b.append('{');
+                boolean first = true;
+                for (Field f : t.records().get(j)) {
+                    if (!first) b.append(',');
+                    first = false;
+                    Json.member(b, f.name(), f.json());
+                }
+                b.append('}');
+            }
+            b.append("]}");
+        }
+        return b.append("]}").toString();
     }
 }
