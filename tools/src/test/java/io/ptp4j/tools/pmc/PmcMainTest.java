@@ -110,12 +110,12 @@ class PmcMainTest {
     /**
      * Over the Unix socket with boundary hops 0 a clock-level id has one answerer, and pmc stops
      * at its answer instead of waiting out 100 ms of quiet; a port-level id, or hops that reach
-     * other clocks, still waits, and a second answer 40 ms later is shown.
+     * other clocks, still waits, and a second answer 20 ms later is shown.
      */
     @Test
     void batchStopsAtTheOnlyAnswerAndWaitsWhereMoreCanCome(@TempDir Path dir) throws Exception {
         Path sock = dir.resolve("ptp4l");
-        try (Server s = new Server(sock, 40)) {
+        try (Server s = new Server(sock, 20)) {
             String response = " RESPONSE MANAGEMENT ";
             Captured one = pmc("-u", "-b", "0", "-s", sock.toString(), "GET CURRENT_DATA_SET");
             assertEquals(1, one.out().split(response, -1).length - 1, one.out());
