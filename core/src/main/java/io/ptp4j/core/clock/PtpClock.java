@@ -67,8 +67,7 @@ public final class PtpClock implements PtpNode, PortHost {
     }
 
     private ManagementHook managementHook;
-    /** slave_event_monitor: null when off. */
-    private SlaveEventMonitor slaveEventMonitor;
+    private SlaveEventMonitor slaveEventMonitor; // slave_event_monitor: null when off
 
     private final FollowUpInformation followUpInfo = new FollowUpInformation();
     private final AlternateTimeOffsets alternateTimeOffsets = new AlternateTimeOffsets();
@@ -234,26 +233,14 @@ public final class PtpClock implements PtpNode, PortHost {
         this.managementHook = hook;
     }
 
-    /**
-     * slave_event_monitor (linuxptp monitor.c): from now on every Sync and Delay_Resp a slave
-     * port takes is reported as a Signaling message to {@code sink}; null turns it off.
-     */
+    /** slave_event_monitor (linuxptp monitor.c): every Sync and Delay_Resp a slave port takes goes to {@code sink} (null: off). */
     public void slaveEventMonitor(SlaveEventMonitor.Sink sink) {
         this.slaveEventMonitor = sink == null ? null : new SlaveEventMonitor(cfg, sink);
     }
 
     @Override
-    public void monitorSync(Port port, int sequenceId, long originNanos, long correctionNanos, long ingressNanos) {
-        if (slaveEventMonitor == null) return;
-        slaveEventMonitor.sync(parentDS.parentClockIdentity(), parentDS.parentPortNumber(), sequenceId, originNanos, correctionNanos,
-                ingressNanos);
-    }
-
-    @Override
-    public void monitorDelay(Port port, int sequenceId, long t3Nanos, long correctionNanos, long receiveNanos) {
-        if (slaveEventMonitor == null) return;
-        slaveEventMonitor.delay(parentDS.parentClockIdentity(), parentDS.parentPortNumber(), sequenceId, t3Nanos, correctionNanos,
-                receiveNanos);
+    public void monitorDelay(Port port, int seq, long t3, long correction, long receive) {
+        if (slaveEventMonitor != null) slaveEventMonitor.delay(parentDS.parentClockIdentity(), parentDS.parentPortNumber(), seq, t3, correction, receive);
     }
 
     // ---- management SET and COMMAND (linuxptp clock_management_set, port_management_set/command) --
@@ -330,21 +317,14 @@ public final class PtpClock implements PtpNode, PortHost {
             BmcDataset erbest = p.foreignMasters().best();
             if (p.config().bmcaNoop && erbest == null) continue; // linuxptp bmc.c: nothing heard, nothing to decide
             PortState rs = StateDecision.decide(d0, local ? null : best, erbest, !local && bestPort == p.number(), p.state(), cmp);
-            PortEvent ev = switch (rs) {
-                case GRAND_MASTER -> {
-                    listener.notice(p.number(), "assuming the grand master role");
-                    becomeGrandmaster();
-                    yield PortEvent.RS_GRAND_MASTER;
-                }
-                case MASTER -> PortEvent.RS_MASTER;
-                case PASSIVE -> PortEvent.RS_PASSIVE;
-                case SLAVE -> {
-                    parentDS.follow(best);
-                    currentDS.stepsRemoved(best.stepsRemoved + 1);
-                    yield PortEvent.RS_SLAVE;
-                }
-                default -> PortEvent.NONE;
-            };
+            if (rs == PortState.GRAND_MASTER) {
+                listener.notice(p.number(), "assuming the grand master role");
+                becomeGrandmaster();
+            } else if (rs == PortState.SLAVE) {
+                parentDS.follow(best);
+                currentDS.stepsRemoved(best.stepsRemoved + 1);
+            }
+            PortEvent ev = PortEvent.recommending(rs);
             if (ev != PortEvent.NONE) p.transition(ev, changed);
         }
         for (Port p : ports) {
@@ -376,8 +356,9 @@ public final class PtpClock implements PtpNode, PortHost {
     }
 
     @Override
-    public void synchronize(Port p, long t1, long t2) {
-        servoLoop.synchronize(p, t1, t2);
+    public void synchronize(Port p, int seq, long origin, long correction, long t2) {
+        if (slaveEventMonitor != null) slaveEventMonitor.sync(parentDS.parentClockIdentity(), parentDS.parentPortNumber(), seq, origin, correction, t2);
+        servoLoop.synchronize(p, origin + correction, t2);
     }
 
     /** clock_update_leap_status, before a master port's Announce: a grandmaster's leap second and UTC offset move on. */

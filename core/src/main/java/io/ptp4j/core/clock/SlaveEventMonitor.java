@@ -1,6 +1,7 @@
 package io.ptp4j.core.clock;
 
 import io.ptp4j.core.engine.ClockConfig;
+import io.ptp4j.core.wire.PtpMessage;
 import java.nio.ByteBuffer;
 
 /**
@@ -69,13 +70,11 @@ public final class SlaveEventMonitor {
      * correctionNanos} the sum of the corrections, {@code ingressNanos} t2.
      */
     public void sync(long parentClock, int parentPort, int sequenceId, long originNanos, long correctionNanos, long ingressNanos) {
-        ByteBuffer b = sync.next(parentClock, parentPort);
+        PtpMessage m = sync.next(parentClock, parentPort);
         int at = sync.recordAt();
-        b.putShort(at, (short) sequenceId);
-        timestamp(b, at + 2, originNanos);
-        b.putLong(at + 12, timeInterval(correctionNanos));
-        b.putInt(at + 20, 0); // scaledCumulativeRateOffset: linuxptp writes 0
-        timestamp(b, at + 24, ingressNanos);
+        m.u16(at, sequenceId).timestampFromNanos(at + 2, originNanos);
+        m.buffer().putLong(at + 12, timeInterval(correctionNanos)).putInt(at + 20, 0); // scaledCumulativeRateOffset: linuxptp writes 0
+        m.timestampFromNanos(at + 24, ingressNanos);
         sync.recorded(sink);
     }
 
@@ -84,19 +83,12 @@ public final class SlaveEventMonitor {
      * the request's egress time t3, the response's correction and its receiveTimestamp t4.
      */
     public void delay(long parentClock, int parentPort, int sequenceId, long t3Nanos, long correctionNanos, long t4Nanos) {
-        ByteBuffer b = delay.next(parentClock, parentPort);
+        PtpMessage m = delay.next(parentClock, parentPort);
         int at = delay.recordAt();
-        b.putShort(at, (short) sequenceId);
-        timestamp(b, at + 2, t3Nanos);
-        b.putLong(at + 12, timeInterval(correctionNanos));
-        timestamp(b, at + 20, t4Nanos);
+        m.u16(at, sequenceId).timestampFromNanos(at + 2, t3Nanos);
+        m.buffer().putLong(at + 12, timeInterval(correctionNanos));
+        m.timestampFromNanos(at + 20, t4Nanos);
         delay.recorded(sink);
-    }
-
-    /** A Timestamp: 48-bit seconds and 32-bit nanoseconds. */
-    private static void timestamp(ByteBuffer b, int at, long nanos) {
-        long sec = Math.floorDiv(nanos, 1_000_000_000L);
-        b.putShort(at, (short) (sec >>> 32)).putInt(at + 2, (int) sec).putInt(at + 6, (int) Math.floorMod(nanos, 1_000_000_000L));
     }
 
     /** linuxptp tmv_to_TimeInterval: whole nanoseconds scaled by 2^16, saturated at the 48-bit range. */
@@ -108,6 +100,7 @@ public final class SlaveEventMonitor {
     /** One message kind: its buffer, its parent, how many records it holds. */
     private static final class Kind {
         final ByteBuffer buf;
+        final PtpMessage msg = new PtpMessage(); // a flyweight over buf, for its field writers
         final int recordSize, perMessage, length;
         int count, sequenceId;
         // the TLV's sourcePortIdentity, all zero at first as in linuxptp's zeroed message
@@ -120,6 +113,7 @@ public final class SlaveEventMonitor {
             this.length = HEADER + TLV_HEAD + recordSize * perMessage;
             this.sequenceId = firstSequenceId;
             buf = ByteBuffer.allocate(length);
+            msg.wrap(buf, 0, length);
             buf.put(0, (byte) (((cfg.port.transportSpecific & 0xF) << 4) | 0xC)); // SIGNALING
             buf.put(1, (byte) 0x12); // linuxptp PTP_VERSION: 2.1
             buf.putShort(2, (short) length);
@@ -130,15 +124,15 @@ public final class SlaveEventMonitor {
             buf.putShort(44, (short) tlvType).putShort(46, (short) (10 + recordSize * perMessage));
         }
 
-        /** The buffer to write the next record in; other parent: the unsent records are dropped. */
-        ByteBuffer next(long clock, int port) {
+        /** The message to write the next record in; other parent: the unsent records are dropped. */
+        PtpMessage next(long clock, int port) {
             if (clock != parentClock || port != parentPort) {
                 parentClock = clock;
                 parentPort = port;
                 buf.putLong(48, clock).putShort(56, (short) port);
                 count = 0;
             }
-            return buf;
+            return msg;
         }
 
         int recordAt() {

@@ -182,13 +182,7 @@ final class TcSpanningTree {
             if (state[p - 1] == PortState.INITIALIZING) continue;
             PortState rs = StateDecision.decide(d0, self ? null : parent, foreign[p - 1].best(), p == parentPort,
                     state[p - 1], cmp);
-            PortEvent ev = switch (rs) {
-                case GRAND_MASTER -> PortEvent.RS_GRAND_MASTER;
-                case MASTER -> PortEvent.RS_MASTER;
-                case PASSIVE -> PortEvent.RS_PASSIVE;
-                case SLAVE -> PortEvent.RS_SLAVE;
-                default -> PortEvent.NONE;
-            };
+            PortEvent ev = PortEvent.recommending(rs);
             if (ev == PortEvent.RS_GRAND_MASTER) listener.notice(p, "assuming the grand master role");
             if (ev != PortEvent.NONE) dispatch(p, ev, fresh);
         }
@@ -220,7 +214,6 @@ final class TcSpanningTree {
     /** announceReceiptTimeout intervals and a random part of one more (linuxptp port_set_announce_tmo). */
     private void armAnnounceReceipt(int port) {
         PortConfig pc = cfg.portConfig(port);
-        long iv = PortConfig.intervalNanos(pc.logAnnounceInterval);
-        announceDue[port - 1] = now + pc.announceReceiptTimeout * iv + (long) (random.nextDouble() * iv);
+        announceDue[port - 1] = now + pc.announceReceiptNanos(pc.logAnnounceInterval, random);
     }
 }

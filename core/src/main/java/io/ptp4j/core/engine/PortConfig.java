@@ -85,6 +85,15 @@ public final class PortConfig extends Settings<PortConfig> {
     /** net_sync_monitor: answer NetSync Monitor requests (a unicast Delay_Req with PTPMON_REQ, hybrid_e2e). */
     public boolean netSyncMonitor = false;
 
+    /**
+     * The announce receipt timeout at {@code logAnnounceInterval}: announceReceiptTimeout
+     * intervals and a random part of one more (linuxptp set_tmo_random).
+     */
+    public long announceReceiptNanos(int logAnnounceInterval, java.util.SplittableRandom random) {
+        long iv = intervalNanos(logAnnounceInterval);
+        return announceReceiptTimeout * iv + (long) (random.nextDouble() * iv);
+    }
+
     /** 2^log seconds in nanoseconds (a message interval from its log2), log clamped to +-30. */
     public static long intervalNanos(int log) {
         return log >= 0 ? 1_000_000_000L << Math.min(log, 30) : 1_000_000_000L >> Math.min(-log, 30);

@@ -171,8 +171,7 @@ public final class Port implements HeaderWriter {
     /** announceReceiptTimeout intervals plus a random part of one (linuxptp set_tmo_random). */
     void armAnnounceReceipt() {
         if (cfg.inhibitAnnounce) return; // linuxptp: the timeout only clears itself, no event
-        long iv = interval(ds.logAnnounceInterval());
-        arm(PortTimers.ANNOUNCE_RX, cfg.announceReceiptTimeout * iv + (long) (host.random().nextDouble() * iv));
+        arm(PortTimers.ANNOUNCE_RX, cfg.announceReceiptNanos(ds.logAnnounceInterval(), host.random()));
     }
 
     /** 9.5.11.2: Delay_Req at a random time in [0, 2 * 2^logMinDelayReqInterval]. */
@@ -403,12 +402,10 @@ public final class Port implements HeaderWriter {
         arm(PortTimers.SYNC_LOSS, Math.max(2 * NS, 4 * interval(lastSyncLogInterval(cfg.logSyncInterval))));
         long corr = rx.correctionField() >> 16;
         if (rx.flag(PtpMessage.FLAG_TWO_STEP) || clockCfg.assumeTwoStep) {
-            if (syfu.sync(rx.sequenceId(), t2, corr)) synchronize(rx.sequenceId());
+            if (syfu.sync(rx.sequenceId(), t2, corr)) host.synchronize(this, rx.sequenceId(), syfu.origin, syfu.correction, syfu.t2);
         } else {
             syfu.clear();
-            long origin = rx.bodyTimestampAsNanos();
-            host.monitorSync(this, rx.sequenceId(), origin, corr, t2); // linuxptp port_synchronize: monitor_sync
-            host.synchronize(this, origin + corr, t2);
+            host.synchronize(this, rx.sequenceId(), rx.bodyTimestampAsNanos(), corr, t2);
         }
     }
 
@@ -416,13 +413,9 @@ public final class Port implements HeaderWriter {
         if (!isSlaveLike() || !syncFromParent(rx)) return;
         int fui = cfg.followUpInfo ? io.ptp4j.core.wire.FollowUpInfoTlv.find(rx, tlvs) : -1;
         if (fui >= 0) host.followUpInformation(this, rx, fui); // linuxptp clock_follow_up_info
-        if (syfu.followUp(rx.sequenceId(), rx.bodyTimestampAsNanos(), rx.correctionField() >> 16)) synchronize(rx.sequenceId());
-    }
-
-    /** A completed Sync/Follow_Up pair: to the slave event monitor, then to the servo (linuxptp port_synchronize). */
-    private void synchronize(int sequenceId) {
-        host.monitorSync(this, sequenceId, syfu.origin, syfu.correction, syfu.t2);
-        host.synchronize(this, syfu.t1, syfu.t2);
+        if (syfu.followUp(rx.sequenceId(), rx.bodyTimestampAsNanos(), rx.correctionField() >> 16)) {
+            host.synchronize(this, rx.sequenceId(), syfu.origin, syfu.correction, syfu.t2);
+        }
     }
 
     /** The parent's Sync interval when it announced a sane one, else {@code otherwise}. */
@@ -448,9 +441,8 @@ public final class Port implements HeaderWriter {
         if (!isSlaveLike() || !e2e.pending() || !syncFromParent(rx)) return;
         if (!e2e.answers(rx, clockCfg.clockIdentity, number)) return;
         long t3 = e2e.complete();
-        long c3 = rx.correctionField() >> 16, receive = rx.bodyTimestampAsNanos();
+        long c3 = rx.correctionField() >> 16, receive = rx.bodyTimestampAsNanos(), t4 = receive - c3;
         host.monitorDelay(this, rx.sequenceId(), t3, c3, receive); // linuxptp process_delay_resp: monitor_delay
-        long t4 = receive - c3;
         // 11.3.2 asymmetry: the master-to-slave direction is longer by delayAsymmetry.
         host.delayMeasured(this, t3, t4 - cfg.delayAsymmetryNanos);
         int log = rx.logMessageInterval();

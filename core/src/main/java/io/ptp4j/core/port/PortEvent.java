@@ -19,4 +19,15 @@ public enum PortEvent {
     RS_GRAND_MASTER,
     RS_SLAVE,
     RS_PASSIVE;
+
+    /** The event of a recommended state (the state decision's RS_*), NONE when it recommends nothing. */
+    public static PortEvent recommending(PortState recommended) {
+        return switch (recommended) {
+            case GRAND_MASTER -> RS_GRAND_MASTER;
+            case MASTER -> RS_MASTER;
+            case PASSIVE -> RS_PASSIVE;
+            case SLAVE -> RS_SLAVE;
+            default -> NONE;
+        };
+    }
 }

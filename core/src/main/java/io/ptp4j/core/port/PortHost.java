@@ -85,14 +85,12 @@ public interface PortHost {
      */
     default void checkTimestamp(long rxTimestamp) {}
 
-    /** A Sync's t1 and t2 from the parent: one servo sample (linuxptp clock_synchronize). */
-    void synchronize(Port port, long t1, long t2);
-
     /**
-     * slave_event_monitor (linuxptp monitor_sync): a Sync from the parent about to be taken, with
-     * its origin timestamp, the sum of its corrections (ns) and its ingress time t2 apart.
+     * A Sync from the parent, taken (linuxptp port_synchronize): its origin timestamp and the sum
+     * of its corrections (ns) apart, for the slave event monitor (monitor_sync), and t2; t1 = origin
+     * + correction is one servo sample (clock_synchronize).
      */
-    default void monitorSync(Port port, int sequenceId, long originNanos, long correctionNanos, long ingressNanos) {}
+    void synchronize(Port port, int sequenceId, long originNanos, long correctionNanos, long t2);
 
     /**
      * slave_event_monitor (linuxptp monitor_delay): a Delay_Resp that answered the port's

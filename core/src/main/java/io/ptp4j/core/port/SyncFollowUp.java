@@ -24,13 +24,12 @@ final class SyncFollowUp {
     private State state = State.EMPTY;
     private int sequenceId;
     private long syncT2, syncCorrection, followUpOrigin, followUpCorrection;
-    /** t1 and t2 of the pair {@link #sync} or {@link #followUp} just completed. */
-    long t1, t2;
     /**
-     * The pair's preciseOriginTimestamp and the sum of its corrections, apart (t1 is their sum;
-     * the slave event monitor reports them apart, as linuxptp's port_synchronize has them).
+     * The pair {@link #sync} or {@link #followUp} just completed: its t2, its preciseOriginTimestamp
+     * and the sum of its corrections, apart (the slave event monitor reports them apart, as
+     * linuxptp's port_synchronize has them); t1 is their sum.
      */
-    long origin, correction;
+    long t2, origin, correction;
 
     /** A two-step Sync received at {@code t2}; true when its Follow_Up was already here. */
     boolean sync(int seq, long rxTimestamp, long correction) {
@@ -38,7 +37,6 @@ final class SyncFollowUp {
             state = State.EMPTY;
             origin = followUpOrigin;
             this.correction = followUpCorrection + correction;
-            t1 = origin + this.correction;
             t2 = rxTimestamp;
             return true;
         }
@@ -51,18 +49,12 @@ final class SyncFollowUp {
         return false;
     }
 
-    /** A Follow_Up with preciseOriginTimestamp plus correction {@code t1}; true when it completes its Sync. */
-    boolean followUp(int seq, long preciseOriginPlusCorrection) {
-        return followUp(seq, preciseOriginPlusCorrection, 0);
-    }
-
-    /** A Follow_Up with preciseOriginTimestamp {@code preciseOrigin} and correction {@code fupCorrection} (ns). */
+    /** A Follow_Up with preciseOriginTimestamp {@code preciseOrigin} and correction {@code fupCorrection} (ns); true when it completes its Sync. */
     boolean followUp(int seq, long preciseOrigin, long fupCorrection) {
         if (state == State.HAVE_SYNC && seq == sequenceId) {
             state = State.EMPTY;
             origin = preciseOrigin;
             correction = fupCorrection + syncCorrection;
-            t1 = origin + correction;
             t2 = syncT2;
             return true;
         }
