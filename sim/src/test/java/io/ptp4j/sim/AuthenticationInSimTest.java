@@ -89,12 +89,18 @@ class AuthenticationInSimTest {
         return new Net(sim, net, sw, gm, client, log);
     }
 
+    /** The master and client alone on the switch, run to 1_060 s: time enough for a client to lock. */
+    static Net running(Authenticator gmAuth, Authenticator clientAuth) {
+        Net n = net(gmAuth, clientAuth);
+        n.net().start();
+        n.sim().runUntil(1_060 * S);
+        return n;
+    }
+
     @Test
     void authenticatedMasterAndClientLock() throws Exception {
         Authenticator g = auth(SA), c = auth(SA);
-        Net n = net(g, c);
-        n.net().start();
-        n.sim().runUntil(1_060 * S);
+        Net n = running(g, c);
         assertEquals(PortState.SLAVE, n.client().engine().portState(1), n.log().lines.toString());
         assertEquals(ServoState.LOCKED, n.log().lastState);
         assertTrue(Math.abs(n.client().trueErrorNanos()) < 500, "error " + n.client().trueErrorNanos());
@@ -108,9 +114,7 @@ class AuthenticationInSimTest {
     @Test
     void aWrongKeyNeverSynchronizesAndTheCountersSayWhy() throws Exception {
         Authenticator g = auth(SA), c = auth(OTHER_SECRET);
-        Net n = net(g, c);
-        n.net().start();
-        n.sim().runUntil(1_060 * S);
+        Net n = running(g, c);
         assertNotEquals(PortState.SLAVE, n.client().engine().portState(1));
         assertNotEquals(PortState.UNCALIBRATED, n.client().engine().portState(1));
         assertNull(n.log().lastState, "no servo sample ever");
@@ -121,9 +125,7 @@ class AuthenticationInSimTest {
     @Test
     void aClientWithoutAuthenticationIsNotServed() throws Exception {
         Authenticator g = auth(SA);
-        Net n = net(g, null);
-        n.net().start();
-        n.sim().runUntil(1_060 * S);
+        Net n = running(g, null);
         // it hears the signed messages (their TLV is one it need not understand), but its Delay_Reqs are dropped
         assertTrue(g.count(1, AuthResult.NO_TLV) > 20, "master dropped " + g.count(1, AuthResult.NO_TLV) + " unsigned Delay_Reqs");
         assertEquals(0, g.count(1, AuthResult.ACCEPTED));
@@ -187,9 +189,8 @@ class AuthenticationInSimTest {
                 // a transparent clock synchronizes to nothing: like linuxptp's, its replay window never moves
                 t = new Authenticator(SaFile.parse("sa.cfg", SA), 2).port(1, 2, 1).port(2, 2, 1).windowFromEngine();
         SimNode gm = net.node("gm", EngineInSimTest.cfg(0x10, 100), 0, 0, 0, Noise.gaussian(8), null);
-        io.ptp4j.core.engine.ClockConfig tcCfg = EngineInSimTest.cfg(0x20, 128);
-        tcCfg.numberPorts = 2;
-        tcCfg.clockType = io.ptp4j.core.engine.ClockType.E2E_TC;
+        io.ptp4j.core.engine.ClockConfig tcCfg =
+                EngineInSimTest.withPorts(EngineInSimTest.cfg(0x20, 128), io.ptp4j.core.engine.ClockType.E2E_TC, 2);
         SimNode tc = net.node("tc", tcCfg, 0, 3, 0, Noise.gaussian(8), null);
         tc.residence = new Noise("gaussian", 20_000, 2_000); // a busy bridge: 20 us of residence to correct
         SimNode client = net.node("client", EngineInSimTest.cfg(0x30, 128), 20_000, -10, 0, Noise.gaussian(8), both(log, c));

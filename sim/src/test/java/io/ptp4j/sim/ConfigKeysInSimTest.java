@@ -8,6 +8,7 @@ import io.ptp4j.core.engine.ClockConfig;
 import io.ptp4j.core.engine.PortConfig;
 import io.ptp4j.core.engine.DelayMechanism;
 import io.ptp4j.core.port.PortState;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** linuxptp keys that change what the engine does, each checked against the behaviour it names. */
@@ -174,51 +175,51 @@ class ConfigKeysInSimTest {
         assertTrue(Math.abs(bc.trueErrorNanos()) < 100, "a new servo from the new clock's frequency locks: " + bc.trueErrorNanos());
     }
 
+    /** A GM on port 1 of a two-port BC (0x20), a leaf on its port 2; all started, not yet run. */
+    record Chain(Simulation sim, SimNode gm, SimNode bc, SimNode leaf) {}
+
+    /** The BC's ports get sections of their own: {@code port1} and {@code port2} adjust copies of its port. */
+    static Chain chain(int seed, Consumer<PortConfig> port1, Consumer<PortConfig> port2, ClockConfig leafCfg,
+                       double leafOffsetNanos, double leafFreqPpm, long leafLinkNanos) {
+        Simulation sim = new Simulation(1_000 * S);
+        Network net = new Network(sim, seed);
+        ClockConfig bcCfg = EngineInSimTest.bc(0x20, 128);
+        PortConfig p1 = bcCfg.port.copy(), p2 = bcCfg.port.copy();
+        port1.accept(p1);
+        port2.accept(p2);
+        bcCfg.ports = new PortConfig[] {p1, p2};
+        SimNode gm = net.node("gm", cfg(0x10, 1), 0, 0, 0, Noise.NONE, null);
+        SimNode bc = net.node("bc", bcCfg, 30_000, 20, 0, Noise.NONE, null);
+        SimNode leaf = net.node("leaf", leafCfg, leafOffsetNanos, leafFreqPpm, 0, Noise.NONE, null);
+        net.connect(gm, 1, bc, 1, 1_000, Noise.NONE);
+        net.connect(bc, 2, leaf, 1, leafLinkNanos, Noise.NONE);
+        net.start();
+        return new Chain(sim, gm, bc, leaf);
+    }
+
     @Test
     void aBoundaryClockTakesEachPortsOwnSection() {
         // [eth0] E2E toward the GM, [eth1] P2P toward a P2P leaf: linuxptp reads delay_mechanism per port
-        Simulation sim = new Simulation(1_000 * S);
-        Network net = new Network(sim, 19);
-        ClockConfig bcCfg = EngineInSimTest.bc(0x20, 128);
-        PortConfig up = bcCfg.port.copy(), down = bcCfg.port.copy();
-        down.delayMechanism = DelayMechanism.P2P;
-        bcCfg.ports = new PortConfig[] {up, down};
         ClockConfig leafCfg = cfg(0x30, 200);
         leafCfg.port.delayMechanism = DelayMechanism.P2P;
-        SimNode gm = net.node("gm", cfg(0x10, 1), 0, 0, 0, Noise.NONE, null);
-        SimNode bc = net.node("bc", bcCfg, 30_000, 20, 0, Noise.NONE, null);
-        SimNode leaf = net.node("leaf", leafCfg, -40_000, -30, 0, Noise.NONE, null);
-        net.connect(gm, 1, bc, 1, 1_000, Noise.NONE);
-        net.connect(bc, 2, leaf, 1, 2_000, Noise.NONE);
-        net.start();
-        sim.runUntil(1_150 * S);
-        assertEquals(PortState.SLAVE, bc.engine().portState(1));
-        assertEquals(PortState.MASTER, bc.engine().portState(2));
-        assertEquals(2_000, bc.engine().port(2).peerDelay().delayNanos(), 5, "port 2 measures its peer delay (P2P)");
-        assertEquals(0, bc.engine().port(1).counters().txMessages(2), "port 1 sends no Pdelay_Req (E2E)");
-        assertEquals(PortState.SLAVE, leaf.engine().portState(1));
-        assertTrue(Math.abs(leaf.trueErrorNanos()) < 100, "leaf error " + leaf.trueErrorNanos());
+        Chain c = chain(19, up -> {}, down -> down.delayMechanism = DelayMechanism.P2P, leafCfg, -40_000, -30, 2_000);
+        c.sim().runUntil(1_150 * S);
+        assertEquals(PortState.SLAVE, c.bc().engine().portState(1));
+        assertEquals(PortState.MASTER, c.bc().engine().portState(2));
+        assertEquals(2_000, c.bc().engine().port(2).peerDelay().delayNanos(), 5, "port 2 measures its peer delay (P2P)");
+        assertEquals(0, c.bc().engine().port(1).counters().txMessages(2), "port 1 sends no Pdelay_Req (E2E)");
+        assertEquals(PortState.SLAVE, c.leaf().engine().portState(1));
+        assertTrue(Math.abs(c.leaf().trueErrorNanos()) < 100, "leaf error " + c.leaf().trueErrorNanos());
     }
 
     @Test
     void serverOnlyOnOnePortKeepsThatPortFromFollowing() {
         // the GM is heard on port 1, which is [eth0] serverOnly 1: the BC may not follow it there
-        Simulation sim = new Simulation(1_000 * S);
-        Network net = new Network(sim, 20);
-        ClockConfig bcCfg = EngineInSimTest.bc(0x20, 128);
-        PortConfig p1 = bcCfg.port.copy(), p2 = bcCfg.port.copy();
-        p1.serverOnly = true;
-        bcCfg.ports = new PortConfig[] {p1, p2};
-        SimNode gm = net.node("gm", cfg(0x10, 1), 0, 0, 0, Noise.NONE, null);
-        SimNode bc = net.node("bc", bcCfg, 30_000, 20, 0, Noise.NONE, null);
-        SimNode leaf = net.node("leaf", cfg(0x30, 200), 0, 0, 0, Noise.NONE, null);
-        net.connect(gm, 1, bc, 1, 1_000, Noise.NONE);
-        net.connect(bc, 2, leaf, 1, 1_000, Noise.NONE);
-        net.start();
-        sim.runUntil(1_060 * S);
-        assertNotEquals(PortState.SLAVE, bc.engine().portState(1));
-        assertEquals(0x20, bc.engine().parentDS().grandmasterIdentity(), "the BC is its own grandmaster");
-        assertEquals(0x20, leaf.engine().parentDS().grandmasterIdentity());
+        Chain c = chain(20, p1 -> p1.serverOnly = true, p2 -> {}, cfg(0x30, 200), 0, 0, 1_000);
+        c.sim().runUntil(1_060 * S);
+        assertNotEquals(PortState.SLAVE, c.bc().engine().portState(1));
+        assertEquals(0x20, c.bc().engine().parentDS().grandmasterIdentity(), "the BC is its own grandmaster");
+        assertEquals(0x20, c.leaf().engine().parentDS().grandmasterIdentity());
     }
 
     /** Simulated seconds from the client's step to its next servo sample, with that step_window. */
@@ -263,13 +264,10 @@ class ConfigKeysInSimTest {
         Simulation sim = new Simulation(1_000 * S);
         Network net = new Network(sim, 22);
         ClockConfig g = cfg(0x10, 1), c = cfg(0x20, 128);
-        for (ClockConfig e : new ClockConfig[] {g, c}) {
-            e.port.delayMechanism = DelayMechanism.P2P;
-            e.port.followUpInfo = true;
-            e.port.transportSpecific = 1;
-            e.port.allowedLostResponses = allowedLostResponses;
-            e.port.minNeighborPropDelayNanos = minNeighborPropDelay;
-        }
+        EngineInSimTest.gptp(p -> {
+            p.allowedLostResponses = allowedLostResponses;
+            p.minNeighborPropDelayNanos = minNeighborPropDelay;
+        }, g, c);
         SimNode gm = net.node("gm", g, 0, 0, 0, Noise.NONE, null);
         SimNode client = net.node("client", c, 0, 0, 0, Noise.NONE, null);
         net.connect(gm, 1, client, 1, 1_000, Noise.NONE).loss(0.25);

@@ -12,6 +12,7 @@ import io.ptp4j.core.port.PortState;
 import io.ptp4j.core.servo.ServoState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The real engine in the simulator: elections, state sequences, delay measurement, convergence. */
@@ -26,12 +27,40 @@ class EngineInSimTest {
         return c;
     }
 
+    /** A client-only ordinary clock at priority1 128. */
+    static ClockConfig clientOnly(long id) {
+        ClockConfig c = cfg(id, 128);
+        c.clientOnly = true;
+        return c;
+    }
+
     /** A two-port boundary clock. */
     static ClockConfig bc(long id, int priority1) {
-        ClockConfig c = cfg(id, priority1);
-        c.numberPorts = 2;
-        c.clockType = ClockType.BC;
+        return withPorts(cfg(id, priority1), ClockType.BC, 2);
+    }
+
+    /** Makes {@code c} a clock of {@code type} with {@code ports} ports, and returns it. */
+    static ClockConfig withPorts(ClockConfig c, ClockType type, int ports) {
+        c.numberPorts = ports;
+        c.clockType = type;
         return c;
+    }
+
+    /** Gives each clock's port gPTP's settings (P2P, follow_up_info, transportSpecific 1), then {@code more}. */
+    static void gptp(Consumer<PortConfig> more, ClockConfig... clocks) {
+        for (ClockConfig c : clocks) {
+            c.port.delayMechanism = DelayMechanism.P2P;
+            c.port.followUpInfo = true;
+            c.port.transportSpecific = 1;
+            more.accept(c.port);
+        }
+    }
+
+    /** Puts each node's port 1 on the switch over a 200 ns link, starts the network and runs it to {@code until}. */
+    static void runOnSwitch(Network net, Switch sw, long until, SimNode... nodes) {
+        for (SimNode n : nodes) net.connect(n, 1, sw, 200, Noise.NONE);
+        net.start();
+        net.sim().runUntil(until);
     }
 
     static final class Recorder implements EngineListener {
@@ -75,6 +104,20 @@ class EngineInSimTest {
         return Math.sqrt(sum / count);
     }
 
+    /**
+     * Links the gm's and the client's port 1 over 1 us, starts the network and runs it to
+     * {@code end}; prints and returns the client's true rms error after {@code settle}.
+     */
+    private static double linkAndMeasure(String what, Network net, SimNode gm, SimNode client, Recorder clientLog,
+                                         long settle, long end) {
+        net.connect(gm, 1, client, 1, 1_000, Noise.NONE);
+        net.start();
+        double[] max = new double[1];
+        double rms = rms(net.sim(), client, settle, end, max);
+        System.out.printf("%s: client true rms %.1f ns, max %.1f ns, path delay %d ns%n", what, rms, max[0], clientLog.lastDelay);
+        return rms;
+    }
+
     @Test
     void clientElectsMasterConvergesAndMeasuresTheLinkDelay() {
         Simulation sim = new Simulation(1_000 * S);
@@ -83,11 +126,7 @@ class EngineInSimTest {
         SimNode gm = net.node("gm", cfg(0x10, 100), 0, 0, 0, Noise.gaussian(8), gmLog);
         ClockConfig cc = cfg(0x20, 128);
         SimNode client = net.node("client", cc, 100_000, 50, 0, Noise.gaussian(8), clientLog);
-        net.connect(gm, 1, client, 1, 1_000, Noise.NONE);
-        net.start();
-        double[] max = new double[1];
-        double rms = rms(sim, client, 1_060 * S, 1_120 * S, max);
-        System.out.printf("E2E, 8 ns HW noise: client true rms %.1f ns, max %.1f ns, path delay %d ns%n", rms, max[0], clientLog.lastDelay);
+        double rms = linkAndMeasure("E2E, 8 ns HW noise", net, gm, client, clientLog, 1_060 * S, 1_120 * S);
         assertEquals(PortState.MASTER, gm.engine().portState(1));
         assertEquals(PortState.SLAVE, client.engine().portState(1));
         // Both started together, so both timed out to MASTER before hearing the other (as linuxptp does).
@@ -106,9 +145,7 @@ class EngineInSimTest {
         Network net = new Network(sim, 2);
         SimNode gm = net.node("gm", cfg(0x10, 128), 0, 0, 0, Noise.gaussian(8), null);
         Recorder log = new Recorder();
-        ClockConfig cc = cfg(0x20, 128);
-        cc.clientOnly = true;
-        SimNode client = net.node("client", cc, 0, 10, 0, Noise.gaussian(8), log);
+        SimNode client = net.node("client", clientOnly(0x20), 0, 10, 0, Noise.gaussian(8), log);
         net.connect(gm, 1, client, 1, 500, Noise.NONE);
         gm.start();
         sim.runUntil(1_010 * S);
@@ -176,11 +213,7 @@ class EngineInSimTest {
         SimNode backup = net.node("backup", cfg(0x11, 20), 0, 5, 0, Noise.gaussian(8), null);
         Recorder log = new Recorder();
         SimNode client = net.node("client", cfg(0x30, 128), 20_000, -10, 0, Noise.gaussian(8), log);
-        net.connect(gm, 1, sw, 200, Noise.NONE);
-        net.connect(backup, 1, sw, 200, Noise.NONE);
-        net.connect(client, 1, sw, 200, Noise.NONE);
-        net.start();
-        sim.runUntil(1_060 * S);
+        runOnSwitch(net, sw, 1_060 * S, gm, backup, client);
         assertEquals(0x10, client.engine().parentDS().grandmasterIdentity());
         assertEquals(PortState.SLAVE, backup.engine().portState(1), "an ordinary-clock backup follows the better GM until it fails");
         long failAt = 1_060 * S;
@@ -264,18 +297,13 @@ class EngineInSimTest {
         gc.port.inhibitMulticastService = true;
         gc.port.hybridE2e = true;
         SimNode gm = net.node("gm", gc, 0, 0, 0, Noise.gaussian(8), gmLog);
-        ClockConfig cc = cfg(0x20, 128);
-        cc.clientOnly = true;
+        ClockConfig cc = clientOnly(0x20);
         cc.port.unicastMasters = new String[] {"192.0.2.1"};
         cc.port.unicastLogQueryInterval = 0;
         cc.port.unicastReqDuration = 60;
         SimNode client = net.node("client", cc, 100_000, 50, 0, Noise.gaussian(8), clientLog);
-        net.connect(gm, 1, client, 1, 1_000, Noise.NONE);
-        net.start();
-        double[] max = new double[1];
         // 200 s: three renewals of the 60 s grants happen in the run
-        double rms = rms(sim, client, 1_100 * S, 1_200 * S, max);
-        System.out.printf("unicast negotiation: client true rms %.1f ns, max %.1f ns, path delay %d ns%n", rms, max[0], clientLog.lastDelay);
+        double rms = linkAndMeasure("unicast negotiation", net, gm, client, clientLog, 1_100 * S, 1_200 * S);
         assertEquals(PortState.SLAVE, client.engine().portState(1), String.join("\n", clientLog.lines));
         assertEquals(1, gm.engine().port(1).unicastService().clients(), "the master serves one granted client");
         assertTrue(rms < 50, "rms " + rms);
@@ -293,9 +321,7 @@ class EngineInSimTest {
         gc.port.unicastListen = true;
         gc.port.inhibitMulticastService = true;
         SimNode gm = net.node("gm", gc, 0, 0, 0, Noise.gaussian(8), new Recorder());
-        ClockConfig cc = cfg(0x20, 128);
-        cc.clientOnly = true;
-        SimNode client = net.node("client", cc, 100_000, 50, 0, Noise.gaussian(8), clientLog);
+        SimNode client = net.node("client", clientOnly(0x20), 100_000, 50, 0, Noise.gaussian(8), clientLog);
         net.connect(gm, 1, client, 1, 1_000, Noise.NONE);
         net.start();
         sim.runUntil(1_060 * S);
@@ -310,12 +336,7 @@ class EngineInSimTest {
             Simulation sim = new Simulation(1_000 * S);
             Network net = new Network(sim, 5);
             ClockConfig gc = cfg(0x10, 100), cc = cfg(0x20, 128);
-            for (ClockConfig c : new ClockConfig[] {gc, cc}) {
-                c.port.delayMechanism = DelayMechanism.P2P;
-                c.port.followUpInfo = true;
-                c.port.transportSpecific = 1;
-                c.port.neighborPropDelayThreshNanos = 1_000;
-            }
+            gptp(p -> p.neighborPropDelayThreshNanos = 1_000, gc, cc);
             SimNode gm = net.node("gm", gc, 0, 0, 0, Noise.gaussian(8), new Recorder());
             SimNode client = net.node("client", cc, 50_000, 20, 0, Noise.gaussian(8), new Recorder());
             net.connect(gm, 1, client, 1, linkDelay, Noise.NONE);

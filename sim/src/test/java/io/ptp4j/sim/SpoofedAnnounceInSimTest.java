@@ -30,11 +30,7 @@ class SpoofedAnnounceInSimTest {
         ClockConfig quiet = EngineInSimTest.cfg(0x66, 255);
         quiet.clientOnly = true; // the attacker's own engine never announces
         SimNode attacker = net.node("attacker", quiet, 0, 0, 0, Noise.NONE, null);
-        net.connect(gm, 1, sw, 200, Noise.NONE);
-        net.connect(client, 1, sw, 200, Noise.NONE);
-        net.connect(attacker, 1, sw, 200, Noise.NONE);
-        net.start();
-        sim.runUntil(1_030 * S);
+        EngineInSimTest.runOnSwitch(net, sw, 1_030 * S, gm, client, attacker);
         assertEquals(0x10, client.engine().parentDS().grandmasterIdentity());
         assertEquals(PortState.SLAVE, client.engine().portState(1));
 

@@ -21,13 +21,12 @@ import org.junit.jupiter.api.Test;
 class TcSpanningTreeInSimTest {
     private static final long S = 1_000_000_000L;
 
+    /** A three-port E2E transparent clock with tc_spanning_tree on. */
     static ClockConfig tc(long id) {
         ClockConfig c = new ClockConfig();
         c.clockIdentity = id;
-        c.numberPorts = 3;
-        c.clockType = ClockType.E2E_TC;
         c.tcSpanningTree = true;
-        return c;
+        return EngineInSimTest.withPorts(c, ClockType.E2E_TC, 3);
     }
 
     private static long total(long[] counts) {
