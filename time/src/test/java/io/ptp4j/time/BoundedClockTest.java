@@ -19,11 +19,22 @@ class BoundedClockTest {
         return i.getEpochSecond() * S + i.getNano();
     }
 
-    @Test
-    void nowBracketsRealtimeByTheBoundAndItsDrift(@TempDir Path dir) throws Exception {
+    /** A test run on a fresh segment: its writer w, System.nanoTime() when w was made, and the file p. */
+    interface SegmentTest {
+        void run(TestSegments w, long mono, Path p) throws Exception;
+    }
+
+    /** Makes the segment dir/shm0 and runs test on it, closing the writer after. */
+    static void onSegment(Path dir, SegmentTest test) throws Exception {
         Path p = dir.resolve("shm0");
         try (TestSegments w = new TestSegments(p)) {
-            long mono = System.nanoTime();
+            test.run(w, System.nanoTime(), p);
+        }
+    }
+
+    @Test
+    void nowBracketsRealtimeByTheBoundAndItsDrift(@TempDir Path dir) throws Exception {
+        onSegment(dir, (w, mono, p) -> {
             w.write(mono - 2 * S, mono + 10 * S, 1_000, 7, 1_000, 1); // 1 us at as_of, 1 ppm, as_of 2 s ago
             try (BoundedClock c = BoundedClock.open(p)) {
                 // the reading happened between r1 and r2; judge a read whose bracket is tight (no preemption)
@@ -43,7 +54,7 @@ class BoundedClockTest {
                 assertEquals(7, c.segment().disruptionMarker());
                 assertEquals(2, c.segment().version());
             }
-        }
+        });
     }
 
     @Test
@@ -81,9 +92,7 @@ class BoundedClockTest {
 
     @Test
     void staleWhenVoidAfterHasPassed(@TempDir Path dir) throws Exception {
-        Path p = dir.resolve("shm0");
-        try (TestSegments w = new TestSegments(p)) {
-            long mono = System.nanoTime();
+        onSegment(dir, (w, mono, p) -> {
             w.write(mono, mono + 50_000_000L, 100, 0, 100, 1);
             try (BoundedClock c = BoundedClock.open(p)) {
                 assertTrue(c.now().trusted());
@@ -96,14 +105,12 @@ class BoundedClockTest {
                 w.write(m, m + 10 * S, 100, 0, 100, 1);
                 assertTrue(c.now().trusted());
             }
-        }
+        });
     }
 
     @Test
     void newGenerationsAreSeenAndClockBoundsGracePeriodApplies(@TempDir Path dir) throws Exception {
-        Path p = dir.resolve("shm0");
-        try (TestSegments w = new TestSegments(p)) {
-            long mono = System.nanoTime();
+        onSegment(dir, (w, mono, p) -> {
             w.write(mono, mono + 10 * S, 500, 0, 0, 1);
             try (BoundedClock c = BoundedClock.open(p)) {
                 long w1 = c.now().widthNanos();
@@ -125,7 +132,7 @@ class BoundedClockTest {
                 assertEquals(900, c.segment().boundNanos());
                 assertTrue(c.now().widthNanos() < 10_000);
             }
-        }
+        });
     }
 
     @Test
@@ -146,9 +153,7 @@ class BoundedClockTest {
 
     @Test
     void commitWaitReturnsOnceTheTimestampIsCertainlyPast(@TempDir Path dir) throws Exception {
-        Path p = dir.resolve("shm0");
-        try (TestSegments w = new TestSegments(p)) {
-            long mono = System.nanoTime();
+        onSegment(dir, (w, mono, p) -> {
             w.write(mono, mono + 10 * S, 2_000_000, 0, 0, 1); // 2 ms
             try (BoundedClock c = BoundedClock.open(p)) {
                 BoundedTime t = c.now();
@@ -165,15 +170,13 @@ class BoundedClockTest {
                 e = assertThrows(BoundedTimeException.class, () -> c.commitWait(realtimeNanos()));
                 assertEquals(BoundedTimeException.Reason.UNTRUSTED, e.reason());
             }
-        }
+        });
     }
 
     /** A writer updating as fast as it can: readers never see a mix of two updates. */
     @Test
     void concurrentReadersSeeWholeUpdates(@TempDir Path dir) throws Exception {
-        Path p = dir.resolve("shm0");
-        try (TestSegments w = new TestSegments(p)) {
-            long mono = System.nanoTime();
+        onSegment(dir, (w, mono, p) -> {
             w.write(mono, mono + 60 * S, 1, 1, 1, 1);
             AtomicBoolean stop = new AtomicBoolean();
             AtomicReference<String> torn = new AtomicReference<>();
@@ -195,6 +198,6 @@ class BoundedClockTest {
                 assertNull(torn.get());
                 assertEquals(299_999, c.segment().boundNanos());
             }
-        }
+        });
     }
 }

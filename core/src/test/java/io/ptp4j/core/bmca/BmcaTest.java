@@ -3,18 +3,22 @@ package io.ptp4j.core.bmca;
 import static io.ptp4j.core.bmca.DatasetComparison.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.ptp4j.core.dataset.DefaultDS;
+import io.ptp4j.core.engine.ClockConfig;
 import io.ptp4j.core.port.PortState;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class BmcaTest {
+    /** Grandmaster gm's D0 (built by DefaultDS), as heard from sender:senderPort by port 1 of clock 0x99. */
     static BmcDataset ds(long gm, int p1, int cls, int acc, int var, int p2, int steps, long sender, int senderPort) {
-        BmcDataset d = new BmcDataset();
-        d.identity = gm;
-        d.priority1 = p1;
-        d.clockClass = cls;
-        d.clockAccuracy = acc;
-        d.offsetScaledLogVariance = var;
-        d.priority2 = p2;
+        ClockConfig cfg = new ClockConfig();
+        cfg.clockIdentity = gm;
+        DefaultDS grandmaster = new DefaultDS(cfg);
+        grandmaster.priority1(p1);
+        grandmaster.clockQuality(cls, acc, var);
+        grandmaster.priority2(p2);
+        BmcDataset d = grandmaster.describe(new BmcDataset());
         d.stepsRemoved = steps;
         d.senderClock = sender;
         d.senderPort = senderPort;
@@ -27,22 +31,21 @@ class BmcaTest {
         return ds(id, p1, 248, 0xFE, 0xFFFF, 128, 0, id, 1);
     }
 
+    /** gm(0x30, 128), which loses to base on identity alone, wins once change improves one attribute. */
+    private static void assertBetterWith(BmcDataset base, Consumer<BmcDataset> change, String message) {
+        BmcDataset d = gm(0x30, 128);
+        change.accept(d);
+        assertEquals(A_BETTER, IEEE_1588.compare(d, base), message);
+    }
+
     @Test
     void attributeChainInOrder() {
         BmcDataset base = gm(0x20, 128);
         assertEquals(A_BETTER, IEEE_1588.compare(gm(0x30, 127), base), "priority1 first");
-        BmcDataset cls = gm(0x30, 128);
-        cls.clockClass = 6;
-        assertEquals(A_BETTER, IEEE_1588.compare(cls, base), "then clockClass");
-        BmcDataset acc = gm(0x30, 128);
-        acc.clockAccuracy = 0x21;
-        assertEquals(A_BETTER, IEEE_1588.compare(acc, base), "then clockAccuracy");
-        BmcDataset var = gm(0x30, 128);
-        var.offsetScaledLogVariance = 0x4E5D;
-        assertEquals(A_BETTER, IEEE_1588.compare(var, base), "then variance");
-        BmcDataset p2 = gm(0x30, 128);
-        p2.priority2 = 1;
-        assertEquals(A_BETTER, IEEE_1588.compare(p2, base), "then priority2");
+        assertBetterWith(base, d -> d.clockClass = 6, "then clockClass");
+        assertBetterWith(base, d -> d.clockAccuracy = 0x21, "then clockAccuracy");
+        assertBetterWith(base, d -> d.offsetScaledLogVariance = 0x4E5D, "then variance");
+        assertBetterWith(base, d -> d.priority2 = 1, "then priority2");
         assertEquals(B_BETTER, IEEE_1588.compare(gm(0x30, 128), base), "identity breaks the tie: lower wins");
         assertEquals(A_BETTER, IEEE_1588.compare(base, gm(0x30, 128)));
     }

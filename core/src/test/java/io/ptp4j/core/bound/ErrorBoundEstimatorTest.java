@@ -44,6 +44,14 @@ class ErrorBoundEstimatorTest {
             est.frequency(now, freqPpb);
         }
 
+        /** Runs {@code count} Sync intervals, each ending in a sample. */
+        void syncs(int count) {
+            for (int i = 0; i < count; i++) {
+                run(INTERVAL);
+                sample();
+            }
+        }
+
         ErrorBound publish() {
             return est.publish(now);
         }
@@ -78,10 +86,7 @@ class ErrorBoundEstimatorTest {
     void holdoverGrowsTheBoundAndKeepsTheTruthInside() {
         Rig r = new Rig();
         r.noise = 5;
-        for (int i = 0; i < 8 * 30; i++) {
-            r.run(INTERVAL);
-            r.sample();
-        }
+        r.syncs(8 * 30);
         long lastSample = r.now;
         ErrorBound atLoss = r.publish();
         long boundAtLoss = atLoss.boundNanos();
@@ -104,10 +109,7 @@ class ErrorBoundEstimatorTest {
     @Test
     void stepsCountInThePhaseThatWasPutIn() {
         Rig r = new Rig();
-        for (int i = 0; i < 8 * 20; i++) {
-            r.run(INTERVAL);
-            r.sample();
-        }
+        r.syncs(8 * 20);
         long marker = r.publish().disruptionMarker();
         r.error += 500_000;
         r.est.stepped(r.now, 500_000);
@@ -117,10 +119,7 @@ class ErrorBoundEstimatorTest {
         assertTrue(Math.abs(r.error) <= b.boundNanos());
 
         Rig blind = new Rig();
-        for (int i = 0; i < 8 * 20; i++) {
-            blind.run(INTERVAL);
-            blind.sample();
-        }
+        blind.syncs(8 * 20);
         blind.error += 500_000; // stepped behind the estimator's back
         assertTrue(Math.abs(blind.error) > blind.publish().boundNanos(), "an unreported step escapes the bound (the test can fail)");
     }
@@ -129,10 +128,7 @@ class ErrorBoundEstimatorTest {
     void unknownGrandmasterAccuracyGivesNoMeasurementBound() {
         Rig r = new Rig();
         r.accuracy = -1;
-        for (int i = 0; i < 8 * 20; i++) {
-            r.run(INTERVAL);
-            r.sample();
-        }
+        r.syncs(8 * 20);
         ErrorBound b = r.publish();
         assertEquals(BoundStatus.UNKNOWN, b.status());
         assertFalse(b.status().trusted());
@@ -142,10 +138,7 @@ class ErrorBoundEstimatorTest {
     @Test
     void aWorseGrandmasterDoesNotWidenAGoodBoundAtOnce() {
         Rig r = new Rig();
-        for (int i = 0; i < 8 * 30; i++) {
-            r.run(INTERVAL);
-            r.sample();
-        }
+        r.syncs(8 * 30);
         long before = r.publish().boundNanos();
         r.est.referenceChanged(r.now);
         r.accuracy = 1e6; // the backup announces clockAccuracy 0x29: within 1 ms

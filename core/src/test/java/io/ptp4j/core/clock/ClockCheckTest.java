@@ -20,12 +20,18 @@ class ClockCheckTest {
         }
     }
 
-    @Test
-    void aForeignStepForwardIsCaught() {
+    /** A checker with a 200,000,000 ppb limit, told frequency 0, whose first sample (at ts) passed. */
+    private ClockCheck sampledOnceAt(long ts) {
         ClockCheck cc = new ClockCheck(200_000_000);
-        long ts = 5_000_000_000L;
         cc.setFreq(0);
         assertNull(cc.sample(ts, mono));
+        return cc;
+    }
+
+    @Test
+    void aForeignStepForwardIsCaught() {
+        long ts = 5_000_000_000L;
+        ClockCheck cc = sampledOnceAt(ts);
         mono += 1_000_000_000L;
         ts += 1_000_000_000L + 500_000_000L; // someone stepped it by 0.5 s: 50 % fast
         assertEquals(ClockCheck.FORWARD, cc.sample(ts, mono));
@@ -34,10 +40,8 @@ class ClockCheckTest {
 
     @Test
     void ourOwnStepIsNotAForeignOne() {
-        ClockCheck cc = new ClockCheck(200_000_000);
         long ts = 5_000_000_000L;
-        cc.setFreq(0);
-        assertNull(cc.sample(ts, mono));
+        ClockCheck cc = sampledOnceAt(ts);
         cc.step(-2_000_000_000L);
         mono += 1_000_000_000L;
         ts += 1_000_000_000L - 2_000_000_000L;

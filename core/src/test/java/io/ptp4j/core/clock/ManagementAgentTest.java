@@ -19,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -112,12 +113,17 @@ class ManagementAgentTest {
         now = end;
     }
 
-    int lastAnnouncedPriority1() {
+    /** A field of the last Announce the clock sent, or -1 when it sent none. */
+    int lastAnnounced(ToIntFunction<PtpMessage> field) {
         for (int i = sent.size() - 1; i >= 0; i--) {
             PtpMessage m = new PtpMessage().wrap(sent.get(i), 0, sent.get(i).capacity());
-            if (m.messageType() == MessageType.ANNOUNCE) return m.grandmasterPriority1();
+            if (m.messageType() == MessageType.ANNOUNCE) return field.applyAsInt(m);
         }
         return -1;
+    }
+
+    int lastAnnouncedPriority1() {
+        return lastAnnounced(PtpMessage::grandmasterPriority1);
     }
 
     @Test
@@ -147,11 +153,7 @@ class ManagementAgentTest {
     }
 
     int lastAnnouncedFlags() {
-        for (int i = sent.size() - 1; i >= 0; i--) {
-            PtpMessage m = new PtpMessage().wrap(sent.get(i), 0, sent.get(i).capacity());
-            if (m.messageType() == MessageType.ANNOUNCE) return m.flags();
-        }
-        return -1;
+        return lastAnnounced(PtpMessage::flags);
     }
 
     @Test

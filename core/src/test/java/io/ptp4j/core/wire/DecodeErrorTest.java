@@ -3,7 +3,10 @@ package io.ptp4j.core.wire;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Bad input yields a DecodeException naming the field and offset, never anything else. */
 class DecodeErrorTest {
@@ -15,6 +18,21 @@ class DecodeErrorTest {
 
     private static DecodeException fails(byte[] b, int len) {
         return assertThrows(DecodeException.class, () -> DecodedMessage.decode(ByteBuffer.wrap(b), 0, len));
+    }
+
+    /** The 44-byte Sync with one byte overwritten, which must fail to decode. */
+    private static DecodeException failsWithByte(int index, int value) {
+        byte[] b = sync();
+        b[index] = (byte) value;
+        return fails(b, 44);
+    }
+
+    /** A 64-byte SIGNALING message that edit adds to, decoded up to its messageLength: it must fail. */
+    private static DecodeException signalingFails(Consumer<PtpMessage> edit) {
+        byte[] b = new byte[64];
+        PtpMessage m = new PtpMessage().wrap(ByteBuffer.wrap(b), 0, 64).initHeader(MessageType.SIGNALING, 0);
+        edit.accept(m);
+        return fails(b, m.messageLength());
     }
 
     @Test
@@ -34,60 +52,42 @@ class DecodeErrorTest {
         assertTrue(e.getMessage().contains("44") && e.getMessage().contains("40"), e.getMessage());
     }
 
-    @Test
-    void messageLengthShorterThanTheBody() {
-        byte[] b = sync();
-        b[3] = 40;
-        DecodeException e = fails(b, 44);
-        assertEquals("messageLength", e.field());
-        assertTrue(e.getMessage().contains("SYNC"), e.getMessage());
+    /** messageLength shorter than a Sync's body (byte 3 = 40); a reserved messageType (byte 0 = 0x05). */
+    @ParameterizedTest(name = "{2}: byte {0} = {1}")
+    @CsvSource({"3, 40, messageLength, SYNC", "0, 0x05, messageType, 0x5"})
+    void aBadHeaderFieldIsNamed(int index, String value, String field, String mention) {
+        DecodeException e = failsWithByte(index, Integer.decode(value));
+        assertEquals(field, e.field());
+        assertTrue(e.getMessage().contains(mention), e.getMessage());
     }
 
     @Test
     void wrongVersion() {
-        byte[] b = sync();
-        b[1] = 1;
-        DecodeException e = fails(b, 44);
+        DecodeException e = failsWithByte(1, 1);
         assertEquals("versionPTP", e.field());
         assertEquals(1, e.offset());
     }
 
     @Test
-    void reservedMessageType() {
-        byte[] b = sync();
-        b[0] = 0x05;
-        DecodeException e = fails(b, 44);
-        assertEquals("messageType", e.field());
-        assertTrue(e.getMessage().contains("0x5"), e.getMessage());
-    }
-
-    @Test
     void tlvLengthPastTheEnd() {
-        byte[] b = new byte[64];
-        PtpMessage m = new PtpMessage().wrap(ByteBuffer.wrap(b), 0, 64).initHeader(MessageType.SIGNALING, 0);
-        TlvCursor.append(m, TlvType.PATH_TRACE, 8);
-        m.u16(46, 200); // lengthField of the TLV at 44
-        DecodeException e = fails(b, m.messageLength());
+        DecodeException e = signalingFails(m -> {
+            TlvCursor.append(m, TlvType.PATH_TRACE, 8);
+            m.u16(46, 200); // lengthField of the TLV at 44
+        });
         assertEquals("tlv[0].lengthField", e.field());
         assertEquals(46, e.offset());
     }
 
     @Test
     void tlvHeaderCutShort() {
-        byte[] b = new byte[64];
-        PtpMessage m = new PtpMessage().wrap(ByteBuffer.wrap(b), 0, 64).initHeader(MessageType.SIGNALING, 0);
-        m.messageLength(46);
-        DecodeException e = fails(b, 46);
+        DecodeException e = signalingFails(m -> m.messageLength(46));
         assertEquals("tlv[0].header", e.field());
         assertEquals(44, e.offset());
     }
 
     @Test
     void tlvShorterThanItsFixedPart() {
-        byte[] b = new byte[64];
-        PtpMessage m = new PtpMessage().wrap(ByteBuffer.wrap(b), 0, 64).initHeader(MessageType.SIGNALING, 0);
-        TlvCursor.append(m, TlvType.GRANT_UNICAST_TRANSMISSION, 2);
-        DecodeException e = fails(b, m.messageLength());
+        DecodeException e = signalingFails(m -> TlvCursor.append(m, TlvType.GRANT_UNICAST_TRANSMISSION, 2));
         assertTrue(e.getMessage().contains("GRANT_UNICAST_TRANSMISSION"), e.getMessage());
     }
 

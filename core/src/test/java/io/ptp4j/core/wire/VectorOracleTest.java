@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -115,52 +116,63 @@ class VectorOracleTest {
 
     private static final int BODY = PtpMessage.OFF_BODY;
 
+    /** ptp4j's readers of the Wireshark fields that are plain numbers, by name (what follows "ptp.v2."). */
+    private static final Map<String, ToLongFunction<PtpMessage>> NUMBERS = new HashMap<>();
+
+    /** Reads the fields called names with reader. */
+    private static void number(ToLongFunction<PtpMessage> reader, String... names) {
+        for (String name : names) NUMBERS.put(name, reader);
+    }
+
+    static {
+        number(PtpMessage::majorSdoId, "majorsdoid");
+        number(PtpMessage::messageTypeCode, "messagetype");
+        number(PtpMessage::minorVersionPtp, "minorversionptp");
+        number(PtpMessage::versionPtp, "versionptp");
+        number(PtpMessage::messageLength, "messagelength");
+        number(PtpMessage::domainNumber, "domainnumber");
+        number(PtpMessage::minorSdoId, "minorsdoid");
+        number(PtpMessage::flags, "flags");
+        number(PtpMessage::messageTypeSpecific, "messagetypespecific");
+        number(PtpMessage::sourceClockIdentity, "clockidentity");
+        number(PtpMessage::sourcePortNumber, "sourceportid");
+        number(PtpMessage::sequenceId, "sequenceid");
+        number(PtpMessage::controlField, "controlfield");
+        number(PtpMessage::logMessageInterval, "logmessageperiod");
+        number(m -> m.timestampSeconds(BODY),
+                "an.origintimestamp.seconds", "sdr.origintimestamp.seconds", "fu.preciseorigintimestamp.seconds",
+                "dr.receivetimestamp.seconds", "pdrq.origintimestamp.seconds", "pdrs.requestreceipttimestamp.seconds",
+                "pdfu.responseorigintimestamp.seconds");
+        number(m -> m.timestampNanos(BODY) & 0xFFFFFFFFL,
+                "an.origintimestamp.nanoseconds", "sdr.origintimestamp.nanoseconds", "fu.preciseorigintimestamp.nanoseconds",
+                "dr.receivetimestamp.nanoseconds", "pdrq.origintimestamp.nanoseconds", "pdrs.requestreceipttimestamp.nanoseconds",
+                "pdfu.responseorigintimestamp.nanoseconds");
+        // Wireshark's "32bit" view of a timestamp: the low 32 bits of seconds * 1e9 + ns.
+        number(m -> m.timestampAsNanos(BODY) & 0xFFFFFFFFL, "fu.preciseorigintimestamp.32bit");
+        number(PtpMessage::requestingClockIdentity, "dr.requestingsourceportidentity", "pdrs.requestingportidentity", "pdfu.requestingportidentity");
+        number(PtpMessage::requestingPortNumber, "dr.requestingsourceportid", "pdrs.requestingsourceportid", "pdfu.requestingsourceportid");
+        number(PtpMessage::currentUtcOffset, "an.origincurrentutcoffset");
+        number(PtpMessage::grandmasterPriority1, "an.priority1");
+        number(PtpMessage::grandmasterClockClass, "an.grandmasterclockclass");
+        number(PtpMessage::grandmasterClockAccuracy, "an.grandmasterclockaccuracy");
+        number(PtpMessage::grandmasterOffsetScaledLogVariance, "an.grandmasterclockvariance");
+        number(PtpMessage::grandmasterPriority2, "an.priority2");
+        number(PtpMessage::grandmasterIdentity, "an.grandmasterclockidentity");
+        number(PtpMessage::stepsRemoved, "an.localstepsremoved");
+        number(PtpMessage::timeSource, "timesource");
+        number(PtpMessage::targetClockIdentity, "sig.targetportidentity", "mm.targetportidentity");
+        number(PtpMessage::targetPortNumber, "sig.targetportid", "mm.targetportid");
+        number(PtpMessage::startingBoundaryHops, "mm.startingboundaryhops");
+        number(PtpMessage::boundaryHops, "mm.boundaryhops");
+        number(PtpMessage::actionField, "mm.action");
+        number(m -> m.u16(48), "mm.tlvType");
+        number(m -> m.u16(50), "mm.lengthField");
+        number(m -> m.u16(52), "mm.managementId");
+    }
+
     /** ptp4j's value for a Wireshark field name, or null when the name is not a plain number field. */
     private static Long value(String key, PtpMessage m) {
-        String k = key.substring(key.indexOf("ptp.v2.") + 7);
-        return switch (k) {
-            case "majorsdoid" -> (long) m.majorSdoId();
-            case "messagetype" -> (long) m.messageTypeCode();
-            case "minorversionptp" -> (long) m.minorVersionPtp();
-            case "versionptp" -> (long) m.versionPtp();
-            case "messagelength" -> (long) m.messageLength();
-            case "domainnumber" -> (long) m.domainNumber();
-            case "minorsdoid" -> (long) m.minorSdoId();
-            case "flags" -> (long) m.flags();
-            case "messagetypespecific" -> (long) m.messageTypeSpecific();
-            case "clockidentity" -> m.sourceClockIdentity();
-            case "sourceportid" -> (long) m.sourcePortNumber();
-            case "sequenceid" -> (long) m.sequenceId();
-            case "controlfield" -> (long) m.controlField();
-            case "logmessageperiod" -> (long) m.logMessageInterval();
-            case "an.origintimestamp.seconds", "sdr.origintimestamp.seconds", "fu.preciseorigintimestamp.seconds",
-                 "dr.receivetimestamp.seconds", "pdrq.origintimestamp.seconds", "pdrs.requestreceipttimestamp.seconds",
-                 "pdfu.responseorigintimestamp.seconds" -> m.timestampSeconds(BODY);
-            case "an.origintimestamp.nanoseconds", "sdr.origintimestamp.nanoseconds", "fu.preciseorigintimestamp.nanoseconds",
-                 "dr.receivetimestamp.nanoseconds", "pdrq.origintimestamp.nanoseconds", "pdrs.requestreceipttimestamp.nanoseconds",
-                 "pdfu.responseorigintimestamp.nanoseconds" -> m.timestampNanos(BODY) & 0xFFFFFFFFL;
-            // Wireshark's "32bit" view of a timestamp: the low 32 bits of seconds * 1e9 + ns.
-            case "fu.preciseorigintimestamp.32bit" -> m.timestampAsNanos(BODY) & 0xFFFFFFFFL;
-            case "dr.requestingsourceportidentity", "pdrs.requestingportidentity", "pdfu.requestingportidentity" -> m.requestingClockIdentity();
-            case "dr.requestingsourceportid", "pdrs.requestingsourceportid", "pdfu.requestingsourceportid" -> (long) m.requestingPortNumber();
-            case "an.origincurrentutcoffset" -> (long) m.currentUtcOffset();
-            case "an.priority1" -> (long) m.grandmasterPriority1();
-            case "an.grandmasterclockclass" -> (long) m.grandmasterClockClass();
-            case "an.grandmasterclockaccuracy" -> (long) m.grandmasterClockAccuracy();
-            case "an.grandmasterclockvariance" -> (long) m.grandmasterOffsetScaledLogVariance();
-            case "an.priority2" -> (long) m.grandmasterPriority2();
-            case "an.grandmasterclockidentity" -> m.grandmasterIdentity();
-            case "an.localstepsremoved" -> (long) m.stepsRemoved();
-            case "timesource" -> (long) m.timeSource();
-            case "sig.targetportidentity", "mm.targetportidentity" -> m.targetClockIdentity();
-            case "sig.targetportid", "mm.targetportid" -> (long) m.targetPortNumber();
-            case "mm.startingboundaryhops" -> (long) m.startingBoundaryHops();
-            case "mm.boundaryhops" -> (long) m.boundaryHops();
-            case "mm.action" -> (long) m.actionField();
-            case "mm.tlvType" -> (long) m.u16(48);
-            case "mm.lengthField" -> (long) m.u16(50);
-            case "mm.managementId" -> (long) m.u16(52);
-            default -> null;
-        };
+        ToLongFunction<PtpMessage> reader = NUMBERS.get(key.substring(key.indexOf("ptp.v2.") + 7));
+        return reader == null ? null : reader.applyAsLong(m);
     }
 }

@@ -93,6 +93,24 @@ class PhcSysOffsetLayoutTest {
         }
     }
 
+    /** A number the C program below prints: the value ptp4j uses, the radix it is printed in, and what it is. */
+    record Printed(long expected, int radix, String what) {}
+
+    static Printed dec(long expected, String what) {
+        return new Printed(expected, 10, what);
+    }
+
+    static Printed hex(long expected, String what) {
+        return new Printed(expected, 16, what);
+    }
+
+    /** The i-th printed value equals the i-th expected one. */
+    static void assertPrinted(String[] v, Printed... expected) {
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i].expected(), Long.parseLong(v[i], expected[i].radix()), expected[i].what());
+        }
+    }
+
     @Test
     void structSizesAndOffsetsMatchTheHeader(@TempDir Path dir) throws Exception {
         String[] v = CProgram.values(dir, "linux/ptp_clock.h", """
@@ -115,33 +133,19 @@ class PhcSysOffsetLayoutTest {
                     return 0;
                 }
                 """);
-        assertEquals(PhcClock.SYS_OFFSET_SIZE, Integer.parseInt(v[0]), "sizeof(struct ptp_sys_offset)");
-        assertEquals(16, Integer.parseInt(v[1]), "ptp_sys_offset.ts");
-        assertEquals(PhcClock.SYS_OFFSET_EXTENDED_SIZE, Integer.parseInt(v[2]), "sizeof(struct ptp_sys_offset_extended)");
-        assertEquals(16, Integer.parseInt(v[3]), "ptp_sys_offset_extended.ts");
-        assertEquals(PhcClock.SYS_OFFSET_PRECISE_SIZE, Integer.parseInt(v[4]), "sizeof(struct ptp_sys_offset_precise)");
-        assertEquals(16, Integer.parseInt(v[5]), "ptp_sys_offset_precise.sys_realtime");
-        assertEquals(16, Integer.parseInt(v[6]), "sizeof(struct ptp_clock_time)");
-        assertEquals(8, Integer.parseInt(v[7]), "ptp_clock_time.nsec");
-        assertEquals(16, Integer.parseInt(v[8]), "ptp_clock_caps.pps");
-        assertEquals(24, Integer.parseInt(v[9]), "ptp_clock_caps.cross_timestamping");
-        assertEquals(PhcClock.PTP_MAX_SAMPLES, Integer.parseInt(v[10]), "PTP_MAX_SAMPLES");
-        assertEquals(PhcClock.PTP_PIN_GETFUNC, Long.parseLong(v[11], 16), "PTP_PIN_GETFUNC");
-        assertEquals(PhcClock.PIN_DESC_SIZE, Integer.parseInt(v[12]), "sizeof(struct ptp_pin_desc)");
-        assertEquals(64, Integer.parseInt(v[13]), "ptp_pin_desc.index");
-        assertEquals(68, Integer.parseInt(v[14]), "ptp_pin_desc.func");
-        assertEquals(72, Integer.parseInt(v[15]), "ptp_pin_desc.chan");
-        assertEquals(Timex.OFF_OFFSET, Long.parseLong(v[16]), "timex.offset");
-        assertEquals(Timex.ADJ_OFFSET, Integer.parseInt(v[17], 16), "ADJ_OFFSET");
-        assertEquals(Timex.OFF_MAXERROR, Long.parseLong(v[18]), "timex.maxerror");
-        assertEquals(Timex.OFF_STATUS, Long.parseLong(v[19]), "timex.status");
-        assertEquals(Timex.OFF_CONSTANT, Long.parseLong(v[20]), "timex.constant");
-        assertEquals(Timex.ADJ_MAXERROR, Integer.parseInt(v[21], 16), "ADJ_MAXERROR");
-        assertEquals(Timex.ADJ_STATUS, Integer.parseInt(v[22], 16), "ADJ_STATUS");
-        assertEquals(Timex.ADJ_TAI, Integer.parseInt(v[23], 16), "ADJ_TAI");
-        assertEquals(Timex.STA_INS, Integer.parseInt(v[24], 16), "STA_INS");
-        assertEquals(Timex.STA_DEL, Integer.parseInt(v[25], 16), "STA_DEL");
-        assertEquals(0x40, Integer.parseInt(v[26], 16), "STA_UNSYNC (cleared by setSynchronized's status word)");
+        assertPrinted(v, // in the order the program prints them
+                dec(PhcClock.SYS_OFFSET_SIZE, "sizeof(struct ptp_sys_offset)"), dec(16, "ptp_sys_offset.ts"),
+                dec(PhcClock.SYS_OFFSET_EXTENDED_SIZE, "sizeof(struct ptp_sys_offset_extended)"), dec(16, "ptp_sys_offset_extended.ts"),
+                dec(PhcClock.SYS_OFFSET_PRECISE_SIZE, "sizeof(struct ptp_sys_offset_precise)"), dec(16, "ptp_sys_offset_precise.sys_realtime"),
+                dec(16, "sizeof(struct ptp_clock_time)"), dec(8, "ptp_clock_time.nsec"),
+                dec(16, "ptp_clock_caps.pps"), dec(24, "ptp_clock_caps.cross_timestamping"),
+                dec(PhcClock.PTP_MAX_SAMPLES, "PTP_MAX_SAMPLES"), hex(PhcClock.PTP_PIN_GETFUNC, "PTP_PIN_GETFUNC"),
+                dec(PhcClock.PIN_DESC_SIZE, "sizeof(struct ptp_pin_desc)"),
+                dec(64, "ptp_pin_desc.index"), dec(68, "ptp_pin_desc.func"), dec(72, "ptp_pin_desc.chan"),
+                dec(Timex.OFF_OFFSET, "timex.offset"), hex(Timex.ADJ_OFFSET, "ADJ_OFFSET"),
+                dec(Timex.OFF_MAXERROR, "timex.maxerror"), dec(Timex.OFF_STATUS, "timex.status"), dec(Timex.OFF_CONSTANT, "timex.constant"),
+                hex(Timex.ADJ_MAXERROR, "ADJ_MAXERROR"), hex(Timex.ADJ_STATUS, "ADJ_STATUS"), hex(Timex.ADJ_TAI, "ADJ_TAI"),
+                hex(Timex.STA_INS, "STA_INS"), hex(Timex.STA_DEL, "STA_DEL"), hex(0x40, "STA_UNSYNC (cleared by setSynchronized's status word)"));
     }
 
     @Test

@@ -51,6 +51,14 @@ class EventLoopTest {
         }
     }
 
+    /** Stops both loops, then waits up to 2 s for each of the threads that ran them. */
+    static void stopBoth(EventLoop la, EventLoop lb, Thread tA, Thread tB) throws InterruptedException {
+        la.stop();
+        lb.stop();
+        tA.join(2000);
+        tB.join(2000);
+    }
+
     Thread runInThread(EventLoop loop, io.ptp4j.core.engine.PtpNode node, List<Throwable> failures) {
         Thread t = Thread.ofPlatform().start(() -> {
             try {
@@ -90,10 +98,7 @@ class EventLoopTest {
             Thread tB = runInThread(lb, stuck, failures);
             Thread tA = runInThread(la, a, failures);
             boolean got = b.gotSyncs.await(5, TimeUnit.SECONDS);
-            la.stop();
-            lb.stop();
-            tA.join(2000);
-            tB.join(2000);
+            stopBoth(la, lb, tA, tB);
             // the timer was stuck for real: due on every round, run at least once per Sync read
             assertTrue(spins.get() >= 5, "the stuck timer ran " + spins.get() + " times");
             assertTrue(got, "B read no Sync while its timer was always due");
@@ -113,10 +118,7 @@ class EventLoopTest {
             Thread tB = runInThread(lb, b, failures);
             Thread tA = runInThread(la, a, failures);
             assertTrue(b.gotSyncs.await(5, TimeUnit.SECONDS), "B did not get 5 Syncs");
-            la.stop();
-            lb.stop();
-            tA.join(2000);
-            tB.join(2000);
+            stopBoth(la, lb, tA, tB);
             assertFalse(tA.isAlive() || tB.isAlive(), "run() did not return after stop()");
             assertEquals(List.of(), failures);
             assertEquals(List.of(), errors);
@@ -268,10 +270,7 @@ class EventLoopTest {
             });
             Thread tA = runInThread(la, a, failures);
             assertTrue(b.gotSyncs.await(5, TimeUnit.SECONDS), "the messages after the failed one still arrive");
-            la.stop();
-            lb.stop();
-            tA.join(2000);
-            tB.join(2000);
+            stopBoth(la, lb, tA, tB);
             assertEquals(List.of(), failures, "run() went on");
             assertEquals(1, lb.handlerFailures());
             assertEquals(List.of("1: message dropped, its handler failed: java.lang.IllegalStateException: a broken handler"), errors);
