@@ -45,6 +45,19 @@ public final class MappedFile implements AutoCloseable {
         }
     }
 
+    /** Unmaps the file and, with deleteOnClose, deletes it (best effort). */
+    @Override
+    public void close() {
+        arena.close();
+        if (deleteOnClose) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                // best effort: a file left behind goes stale (readers can tell)
+            }
+        }
+    }
+
     /** Creates the directory {@code path} is to be in, when it has one (a writer's first step). */
     public static void createParent(Path path) throws IOException {
         Path parent = path.toAbsolutePath().getParent();
@@ -57,17 +70,5 @@ public final class MappedFile implements AutoCloseable {
 
     public MemorySegment segment() {
         return segment;
-    }
-
-    @Override
-    public void close() {
-        arena.close();
-        if (deleteOnClose) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException e) {
-                // best effort: a file left behind goes stale (readers can tell)
-            }
-        }
     }
 }
