@@ -199,38 +199,35 @@ public final class Libc {
     }
 
     public static long sendto(int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen) {
-        try {
-            if (oneShape) return sys(Sys.SENDTO, fd, addr(buf), len, flags, addr(addr), addrLen);
-            long r = (long) MSyscallPlain.H.invokeExact(Sys.SENDTO, (long) fd, addr(buf), len, (long) flags, addr(addr), (long) addrLen);
-            if (r >= 0) return r;
-            return sys(Sys.SENDTO, fd, addr(buf), len, flags, addr(addr), addrLen);
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        return packetSys(false, Sys.SENDTO, fd, addr(buf), len, flags, addr(addr), addrLen);
     }
 
     public static long sendmsg(int fd, MemorySegment msghdr, int flags) {
-        try {
-            if (oneShape) return sys(Sys.SENDMSG, fd, addr(msghdr), flags, 0, 0, 0);
-            long r = (long) MSyscallPlain.H.invokeExact(Sys.SENDMSG, (long) fd, addr(msghdr), (long) flags, 0L, 0L, 0L);
-            if (r >= 0) return r;
-            return sys(Sys.SENDMSG, fd, addr(msghdr), flags, 0, 0, 0);
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        return packetSys(false, Sys.SENDMSG, fd, addr(msghdr), flags, 0, 0, 0);
     }
 
     public static long recvmsg(int fd, MemorySegment msghdr, int flags) {
+        return packetSys(true, Sys.RECVMSG, fd, addr(msghdr), flags, 0, 0, 0);
+    }
+
+    /**
+     * A per-packet syscall(2): made without errno capture (no garbage) and, only when it failed,
+     * made again with capture so that {@link #errno()} is exact; with {@code drain}, EAGAIN (the
+     * usual end of a non-blocking drain) is reported at once instead.
+     */
+    private static long packetSys(boolean drain, long nr, long a, long b, long c, long d, long e, long f) {
         try {
-            if (oneShape) return sys(Sys.RECVMSG, fd, addr(msghdr), flags, 0, 0, 0);
-            long r = (long) MSyscallPlain.H.invokeExact(Sys.RECVMSG, (long) fd, addr(msghdr), (long) flags, 0L, 0L, 0L);
+            if (oneShape) return sys(nr, a, b, c, d, e, f);
+            long r = (long) MSyscallPlain.H.invokeExact(nr, a, b, c, d, e, f);
             if (r >= 0) return r;
-            int e = errnoNow();
-            if (e == EAGAIN) { // the usual end of a non-blocking drain
-                setErrno(e);
-                return r;
+            if (drain) {
+                int err = errnoNow();
+                if (err == EAGAIN) {
+                    setErrno(err);
+                    return r;
+                }
             }
-            return sys(Sys.RECVMSG, fd, addr(msghdr), flags, 0, 0, 0);
+            return sys(nr, a, b, c, d, e, f);
         } catch (Throwable t) {
             throw fatal(t);
         }

@@ -13,6 +13,8 @@ abstract class BaseServo implements Servo {
     private final int numOffsetValues;
     private int currOffsetValues;
     private ServoState state = ServoState.UNLOCKED;
+    /** The algorithm's own verdict on its last sample (UNLOCKED, JUMP or LOCKED), set by rawSample. */
+    protected ServoState raw = ServoState.UNLOCKED;
 
     BaseServo(ServoConfig cfg, double clockMaxPpb) {
         this.stepThresholdNanos = cfg.stepThreshold > 0 ? cfg.stepThreshold * 1e9 : 0.0;
@@ -25,15 +27,13 @@ abstract class BaseServo implements Servo {
         this.currOffsetValues = numOffsetValues;
     }
 
-    /** The algorithm proper; returns ppb and the raw state (UNLOCKED, JUMP or LOCKED). */
+    /** The algorithm proper; returns ppb and sets {@link #raw} (UNLOCKED, JUMP or LOCKED). */
     protected abstract double rawSample(long offsetNanos, long localTimeNanos, double weight);
-
-    protected abstract ServoState rawState();
 
     @Override
     public final double sample(long offsetNanos, long localTimeNanos, double weight) {
         double ppb = rawSample(offsetNanos, localTimeNanos, weight);
-        ServoState s = rawState();
+        ServoState s = raw;
         switch (s) {
             case UNLOCKED -> currOffsetValues = numOffsetValues;
             case JUMP -> {

@@ -34,7 +34,6 @@ public final class KalmanServo extends BaseServo {
     private int rejected;
     private long firstTime;
     private boolean locked;
-    private ServoState raw = ServoState.UNLOCKED;
     private double lastInnovation;
 
     /**
@@ -106,11 +105,6 @@ public final class KalmanServo extends BaseServo {
         freq = f;
         raw = ServoState.LOCKED;
         return -freq;
-    }
-
-    @Override
-    protected ServoState rawState() {
-        return raw;
     }
 
     @Override

@@ -32,7 +32,6 @@ public final class LinRegServo extends BaseServo {
     private double clockFreq;
     private double updateInterval = 1.0;
     private int leap;
-    private ServoState raw = ServoState.UNLOCKED;
 
     /** @param initialFreqPpb the frequency currently set on the clock, ppb */
     public LinRegServo(ServoConfig cfg, double initialFreqPpb, double clockMaxPpb) {
@@ -138,11 +137,6 @@ public final class LinRegServo extends BaseServo {
         clockFreq = clamp(clockFreq);
         // linuxptp returns -clock_freq; BaseServo negates once more for the clock
         return -clockFreq;
-    }
-
-    @Override
-    protected ServoState rawState() {
-        return raw;
     }
 
     @Override

@@ -21,10 +21,9 @@ public final class PiServo extends BaseServo {
     private double ki;
     private double lastFreq;
     private int count;
-    private ServoState raw = ServoState.UNLOCKED;
 
-    private final double kpScale, kpExponent, kpNormMax;
-    private final double kiScale, kiExponent, kiNormMax;
+    private final PiGain kpGain;
+    private final PiGain kiGain;
 
     /**
      * @param initialFreqPpb the frequency currently set on the clock, ppb (linuxptp's fadj is its negation)
@@ -34,27 +33,10 @@ public final class PiServo extends BaseServo {
         super(cfg, clockMaxPpb);
         this.drift = -initialFreqPpb;
         this.lastFreq = -initialFreqPpb;
-        if (cfg.piProportionalConst != 0) {
-            // User constants are used as given, not scaled with the sync interval.
-            kpScale = cfg.piProportionalConst;
-            kpExponent = 0.0;
-            kpNormMax = MAX_KP_NORM_MAX;
-        } else {
-            kpScale = cfg.piProportionalScale != 0 ? cfg.piProportionalScale
-                    : (cfg.softwareTimestamping ? SWTS_KP_SCALE : HWTS_KP_SCALE);
-            kpExponent = cfg.piProportionalExponent;
-            kpNormMax = cfg.piProportionalNormMax;
-        }
-        if (cfg.piIntegralConst != 0) {
-            kiScale = cfg.piIntegralConst;
-            kiExponent = 0.0;
-            kiNormMax = MAX_KI_NORM_MAX;
-        } else {
-            kiScale = cfg.piIntegralScale != 0 ? cfg.piIntegralScale
-                    : (cfg.softwareTimestamping ? SWTS_KI_SCALE : HWTS_KI_SCALE);
-            kiExponent = cfg.piIntegralExponent;
-            kiNormMax = cfg.piIntegralNormMax;
-        }
+        kpGain = PiGain.of(cfg.piProportionalConst, MAX_KP_NORM_MAX, cfg.piProportionalScale,
+                cfg.softwareTimestamping ? SWTS_KP_SCALE : HWTS_KP_SCALE, cfg.piProportionalExponent, cfg.piProportionalNormMax);
+        kiGain = PiGain.of(cfg.piIntegralConst, MAX_KI_NORM_MAX, cfg.piIntegralScale,
+                cfg.softwareTimestamping ? SWTS_KI_SCALE : HWTS_KI_SCALE, cfg.piIntegralExponent, cfg.piIntegralNormMax);
         syncInterval(1.0);
     }
 
@@ -114,11 +96,6 @@ public final class PiServo extends BaseServo {
     }
 
     @Override
-    protected ServoState rawState() {
-        return raw;
-    }
-
-    @Override
     public double holdoverFrequencyPpb(double lastPpb) {
         // drift is the integral term: the oscillator's error as learned; negated like sample()
         return count == 2 ? -drift : lastPpb;
@@ -126,8 +103,8 @@ public final class PiServo extends BaseServo {
 
     @Override
     public void syncInterval(double seconds) {
-        kp = Math.min(kpScale * Math.pow(seconds, kpExponent), kpNormMax / seconds);
-        ki = Math.min(kiScale * Math.pow(seconds, kiExponent), kiNormMax / seconds);
+        kp = kpGain.at(seconds);
+        ki = kiGain.at(seconds);
     }
 
     @Override

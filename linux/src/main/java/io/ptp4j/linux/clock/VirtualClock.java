@@ -151,8 +151,7 @@ public final class VirtualClock implements ClockDevice {
 
     @Override
     public void armLeap(int leapSecond) {
-        long raw = source.monotonicRawNanos();
-        foldLeap(raw);
+        long raw = rawNowFolded();
         leap = leapSecond;
         if (leapSecond == 0) {
             leapRaw = Long.MAX_VALUE;
@@ -171,6 +170,13 @@ public final class VirtualClock implements ClockDevice {
     /** The raw instant at which the clock (without the leap) reads {@code target}. */
     private long rawFor(long target) {
         return raw0 + (long) Math.ceil((target - base) / (1.0 + factor));
+    }
+
+    /** CLOCK_MONOTONIC_RAW now, read before a change: a leap whose instant has passed is folded in first. */
+    private long rawNowFolded() {
+        long raw = source.monotonicRawNanos();
+        foldLeap(raw);
+        return raw;
     }
 
     /** A leap whose instant has passed becomes part of the base, and nothing is armed any more. */
@@ -212,8 +218,7 @@ public final class VirtualClock implements ClockDevice {
 
     @Override
     public void adjustFrequency(double ppb) {
-        long raw = source.monotonicRawNanos();
-        foldLeap(raw);
+        long raw = rawNowFolded();
         base = at(raw);
         raw0 = raw;
         freqPpb = Math.max(-MAX_FREQUENCY_PPB, Math.min(MAX_FREQUENCY_PPB, ppb));
@@ -229,8 +234,7 @@ public final class VirtualClock implements ClockDevice {
 
     @Override
     public void step(long deltaNanos) {
-        long raw = source.monotonicRawNanos();
-        foldLeap(raw);
+        long raw = rawNowFolded();
         base += deltaNanos;
         if (leap != 0) aimLeap(raw); // a step moves the clock to another day, perhaps: the next midnight from there
         publish();

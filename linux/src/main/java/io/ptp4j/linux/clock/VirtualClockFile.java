@@ -1,5 +1,6 @@
 package io.ptp4j.linux.clock;
 
+import io.ptp4j.linux.MappedFile;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -33,62 +34,54 @@ public final class VirtualClockFile implements AutoCloseable {
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle SEQ = LONG.varHandle();
 
-    private final Path path;
-    private final Arena arena;
+    private final MappedFile file;
     private final MemorySegment seg;
     private final boolean owner;
 
-    private VirtualClockFile(Path path, Arena arena, MemorySegment seg, boolean owner) {
-        this.path = path;
-        this.arena = arena;
-        this.seg = seg;
+    private VirtualClockFile(MappedFile file, boolean owner) {
+        this.file = file;
+        this.seg = file.segment();
         this.owner = owner;
     }
 
     /** Creates (or replaces) the file for writing; readable by all (mode 0644), like a pid file. */
     public static VirtualClockFile create(Path path) throws IOException {
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        Arena arena = Arena.ofShared();
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(java.nio.ByteBuffer.allocate(SIZE));
-            MemorySegment seg = ch.map(FileChannel.MapMode.READ_WRITE, 0, SIZE, arena);
-            seg.set(LONG, OFF_SEQ, 0L);
-            seg.set(INT, OFF_VERSION, VERSION);
-            seg.set(LONG, OFF_PID, ProcessHandle.current().pid());
-            VarHandle.releaseFence();
-            seg.set(LONG, OFF_MAGIC, MAGIC); // last: a reader never sees a half-made header
-            try {
-                Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException | IOException e) {
-                // a file system without POSIX modes: the umask decides
-            }
-            return new VirtualClockFile(path, arena, seg, true);
-        } catch (IOException | RuntimeException e) {
-            arena.close();
-            throw e;
+        MappedFile.createParent(path);
+        return new VirtualClockFile(MappedFile.map(path, true, (ch, arena) -> initialize(path, ch, arena),
+                StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), true);
+    }
+
+    /** Writes a fresh header into the new file at {@code path} and maps it for writing. */
+    private static MemorySegment initialize(Path path, FileChannel ch, Arena arena) throws IOException {
+        ch.write(java.nio.ByteBuffer.allocate(SIZE));
+        MemorySegment seg = ch.map(FileChannel.MapMode.READ_WRITE, 0, SIZE, arena);
+        seg.set(LONG, OFF_SEQ, 0L);
+        seg.set(INT, OFF_VERSION, VERSION);
+        seg.set(LONG, OFF_PID, ProcessHandle.current().pid());
+        VarHandle.releaseFence();
+        seg.set(LONG, OFF_MAGIC, MAGIC); // last: a reader never sees a half-made header
+        try {
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // a file system without POSIX modes: the umask decides
         }
+        return seg;
     }
 
     /** Maps an existing file read-only; a clear error when it is missing, short or not ours. */
     public static VirtualClockFile open(Path path) throws IOException {
-        Arena arena = Arena.ofShared();
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        return new VirtualClockFile(MappedFile.map(path, false, (ch, arena) -> {
             if (ch.size() < SIZE) throw new IOException(path + ": not a ptp4j virtual clock file (" + ch.size() + " bytes, expected " + SIZE + ")");
             MemorySegment seg = ch.map(FileChannel.MapMode.READ_ONLY, 0, SIZE, arena);
             if (seg.get(LONG, OFF_MAGIC) != MAGIC) throw new IOException(path + ": not a ptp4j virtual clock file (bad magic)");
             int v = seg.get(INT, OFF_VERSION);
             if (v != VERSION) throw new IOException(path + ": virtual clock file version " + v + ", this ptp4j reads " + VERSION);
-            return new VirtualClockFile(path, arena, seg, false);
-        } catch (IOException | RuntimeException e) {
-            arena.close();
-            throw e;
-        }
+            return seg;
+        }, StandardOpenOption.READ), false);
     }
 
     public Path path() {
-        return path;
+        return file.path();
     }
 
     /** The writer's process id (to tell a stale file from a live one). */
@@ -98,7 +91,7 @@ public final class VirtualClockFile implements AutoCloseable {
 
     /** Writer side: publishes new parameters (seqlock: odd sequence while writing). */
     public void publish(long baseNanos, long raw0Nanos, double freqPpb) {
-        if (!owner) throw new IllegalStateException(path + " is mapped read-only");
+        if (!owner) throw new IllegalStateException(file.path() + " is mapped read-only");
         long s = (long) SEQ.getOpaque(seg, OFF_SEQ);
         SEQ.setOpaque(seg, OFF_SEQ, s + 1);
         VarHandle.storeStoreFence();
@@ -155,13 +148,6 @@ public final class VirtualClockFile implements AutoCloseable {
 
     @Override
     public void close() {
-        arena.close();
-        if (owner) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException e) {
-                // best effort: a stale file is recognised by its pid
-            }
-        }
+        file.close(); // the owner's file goes too; a stale one is recognised by its pid
     }
 }

@@ -3,9 +3,9 @@ package io.ptp4j.linux.clockbound;
 import io.ptp4j.core.bound.BoundStatus;
 import io.ptp4j.core.bound.ErrorBound;
 import io.ptp4j.linux.Libc;
+import io.ptp4j.linux.MappedFile;
 import io.ptp4j.time.ClockBoundLayout;
 import java.io.IOException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
@@ -38,19 +38,14 @@ public final class ClockBoundWriter implements AutoCloseable {
     private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG;
     private static final VarHandle U16 = ValueLayout.JAVA_SHORT.varHandle();
 
-    private final Path path;
-    private final Arena arena;
+    private final MappedFile file;
     private final MemorySegment seg;
-    private final boolean deleteOnClose;
     private final long coarseResolutionNanos;
 
-    private ClockBoundWriter(Path path, Arena arena, MemorySegment seg, boolean deleteOnClose) {
-        this.path = path;
-        this.arena = arena;
-        this.seg = seg;
-        this.deleteOnClose = deleteOnClose;
-        long res = Libc.clockGetresNanos(Libc.CLOCK_MONOTONIC_COARSE);
-        this.coarseResolutionNanos = res > 0 ? res : 10_000_000L; // HZ=100 at worst
+    private ClockBoundWriter(MappedFile file, long coarseResolutionNanos) {
+        this.file = file;
+        this.seg = file.segment();
+        this.coarseResolutionNanos = coarseResolutionNanos;
     }
 
     /**
@@ -60,10 +55,10 @@ public final class ClockBoundWriter implements AutoCloseable {
      * next to the daemon's socket); otherwise it stays, and readers see it age and go stale.
      */
     public static ClockBoundWriter open(Path path, int fileMode, boolean deleteOnClose) throws IOException {
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        Arena arena = Arena.ofShared();
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        MappedFile.createParent(path);
+        long res = Libc.clockGetresNanos(Libc.CLOCK_MONOTONIC_COARSE);
+        long coarseResolutionNanos = res > 0 ? res : 10_000_000L; // HZ=100 at worst
+        return new ClockBoundWriter(MappedFile.map(path, deleteOnClose, (ch, arena) -> {
             boolean reuse = usable(ch);
             if (!reuse) {
                 ch.truncate(0);
@@ -80,11 +75,8 @@ public final class ClockBoundWriter implements AutoCloseable {
             } catch (UnsupportedOperationException e) {
                 // a file system without POSIX modes: the umask decides
             }
-            return new ClockBoundWriter(path, arena, seg, deleteOnClose);
-        } catch (IOException | RuntimeException e) {
-            arena.close();
-            throw e;
-        }
+            return seg;
+        }, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE), coarseResolutionNanos);
     }
 
     /** A version 2 segment already there (a restart): keep it, generation and all. */
@@ -97,7 +89,7 @@ public final class ClockBoundWriter implements AutoCloseable {
     }
 
     public Path path() {
-        return path;
+        return file.path();
     }
 
     /** Writes {@code b} (times in CLOCK_MONOTONIC ns). No allocation; one writer thread. */
@@ -131,14 +123,7 @@ public final class ClockBoundWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        arena.close();
-        if (deleteOnClose) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException e) {
-                // best effort: readers see it go stale
-            }
-        }
+        file.close(); // with deleteOnClose the file goes too; otherwise readers see it go stale
     }
 
     static Set<PosixFilePermission> permissions(int mode) {
