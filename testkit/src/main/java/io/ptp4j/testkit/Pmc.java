@@ -1,6 +1,10 @@
 package io.ptp4j.testkit;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * A pmc (linuxptp's or ptp4j's) run in a namespace against a daemon's management socket. linuxptp's
@@ -24,6 +28,28 @@ public final class Pmc {
             Thread.sleep(200);
         }
         return out;
+    }
+
+    /** A test of one pmc answer; it may run more commands or read files. */
+    @FunctionalInterface
+    public interface Answered {
+        boolean test(String out) throws Exception;
+    }
+
+    /**
+     * Runs {@code ask} (a pmc) every 500 ms until {@code answered} holds for its output and returns
+     * that output. After {@code timeout} the test fails with {@code what}, the last output and the
+     * daemon's {@code log}.
+     */
+    public static String await(Duration timeout, Callable<String> ask, Answered answered, String what, Path log) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        String out = "";
+        while (System.nanoTime() < end) {
+            out = ask.call();
+            if (answered.test(out)) return out;
+            Thread.sleep(500);
+        }
+        return Assertions.fail(what + ":\n" + out + "\nlog:\n" + Files.readString(log));
     }
 
     /** How many RESPONSE MANAGEMENT lines {@code out} holds. */

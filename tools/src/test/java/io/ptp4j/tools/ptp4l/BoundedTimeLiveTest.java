@@ -32,17 +32,7 @@ class BoundedTimeLiveTest {
     void everyTrustedReadHoldsTheTrueTime(@TempDir Path dir) throws Exception {
         Path mcfg = dir.resolve("m.cfg"), scfg = dir.resolve("s.cfg");
         Files.writeString(mcfg, "[global]\nmasterOnly 1\nfree_running 1\nclockAccuracy 0x21\nlogSyncInterval -3\nuds_address " + dir.resolve("m.uds") + "\n");
-        Files.writeString(scfg, """
-                [global]
-                clientOnly 1
-                logSyncInterval -3
-                use_syslog 0
-                virtual_clock 1
-                virtual_clock_offset 50000
-                virtual_clock_freq 100000
-                lucky_packet_window 16
-                uds_address %s
-                """.formatted(dir.resolve("s")));
+        Files.writeString(scfg, VirtualClockClosedLoopTest.virtualClockClient("use_syslog 0\n", dir.resolve("s")));
         Path segment = dir.resolve("s.clockbound"), vclock = dir.resolve("s.vclock");
         ByteArrayOutputStream probe = new ByteArrayOutputStream();
         int rc;

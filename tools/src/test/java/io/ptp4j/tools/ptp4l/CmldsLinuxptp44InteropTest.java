@@ -76,18 +76,10 @@ class CmldsLinuxptp44InteropTest {
      * delay); returns its PORT_DATA_SET.
      */
     static String awaitFollowing(NetnsPair net, String ns, String pmc, Path uds, Path log) throws Exception {
-        long end = System.nanoTime() + 120_000_000_000L;
-        String out = "";
-        while (System.nanoTime() < end) {
-            out = pmc(net, ns, pmc, uds, 0, "GET PORT_DATA_SET");
-            if (out.matches("(?s).*portState +(UNCALIBRATED|SLAVE)\n.*") && out.contains("peerMeanPathDelay") && field(out, "peerMeanPathDelay") > 0
-                    && lastPathDelay(log) > 0) {
-                return out;
-            }
-            Thread.sleep(500);
-        }
-        fail("the client never followed with a CMLDS delay:\n" + out + "\nlog:\n" + Files.readString(log));
-        return out;
+        return io.ptp4j.testkit.Pmc.await(Duration.ofSeconds(120), () -> pmc(net, ns, pmc, uds, 0, "GET PORT_DATA_SET"),
+                out -> out.matches("(?s).*portState +(UNCALIBRATED|SLAVE)\n.*") && out.contains("peerMeanPathDelay")
+                        && field(out, "peerMeanPathDelay") > 0 && lastPathDelay(log) > 0,
+                "the client never followed with a CMLDS delay", log);
     }
 
     @Test

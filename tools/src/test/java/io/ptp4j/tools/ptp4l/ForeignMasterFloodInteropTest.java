@@ -2,17 +2,9 @@ package io.ptp4j.tools.ptp4l;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ptp4j.core.wire.MessageType;
-import io.ptp4j.core.wire.PtpMessage;
 import io.ptp4j.testkit.Daemons;
 import io.ptp4j.testkit.Logs;
 import io.ptp4j.testkit.NetnsPair;
-import java.net.DatagramPacket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.MulticastSocket;
-import java.net.NetworkInterface;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,26 +63,16 @@ class ForeignMasterFloodInteropTest {
 
     /** 10^5 Announces, each from its own identity, paced over 20 s. */
     static int flood() throws Exception {
-        ByteBuffer b = ByteBuffer.allocate(64);
-        PtpMessage msg = new PtpMessage();
-        int sent = 0;
-        try (MulticastSocket sock = new MulticastSocket(new InetSocketAddress(InetAddress.getByName(NetnsPair.IPV4_A), 0))) {
-            sock.setNetworkInterface(NetworkInterface.getByName(NetnsPair.IF_A));
-            InetSocketAddress to = new InetSocketAddress(InetAddress.getByName("224.0.1.129"), 320);
+        try (SpoofedAnnounceInteropTest.WorseAnnounces announces = new SpoofedAnnounceInteropTest.WorseAnnounces()) {
             long start = System.nanoTime();
             for (int i = 0; i < IDENTITIES; i++) {
-                long id = 0x0a0b0c0000000000L + i;
-                int n = msg.wrap(b, 0, 64).initHeader(MessageType.ANNOUNCE, 0).sourcePort(id, 1).sequenceId(i).logMessageInterval(1)
-                        .currentUtcOffset(37).grandmasterPriority1(120).grandmasterClockQuality(248, 0xFE, 0xFFFF).grandmasterPriority2(128)
-                        .grandmasterIdentity(id).stepsRemoved(0).timeSource(0xA0).messageLength();
-                sock.send(new DatagramPacket(b.array(), n, to));
-                sent++;
+                announces.send(0x0a0b0c0000000000L + i); // sequenceId i
                 if (i % 100 == 99) { // 5,000 a second
                     long ahead = start + (i + 1) * 200_000L - System.nanoTime();
                     if (ahead > 0) Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
                 }
             }
+            return announces.sent();
         }
-        return sent;
     }
 }

@@ -56,18 +56,10 @@ class GptpLinuxptp44InteropTest {
      * Announce, its time base with a later Follow_Up); returns the last answer.
      */
     static String timeStatus(NetnsPair net, String ns, String pmc, Path uds, String gm, int timeBase, Path log) throws Exception {
-        long end = System.nanoTime() + 60_000_000_000L;
-        String out = "";
-        while (System.nanoTime() < end) {
-            out = pmc(net, ns, pmc, uds, "GET TIME_STATUS_NP");
-            if (out.contains("\t\tgmIdentity                 " + gm + "\n") && !out.contains("cumulativeScaledRateOffset +0.000000000")
-                    && out.contains("gmPresent                  true") && timeBase(out) >= timeBase) {
-                return out;
-            }
-            Thread.sleep(500);
-        }
-        fail("TIME_STATUS_NP never named " + gm + " with a rate offset and time base " + timeBase + ":\n" + out + "\nlog:\n" + Files.readString(log));
-        return out;
+        return io.ptp4j.testkit.Pmc.await(Duration.ofSeconds(60), () -> pmc(net, ns, pmc, uds, "GET TIME_STATUS_NP"),
+                out -> out.contains("\t\tgmIdentity                 " + gm + "\n") && !out.contains("cumulativeScaledRateOffset +0.000000000")
+                        && out.contains("gmPresent                  true") && timeBase(out) >= timeBase,
+                "TIME_STATUS_NP never named " + gm + " with a rate offset and time base " + timeBase, log);
     }
 
     @Test

@@ -69,13 +69,21 @@ class LinkFaultInteropTest {
         }
     }
 
+    /**
+     * Writes {@code mcfg}, the server's config (management at m.uds and m.ro in {@code dir}), and
+     * {@code scfg}, a LOCKING client's with management at {@code uds}: the virtual clock lets the
+     * client lock (SLAVE) without touching a real clock.
+     */
+    static void serverAndLockingClient(Path dir, Path mcfg, Path scfg, Path uds) throws IOException {
+        Files.writeString(mcfg, "[global]\nserverOnly 1\n" + COMMON + "uds_address " + dir.resolve("m.uds") + "\nuds_ro_address "
+                + dir.resolve("m.ro") + "\n");
+        Files.writeString(scfg, "[global]\nclientOnly 1\n" + LOCKING + "uds_address " + uds + "\n");
+    }
+
     @Test
     void ptp4jClientOfLinuxptp44MasterGoesFaultyOnLinkDownAndBackToSlave(@TempDir Path dir) throws Exception {
         Path mcfg = dir.resolve("m.cfg"), scfg = dir.resolve("s.cfg"), uds = dir.resolve("s.uds");
-        Files.writeString(mcfg, "[global]\nserverOnly 1\n" + COMMON + "uds_address " + dir.resolve("m.uds") + "\nuds_ro_address "
-                + dir.resolve("m.ro") + "\n");
-        // the virtual clock lets the client lock (SLAVE) without touching a real clock
-        Files.writeString(scfg, "[global]\nclientOnly 1\n" + LOCKING + "uds_address " + uds + "\n");
+        serverAndLockingClient(dir, mcfg, scfg, uds);
         try (NetnsPair net = NetnsPair.create()) {
             net.start(net.nsA(), dir.resolve("m.log"), noClock(io.ptp4j.testkit.LinuxptpPeer.program("ptp4l"), "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()));
             net.start(net.nsB(), dir.resolve("s.log"), noClock(io.ptp4j.testkit.Daemons.bin("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()));
@@ -141,9 +149,7 @@ class LinkFaultInteropTest {
     @Test
     void aBondsNewActiveSlaveIsANewTsLabelAndAFault(@TempDir Path dir) throws Exception {
         Path mcfg = dir.resolve("m.cfg"), scfg = dir.resolve("s.cfg"), uds = dir.resolve("s.uds");
-        Files.writeString(mcfg, "[global]\nserverOnly 1\n" + COMMON + "uds_address " + dir.resolve("m.uds") + "\nuds_ro_address "
-                + dir.resolve("m.ro") + "\n");
-        Files.writeString(scfg, "[global]\nclientOnly 1\n" + LOCKING + "uds_address " + uds + "\n");
+        serverAndLockingClient(dir, mcfg, scfg, uds);
         try (NetnsPair net = NetnsPair.create()) {
             NetnsPair.Result bond = net.exec(net.nsB(), Duration.ofSeconds(5), "ip", "link", "add", "bond0", "type", "bond", "mode",
                     "active-backup", "miimon", "100");

@@ -52,6 +52,24 @@ class Ptp4lAuthenticationInteropTest {
         return Offsets.of(log).size();
     }
 
+    /** Writes the sa_file {@code text} to {@code name} in {@code dir}. */
+    static Path saFile(Path dir, String name, String text) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    /**
+     * Starts {@code ptp4l -i iface -S -m args...} in iface's namespace (vA: A, vB: B), logging to
+     * {@code <name>.log} in {@code dir}.
+     */
+    static Process start(NetnsPair net, String iface, Path dir, String name, String ptp4l, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ptp4l, "-i", iface, "-S", "-m"));
+        command.addAll(List.of(args));
+        String ns = iface.equals(NetnsPair.IF_A) ? net.nsA() : net.nsB();
+        return net.start(ns, dir.resolve(name + ".log"), noClock(command.toArray(String[]::new)));
+    }
+
     static String cfg(Path dir, String name, Path sa, long key, String extra) throws Exception {
         Path f = dir.resolve(name + ".cfg");
         Files.writeString(f, "[global]\nfree_running 1\nuse_syslog 0\nlogSyncInterval -3\nsummary_interval -3\nsa_file " + sa
@@ -69,8 +87,12 @@ class Ptp4lAuthenticationInteropTest {
         return Offsets.of(log).secondHalf().medianOffset();
     }
 
-    /** Stops {@code daemons} (in this order), then prints the tail of {@code log} under {@code title} and returns it. */
-    static String stopAndRead(Path log, String title, Process... daemons) throws Exception {
+    /**
+     * Waits for {@code n} offsets in {@code log} (at most {@code seconds}), stops {@code daemons} (in
+     * this order), then prints the tail of {@code log} under {@code title} and returns it.
+     */
+    static String awaitOffsetsAndStop(Path log, int n, int seconds, String title, Process... daemons) throws Exception {
+        awaitOffsets(log, n, seconds);
         for (Process p : daemons) p.destroy();
         for (Process p : daemons) p.waitFor();
         String text = Files.readString(log);
@@ -95,15 +117,11 @@ class Ptp4lAuthenticationInteropTest {
     @Test
     void ptp4jClientOfAnAuthenticatedLinuxptp44MasterAndTheOtherWayRound(@TempDir Path dir) throws Exception {
         Path bin = linuxptp44();
-        Path sa = dir.resolve("sa.cfg"), wrong = dir.resolve("wrong.cfg");
-        Files.writeString(sa, SA);
-        Files.writeString(wrong, WRONG);
+        Path sa = saFile(dir, "sa.cfg", SA), wrong = saFile(dir, "wrong.cfg", WRONG);
         try (NetnsPair net = NetnsPair.create()) {
             // linuxptp 4.4 master (key 1) in A; ptp4j client (key 3, the same association) in B
-            Process m = net.start(net.nsA(), dir.resolve("m44.log"), noClock(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m",
-                    "-f", cfg(dir, "m44", sa, 1, "masterOnly 1\n")));
-            Process s = net.start(net.nsB(), dir.resolve("s4j.log"), noClock(launcher(), "-i", NetnsPair.IF_B, "-S", "-m",
-                    "-f", cfg(dir, "s4j", sa, 3, "slaveOnly 1\nmetrics_port 9187\n")));
+            Process m = start(net, NetnsPair.IF_A, dir, "m44", bin.resolve("ptp4l").toString(), "-f", cfg(dir, "m44", sa, 1, "masterOnly 1\n"));
+            Process s = start(net, NetnsPair.IF_B, dir, "s4j", launcher(), "-f", cfg(dir, "s4j", sa, 3, "slaveOnly 1\nmetrics_port 9187\n"));
             awaitOffsets(dir.resolve("s4j.log"), 40, 40);
             // linuxptp 4.4's pmc (signing with key 1) through ptp4j's authenticated management socket
             String pmcCfg = cfg(dir, "pmc44", sa, 1, "");
@@ -126,14 +144,12 @@ class Ptp4lAuthenticationInteropTest {
             m.waitFor();
 
             // ptp4j master (key 3, AES128) in A; linuxptp 4.4 client (key 1) in B
-            Process m4j = net.start(net.nsA(), dir.resolve("m4j.log"), noClock(launcher(), "-i", NetnsPair.IF_A, "-S", "-m",
-                    "-f", cfg(dir, "m4j", sa, 3, "masterOnly 1\n")));
-            Process s44 = net.start(net.nsB(), dir.resolve("s44.log"), noClock(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_B, "-S", "-m",
-                    "-f", cfg(dir, "s44", sa, 1, "slaveOnly 1\nfreq_est_interval -3\n")));
+            Process m4j = start(net, NetnsPair.IF_A, dir, "m4j", launcher(), "-f", cfg(dir, "m4j", sa, 3, "masterOnly 1\n"));
+            Process s44 = start(net, NetnsPair.IF_B, dir, "s44", bin.resolve("ptp4l").toString(),
+                    "-f", cfg(dir, "s44", sa, 1, "slaveOnly 1\nfreq_est_interval -3\n"));
             // free running, linuxptp logs one offset per 2^freq_est_interval s: one per Sync here, so
             // the median is of 20 offsets (it was of 2, and one late Sync under load moved it by 20 us)
-            awaitOffsets(dir.resolve("s44.log"), 40, 50);
-            String log44 = stopAndRead(dir.resolve("s44.log"), "linuxptp 4.4 client of ptp4j", s44, m4j);
+            String log44 = awaitOffsetsAndStop(dir.resolve("s44.log"), 40, 50, "linuxptp 4.4 client of ptp4j", s44, m4j);
             assertLocked("linuxptp 4.4 client of an authenticated ptp4j master", log44, 40, "auth: bad message");
         }
     }
@@ -141,14 +157,12 @@ class Ptp4lAuthenticationInteropTest {
     @Test
     void aWrongKeyNeverSynchronizesAndTheMetricsSayWhyAndL2P2pLocks(@TempDir Path dir) throws Exception {
         Path bin = linuxptp44();
-        Path sa = dir.resolve("sa.cfg"), wrong = dir.resolve("wrong.cfg");
-        Files.writeString(sa, SA);
-        Files.writeString(wrong, WRONG);
+        Path sa = saFile(dir, "sa.cfg", SA), wrong = saFile(dir, "wrong.cfg", WRONG);
         try (NetnsPair net = NetnsPair.create()) {
-            Process m = net.start(net.nsA(), dir.resolve("m44.log"), noClock(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m",
-                    "-2", "-P", "-f", cfg(dir, "m44", sa, 1, "masterOnly 1\n")));
-            Process bad = net.start(net.nsB(), dir.resolve("bad.log"), noClock(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-2", "-P",
-                    "-f", cfg(dir, "bad", wrong, 1, "slaveOnly 1\nmetrics_port 9188\n")));
+            Process m = start(net, NetnsPair.IF_A, dir, "m44", bin.resolve("ptp4l").toString(), "-2", "-P",
+                    "-f", cfg(dir, "m44", sa, 1, "masterOnly 1\n"));
+            Process bad = start(net, NetnsPair.IF_B, dir, "bad", launcher(), "-2", "-P",
+                    "-f", cfg(dir, "bad", wrong, 1, "slaveOnly 1\nmetrics_port 9188\n"));
             Logs.await(dir.resolve("bad.log"), Duration.ofSeconds(30), "auth: bad message (BAD_ICV)");
             var pattern = java.util.regex.Pattern.compile("ptp4j_auth_rejected_total\\{[^}]*reason=\"BAD_ICV\"[^}]*\\} (\\d+)");
             String metrics = "";
@@ -170,10 +184,8 @@ class Ptp4lAuthenticationInteropTest {
             assertTrue(refused > 50, metrics);
 
             // the same, rightly keyed, over L2 with peer delay
-            Process s = net.start(net.nsB(), dir.resolve("s4j.log"), noClock(launcher(), "-i", NetnsPair.IF_B, "-S", "-m", "-2", "-P",
-                    "-f", cfg(dir, "s4j", sa, 3, "slaveOnly 1\n")));
-            awaitOffsets(dir.resolve("s4j.log"), 40, 40);
-            String log = stopAndRead(dir.resolve("s4j.log"), "ptp4j L2 P2P client of linuxptp 4.4", s, m);
+            Process s = start(net, NetnsPair.IF_B, dir, "s4j", launcher(), "-2", "-P", "-f", cfg(dir, "s4j", sa, 3, "slaveOnly 1\n"));
+            String log = awaitOffsetsAndStop(dir.resolve("s4j.log"), 40, 40, "ptp4j L2 P2P client of linuxptp 4.4", s, m);
             assertLocked("ptp4j L2 P2P client of an authenticated linuxptp 4.4 master", log, 0, "auth: bad message");
         }
     }
@@ -191,12 +203,9 @@ class Ptp4lAuthenticationInteropTest {
                 .replace("[global]\n", auth.replace("active_key_id 1", "active_key_id 3")
                         + "uds_ro_address " + dir.resolve("s.udsro") + "\n"));
         try (NetnsPair net = NetnsPair.create()) {
-            Process m = net.start(net.nsA(), dir.resolve("m.log"), noClock(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m",
-                    "-f", dir.resolve("m.cfg").toString()));
-            Process s = net.start(net.nsB(), dir.resolve("s.log"), noClock(launcher(), "-i", NetnsPair.IF_B, "-S", "-m",
-                    "-f", dir.resolve("s.cfg").toString()));
-            awaitOffsets(dir.resolve("s.log"), 30, 45);
-            stopAndRead(dir.resolve("s.log"), "ptp4j unicast client of linuxptp 4.4", s, m);
+            Process m = start(net, NetnsPair.IF_A, dir, "m", bin.resolve("ptp4l").toString(), "-f", dir.resolve("m.cfg").toString());
+            Process s = start(net, NetnsPair.IF_B, dir, "s", launcher(), "-f", dir.resolve("s.cfg").toString());
+            awaitOffsetsAndStop(dir.resolve("s.log"), 30, 45, "ptp4j unicast client of linuxptp 4.4", s, m);
         }
         String log = Files.readString(dir.resolve("s.log")), mlog = Files.readString(dir.resolve("m.log"));
         assertFalse(mlog.contains("auth: bad message"), mlog);
@@ -215,10 +224,8 @@ class Ptp4lAuthenticationInteropTest {
         Files.writeString(sa, SA);
         Files.writeString(clientSa, "[security_association]\nspp 2\n1 SHA256-128 HEX:F8ADC6B8B8E9AA709106BA42481EC9E29607334DE2C3C737A11A12931DB27F8C\n");
         try (NetnsPair net = NetnsPair.create()) {
-            net.start(net.nsA(), dir.resolve("m44.log"), noClock(bin.resolve("ptp4l").toString(), "-i", NetnsPair.IF_A, "-S", "-m",
-                    "-f", cfg(dir, "m44", sa, 3, "masterOnly 1\n")));
-            Process s = net.start(net.nsB(), dir.resolve("s4j.log"), noClock(launcher(), "-i", NetnsPair.IF_B, "-S", "-m",
-                    "-f", cfg(dir, "s4j", clientSa, 1, "slaveOnly 1\n")));
+            start(net, NetnsPair.IF_A, dir, "m44", bin.resolve("ptp4l").toString(), "-f", cfg(dir, "m44", sa, 3, "masterOnly 1\n"));
+            Process s = start(net, NetnsPair.IF_B, dir, "s4j", launcher(), "-f", cfg(dir, "s4j", clientSa, 1, "slaveOnly 1\n"));
             Logs.await(dir.resolve("s4j.log"), Duration.ofSeconds(30), "auth: bad message (UNKNOWN_KEY)");
             assertEquals(0, offsetCount(Files.readString(dir.resolve("s4j.log"))));
             Path next = dir.resolve("client-sa.cfg.new");

@@ -109,13 +109,21 @@ class Ptp4lMainTest {
         assertTrue(err.toString().startsWith("no interface specified\n\nusage: ptp4l"));
     }
 
+    /**
+     * {@code -f name -i iface} with {@code text} in file {@code name}: exit 254 and, on stderr, exactly
+     * the file's path followed by {@code error}, then linuxptp's trailer naming the file.
+     */
+    private void assertConfigFileRefused(String name, String text, String iface, String error) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        assertEquals(254, run("-f", f.toString(), "-i", iface));
+        assertEquals(f + error + "failed to parse configuration file " + f + "\n", err.toString());
+    }
+
     @Test
     void badConfigFileNamesFileLineAndTrailer() throws Exception {
-        Path f = dir.resolve("bad.cfg");
-        Files.writeString(f, "[global]\n# x\npriority1 300\n");
-        assertEquals(254, run("-f", f.toString(), "-i", "eth0"));
-        assertEquals(f + ":3: 300 is an out of range value for option priority1 at line 3 (must be in the range 0 to 255)\n"
-                + "failed to parse configuration file " + f + "\n", err.toString());
+        assertConfigFileRefused("bad.cfg", "[global]\n# x\npriority1 300\n", "eth0",
+                ":3: 300 is an out of range value for option priority1 at line 3 (must be in the range 0 to 255)\n");
     }
 
     /** Issue 13: "[eth99]" became an interface and failed later with an ioctl error and no file:line. */
@@ -132,11 +140,8 @@ class Ptp4lMainTest {
 
     @Test
     void aMalformedSectionHeaderIsAnErrorAtItsLine() throws Exception {
-        Path f = dir.resolve("typo.cfg");
-        Files.writeString(f, "[global\nfree_running 1\n");
-        assertEquals(254, run("-f", f.toString(), "-i", "lo"));
-        assertEquals(f + ":1: malformed section header '[global' at line 1 (a section is [global], [unicast_master_table] or [interface])\n"
-                + "failed to parse configuration file " + f + "\n", err.toString());
+        assertConfigFileRefused("typo.cfg", "[global\nfree_running 1\n", "lo",
+                ":1: malformed section header '[global' at line 1 (a section is [global], [unicast_master_table] or [interface])\n");
     }
 
     @Test

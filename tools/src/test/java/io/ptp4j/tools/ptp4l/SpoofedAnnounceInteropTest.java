@@ -7,6 +7,7 @@ import io.ptp4j.core.wire.PtpMessage;
 import io.ptp4j.testkit.Daemons;
 import io.ptp4j.testkit.Logs;
 import io.ptp4j.testkit.NetnsPair;
+import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -75,24 +76,57 @@ class SpoofedAnnounceInteropTest {
     /** 27 spoofed Announces a second for {@code seconds}, each from one of 9 worse identities picked at random. */
     static int spoof(int seconds) throws Exception {
         SplittableRandom pick = new SplittableRandom(13);
-        ByteBuffer b = ByteBuffer.allocate(64);
-        PtpMessage m = new PtpMessage();
-        int sent = 0;
-        try (MulticastSocket sock = new MulticastSocket(new InetSocketAddress(InetAddress.getByName(NetnsPair.IPV4_A), 0))) {
-            sock.setNetworkInterface(NetworkInterface.getByName(NetnsPair.IF_A));
-            InetSocketAddress to = new InetSocketAddress(InetAddress.getByName("224.0.1.129"), 320);
+        try (WorseAnnounces announces = new WorseAnnounces()) {
             long start = System.nanoTime(), period = 1_000_000_000L / 27;
             for (long next = start; next - start < seconds * 1_000_000_000L; next += period) {
-                long id = 0x0a0b0cfffe000000L + pick.nextInt(9);
-                int n = m.wrap(b, 0, 64).initHeader(MessageType.ANNOUNCE, 0).sourcePort(id, 1).sequenceId(sent).logMessageInterval(1)
-                        .currentUtcOffset(37).grandmasterPriority1(120).grandmasterClockQuality(248, 0xFE, 0xFFFF).grandmasterPriority2(128)
-                        .grandmasterIdentity(id).stepsRemoved(0).timeSource(0xA0).messageLength();
-                sock.send(new DatagramPacket(b.array(), n, to));
-                sent++;
+                announces.send(0x0a0b0cfffe000000L + pick.nextInt(9));
                 long sleep = next + period - System.nanoTime();
                 if (sleep > 0) Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
             }
+            return announces.sent();
         }
-        return sent;
+    }
+
+    /**
+     * Announces of worse clocks (priority1 120, clockClass 248) sent from namespace A's address on
+     * vA to 224.0.1.129:320, numbered from 0; run it inside namespace A. Shared with
+     * ForeignMasterFloodInteropTest.
+     */
+    static final class WorseAnnounces implements AutoCloseable {
+        private final ByteBuffer b = ByteBuffer.allocate(64);
+        private final PtpMessage m = new PtpMessage();
+        private final MulticastSocket sock;
+        private final InetSocketAddress to;
+        private int sent;
+
+        WorseAnnounces() throws IOException {
+            sock = new MulticastSocket(new InetSocketAddress(InetAddress.getByName(NetnsPair.IPV4_A), 0));
+            try {
+                sock.setNetworkInterface(NetworkInterface.getByName(NetnsPair.IF_A));
+                to = new InetSocketAddress(InetAddress.getByName("224.0.1.129"), 320);
+            } catch (IOException | RuntimeException e) {
+                sock.close();
+                throw e;
+            }
+        }
+
+        /** One Announce from grandmaster (and port) {@code id}, with the next sequenceId. */
+        void send(long id) throws IOException {
+            int n = m.wrap(b, 0, 64).initHeader(MessageType.ANNOUNCE, 0).sourcePort(id, 1).sequenceId(sent).logMessageInterval(1)
+                    .currentUtcOffset(37).grandmasterPriority1(120).grandmasterClockQuality(248, 0xFE, 0xFFFF).grandmasterPriority2(128)
+                    .grandmasterIdentity(id).stepsRemoved(0).timeSource(0xA0).messageLength();
+            sock.send(new DatagramPacket(b.array(), n, to));
+            sent++;
+        }
+
+        /** How many were sent. */
+        int sent() {
+            return sent;
+        }
+
+        @Override
+        public void close() {
+            sock.close();
+        }
     }
 }

@@ -31,23 +31,21 @@ import org.junit.jupiter.api.io.TempDir;
 class VirtualClockClosedLoopTest {
     static final Pattern TRUE_ERROR = Pattern.compile("ptp4l\\[(\\d+\\.\\d+)\\]: virtual clock offset from CLOCK_REALTIME (-?\\d+) ns");
 
+    /**
+     * The [global] section of a ptp4j client whose virtual clock starts 50 us and 100 ppm off, with
+     * the lucky-packet filter (window 16) and 8 Sync/s; {@code extra} lines go before the clock's.
+     * Shared with BoundedTimeLiveTest.
+     */
+    static String virtualClockClient(String extra, Path uds) {
+        return "[global]\nclientOnly 1\nlogSyncInterval -3\n" + extra
+                + "virtual_clock 1\nvirtual_clock_offset 50000\nvirtual_clock_freq 100000\nlucky_packet_window 16\nuds_address " + uds + "\n";
+    }
+
     @Test
     void virtualClockLocksToLinuxptpMaster(@TempDir Path dir) throws Exception {
         Path mcfg = dir.resolve("m.cfg"), scfg = dir.resolve("s.cfg");
         Files.writeString(mcfg, config("masterOnly", "", dir.resolve("m.uds")));
-        Files.writeString(scfg, """
-                [global]
-                clientOnly 1
-                logSyncInterval -3
-                summary_interval -3
-                use_syslog 0
-                logging_level 7
-                virtual_clock 1
-                virtual_clock_offset 50000
-                virtual_clock_freq 100000
-                lucky_packet_window 16
-                uds_address %s
-                """.formatted(dir.resolve("s.uds")));
+        Files.writeString(scfg, virtualClockClient("summary_interval -3\nuse_syslog 0\nlogging_level 7\n", dir.resolve("s.uds")));
         String log = runPair(dir, List.of("ptp4l", "-i", NetnsPair.IF_A, "-S", "-m", "-f", mcfg.toString()),
                 List.of(bin("ptp4l"), "-i", NetnsPair.IF_B, "-S", "-m", "-f", scfg.toString()), 100);
         List<double[]> err = new ArrayList<>(); // {seconds, true error ns}
