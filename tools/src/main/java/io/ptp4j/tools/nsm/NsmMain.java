@@ -11,8 +11,7 @@ import io.ptp4j.linux.transport.Timestamping;
 import io.ptp4j.linux.transport.Transport;
 import io.ptp4j.linux.transport.TransportConfig;
 import io.ptp4j.linux.transport.Transports;
-import io.ptp4j.tools.cli.ConfigOptions;
-import io.ptp4j.tools.cli.Exit;
+import io.ptp4j.tools.cli.ConfigCommandLine;
 import io.ptp4j.tools.cli.Getopt;
 import io.ptp4j.tools.cli.OptionTable;
 import io.ptp4j.tools.cli.UsageException;
@@ -63,23 +62,17 @@ public final class NsmMain {
 
     static int run(String prog, String[] args, PrintStream out, PrintStream err, java.io.InputStream in) {
         PtpConfig cfg = new PtpConfig();
-        String file = null;
         List<String> commands = new ArrayList<>();
+        ConfigCommandLine line = new ConfigCommandLine(cfg);
         try {
-            for (Getopt.Opt o : Getopt.parse(prog, OPTIONS.shortSpec(), ConfigOptions.names(), args, commands)) {
-                if (o.longName() != null) {
-                    ConfigOptions.set(cfg, o.longName(), o.arg());
-                    continue;
-                }
+            for (Getopt.Opt o : line.parse(prog, OPTIONS, args, commands)) {
+                if (line.shared(o)) continue;
                 switch (o.letter()) {
-                    case 'f' -> file = o.arg();
                     case 'i' -> cfg.addInterface(o.arg());
-                    case 'v' -> throw UsageException.version();
-                    case 'h' -> throw UsageException.help(Exit.OK);
                     default -> throw o.error();
                 }
             }
-            ConfigOptions.readFile(file, cfg);
+            line.readFile();
         } catch (UsageException e) {
             return e.report(prog, OPTIONS, out, err);
         }

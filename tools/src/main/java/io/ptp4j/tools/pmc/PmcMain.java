@@ -2,14 +2,13 @@ package io.ptp4j.tools.pmc;
 
 import io.ptp4j.tools.cli.Exit;
 import io.ptp4j.tools.cli.ArgValues;
-import io.ptp4j.tools.cli.ConfigOptions;
+import io.ptp4j.tools.cli.ConfigCommandLine;
 import io.ptp4j.tools.cli.OptionTable;
 import io.ptp4j.core.management.ManagementId;
 import io.ptp4j.core.wire.DecodeException;
 import io.ptp4j.linux.Libc;
 import io.ptp4j.linux.NativeException;
 import io.ptp4j.tools.config.ConfigException;
-import io.ptp4j.tools.config.ConfigReader;
 import io.ptp4j.tools.config.PtpConfig;
 import io.ptp4j.tools.cli.Getopt;
 import io.ptp4j.tools.cli.UsageException;
@@ -18,7 +17,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -97,18 +95,15 @@ public final class PmcMain {
             }
         }
         PtpConfig cfg = new PtpConfig();
-        String file = null, iface = null, transport = null;
+        String iface = null, transport = null;
         int hops = 1;
         boolean zero = false;
         List<String> operands = new ArrayList<>();
         // --json and --linuxptp were taken out above: the long options are the configuration keys
-        List<String> longNames = ConfigOptions.names();
-        for (Getopt.Opt o : Getopt.parse(prog, OPTIONS.shortSpec(), longNames, rest.toArray(new String[0]), operands)) {
+        ConfigCommandLine line = new ConfigCommandLine(cfg);
+        for (Getopt.Opt o : line.parse(prog, OPTIONS, rest.toArray(new String[0]), operands)) {
+            if (line.shared(o)) continue;
             try {
-                if (o.longName() != null) {
-                    cfg.setOption(o.longName(), o.arg());
-                    continue;
-                }
                 switch (o.letter()) {
                     case '2' -> transport = "L2";
                     case '4' -> transport = "UDPv4";
@@ -116,7 +111,6 @@ public final class PmcMain {
                     case 'u' -> transport = "UDS";
                     case 'b' -> hops = ArgValues.atoi(o.arg()) & 0xFF;
                     case 'd' -> cfg.setOption("domainNumber", Integer.toString(ArgValues.atoi(o.arg())));
-                    case 'f' -> file = o.arg();
                     case 'i' -> iface = o.arg();
                     case 's' -> {
                         if (o.arg().length() > 108) {
@@ -128,22 +122,14 @@ public final class PmcMain {
                         List<Object> v = Scanf.scan(o.arg(), "%x");
                         if (v.size() == 1) cfg.setOption("transportSpecific", Long.toString((Long) v.get(0)));
                     }
-                    case 'v' -> throw UsageException.version();
                     case 'z' -> zero = true;
-                    case 'h' -> throw UsageException.help(Exit.OK);
                     default -> throw o.error();
                 }
             } catch (ConfigException e) {
                 throw new UsageException(e.getMessage(), false, Exit.USAGE);
             }
         }
-        if (file != null) {
-            try {
-                ConfigReader.read(Path.of(file), cfg);
-            } catch (ConfigException e) {
-                throw new UsageException(e.getMessage(), false, Exit.USAGE);
-            }
-        }
+        line.readFile();
         if (transport == null) transport = cfg.getEnum("network_transport");
         return new Options(cfg, transport, iface, hops, zero, json, dialect, operands);
     }

@@ -3,8 +3,7 @@ package io.ptp4j.tools.tz2alt;
 import io.ptp4j.core.management.ManagementId;
 import io.ptp4j.core.management.ManagementRequest;
 import io.ptp4j.linux.NativeException;
-import io.ptp4j.tools.cli.ConfigOptions;
-import io.ptp4j.tools.cli.Exit;
+import io.ptp4j.tools.cli.ConfigCommandLine;
 import io.ptp4j.tools.cli.Getopt;
 import io.ptp4j.tools.cli.OptionTable;
 import io.ptp4j.tools.cli.UsageException;
@@ -75,27 +74,22 @@ public final class Tz2altMain {
     /** Runs tz2alt until {@code running} says stop (checked once per period). */
     static int run(String prog, String[] args, PrintStream out, PrintStream err, BooleanSupplier running) {
         PtpConfig cfg = new PtpConfig();
-        String file = null, zone = DEFAULT_TZ;
+        String zone = DEFAULT_TZ;
         int key = 0, period = DEFAULT_PERIOD, window = DEFAULT_WINDOW;
+        ConfigCommandLine line = new ConfigCommandLine(cfg);
         try {
-            for (Getopt.Opt o : Getopt.parse(prog, OPTIONS.shortSpec(), ConfigOptions.names(), args, new ArrayList<>())) {
-                if (o.longName() != null) {
-                    ConfigOptions.set(cfg, o.longName(), o.arg());
-                    continue;
-                }
+            for (Getopt.Opt o : line.parse(prog, OPTIONS, args, new ArrayList<>())) {
+                if (line.shared(o)) continue;
                 switch (o.letter()) {
-                    case 'f' -> file = o.arg();
                     case 'k' -> key = atoi(o.arg());
                     case 'l' -> cfg.setLocked("logging_level", (long) level(o.arg()));
                     case 'p' -> period = atoi(o.arg());
-                    case 'v' -> throw UsageException.version();
                     case 'w' -> window = atoi(o.arg());
                     case 'z' -> zone = o.arg();
-                    case 'h' -> throw UsageException.help(Exit.OK);
                     default -> throw o.error();
                 }
             }
-            ConfigOptions.readFile(file, cfg);
+            line.readFile();
         } catch (UsageException e) {
             return e.report(prog, OPTIONS, out, err);
         }
