@@ -87,17 +87,16 @@ public final class PathWarmth {
             up[i] = transit[i][1];
             offset += (down[i] - up[i]) / 2.0;
         }
-        row(timing, "A to B", down);
-        row("", "B to A", up);
         Arrays.sort(down);
         Arrays.sort(up);
+        row(timing, "A to B", down);
+        row("", "B to A", up);
         System.out.printf("%-10s offset a client would see: mean %.0f ns, from medians %.0f ns, from minima %.0f ns (truth 0)%n",
                 "", offset / n, (down[n / 2] - up[n / 2]) / 2.0, (down[0] - up[0]) / 2.0);
     }
 
-    private static void row(String timing, String direction, long[] v) {
-        long[] s = v.clone();
-        Arrays.sort(s);
+    /** One direction's line; {@code s} is sorted. */
+    private static void row(String timing, String direction, long[] s) {
         double mean = Arrays.stream(s).average().orElse(0);
         System.out.printf("%-10s %-10s %8d %8d %8.0f %8d%n", timing, direction, s[0], s[s.length / 2], mean, s[s.length * 9 / 10]);
     }

@@ -12,11 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * kernel_leap 1 on a clock that refuses to be armed, as CLOCK_REALTIME does without
- * CAP_SYS_TIME (clock_adjtime with modes: EPERM): ptp4l says so in linuxptp's words ("failed to
- * set the clock status: Operation not permitted") and goes on. The refusing clock is a stand-in
- * that keeps its leap-second calls to itself: no test asks the kernel to change this machine's
- * clock, not even one that would be refused.
+ * kernel_leap 1 on a clock that refuses to be armed (EPERM, what the kernel answers a process
+ * without CAP_SYS_TIME): ptp4l says so in linuxptp's words ("failed to set the clock status:
+ * Operation not permitted") and goes on. The refusing clock is an in-memory stand-in whose
+ * leap-second calls only throw: no test asks the kernel to change any clock of this machine.
  */
 class KernelLeapRefusedTest {
     /** A clock that carries leap seconds and refuses, as the kernel refuses a process without CAP_SYS_TIME. */
@@ -35,12 +34,12 @@ class KernelLeapRefusedTest {
 
         @Override
         public void armLeap(int leap) throws NativeException {
-            throw new NativeException("clock_adjtime(ADJ_STATUS)", Libc.EPERM, "CLOCK_REALTIME");
+            throw new NativeException("clock_adjtime(ADJ_STATUS)", Libc.EPERM, "stand-in clock");
         }
 
         @Override
         public void setTaiOffset(int seconds) throws NativeException {
-            throw new NativeException("clock_adjtime(ADJ_TAI)", Libc.EPERM, "CLOCK_REALTIME");
+            throw new NativeException("clock_adjtime(ADJ_TAI)", Libc.EPERM, "stand-in clock");
         }
     }
 

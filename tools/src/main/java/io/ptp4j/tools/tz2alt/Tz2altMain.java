@@ -22,7 +22,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 

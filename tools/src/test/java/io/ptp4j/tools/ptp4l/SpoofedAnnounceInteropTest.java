@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.ptp4j.core.wire.MessageType;
 import io.ptp4j.core.wire.PtpMessage;
 import io.ptp4j.testkit.Daemons;
-import io.ptp4j.testkit.Logs;
 import io.ptp4j.testkit.NetnsPair;
 import java.io.IOException;
 import java.net.DatagramPacket;
