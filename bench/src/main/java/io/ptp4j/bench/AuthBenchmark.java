@@ -7,18 +7,11 @@ import io.ptp4j.core.auth.SaFileException;
 import io.ptp4j.core.wire.MessageType;
 import io.ptp4j.core.wire.PtpMessage;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Annex P authentication per message, as the daemon pays it: signing a Sync (append the
@@ -27,12 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * message (run with -prof gc). The AES keys are measured for information.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC"})
-public class AuthBenchmark {
+public class AuthBenchmark extends NanosPerOperation {
     static final String SA = """
             spp 0
             1 SHA256-128 HEX:F8ADC6B8B8E9AA709106BA42481EC9E29607334DE2C3C737A11A12931DB27F8C

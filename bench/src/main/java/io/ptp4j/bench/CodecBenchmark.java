@@ -6,17 +6,10 @@ import io.ptp4j.core.wire.PtpMessage;
 import io.ptp4j.core.wire.TlvCursor;
 import io.ptp4j.core.wire.TlvType;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Decode + encode of the messages a daemon handles most, on the flyweight path a daemon uses:
@@ -25,12 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Target: <= 50 ns per message and 0 B allocated per operation (run with -prof gc).
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC"})
-public class CodecBenchmark {
+public class CodecBenchmark extends NanosPerOperation {
     private final ByteBuffer syncIn = ByteBuffer.allocateDirect(128), followUpIn = ByteBuffer.allocateDirect(128),
             announceIn = ByteBuffer.allocateDirect(128), managementIn = ByteBuffer.allocateDirect(128);
     private final ByteBuffer out = ByteBuffer.allocateDirect(128);

@@ -60,12 +60,6 @@ public final class PtpClock implements PtpNode, PortHost {
     private boolean bestIsLocal = true;
     private long bestId = Long.MIN_VALUE;
 
-    /** Receives management messages that arrive on a PTP port (linuxptp answers those too). */
-    @FunctionalInterface
-    public interface ManagementHook {
-        void onManagement(int portNumber, ByteBuffer buf, int offset, int length, long source);
-    }
-
     private ManagementHook managementHook;
     private SlaveEventMonitor slaveEventMonitor; // slave_event_monitor: null when off
 
