@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The leap second table of a {@code leapfile} (IERS/NIST leap-seconds.list; linuxptp lstab.c):
- * lines "NTP-seconds TAI-UTC" give the offset that applies from that instant (a UTC midnight),
- * "#@ NTP-seconds" the date the table expires. A grandmaster with a leapfile announces the
- * current offset and, during the UTC day a leap second ends, leap61 or leap59.
+ * The leap second table of a {@code leapfile} (IERS/NIST leap-seconds.list, as tzdata ships it in
+ * /usr/share/zoneinfo; linuxptp lstab.c): lines "NTP-seconds TAI-UTC" give the offset that applies
+ * from that instant (a UTC midnight), "#@ NTP-seconds" the date the table expires. One table for
+ * every reader: a grandmaster with a leapfile announces the current offset and, during the UTC day
+ * a leap second ends, leap61 or leap59; tz2alt asks it for TAI - UTC ({@link #utcToTai}).
  */
 public final class LeapTable {
+    /** What {@link #utcToTai} found (linuxptp lstab_utc2tai's results). */
+    public enum Lookup { OK, UNKNOWN, AMBIGUOUS, EXPIRED }
+
     /** Seconds from the NTP epoch (1900) to the Unix epoch (1970). */
     static final long NTP_UTC_OFFSET = 2_208_988_800L;
     private static final long DAY = 86_400L;
@@ -83,6 +87,26 @@ public final class LeapTable {
             if (utcSeconds[i] == midnight) return Integer.signum(offsets[i] - (i == 0 ? 10 : offsets[i - 1]));
         }
         return 0;
+    }
+
+    /**
+     * lstab_utc2tai: TAI - UTC at Unix second {@code utcSeconds} into {@code taiOffset[0]}. UNKNOWN
+     * before the table's first entry; AMBIGUOUS in the last second before a new offset (the
+     * second a leap second may repeat); EXPIRED after the expiry date (the offset is still set).
+     */
+    public Lookup utcToTai(long utcSeconds, int[] taiOffset) {
+        int epoch = -1;
+        for (int i = this.utcSeconds.length - 1; i >= 0; i--) {
+            if (utcSeconds >= this.utcSeconds[i]) {
+                epoch = i;
+                break;
+            }
+        }
+        if (epoch < 0) return Lookup.UNKNOWN;
+        taiOffset[0] = offsets[epoch];
+        if (epoch + 1 < this.utcSeconds.length && utcSeconds == this.utcSeconds[epoch + 1] - 1) return Lookup.AMBIGUOUS;
+        if (utcSeconds > expiresUtcSeconds) return Lookup.EXPIRED;
+        return Lookup.OK;
     }
 
     public boolean expired(long utc) {

@@ -1,5 +1,6 @@
 package io.ptp4j.tools.tz2alt;
 
+import io.ptp4j.core.clock.LeapTable;
 import io.ptp4j.core.management.ManagementId;
 import io.ptp4j.core.management.ManagementRequest;
 import io.ptp4j.linux.NativeException;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -64,7 +66,7 @@ public final class Tz2altMain {
             .trailer("\n");
 
     /** One zone's offsets at one UTC second (tz2alt.c struct tzinfo). */
-    record Offsets(long timestamp, long localUtc, int taiUtc, LeapSecondTable.Result result) {
+    record Offsets(long timestamp, long localUtc, int taiUtc, LeapTable.Lookup result) {
         long localTai() {
             return localUtc - taiUtc;
         }
@@ -112,10 +114,10 @@ public final class Tz2altMain {
             return 255;
         }
         while (true) {
-            LeapSecondTable lstab;
+            LeapTable lstab;
             try {
-                lstab = LeapSecondTable.read(Path.of(leapfile)); // again each time: it may have changed
-            } catch (IOException e) {
+                lstab = readLeapTable(Path.of(leapfile)); // again each time: it may have changed
+            } catch (IOException | IllegalArgumentException e) {
                 err.println(e.getMessage());
                 log.print(Printer.LOG_ERR, "failed to create leap second table");
                 return 255;
@@ -123,8 +125,8 @@ public final class Tz2altMain {
             Offsets now;
             do {
                 now = offsets(rules, lstab, Instant.now().getEpochSecond());
-            } while (now.result() == LeapSecondTable.Result.AMBIGUOUS);
-            if (now.result() == LeapSecondTable.Result.UNKNOWN) {
+            } while (now.result() == LeapTable.Lookup.AMBIGUOUS);
+            if (now.result() == LeapTable.Lookup.UNKNOWN) {
                 log.print(Printer.LOG_ERR, "leap second table is stale");
                 return 255;
             }
@@ -145,6 +147,21 @@ public final class Tz2altMain {
         }
     }
 
+    /**
+     * The leap second table in {@code file}, parsed as ptp4l's leapfile is ({@link LeapTable}):
+     * IOException with linuxptp's words when it cannot be read, IllegalArgumentException naming
+     * the file and line of an entry that does not parse or a missing expiry date.
+     */
+    static LeapTable readLeapTable(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new IOException("failed to open '" + file + "' for reading: " + e.getMessage(), e);
+        }
+        return LeapTable.parse(file.toString(), text);
+    }
+
     /** tz_set_name: at most 10 characters; a longer name's part after '/' if that fits, else its first 10. */
     static String displayName(String zone) {
         if (zone.length() <= MAX_DISPLAY_NAME) return zone;
@@ -157,9 +174,9 @@ public final class Tz2altMain {
     }
 
     /** get_offsets: local - UTC from the zone's rules, TAI - UTC from the leap second table. */
-    static Offsets offsets(ZoneRules rules, LeapSecondTable lstab, long utcSeconds) {
+    static Offsets offsets(ZoneRules rules, LeapTable lstab, long utcSeconds) {
         int[] tai = {0};
-        LeapSecondTable.Result r = lstab.utcToTai(utcSeconds, tai);
+        LeapTable.Lookup r = lstab.utcToTai(utcSeconds, tai);
         return new Offsets(utcSeconds, rules.getOffset(Instant.ofEpochSecond(utcSeconds)).getTotalSeconds(), tai[0], r);
     }
 
@@ -168,7 +185,7 @@ public final class Tz2altMain {
      * the first second with the new offset (linuxptp's bisection, done the same way); null when it
      * is the same (a change there and back within the window counts as none, as in linuxptp).
      */
-    static Offsets nextDiscontinuity(ZoneRules rules, LeapSecondTable lstab, Offsets tz, long window) {
+    static Offsets nextDiscontinuity(ZoneRules rules, LeapTable lstab, Offsets tz, long window) {
         Offsets next = offsets(rules, lstab, tz.timestamp() + window);
         if (next.localUtc() == tz.localUtc()) return null;
         long i = 0, j = window;
@@ -193,7 +210,7 @@ public final class Tz2altMain {
 
     private static String show(String label, String zone, Offsets o) {
         return label + zone + " ts " + o.timestamp() + " local-utc " + o.localUtc() + " tai-utc " + o.taiUtc() + " local-tai "
-                + o.localTai() + " " + (o.result() == LeapSecondTable.Result.OK ? "valid" : "invalid");
+                + o.localTai() + " " + (o.result() == LeapTable.Lookup.OK ? "valid" : "invalid");
     }
 
     /**

@@ -2,6 +2,7 @@ package io.ptp4j.tools.tz2alt;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.ptp4j.core.clock.LeapTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** tz2alt's arithmetic: display names, offsets to TAI, the next discontinuity found by linuxptp's bisection. */
 class Tz2altTest {
-    static LeapSecondTable table(Path dir) throws Exception {
+    static LeapTable table(Path dir) throws Exception {
         Path f = dir.resolve("leap-seconds.list");
         Files.writeString(f, """
                 # a test table: the last entries of the IERS list, expiring in 2036
@@ -20,7 +21,7 @@ class Tz2altTest {
                 3644697600	36	# 1 Jul 2015
                 3692217600	37	# 1 Jan 2017
                 """);
-        return LeapSecondTable.read(f);
+        return Tz2altMain.readLeapTable(f);
     }
 
     @Test
@@ -33,18 +34,29 @@ class Tz2altTest {
 
     @Test
     void leapSecondTableAnswersTaiMinusUtc(@TempDir Path dir) throws Exception {
-        LeapSecondTable t = table(dir);
+        LeapTable t = table(dir);
         int[] off = {0};
-        assertEquals(LeapSecondTable.Result.OK, t.utcToTai(Instant.parse("2026-12-01T00:00:00Z").getEpochSecond(), off));
+        assertEquals(LeapTable.Lookup.OK, t.utcToTai(Instant.parse("2026-12-01T00:00:00Z").getEpochSecond(), off));
         assertEquals(37, off[0]);
-        assertEquals(LeapSecondTable.Result.AMBIGUOUS, t.utcToTai(Instant.parse("2016-12-31T23:59:59Z").getEpochSecond(), off));
-        assertEquals(LeapSecondTable.Result.UNKNOWN, t.utcToTai(Instant.parse("2010-01-01T00:00:00Z").getEpochSecond(), off));
-        assertEquals(LeapSecondTable.Result.EXPIRED, t.utcToTai(Instant.parse("2037-01-01T00:00:00Z").getEpochSecond(), off));
+        assertEquals(LeapTable.Lookup.AMBIGUOUS, t.utcToTai(Instant.parse("2016-12-31T23:59:59Z").getEpochSecond(), off));
+        assertEquals(LeapTable.Lookup.UNKNOWN, t.utcToTai(Instant.parse("2010-01-01T00:00:00Z").getEpochSecond(), off));
+        assertEquals(LeapTable.Lookup.EXPIRED, t.utcToTai(Instant.parse("2037-01-01T00:00:00Z").getEpochSecond(), off));
+    }
+
+    @Test
+    void aLeapfileEntryThatDoesNotParseIsNamedWithItsLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("leap-seconds.list");
+        Files.writeString(f, "#@\t4291747200\n3644697600\t36\n3692217600\tthirty-seven\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tz2altMain.readLeapTable(f));
+        assertTrue(e.getMessage().startsWith(f + ":3: "), e.getMessage());
+        Files.writeString(f, "3644697600\t36\n");
+        e = assertThrows(IllegalArgumentException.class, () -> Tz2altMain.readLeapTable(f));
+        assertEquals("missing expiration date in '" + f + "'", e.getMessage());
     }
 
     @Test
     void nextDiscontinuityIsTheFirstSecondOfTheNewOffset(@TempDir Path dir) throws Exception {
-        LeapSecondTable t = table(dir);
+        LeapTable t = table(dir);
         ZoneRules vienna = ZoneId.of("Europe/Vienna").getRules();
         long now = Instant.parse("2027-02-01T12:00:00Z").getEpochSecond();
         Tz2altMain.Offsets tz = Tz2altMain.offsets(vienna, t, now);
