@@ -46,6 +46,13 @@ final class ManagementDataSets {
         return nanos << 16; // TimeInterval: ns * 2^16
     }
 
+    /** A ClockQuality (5.3.7) as three fields under {@code name}, in the order it has on the wire. */
+    private static void clockQuality(Map<String, Object> m, String name, int clockClass, int clockAccuracy, int offsetScaledLogVariance) {
+        m.put(name + ".clockClass", (long) clockClass);
+        m.put(name + ".clockAccuracy", (long) clockAccuracy);
+        m.put(name + ".offsetScaledLogVariance", (long) offsetScaledLogVariance);
+    }
+
     private PortDescription port(int n) {
         return n <= ports.length && ports[n - 1] != null ? ports[n - 1] : PortDescription.unknown("");
     }
@@ -64,9 +71,7 @@ final class ManagementDataSets {
                 m.put("flags", (long) ((dds.twoStepFlag() ? 1 : 0) | (dds.slaveOnly() ? 2 : 0)));
                 m.put("numberPorts", (long) dds.numberPorts());
                 m.put("priority1", (long) dds.priority1());
-                m.put("clockQuality.clockClass", (long) dds.clockClass());
-                m.put("clockQuality.clockAccuracy", (long) dds.clockAccuracy());
-                m.put("clockQuality.offsetScaledLogVariance", (long) dds.offsetScaledLogVariance());
+                clockQuality(m, "clockQuality", dds.clockClass(), dds.clockAccuracy(), dds.offsetScaledLogVariance());
                 m.put("priority2", (long) dds.priority2());
                 m.put("clockIdentity", dds.clockIdentity());
                 m.put("domainNumber", (long) dds.domainNumber());
@@ -81,9 +86,8 @@ final class ManagementDataSets {
                 m.put("observedParentOffsetScaledLogVariance", 0xFFFFL);
                 m.put("observedParentClockPhaseChangeRate", 0x7FFFFFFFL);
                 m.put("grandmasterPriority1", (long) pds.grandmasterPriority1());
-                m.put("grandmasterClockQuality.clockClass", (long) pds.grandmasterClockClass());
-                m.put("grandmasterClockQuality.clockAccuracy", (long) pds.grandmasterClockAccuracy());
-                m.put("grandmasterClockQuality.offsetScaledLogVariance", (long) pds.grandmasterOffsetScaledLogVariance());
+                clockQuality(m, "grandmasterClockQuality", pds.grandmasterClockClass(), pds.grandmasterClockAccuracy(),
+                        pds.grandmasterOffsetScaledLogVariance());
                 m.put("grandmasterPriority2", (long) pds.grandmasterPriority2());
                 m.put("grandmasterIdentity", pds.grandmasterIdentity());
             }
@@ -119,9 +123,7 @@ final class ManagementDataSets {
             case GRANDMASTER_SETTINGS_NP -> {
                 // The local settings used when this clock is grandmaster, not the current grandmaster's.
                 TimePropertiesDS local = c.localTimeProperties();
-                m.put("clockQuality.clockClass", (long) dds.clockClass());
-                m.put("clockQuality.clockAccuracy", (long) dds.clockAccuracy());
-                m.put("clockQuality.offsetScaledLogVariance", (long) dds.offsetScaledLogVariance());
+                clockQuality(m, "clockQuality", dds.clockClass(), dds.clockAccuracy(), dds.offsetScaledLogVariance());
                 m.put("utc_offset", (long) local.currentUtcOffset());
                 m.put("time_flags", (long) local.flags());
                 m.put("time_source", (long) local.timeSource());

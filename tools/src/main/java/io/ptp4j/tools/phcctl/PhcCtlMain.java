@@ -191,6 +191,15 @@ public final class PhcCtlMain {
         return v;
     }
 
+    /** adj's and phase's required argument, in seconds; NaN (after saying why) when it is missing or bad. */
+    private double timeArgument(String cmd, String arg) {
+        if (arg == null) {
+            printer.print(Printer.LOG_ERR, cmd + ": missing required time argument");
+            return Double.NaN;
+        }
+        return parse(cmd, arg, -Double.MAX_VALUE, Double.MAX_VALUE, true);
+    }
+
     private boolean refuseRealtime(String cmd) {
         if (!clock.system) return false;
         printer.print(Printer.LOG_ERR, cmd + ": ptp4j's phc_ctl does not change CLOCK_REALTIME (that is the system time daemon's job)");
@@ -223,11 +232,7 @@ public final class PhcCtlMain {
     }
 
     private int adj(String arg) throws NativeException {
-        if (arg == null) {
-            printer.print(Printer.LOG_ERR, "adj: missing required time argument");
-            return -2;
-        }
-        double s = parse("adj", arg, -Double.MAX_VALUE, Double.MAX_VALUE, true);
+        double s = timeArgument("adj", arg);
         if (Double.isNaN(s)) return -2;
         if (refuseRealtime("adj")) return -1;
         clock.device.step((long) (1e9 * s));
@@ -293,11 +298,7 @@ public final class PhcCtlMain {
     }
 
     private int phase(String arg) throws NativeException {
-        if (arg == null) {
-            printer.print(Printer.LOG_ERR, "phase: missing required time argument");
-            return -2;
-        }
-        double s = parse("phase", arg, -Double.MAX_VALUE, Double.MAX_VALUE, true);
+        double s = timeArgument("phase", arg);
         if (Double.isNaN(s)) return -2;
         if (clock.phc == null) {
             // clockadj_set_phase on the system clock would hand the kernel PLL an offset: refused
