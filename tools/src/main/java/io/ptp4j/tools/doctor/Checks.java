@@ -1,5 +1,6 @@
 package io.ptp4j.tools.doctor;
 
+import io.ptp4j.tools.ops.TimeProcess;
 import io.ptp4j.linux.ethtool.TsInfo;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.ptp4j.tools.doctor;
 
+import io.ptp4j.tools.ops.TimeProcess;
 import io.ptp4j.tools.config.ConfigException;
 import io.ptp4j.tools.config.ConfigReader;
 import io.ptp4j.tools.config.PtpConfig;

@@ -1,5 +1,7 @@
 package io.ptp4j.tools.doctor;
 
+import io.ptp4j.tools.ops.ProcScanner;
+import io.ptp4j.tools.ops.TimeProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.ptp4j.tools.doctor;
 
+import io.ptp4j.tools.ops.ProcScanner;
+import io.ptp4j.tools.ops.TimeProcess;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.ptp4j.linux.ethtool.TsInfo;

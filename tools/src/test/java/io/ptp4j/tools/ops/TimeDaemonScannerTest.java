@@ -34,6 +34,19 @@ class TimeDaemonScannerTest {
     }
 
     @Test
+    void ptp4jsOwnPtp4lIsSeenAndItsPhc2sysIsNot() throws Exception {
+        process(56, "ptp4l"); // ourselves
+        for (long pid : new long[] {300, 301}) {
+            process(pid, "java");
+            String tool = pid == 300 ? "ptp4l" : "phc2sys";
+            Files.writeString(proc.resolve(pid + "/cmdline"), String.join("\0", "java", "-cp", "x", "io.ptp4j.tools.Main", tool, "-i", "eth0") + "\0");
+        }
+        List<TimeDaemonScanner.Conflict> c = TimeDaemonScanner.scan(proc, 56);
+        assertEquals(List.of(300L), c.stream().map(TimeDaemonScanner.Conflict::pid).toList(), "phc2sys is ptp4l's companion");
+        assertEquals("ptp4j ptp4l (pid 300) also runs: fine on other interfaces, but no two ptp4l may drive the same PHC", c.get(0).warning());
+    }
+
+    @Test
     void realProcScanRuns() throws Exception {
         assertNotNull(TimeDaemonScanner.scan());
     }

@@ -15,7 +15,7 @@ class TimeDaemonScannerTimemasterTest {
     void process(long pid, String comm, long ppid, String cmdline) throws Exception {
         Path d = Files.createDirectories(proc.resolve(Long.toString(pid)));
         Files.writeString(d.resolve("comm"), comm + "\n");
-        Files.writeString(d.resolve("stat"), pid + " (" + comm + ") S " + ppid + " 1 1 0 -1\n");
+        Files.writeString(d.resolve("status"), "Name:\t" + comm + "\nPPid:\t" + ppid + "\n");
         Files.writeString(d.resolve("cmdline"), cmdline.replace(' ', '\0'));
     }
 
@@ -27,9 +27,11 @@ class TimeDaemonScannerTimemasterTest {
         process(20, "ntpd", 1, "ntpd -n");
         List<TimeDaemonScanner.Conflict> c = TimeDaemonScanner.scan(proc, 12);
         assertEquals(List.of("ntpd"), c.stream().map(TimeDaemonScanner.Conflict::name).toList());
-        // the same ptp4l started from a shell: chronyd is a conflict again
+        // a ptp4l started from a shell beside them: chronyd is a conflict again, and so are
+        // ptp4j's timemaster and the ptp4l it started (ptp4j's tools are seen by their cmdline)
         process(13, "bash", 1, "bash");
         process(14, "java", 13, "java io.ptp4j.tools.Main ptp4l");
-        assertEquals(List.of("chronyd", "ntpd"), TimeDaemonScanner.scan(proc, 14).stream().map(TimeDaemonScanner.Conflict::name).toList());
+        assertEquals(List.of("timemaster", "chronyd", "ptp4l", "ntpd"),
+                TimeDaemonScanner.scan(proc, 14).stream().map(TimeDaemonScanner.Conflict::name).toList());
     }
 }

@@ -1,4 +1,4 @@
-package io.ptp4j.tools.doctor;
+package io.ptp4j.tools.ops;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +14,16 @@ import java.util.Set;
 /**
  * Finds time daemons under a proc root (normally /proc; a fake tree in tests) from comm,
  * cmdline (NUL-separated argv), status (PPid) and the cwd link. ptp4j's tools run as "java", so
- * they are recognised by io.ptp4j.tools.Main in their cmdline and the tool name after it.
+ * they are recognised by io.ptp4j.tools.Main in their cmdline and the tool name after it. The one
+ * scanner of the tools: ptp4l's start-up warning ({@link TimeDaemonScanner}) and the doctor.
  */
 public final class ProcScanner {
-    static final Set<String> TIME_TOOLS = Set.of("ptp4l", "phc2sys", "timemaster", "ts2phc");
+    public static final Set<String> TIME_TOOLS = Set.of("ptp4l", "phc2sys", "timemaster", "ts2phc");
     private static final Set<String> OTHERS = Set.of("chronyd", "ntpd", "openntpd", "systemd-timesyn");
-    static final String PTP4J_MAIN = "io.ptp4j.tools.Main";
+    public static final String PTP4J_MAIN = "io.ptp4j.tools.Main";
+
+    /** What a process is: its kind, whether it is ptp4j's, and its own arguments. */
+    private record Identity(String kind, boolean ptp4j, List<String> args) {}
 
     private final Path procRoot;
 
@@ -44,43 +48,53 @@ public final class ProcScanner {
     }
 
     /** The process as a TimeProcess, or null when it is not a time daemon (or exited meanwhile). */
-    TimeProcess inspect(long pid) {
+    public TimeProcess inspect(long pid) {
         Path dir = procRoot.resolve(Long.toString(pid));
+        Identity id = identify(dir);
+        if (id == null) return null;
+        return new TimeProcess(pid, id.kind, id.ptp4j, List.copyOf(id.args), cwd(dir), parentName(pid),
+                link(dir.resolve("ns").resolve("net")));
+    }
+
+    /** The time daemon in {@code dir}, or null when it is none (or exited meanwhile). */
+    private static Identity identify(Path dir) {
         String comm = read(dir.resolve("comm"));
         if (comm == null) return null;
         List<String> argv = cmdline(dir);
-        String kind = null;
-        boolean ptp4j = false;
-        List<String> args = List.of();
         if (TIME_TOOLS.contains(comm) || OTHERS.contains(comm)) {
-            kind = comm.equals("systemd-timesyn") ? "systemd-timesyncd" : comm;
-            args = argv.size() > 1 ? argv.subList(1, argv.size()) : List.of();
-        } else {
-            int main = argv.indexOf(PTP4J_MAIN);
-            if (main >= 0 && main + 1 < argv.size()) {
-                int at = main + 1;
-                if (argv.get(at).equals("ptp4j") && at + 1 < argv.size()) at++;
-                if (TIME_TOOLS.contains(argv.get(at))) {
-                    kind = argv.get(at);
-                    ptp4j = true;
-                    args = argv.subList(at + 1, argv.size());
+            return new Identity(comm.equals("systemd-timesyn") ? "systemd-timesyncd" : comm, false,
+                    argv.size() > 1 ? argv.subList(1, argv.size()) : List.of());
+        }
+        int main = argv.indexOf(PTP4J_MAIN);
+        if (main < 0 || main + 1 >= argv.size()) return null;
+        int at = main + 1;
+        if (argv.get(at).equals("ptp4j") && at + 1 < argv.size()) at++;
+        return TIME_TOOLS.contains(argv.get(at)) ? new Identity(argv.get(at), true, argv.subList(at + 1, argv.size())) : null;
+    }
+
+    /** The parent's pid (status PPid), or -1 when it cannot be read. */
+    public long parentPid(long pid) {
+        String status = read(procRoot.resolve(Long.toString(pid)).resolve("status"));
+        if (status == null) return -1;
+        for (String line : status.split("\n")) {
+            if (line.startsWith("PPid:")) {
+                try {
+                    return Long.parseLong(line.substring(5).strip());
+                } catch (NumberFormatException e) {
+                    return -1;
                 }
             }
         }
-        if (kind == null) return null;
-        return new TimeProcess(pid, kind, ptp4j, List.copyOf(args), cwd(dir), parentName(dir), link(dir.resolve("ns").resolve("net")));
+        return -1;
     }
 
-    private String parentName(Path dir) {
-        String status = read(dir.resolve("status"));
-        if (status == null) return null;
-        for (String line : status.split("\n")) {
-            if (line.startsWith("PPid:")) {
-                String ppid = line.substring(5).strip();
-                return read(procRoot.resolve(ppid).resolve("comm"));
-            }
-        }
-        return null;
+    /** The parent's kind when it is a time daemon (ptp4j's timemaster is "java" by comm), else its comm; null if unknown. */
+    private String parentName(long pid) {
+        long ppid = parentPid(pid);
+        if (ppid < 0) return null;
+        Path dir = procRoot.resolve(Long.toString(ppid));
+        Identity parent = identify(dir);
+        return parent != null ? parent.kind : read(dir.resolve("comm"));
     }
 
     /** The network namespace of this process (the doctor's own), for comparison. */

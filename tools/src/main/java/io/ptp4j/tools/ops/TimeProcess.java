@@ -1,4 +1,4 @@
-package io.ptp4j.tools.doctor;
+package io.ptp4j.tools.ops;
 
 import java.util.List;
 
@@ -9,7 +9,8 @@ import java.util.List;
  * @param ptp4j true for ptp4j's own tools (a JVM running io.ptp4j.tools.Main), false for linuxptp's or others
  * @param args the tool's own arguments (after the program name)
  * @param cwd the process's working directory (to resolve a relative -f), or null
- * @param parentName comm of the parent process, e.g. "timemaster" when timemaster started it
+ * @param parentName what the parent process is: its kind when it is a time daemon (so "timemaster"
+ *     when linuxptp's or ptp4j's timemaster started it), else its comm
  * @param netns the target of /proc/PID/ns/net (e.g. "net:[4026531840]"), or null when unreadable
  */
 public record TimeProcess(long pid, String kind, boolean ptp4j, List<String> args, String cwd, String parentName, String netns) {
