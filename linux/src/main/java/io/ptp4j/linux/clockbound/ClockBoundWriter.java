@@ -3,6 +3,7 @@ package io.ptp4j.linux.clockbound;
 import io.ptp4j.core.bound.BoundStatus;
 import io.ptp4j.core.bound.ErrorBound;
 import io.ptp4j.linux.Libc;
+import io.ptp4j.linux.FileMode;
 import io.ptp4j.linux.MappedFile;
 import io.ptp4j.time.ClockBoundLayout;
 import java.io.IOException;
@@ -14,9 +15,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Publishes a clock error bound in a ClockBound shared-memory segment, protocol version 2 (layout:
@@ -71,7 +69,7 @@ public final class ClockBoundWriter implements AutoCloseable {
             // the layout is defined from here on; the segment is usable once the generation leaves 0
             U16.setRelease(seg, ClockBoundLayout.OFF_VERSION, (short) ClockBoundLayout.VERSION);
             try {
-                Files.setPosixFilePermissions(path, permissions(fileMode));
+                Files.setPosixFilePermissions(path, FileMode.permissions(fileMode));
             } catch (UnsupportedOperationException e) {
                 // a file system without POSIX modes: the umask decides
             }
@@ -124,15 +122,5 @@ public final class ClockBoundWriter implements AutoCloseable {
     @Override
     public void close() {
         file.close(); // with deleteOnClose the file goes too; otherwise readers see it go stale
-    }
-
-    static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> p = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] order = {
-            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
-        for (int i = 0; i < order.length; i++) if ((mode & (1 << i)) != 0) p.add(order[i]);
-        return p;
     }
 }

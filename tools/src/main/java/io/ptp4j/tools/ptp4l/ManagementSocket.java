@@ -3,6 +3,7 @@ package io.ptp4j.tools.ptp4l;
 import io.ptp4j.core.clock.ManagementAgent;
 import io.ptp4j.core.engine.Driver;
 import io.ptp4j.core.wire.DecodeException;
+import io.ptp4j.linux.FileMode;
 import io.ptp4j.linux.NativeException;
 import io.ptp4j.linux.UnixDatagramSocket;
 import io.ptp4j.linux.daemon.EventLoop;
@@ -13,9 +14,6 @@ import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * ptp4l's management sockets: uds_address (read-write: GET, SET, COMMAND and event
@@ -24,12 +22,6 @@ import java.util.Set;
  * messages between them and the PTP ports.
  */
 final class ManagementSocket {
-    /** chmod's bits from the lowest up (o+x, o+w, o+r, g+x, ...). */
-    private static final PosixFilePermission[] MODE_BITS = {
-        PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-        PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
-
     private ManagementSocket() {}
 
     /**
@@ -48,7 +40,7 @@ final class ManagementSocket {
             UnixDatagramSocket uds = UnixDatagramSocket.bind(path, true).boundedSends(100);
             int mode = c.getInt(readWrite ? "uds_file_mode" : "uds_ro_file_mode");
             try {
-                Files.setPosixFilePermissions(Path.of(path), permissions(mode));
+                Files.setPosixFilePermissions(Path.of(path), FileMode.permissions(mode));
             } catch (IOException | UnsupportedOperationException e) {
                 printer.print(Printer.LOG_WARNING, "cannot set mode " + Integer.toOctalString(mode) + " on " + path + ": " + e.getMessage());
             }
@@ -95,11 +87,5 @@ final class ManagementSocket {
                 }
             }
         };
-    }
-
-    private static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> p = EnumSet.noneOf(PosixFilePermission.class);
-        for (int i = 0; i < MODE_BITS.length; i++) if ((mode & (1 << i)) != 0) p.add(MODE_BITS[i]);
-        return p;
     }
 }
