@@ -18,9 +18,9 @@ import java.util.Set;
  * scanner of the tools: ptp4l's start-up warning ({@link TimeDaemonScanner}) and the doctor.
  */
 public final class ProcScanner {
-    public static final Set<String> TIME_TOOLS = Set.of("ptp4l", "phc2sys", "timemaster", "ts2phc");
+    private static final Set<String> TIME_TOOLS = Set.of("ptp4l", "phc2sys", "timemaster", "ts2phc");
     private static final Set<String> OTHERS = Set.of("chronyd", "ntpd", "openntpd", "systemd-timesyn");
-    public static final String PTP4J_MAIN = "io.ptp4j.tools.Main";
+    private static final String PTP4J_MAIN = "io.ptp4j.tools.Main";
 
     /** What a process is: its kind, whether it is ptp4j's, and its own arguments. */
     private record Identity(String kind, boolean ptp4j, List<String> args) {}
@@ -52,7 +52,8 @@ public final class ProcScanner {
         Path dir = procRoot.resolve(Long.toString(pid));
         Identity id = identify(dir);
         if (id == null) return null;
-        return new TimeProcess(pid, id.kind, id.ptp4j, List.copyOf(id.args), cwd(dir), parentName(pid),
+        long ppid = parentPid(pid);
+        return new TimeProcess(pid, ppid, id.kind, id.ptp4j, List.copyOf(id.args), cwd(dir), parentName(ppid),
                 link(dir.resolve("ns").resolve("net")));
     }
 
@@ -73,7 +74,7 @@ public final class ProcScanner {
     }
 
     /** The parent's pid (status PPid), or -1 when it cannot be read. */
-    public long parentPid(long pid) {
+    private long parentPid(long pid) {
         String status = read(procRoot.resolve(Long.toString(pid)).resolve("status"));
         if (status == null) return -1;
         for (String line : status.split("\n")) {
@@ -88,9 +89,8 @@ public final class ProcScanner {
         return -1;
     }
 
-    /** The parent's kind when it is a time daemon (ptp4j's timemaster is "java" by comm), else its comm; null if unknown. */
-    private String parentName(long pid) {
-        long ppid = parentPid(pid);
+    /** Process {@code ppid}'s kind when it is a time daemon (ptp4j's timemaster is "java" by comm), else its comm; null if unknown. */
+    private String parentName(long ppid) {
         if (ppid < 0) return null;
         Path dir = procRoot.resolve(Long.toString(ppid));
         Identity parent = identify(dir);

@@ -42,12 +42,11 @@ public final class TimeDaemonScanner {
      */
     public static List<Conflict> scan(Path procRoot, long selfPid) throws IOException {
         ProcScanner procs = new ProcScanner(procRoot);
-        long parent = procs.parentPid(selfPid);
         TimeProcess self = procs.inspect(selfPid);
-        boolean underTimemaster = parent > 1 && self != null && self.underTimemaster();
+        long timemaster = self != null && self.underTimemaster() ? self.ppid() : -1;
         List<Conflict> out = new ArrayList<>();
         for (TimeProcess p : procs.scan(selfPid)) {
-            if (underTimemaster && (p.pid() == parent || procs.parentPid(p.pid()) == parent)) continue;
+            if (timemaster > 0 && (p.pid() == timemaster || p.ppid() == timemaster)) continue;
             String advice = (p.ptp4j() ? PTP4J_ADVICE : ADVICE).get(p.kind());
             if (advice != null) out.add(new Conflict(p.pid(), p.kind(), p.label() + " " + advice));
         }

@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * A running process that steers or serves time, found in /proc.
  *
+ * @param ppid the parent's pid (status PPid), or -1 when it could not be read
  * @param kind "ptp4l", "phc2sys", "chronyd", "ntpd", "systemd-timesyncd", "timemaster", ...
  * @param ptp4j true for ptp4j's own tools (a JVM running io.ptp4j.tools.Main), false for linuxptp's or others
  * @param args the tool's own arguments (after the program name)
@@ -13,7 +14,7 @@ import java.util.List;
  *     when linuxptp's or ptp4j's timemaster started it), else its comm
  * @param netns the target of /proc/PID/ns/net (e.g. "net:[4026531840]"), or null when unreadable
  */
-public record TimeProcess(long pid, String kind, boolean ptp4j, List<String> args, String cwd, String parentName, String netns) {
+public record TimeProcess(long pid, long ppid, String kind, boolean ptp4j, List<String> args, String cwd, String parentName, String netns) {
     public boolean underTimemaster() {
         return "timemaster".equals(parentName);
     }

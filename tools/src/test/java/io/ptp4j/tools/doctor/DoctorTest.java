@@ -41,7 +41,7 @@ class DoctorTest {
     }
 
     static TimeProcess tp(long pid, String kind, String parent, String... args) {
-        return new TimeProcess(pid, kind, false, List.of(args), null, parent, "net:[1]");
+        return new TimeProcess(pid, -1, kind, false, List.of(args), null, parent, "net:[1]");
     }
 
     static Ptp4lStatus status(String state, long... offsets) {
@@ -106,7 +106,7 @@ class DoctorTest {
 
     @Test
     void unreadableConfigIsReportedNotFatal() {
-        TimeProcess p = new TimeProcess(5, "ptp4l", false, List.of("-i", "eth0", "-f", "/nonexistent/ptp4j/x.cfg"), "/", null, null);
+        TimeProcess p = new TimeProcess(5, -1, "ptp4l", false, List.of("-i", "eth0", "-f", "/nonexistent/ptp4j/x.cfg"), "/", null, null);
         DaemonConfig c = DaemonConfig.of(p);
         assertNotNull(c.problem());
         Finding f = Checks.ptp4lRunning(p, c, null);
@@ -142,7 +142,7 @@ class DoctorTest {
         assertEquals(Severity.ERROR, Doctor.worst(f), f.toString());
         assertTrue(f.stream().anyMatch(x -> x.summary().contains("both run on eth0")), f.toString());
         // ... unless they are in different network namespaces (test setups, containers)
-        TimeProcess elsewhere = new TimeProcess(23, "ptp4l", true, List.of("-i", "eth0"), null, "bash", "net:[9]");
+        TimeProcess elsewhere = new TimeProcess(23, -1, "ptp4l", true, List.of("-i", "eth0"), null, "bash", "net:[9]");
         cfg.put(23L, DaemonConfig.of(elsewhere));
         f = Checks.timeDaemons(List.of(hwPtp, elsewhere), cfg);
         assertEquals(Severity.INFO, Doctor.worst(f), f.toString());
